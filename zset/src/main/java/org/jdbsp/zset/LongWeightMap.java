@@ -1,0 +1,260 @@
+package org.jdbsp.zset;
+
+import java.util.Arrays;
+
+/**
+ * Open-addressing hash table from {@code long} keys to non-zero {@code long} weights: the storage of
+ * {@link LongZSet}.
+ *
+ * <p>Keys and weights are interleaved in one {@code long[]} (key at {@code 2i}, weight at {@code 2i+1}) so a
+ * probe touches one cache line. A weight of 0 marks an empty slot, so every key value is usable and an entry
+ * whose weight reaches 0 is removed on the spot. Linear probing with backward-shift deletion: no tombstones, so
+ * +1/-1 churn never degrades the table. Fibonacci hashing on the high bits.
+ *
+ * <p>Cost: {@code add}/{@code get} expected O(1) with no allocation (except when the table grows);
+ * 16 bytes per slot, at most {@value #LOAD_FACTOR_PERCENT}% of slots used, so 16 to 32 bytes per entry.
+ * Iteration with {@link #nextSlot(int)} allocates nothing. Not thread-safe.
+ */
+public final class LongWeightMap {
+    static final int LOAD_FACTOR_PERCENT = 60;
+    private static final float LOAD_FACTOR = LOAD_FACTOR_PERCENT / 100f;
+
+    private long[] table;
+    private int mask;
+    private int shift;
+    private int size;
+    private int resizeAt;
+
+    public LongWeightMap() {
+        this(0);
+    }
+
+    public LongWeightMap(int expectedSize) {
+        allocate(Hashing.capacityFor(expectedSize, LOAD_FACTOR));
+    }
+
+    /** Deep copy. */
+    public LongWeightMap(LongWeightMap other) {
+        table = other.table.clone();
+        mask = other.mask;
+        shift = other.shift;
+        size = other.size;
+        resizeAt = other.resizeAt;
+    }
+
+    private void allocate(int capacity) {
+        table = new long[capacity * 2];
+        mask = capacity - 1;
+        shift = Hashing.shiftFor(capacity);
+        resizeAt = (int) (capacity * LOAD_FACTOR);
+    }
+
+    private int home(long key) {
+        return (int) ((key * Hashing.GOLDEN) >>> shift);
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** Number of slots (capacity of the table). */
+    public int capacity() {
+        return mask + 1;
+    }
+
+    /** The weight of {@code key}, 0 if absent. */
+    public long get(long key) {
+        final long[] t = table;
+        int i = home(key);
+        while (true) {
+            long w = t[2 * i + 1];
+            if (w == 0) {
+                return 0;
+            }
+            if (t[2 * i] == key) {
+                return w;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /**
+     * Adds {@code delta} to the weight of {@code key} and returns the new weight; an entry reaching 0 is removed.
+     *
+     * @throws ArithmeticException if the new weight overflows a {@code long}; the table is unchanged
+     */
+    public long add(long key, long delta) {
+        if (delta == 0) {
+            return get(key);
+        }
+        final long[] t = table;
+        int i = home(key);
+        while (true) {
+            long w = t[2 * i + 1];
+            if (w == 0) {
+                break;
+            }
+            if (t[2 * i] == key) {
+                long nw = w + delta;
+                if (((w ^ nw) & (delta ^ nw)) < 0) {
+                    throw WeightOverflow.adding(key, w, delta);
+                }
+                if (nw == 0) {
+                    removeAt(i);
+                } else {
+                    t[2 * i + 1] = nw;
+                }
+                return nw;
+            }
+            i = (i + 1) & mask;
+        }
+        if (size >= resizeAt) {
+            grow();
+            insertAbsent(key, delta);
+        } else {
+            t[2 * i] = key;
+            t[2 * i + 1] = delta;
+            size++;
+        }
+        return delta;
+    }
+
+    /** Sets the weight of {@code key}; 0 removes it. Returns the previous weight. */
+    public long put(long key, long weight) {
+        long old = get(key);
+        if (old != weight) {
+            // cannot overflow: weight - old computed exactly via add semantics would, so do remove + add
+            if (old != 0) {
+                remove(key);
+            }
+            if (weight != 0) {
+                add(key, weight);
+            }
+        }
+        return old;
+    }
+
+    /** Removes {@code key}, returning its weight (0 if it was absent). */
+    public long remove(long key) {
+        final long[] t = table;
+        int i = home(key);
+        while (true) {
+            long w = t[2 * i + 1];
+            if (w == 0) {
+                return 0;
+            }
+            if (t[2 * i] == key) {
+                removeAt(i);
+                return w;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private void insertAbsent(long key, long weight) {
+        final long[] t = table;
+        int i = home(key);
+        while (t[2 * i + 1] != 0) {
+            i = (i + 1) & mask;
+        }
+        t[2 * i] = key;
+        t[2 * i + 1] = weight;
+        size++;
+    }
+
+    /** Backward-shift deletion: pulls later entries of the cluster into the hole so no tombstone is needed. */
+    private void removeAt(int slot) {
+        final long[] t = table;
+        int hole = slot;
+        int j = slot;
+        while (true) {
+            j = (j + 1) & mask;
+            long w = t[2 * j + 1];
+            if (w == 0) {
+                break;
+            }
+            int h = home(t[2 * j]);
+            // the entry at j may move into the hole unless its home lies cyclically in (hole, j]
+            boolean stays = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
+            if (!stays) {
+                t[2 * hole] = t[2 * j];
+                t[2 * hole + 1] = w;
+                hole = j;
+            }
+        }
+        t[2 * hole] = 0;
+        t[2 * hole + 1] = 0;
+        size--;
+    }
+
+    private void grow() {
+        long[] old = table;
+        allocate((mask + 1) * 2);
+        size = 0;
+        for (int s = 0; s < old.length; s += 2) {
+            if (old[s + 1] != 0) {
+                insertAbsent(old[s], old[s + 1]);
+            }
+        }
+    }
+
+    /** Makes room for {@code expectedSize} entries without further growth. */
+    public void ensureCapacity(int expectedSize) {
+        int cap = Hashing.capacityFor(expectedSize, LOAD_FACTOR);
+        if (cap > mask + 1) {
+            long[] old = table;
+            allocate(cap);
+            size = 0;
+            for (int s = 0; s < old.length; s += 2) {
+                if (old[s + 1] != 0) {
+                    insertAbsent(old[s], old[s + 1]);
+                }
+            }
+        }
+    }
+
+    /** Removes every entry, keeping the table's capacity (O(capacity)). */
+    public void clear() {
+        if (size != 0) {
+            Arrays.fill(table, 0);
+            size = 0;
+        }
+    }
+
+    /**
+     * The first occupied slot at or after {@code slot}, or -1. Iterate with
+     * {@code for (int s = m.nextSlot(0); s >= 0; s = m.nextSlot(s + 1))}.
+     */
+    public int nextSlot(int slot) {
+        final long[] t = table;
+        for (int i = slot; i <= mask; i++) {
+            if (t[2 * i + 1] != 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public long keyAt(int slot) {
+        return table[2 * slot];
+    }
+
+    public long weightAt(int slot) {
+        return table[2 * slot + 1];
+    }
+
+    /** Calls {@code consumer} for every entry; allocates nothing. */
+    public void forEach(LongWeightConsumer consumer) {
+        final long[] t = table;
+        for (int s = 0; s < t.length; s += 2) {
+            long w = t[s + 1];
+            if (w != 0) {
+                consumer.accept(t[s], w);
+            }
+        }
+    }
+}
