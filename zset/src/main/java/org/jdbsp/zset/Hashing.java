@@ -4,7 +4,7 @@ package org.jdbsp.zset;
 final class Hashing {
     /** 2^64 / golden ratio: Fibonacci hashing spreads sequential keys over the table. */
     static final long GOLDEN = 0x9E3779B97F4A7C15L;
-    static final int MIN_CAPACITY = 8;
+    static final int MIN_CAPACITY = 2;
     static final int MAX_CAPACITY = 1 << 30;
 
     private Hashing() {
