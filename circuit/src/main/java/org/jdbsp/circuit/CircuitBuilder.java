@@ -1,0 +1,266 @@
+package org.jdbsp.circuit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Wires a circuit: declare inputs, chain operators on their streams, declare outputs, then {@link #build()}.
+ *
+ * <pre>{@code
+ * CircuitBuilder b = CircuitBuilder.incremental();
+ * InputHandle<Long> in = b.input("numbers");
+ * Stream<Long> runningTotal = in.stream().integrate();
+ * OutputHandle<Long> out = b.output("total", runningTotal);
+ * Circuit c = b.build();
+ * in.insert(5L); c.step(); out.delta();
+ * }</pre>
+ *
+ * <p>The same wiring runs incrementally ({@link Mode#INCREMENTAL}: streams carry changes) or naively
+ * ({@link Mode#NAIVE}: streams carry snapshots, every operator recomputes); operator libraries ask
+ * {@link #mode()} which implementation to add. Wiring errors are reported here or at {@link #build()}, never
+ * while running. A builder is single-use and not thread-safe.
+ */
+public final class CircuitBuilder {
+    private final Mode mode;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Stream<?>> streams = new ArrayList<>();
+    private final Map<String, InputHandle<?>> inputs = new LinkedHashMap<>();
+    private final Map<String, OutputHandle<?>> outputs = new LinkedHashMap<>();
+    private final List<Feedback<?>> feedbacks = new ArrayList<>();
+    private final List<ForwardRef<?>> forwards = new ArrayList<>();
+    private final List<String> nestedNotes = new ArrayList<>();
+    private boolean built;
+    private int nextNodeId;
+    private final NestedScope scope;
+
+    public CircuitBuilder(Mode mode) {
+        this(mode, null);
+    }
+
+    CircuitBuilder(Mode mode, NestedScope scope) {
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.scope = scope;
+    }
+
+    /** A builder for a circuit that does work proportional to the change. */
+    public static CircuitBuilder incremental() {
+        return new CircuitBuilder(Mode.INCREMENTAL);
+    }
+
+    /** A builder for the same circuit recomputed from scratch at every step (the reference). */
+    public static CircuitBuilder naive() {
+        return new CircuitBuilder(Mode.NAIVE);
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public boolean isNaive() {
+        return mode == Mode.NAIVE;
+    }
+
+    /** The nested scope this builder wires, or null for a root circuit. For operator implementations. */
+    public NestedScope nestedScope() {
+        return scope;
+    }
+
+    // ---- inputs and outputs ------------------------------------------------------------------------------
+
+    /** Declares an input; names are unique within the circuit. */
+    public <T> InputHandle<T> input(String name) {
+        checkOpen();
+        Objects.requireNonNull(name, "input name");
+        if (scope != null) {
+            throw new CircuitWiringException("input '" + name + "': a nested circuit takes its inputs from the "
+                    + "parent with enter(), not from input handles");
+        }
+        if (inputs.containsKey(name)) {
+            throw new CircuitWiringException("input '" + name + "' is declared twice");
+        }
+        Stream<T> s = newStream(name);
+        InputHandle<T> h = new InputHandle<>(name, s);
+        addNode(new InputNode<>(h, s, isNaive()));
+        inputs.put(name, h);
+        return h;
+    }
+
+    /** Declares an output reading {@code stream}; names are unique within the circuit. */
+    public <T> OutputHandle<T> output(String name, Stream<T> stream) {
+        checkOpen();
+        Objects.requireNonNull(name, "output name");
+        checkOwns(stream, "output '" + name + "'");
+        if (scope != null) {
+            throw new CircuitWiringException("output '" + name + "': a nested circuit returns its result to the "
+                    + "parent, it has no output handles");
+        }
+        if (outputs.containsKey(name)) {
+            throw new CircuitWiringException("output '" + name + "' is declared twice");
+        }
+        OutputHandle<T> h = new OutputHandle<>(name);
+        addNode(new OutputNode<>(h, stream, isNaive()));
+        outputs.put(name, h);
+        return h;
+    }
+
+    /** A delayed feedback edge ({@code z^-1}) to connect later. */
+    public <T> Feedback<T> feedback(String name) {
+        checkOpen();
+        Stream<T> s = newStream(name);
+        DelayNode<T> source = new DelayNode<>(s);
+        addNode(source);
+        Feedback<T> f = new Feedback<>(this, source, s);
+        feedbacks.add(f);
+        return f;
+    }
+
+    /** A forward reference (no delay) to connect later. */
+    public <T> ForwardRef<T> forward(String name) {
+        checkOpen();
+        ForwardRef<T> f = new ForwardRef<>(this, newStream(name));
+        forwards.add(f);
+        return f;
+    }
+
+    <T> Stream<T> delay(Stream<T> in) {
+        checkOwns(in, "delay");
+        Stream<T> s = newStream("delay");
+        DelayNode<T> source = new DelayNode<>(s);
+        addNode(source);
+        addSink(new DelaySink<>(source, in));
+        return s;
+    }
+
+    // ---- for operator implementations --------------------------------------------------------------------
+
+    /** A new stream with no producer yet; the node that publishes it is added with {@link #addNode}. */
+    public <T> Stream<T> newStream(String kind) {
+        checkOpen();
+        Stream<T> s = new Stream<>(this, streams.size(), kind + "#" + streams.size());
+        streams.add(s);
+        return s;
+    }
+
+    /**
+     * Adds an operator. Its input streams must belong to this builder; its output stream must come from
+     * {@link #newStream} of this builder and have no producer yet.
+     */
+    public <N extends Node> N addNode(N node) {
+        checkOpen();
+        for (Stream<?> in : node.inputs()) {
+            checkOwns(in, node.kind());
+        }
+        Stream<?> out = node.output();
+        if (out != null) {
+            checkOwns(out, node.kind());
+            if (out.producer != null) {
+                throw new CircuitWiringException(node.kind() + ": stream " + out.name() + " already has a producer ("
+                        + out.producer.name() + ")");
+            }
+        }
+        node.setName(node.kind() + "#" + nextNodeId++);
+        for (Stream<?> in : node.inputs()) {
+            in.consumers++;
+        }
+        if (out != null) {
+            out.producer = node;
+        }
+        nodes.add(node);
+        return node;
+    }
+
+    /** Adds a node that publishes nothing. */
+    void addSink(Node node) {
+        addNode(node);
+    }
+
+    /** Adds a linear operator and returns its output stream. */
+    @SuppressWarnings("unchecked")
+    <T> Stream<T> addLinear(Node node) {
+        addNode(node);
+        return (Stream<T>) node.output();
+    }
+
+    /**
+     * Checks that {@code s} belongs to this circuit.
+     *
+     * @throws CircuitWiringException naming {@code where} if it belongs to another circuit
+     */
+    public <T> Stream<T> checkOwns(Stream<T> s, String where) {
+        Objects.requireNonNull(s, () -> where + ": null stream");
+        if (s.circuit() != this) {
+            String hint = scope != null && s.circuit() == scope.parent()
+                    ? " (it belongs to the parent circuit: bring it in with enter())" : "";
+            throw new CircuitWiringException(where + ": stream " + s.name() + " belongs to another circuit" + hint);
+        }
+        return s;
+    }
+
+    /**
+     * Brings a stream of the parent circuit into this nested circuit (DBSP's {@code delta0}).
+     *
+     * @throws CircuitWiringException if this is not a nested circuit or the stream is not the parent's
+     */
+    public <T> Stream<T> enter(Stream<T> parentStream) {
+        checkOpen();
+        if (scope == null) {
+            throw new CircuitWiringException("enter(" + parentStream + "): only a nested circuit can enter streams");
+        }
+        scope.parent().checkOwns(parentStream, "enter");
+        Stream<T> s = newStream("enter");
+        addNode(new EnterNode<>(parentStream, s, scope, isNaive()));
+        scope.entered.add(parentStream);
+        return s;
+    }
+
+    /**
+     * Adds a recursive view: the fixed point of {@code body}, maintained incrementally across ticks (see
+     * {@link RecursiveBody}). Inside the body, use {@link #enter} on the inner builder to read this circuit's
+     * streams.
+     */
+    public <T> Stream<T> recursive(String name, RecursiveBody<T> body) {
+        checkOpen();
+        return NestedCircuitNode.wire(this, name, body);
+    }
+
+    void checkOpen() {
+        if (built) {
+            throw new CircuitWiringException("this circuit is already built; wire a new builder");
+        }
+    }
+
+    // ---- build --------------------------------------------------------------------------------------------
+
+    /** Checks the wiring, computes the schedule (fusing linear chains) and returns the runnable circuit. */
+    public Circuit build() {
+        Schedule schedule = finish();
+        if (scope == null && outputs.isEmpty()) {
+            throw new CircuitWiringException("the circuit has no outputs: declare at least one with output()");
+        }
+        return new Circuit(mode, schedule, inputs, outputs);
+    }
+
+    Schedule finish() {
+        checkOpen();
+        for (Feedback<?> f : feedbacks) {
+            if (!f.isConnected()) {
+                throw new CircuitWiringException("feedback " + f.name() + " is never connected");
+            }
+        }
+        for (ForwardRef<?> f : forwards) {
+            if (!f.isConnected()) {
+                throw new CircuitWiringException("forward reference " + f.name() + " is never connected");
+            }
+        }
+        for (Stream<?> s : streams) {
+            if (s.producer == null && s.consumers > 0) {
+                throw new CircuitWiringException("stream " + s.name() + " is read but never produced");
+            }
+        }
+        built = true;
+        return Schedule.of(nodes);
+    }
+}

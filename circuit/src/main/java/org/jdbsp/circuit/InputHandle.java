@@ -1,0 +1,93 @@
+package org.jdbsp.circuit;
+
+import java.util.Objects;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * Feeds one input of a circuit. Changes pushed between two steps are consolidated into one Z-set (a row
+ * inserted and deleted before the step cancels out) and enter the circuit at the next {@link Circuit#step()}.
+ *
+ * <p>Every method validates before it changes anything: a null row or a weight overflow throws and leaves the
+ * pending change as it was. If a step fails, its input stays pending (nothing accepted is lost): correct it,
+ * for example by deleting the offending row, or drop it with {@link #clearPending()}. Cost: O(1) expected per
+ * row, no allocation once the pending table has grown.
+ *
+ * @param <T> the row type
+ */
+public final class InputHandle<T> {
+    private final String name;
+    private final Stream<T> stream;
+    ZSet<T> pending = new ZSet<>();
+
+    InputHandle(String name, Stream<T> stream) {
+        this.name = name;
+        this.stream = stream;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The stream of this input, to wire operators on. */
+    public Stream<T> stream() {
+        return stream;
+    }
+
+    /** Adds one copy of {@code row}. */
+    public void insert(T row) {
+        push(row, 1);
+    }
+
+    /** Removes one copy of {@code row}. */
+    public void delete(T row) {
+        push(row, -1);
+    }
+
+    /** Replaces {@code oldRow} with {@code newRow} (a delete plus an insert, applied together). */
+    public void update(T oldRow, T newRow) {
+        Objects.requireNonNull(oldRow, () -> "input '" + name + "': update of a null row");
+        Objects.requireNonNull(newRow, () -> "input '" + name + "': update to a null row");
+        pending.add(oldRow, -1);
+        try {
+            pending.add(newRow, 1);
+        } catch (RuntimeException e) {
+            pending.add(oldRow, 1);
+            throw e;
+        }
+    }
+
+    /** Adds {@code weight} copies of {@code row} (negative: deletes). */
+    public void push(T row, long weight) {
+        Objects.requireNonNull(row, () -> "input '" + name + "': null row");
+        try {
+            pending.add(row, weight);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("input '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /** Adds a whole Z-set of changes, atomically. */
+    public void push(ZSet<? extends T> changes) {
+        Objects.requireNonNull(changes, () -> "input '" + name + "': null Z-set");
+        try {
+            pending.addAll(changes);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("input '" + name + "': " + e.getMessage());
+        }
+    }
+
+    /** The changes waiting for the next step (a copy). */
+    public ZSet<T> pending() {
+        return pending.copy();
+    }
+
+    /** Drops the changes waiting for the next step. */
+    public void clearPending() {
+        pending = new ZSet<>();
+    }
+
+    @Override
+    public String toString() {
+        return "input '" + name + "'";
+    }
+}

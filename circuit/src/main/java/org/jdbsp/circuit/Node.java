@@ -1,0 +1,87 @@
+package org.jdbsp.circuit;
+
+import java.util.List;
+
+/**
+ * One operator in a circuit: reads the current values of its input streams and publishes the value of its
+ * output stream, once per tick, in the order of the schedule.
+ *
+ * <p>A step is two-phase so that a failure leaves the circuit unchanged: {@link #eval()} computes this tick's
+ * output from the committed state and the inputs without changing the committed state; when every node has
+ * evaluated, each node's {@link #commit()} applies the tick to its state. If any node throws, every node's
+ * {@link #rollback()} discards what {@code eval} prepared. {@code commit} must not call user functions.
+ *
+ * <p>Nodes hold no static or shared state, so a circuit can be replicated per worker.
+ */
+public abstract class Node {
+    private final String kind;
+    private final List<Stream<?>> inputs;
+    private final Stream<?> output;
+    private String name;
+
+    /**
+     * @param kind   what the operator is, e.g. {@code "join"}; the node's name is the kind plus a number
+     * @param inputs the streams it reads
+     * @param output the stream it publishes, or null for a sink
+     */
+    protected Node(String kind, List<Stream<?>> inputs, Stream<?> output) {
+        this.kind = kind;
+        this.inputs = List.copyOf(inputs);
+        this.output = output;
+    }
+
+    /** Computes this tick's output without changing committed state. */
+    protected abstract void eval();
+
+    /** Applies this tick to the operator's state. Must not throw on valid state nor call user functions. */
+    protected void commit() {
+    }
+
+    /** Discards what {@link #eval()} prepared for this tick. */
+    protected void rollback() {
+    }
+
+    /** Number of rows (entries) of state this operator keeps; 0 for stateless operators. */
+    public long stateRows() {
+        return 0;
+    }
+
+    /** True when the operator is linear and time-invariant: the same code serves naive and incremental mode. */
+    public boolean isLinear() {
+        return false;
+    }
+
+    public final String kind() {
+        return kind;
+    }
+
+    /** Unique within the circuit, e.g. {@code join#4}. */
+    public final String name() {
+        return name;
+    }
+
+    final void setName(String name) {
+        this.name = name;
+    }
+
+    public final List<Stream<?>> inputs() {
+        return inputs;
+    }
+
+    public final Stream<?> output() {
+        return output;
+    }
+
+    /** Wraps a failure of a user function so that it names this operator. */
+    protected final RuntimeException failure(RuntimeException e) {
+        if (e instanceof OperatorFailedException) {
+            return e;
+        }
+        return new OperatorFailedException(name, e);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

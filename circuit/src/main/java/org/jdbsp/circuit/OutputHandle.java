@@ -1,0 +1,50 @@
+package org.jdbsp.circuit;
+
+import org.jdbsp.zset.ZSet;
+
+/**
+ * Reads one output of a circuit: the change of the last step ({@link #delta()}) and the current view, the
+ * sum of all changes so far ({@link #view()}). Both are copies the caller may keep and modify.
+ * Cost: the handle keeps the integrated view (one row per row of the view); {@code delta()} is O(change),
+ * {@code view()} O(view).
+ *
+ * @param <T> the row type
+ */
+public final class OutputHandle<T> {
+    private final String name;
+    ZSet<T> delta = new ZSet<>();
+    ZSet<T> view = new ZSet<>();
+
+    OutputHandle(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The change of this output at the last step (empty before the first step). */
+    public ZSet<T> delta() {
+        return delta.copy();
+    }
+
+    /** The current contents of this output: every change so far, summed. */
+    public ZSet<T> view() {
+        return view.copy();
+    }
+
+    /** Number of rows of the current view, without copying it. */
+    public int viewSize() {
+        return view.size();
+    }
+
+    /** Number of rows changed at the last step, without copying the change. */
+    public int deltaSize() {
+        return delta.size();
+    }
+
+    @Override
+    public String toString() {
+        return "output '" + name + "'";
+    }
+}

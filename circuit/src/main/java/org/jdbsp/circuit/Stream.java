@@ -1,0 +1,88 @@
+package org.jdbsp.circuit;
+
+import org.jdbsp.zset.ZSet;
+
+/**
+ * A stream of Z-sets in a circuit: one {@link ZSet} per clock tick. In an incremental circuit the values are
+ * changes; in a naive one they are snapshots. A stream belongs to the circuit builder that made it and can
+ * only feed operators of that builder.
+ *
+ * <p>Streams are wiring, not data: the methods here add operators to the circuit and cost nothing per tick
+ * until the circuit runs. {@link #value()} is for operator implementations.
+ *
+ * @param <T> the element type
+ */
+public final class Stream<T> {
+    private final CircuitBuilder owner;
+    private final int id;
+    private final String name;
+    Node producer;
+    int consumers;
+    private ZSet<T> value;
+
+    Stream(CircuitBuilder owner, int id, String name) {
+        this.owner = owner;
+        this.id = id;
+        this.name = name;
+    }
+
+    /** The builder (circuit) this stream belongs to. */
+    public CircuitBuilder circuit() {
+        return owner;
+    }
+
+    /** A readable name, e.g. {@code join#4}. */
+    public String name() {
+        return name;
+    }
+
+    int id() {
+        return id;
+    }
+
+    /** The value at the current tick. For operator implementations; read-only by convention. */
+    public ZSet<T> value() {
+        return value;
+    }
+
+    /** Publishes this tick's value. For operator implementations (the stream's producer). */
+    public void publish(ZSet<T> v) {
+        value = v;
+    }
+
+    /** {@code z^-1}: the value of the previous tick (empty at the first tick). */
+    public Stream<T> delay() {
+        return owner.delay(this);
+    }
+
+    /** {@code I}: the running sum of this stream. */
+    public Stream<T> integrate() {
+        return owner.addLinear(new IntegrateNode<>(owner.checkOwns(this, "integrate"), owner.newStream("integrate")));
+    }
+
+    /** {@code D}: this tick's value minus the previous tick's. */
+    public Stream<T> differentiate() {
+        return owner.addLinear(new DifferentiateNode<>(owner.checkOwns(this, "differentiate"),
+                owner.newStream("differentiate")));
+    }
+
+    /** Pointwise sum. */
+    public Stream<T> plus(Stream<T> other) {
+        return owner.addLinear(SumNode.of("plus", this, 1, other, 1, owner));
+    }
+
+    /** Pointwise difference. */
+    public Stream<T> minus(Stream<T> other) {
+        return owner.addLinear(SumNode.of("minus", this, 1, other, -1, owner));
+    }
+
+    /** Pointwise negation. */
+    public Stream<T> negate() {
+        return owner.addLinear(SumNode.of("negate", this, -1, null, 0, owner));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
