@@ -23,6 +23,71 @@ class BeamCompatibilityTest {
     assertSameEvents(beam, NexmarkConfig.DEFAULT.toBuilder().numEvents(20_000).build(), 0, 0);
   }
 
+  @Test
+  void everyKnobChangedWithASineRateAndShuffledEvents() {
+    NexmarkConfiguration beam = new NexmarkConfiguration();
+    beam.numEvents = 20_000;
+    beam.numEventGenerators = 3;
+    beam.rateShape = NexmarkUtils.RateShape.SINE;
+    beam.firstEventRate = 10_000;
+    beam.nextEventRate = 1_500;
+    beam.ratePeriodSec = 7;
+    beam.avgPersonByteSize = 300;
+    beam.avgAuctionByteSize = 1_000;
+    beam.avgBidByteSize = 30;
+    beam.hotAuctionRatio = 3;
+    beam.hotSellersRatio = 5;
+    beam.hotBiddersRatio = 7;
+    beam.numInFlightAuctions = 37;
+    beam.numActivePeople = 50;
+    beam.outOfOrderGroupSize = 7;
+    NexmarkConfig ours =
+        NexmarkConfig.builder()
+            .numEvents(20_000)
+            .numEventGenerators(3)
+            .rateShape(RateShape.SINE)
+            .firstEventRate(10_000)
+            .nextEventRate(1_500)
+            .ratePeriodSec(7)
+            .avgPersonByteSize(300)
+            .avgAuctionByteSize(1_000)
+            .avgBidByteSize(30)
+            .hotAuctionRatio(3)
+            .hotSellersRatio(5)
+            .hotBiddersRatio(7)
+            .numInFlightAuctions(37)
+            .numActivePeople(50)
+            .outOfOrderGroupSize(7)
+            .baseTime(1_700_000_000_123L)
+            .firstEventId(123)
+            .firstEventNumber(4_567)
+            .build();
+    assertSameEvents(beam, ours, 123, 4_567);
+  }
+
+  @Test
+  void squareRatePerMinuteWithAuctionHorizonsBeyondIntRange() {
+    // One event per 6000 s: auction lengths exceed Integer.MAX_VALUE ms, taking Beam's long draw.
+    NexmarkConfiguration beam = new NexmarkConfiguration();
+    beam.numEvents = 20_000;
+    beam.rateShape = NexmarkUtils.RateShape.SQUARE;
+    beam.rateUnit = NexmarkUtils.RateUnit.PER_MINUTE;
+    beam.firstEventRate = 1;
+    beam.nextEventRate = 3;
+    beam.ratePeriodSec = 100_000;
+    NexmarkConfig ours =
+        NexmarkConfig.builder()
+            .numEvents(20_000)
+            .rateShape(RateShape.SQUARE)
+            .rateUnit(RateUnit.PER_MINUTE)
+            .firstEventRate(1)
+            .nextEventRate(3)
+            .ratePeriodSec(100_000)
+            .firstEventNumber(1_000_000_000L)
+            .build();
+    assertSameEvents(beam, ours, 0, 1_000_000_000L);
+  }
+
   static void assertSameEvents(
       NexmarkConfiguration beamConfig, NexmarkConfig ours, long firstEventId, long firstNumber) {
     Generator reference =
