@@ -1,0 +1,114 @@
+package org.jdbsp.operators;
+
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import org.jdbsp.circuit.CircuitBuilder;
+import org.jdbsp.circuit.Stream;
+
+/**
+ * Top-k per group: {@code ORDER BY order LIMIT k} within each group, and the ranking functions
+ * {@code ROW_NUMBER()} and {@code RANK()} restricted to the top k.
+ *
+ * <p><b>Semantics.</b> Inputs are multisets: a row with weight {@code w > 0} occupies {@code w} consecutive
+ * positions; rows whose integrated weight is {@code <= 0} are treated as absent. The comparator must be
+ * <em>total</em> on the rows present: two different rows (by {@code equals}) with non-zero weight in the
+ * same group must not compare equal, so that the result is deterministic; end the comparator with a unique
+ * column (or the whole row). A step that would violate this fails with an
+ * {@link org.jdbsp.circuit.OperatorFailedException} naming the operator, in both modes, and leaves the circuit
+ * unchanged. Group keys must not be null.
+ *
+ * <p><b>Incremental rule.</b> Per group a sorted multiset of its rows ({@code TreeMap<T, long[]>} with the
+ * comparator) is kept. For each group touched by a change, the old top-k is read from the committed state and
+ * the new top-k from the state merged on the fly with the change (eval does not modify the state); the
+ * difference is emitted and the change is applied on commit. Cost per touched group: O(k + c log n) for c
+ * changed rows among n (plus rows of weight {@code <= 0} skipped); state: one entry per distinct row.
+ * On commit the comparator is called again on rows it already compared during eval (TreeMap insert/remove).
+ * The naive implementation groups and sorts the snapshot every tick.
+ */
+public final class TopK {
+    private TopK() {
+    }
+
+    /** Per group, the first {@code k} rows by {@code order}; a row keeps its weight up to the positions it fills. */
+    public static <T, K> Stream<T> topK(Stream<T> in, Function<? super T, ? extends K> group,
+                                        Comparator<? super T> order, int k) {
+        return wire("top-k", in, group, order, k, TopKGroup.Kind.ROWS);
+    }
+
+    /** The first {@code k} rows of the whole input by {@code order} (one group). */
+    public static <T> Stream<T> topK(Stream<T> in, Comparator<? super T> order, int k) {
+        return wire("top-k", in, r -> Boolean.TRUE, order, k, TopKGroup.Kind.ROWS);
+    }
+
+    /** {@link #topK(Stream, Function, Comparator, int)} with a {@code long} group key, without boxing it. */
+    public static <T> Stream<T> topKByLong(Stream<T> in, ToLongFunction<? super T> group,
+                                           Comparator<? super T> order, int k) {
+        return wireLong("top-k", in, group, order, k, TopKGroup.Kind.ROWS);
+    }
+
+    /**
+     * {@code ROW_NUMBER() OVER (PARTITION BY group ORDER BY order) <= k}: one {@link Ranked} row per position
+     * 1..k of each group (a row of weight 2 at positions 3 and 4 gives {@code Ranked(row, 3)} and
+     * {@code Ranked(row, 4)}). A change near the top renumbers up to k rows.
+     */
+    public static <T, K> Stream<Ranked<T>> rowNumber(Stream<T> in, Function<? super T, ? extends K> group,
+                                                     Comparator<? super T> order, int k) {
+        return wire("row-number", in, group, order, k, TopKGroup.Kind.ROW_NUMBER);
+    }
+
+    /** {@link #rowNumber(Stream, Function, Comparator, int)} with a {@code long} group key. */
+    public static <T> Stream<Ranked<T>> rowNumberByLong(Stream<T> in, ToLongFunction<? super T> group,
+                                                        Comparator<? super T> order, int k) {
+        return wireLong("row-number", in, group, order, k, TopKGroup.Kind.ROW_NUMBER);
+    }
+
+    /**
+     * {@code RANK() OVER (PARTITION BY group ORDER BY order) <= k}: each row whose rank (1 + the number of
+     * positions before it) is at most k, as {@code Ranked(row, rank)} with the row's full weight (copies of
+     * a row are peers and share its rank).
+     */
+    public static <T, K> Stream<Ranked<T>> rank(Stream<T> in, Function<? super T, ? extends K> group,
+                                                Comparator<? super T> order, int k) {
+        return wire("rank", in, group, order, k, TopKGroup.Kind.RANK);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T, K, R> Stream<R> wire(String kind, Stream<T> in, Function<? super T, ? extends K> group,
+                                            Comparator<? super T> order, int k, TopKGroup.Kind what) {
+        CircuitBuilder c = check(kind, in, group, order, k);
+        Stream<Object> out = c.newStream(kind);
+        if (c.isNaive()) {
+            c.addNode(new TopKNaiveNode<>(kind, in, out, group, order, k, what));
+        } else {
+            c.addNode(new TopKNode<T, K>(kind, in, out, group, order, k, what));
+        }
+        return (Stream) out;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T, R> Stream<R> wireLong(String kind, Stream<T> in, ToLongFunction<? super T> group,
+                                             Comparator<? super T> order, int k, TopKGroup.Kind what) {
+        CircuitBuilder c = check(kind, in, group, order, k);
+        Stream<Object> out = c.newStream(kind);
+        if (c.isNaive()) {
+            c.addNode(new TopKNaiveNode<>(kind, in, out, r -> group.applyAsLong(r), order, k, what));
+        } else {
+            c.addNode(new TopKLongNode<>(kind, in, out, group, order, k, what));
+        }
+        return (Stream) out;
+    }
+
+    private static CircuitBuilder check(String kind, Stream<?> in, Object group, Object order, int k) {
+        Objects.requireNonNull(in, kind + ": null stream");
+        CircuitBuilder c = in.circuit();
+        c.checkOwns(in, kind);
+        Objects.requireNonNull(group, kind + ": null group function");
+        Objects.requireNonNull(order, kind + ": null comparator");
+        if (k <= 0) {
+            throw new IllegalArgumentException(kind + ": k must be positive, got " + k);
+        }
+        return c;
+    }
+}
