@@ -8,7 +8,8 @@ import org.jdbsp.circuit.Stream;
 import org.jdbsp.zset.FlatMapper;
 
 /**
- * Linear operators: map, filter, flatMap, UNION ALL and difference. A linear operator commutes with the
+ * Linear operators: map, filter, flatMap, UNION ALL and difference (plus {@link #unionDistinct}, which is
+ * not linear: it is a union followed by a distinct). A linear operator commutes with the
  * integral, so the same code serves naive mode (snapshots in, snapshot out) and incremental mode (changes in,
  * change out): {@code Q(dX) = d(Q(X))}. They keep no state. The per-element operators ({@link #map},
  * {@link #filter}, {@link #flatMap}) are fusible: a chain of them runs as one pass over its input with no
@@ -67,6 +68,15 @@ public final class Linear {
         c.checkOwns(a, "union");
         c.checkOwns(b, "union");
         return a.plus(b);
+    }
+
+    /**
+     * {@code UNION} (set semantics): {@code distinct(a + b)}. Incremental rule: that of {@link Distinct#distinct}
+     * applied to the change {@code da + db}; state one entry per distinct element of the integrated union.
+     * Cost: O(|a| + |b|) per tick.
+     */
+    public static <T> Stream<T> unionDistinct(Stream<T> a, Stream<T> b) {
+        return Distinct.distinct(union(a, b));
     }
 
     /**
