@@ -1,0 +1,56 @@
+package org.jdbsp.operators;
+
+/**
+ * The event-time watermark of a lateness filter ({@link Watermarks#withLateness}): the maximum event time
+ * accepted so far (insertions only) minus the allowed lateness, or {@link Long#MIN_VALUE} before any row was
+ * accepted. It never decreases. It is advanced when a step commits, so during a step every operator (and the
+ * user, between steps) reads the watermark as of the start of the step. Rows whose time is below it are
+ * late: the filter drops them, and window/session operators given this watermark may drop the state that
+ * only such rows could touch. Readable by downstream operators and by the user; updated only by its filter.
+ */
+public final class Watermark {
+    private final long lateness;
+    private long current = Long.MIN_VALUE;
+    private long lateRecords;
+
+    Watermark(long lateness) {
+        this.lateness = lateness;
+    }
+
+    /** The watermark as of the start of the current (or next) step. */
+    public long current() {
+        return current;
+    }
+
+    /** The allowed lateness in millis. */
+    public long lateness() {
+        return lateness;
+    }
+
+    /**
+     * Late changes dropped so far, weight-aware: a late insertion of weight 2 counts 2, a late deletion of
+     * one copy counts 1 (the sum of |weight| over dropped changes).
+     */
+    public long lateRecords() {
+        return lateRecords;
+    }
+
+    /** Applies a committed step: the highest accepted event time (or MIN_VALUE) and the late count. */
+    void commit(long maxAcceptedTime, long late) {
+        if (maxAcceptedTime != Long.MIN_VALUE) {
+            long w = maxAcceptedTime - lateness;
+            if (w > maxAcceptedTime) { // underflow
+                w = Long.MIN_VALUE;
+            }
+            if (w > current) {
+                current = w;
+            }
+        }
+        lateRecords += late;
+    }
+
+    @Override
+    public String toString() {
+        return "watermark " + current + " (lateness " + lateness + " ms, " + lateRecords + " late)";
+    }
+}
