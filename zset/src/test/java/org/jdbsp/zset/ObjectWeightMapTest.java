@@ -1,0 +1,260 @@
+package org.jdbsp.zset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class ObjectWeightMapTest {
+
+    /** A key whose hash code is chosen by the test, so collisions are under control. */
+    record Key(int hash, int id) {
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "Key(" + hash + "#" + id + ")";
+        }
+    }
+
+    @Test
+    void emptyMap() {
+        ObjectWeightMap<String> m = new ObjectWeightMap<>();
+        assertEquals(0, m.size());
+        assertTrue(m.isEmpty());
+        assertEquals(0, m.get("a"));
+        assertEquals(0, m.remove("a"));
+        assertEquals(-1, m.nextSlot(0));
+    }
+
+    @Test
+    void addAccumulatesAndRemovesAtZero() {
+        ObjectWeightMap<String> m = new ObjectWeightMap<>();
+        assertEquals(2, m.add("a", 2));
+        assertEquals(-1, m.add("b", -1));
+        assertEquals(5, m.add("a", 3));
+        assertEquals(0, m.add("a", -5));
+        assertEquals(1, m.size());
+        assertEquals(0, m.get("a"));
+        assertEquals(-1, m.get("b"));
+        assertEquals(0, m.add("c", 0));
+        assertEquals(-1, m.add("b", 0));
+        assertEquals(1, m.size());
+        assertEquals(-1, m.remove("b"));
+        assertTrue(m.isEmpty());
+    }
+
+    @Test
+    void nullKeyIsRejectedEverywhere() {
+        ObjectWeightMap<String> m = new ObjectWeightMap<>();
+        m.add("a", 1);
+        NullPointerException e = assertThrows(NullPointerException.class, () -> m.add(null, 1));
+        assertEquals("Z-set element must not be null", e.getMessage());
+        assertThrows(NullPointerException.class, () -> m.get(null));
+        assertThrows(NullPointerException.class, () -> m.remove(null));
+        assertEquals(1, m.size());
+        assertEquals(1, m.get("a"));
+    }
+
+    @Test
+    void overflowThrowsNamesTheKeyAndLeavesTheEntry() {
+        ObjectWeightMap<String> m = new ObjectWeightMap<>();
+        m.add("x", Long.MIN_VALUE);
+        ArithmeticException e = assertThrows(ArithmeticException.class, () -> m.add("x", -2));
+        assertEquals("weight overflow for element x: -9223372036854775808 + -2 does not fit in a long",
+                e.getMessage());
+        assertEquals(Long.MIN_VALUE, m.get("x"));
+        assertEquals(1, m.size());
+    }
+
+    @Test
+    void equalButNotIdenticalKeysAreTheSameEntry() {
+        ObjectWeightMap<String> m = new ObjectWeightMap<>();
+        String a1 = new String("abc");
+        String a2 = new String("abc");
+        m.add(a1, 1);
+        assertEquals(2, m.add(a2, 1));
+        assertEquals(1, m.size());
+        // distinct keys with the same hash code are different entries
+        Key k1 = new Key(7, 1);
+        Key k2 = new Key(7, 2);
+        ObjectWeightMap<Key> km = new ObjectWeightMap<>();
+        km.add(k1, 1);
+        km.add(k2, 2);
+        assertEquals(2, km.size());
+        assertEquals(1, km.get(new Key(7, 1)));
+        assertEquals(2, km.get(new Key(7, 2)));
+        assertEquals(0, km.get(new Key(7, 3)));
+    }
+
+    @Test
+    void copyIsIndependentAndClearKeepsCapacity() {
+        ObjectWeightMap<String> m = new ObjectWeightMap<>();
+        for (int i = 0; i < 50; i++) {
+            m.add("e" + i, i + 1);
+        }
+        ObjectWeightMap<String> c = new ObjectWeightMap<>(m);
+        c.add("e0", -1);
+        c.add("new", 1);
+        assertEquals(1, m.get("e0"));
+        assertEquals(0, m.get("new"));
+        assertEquals(50, m.size());
+        assertEquals(50, c.size());
+        int cap = m.capacity();
+        m.clear();
+        assertEquals(cap, m.capacity());
+        assertEquals(0, m.size());
+        assertEquals(0, m.get("e3"));
+        assertEquals(-1, m.nextSlot(0));
+        assertEquals(4, c.get("e3"));
+    }
+
+    @Test
+    void ensureCapacityPreventsGrowth() {
+        ObjectWeightMap<Integer> m = new ObjectWeightMap<>(10);
+        m.ensureCapacity(500);
+        int cap = m.capacity();
+        for (int i = 0; i < 500; i++) {
+            m.add(i, 1);
+        }
+        assertEquals(cap, m.capacity());
+        assertEquals(500, m.size());
+    }
+
+    // ---- randomized stress against java.util.HashMap ---------------------------------------------------------
+
+    @Test
+    void stressAgainstHashMap() {
+        long seed = Long.getLong("jdbsp.seed", System.nanoTime());
+        SplittableRandom r = new SplittableRandom(seed);
+        run("8 hash codes x 64 ids", seed, 300_000, 512, () -> new Key(r.nextInt(8), r.nextInt(64)), r);
+        run("one hash code", seed, 100_000, 200, () -> new Key(-1, r.nextInt(200)), r);
+        run("hashes differing in high bits", seed, 300_000, 1024,
+                () -> new Key(r.nextInt(256) << 24, r.nextInt(4)), r);
+        run("hashes multiple of 2^16", seed, 300_000, 4096, () -> new Key(r.nextInt(4096) << 16, 0), r);
+        run("small Long range", seed, 400_000, 64, () -> (long) (r.nextInt(64) - 32), r);
+        run("Longs with equal hash codes", seed, 300_000, 1024, () -> {
+            long hi = r.nextInt(32);
+            long lo = r.nextInt(32);
+            return (hi << 32) | (lo ^ hi); // Long.hashCode = hi ^ lo: 32 distinct hash codes for 1024 keys
+        }, r);
+        run("growth to a large table", seed, 300_000, 150_000, () -> r.nextInt(150_000), r);
+    }
+
+    private static <K> void run(String name, long seed, int ops, int keyRange, Supplier<K> keys,
+            SplittableRandom r) {
+        long t0 = System.nanoTime();
+        String ctx = "[" + name + ", seed " + seed + " (rerun with -Djdbsp.seed=" + seed + ")]";
+        ObjectWeightMap<K> m = r.nextInt(4) == 0 ? new ObjectWeightMap<>(r.nextInt(keyRange)) : new ObjectWeightMap<>();
+        HashMap<K, Long> ref = new HashMap<>();
+        boolean growing = keyRange > 50_000;
+        for (int op = 0; op < ops; op++) {
+            K key = keys.get();
+            int kind = r.nextInt(100);
+            final int o = op;
+            Supplier<String> at = () -> ctx + " op " + o + " key " + key;
+            long before = ref.getOrDefault(key, 0L);
+            if (kind < 60 || (growing && kind < 90) || kind < 70) {
+                long delta;
+                if (kind < 60 || growing) {
+                    delta = growing ? r.nextInt(4) - 1 : r.nextInt(7) - 3;
+                } else {
+                    delta = r.nextBoolean() ? Long.MAX_VALUE - r.nextInt(3) : Long.MIN_VALUE + r.nextInt(3);
+                }
+                long expected;
+                try {
+                    expected = Math.addExact(before, delta);
+                } catch (ArithmeticException overflow) {
+                    ObjectWeightMap<K> target = m;
+                    ArithmeticException e = assertThrows(ArithmeticException.class, () -> target.add(key, delta), at);
+                    assertTrue(e.getMessage().contains("element " + key + ": " + before + " + " + delta),
+                            () -> at.get() + " " + e.getMessage());
+                    assertEquals(before, m.get(key), () -> at.get() + " unchanged after overflow");
+                    continue;
+                }
+                assertEquals(expected, m.add(key, delta), () -> at.get() + " add " + delta);
+                update(ref, key, expected);
+            } else if (kind < 85) {
+                assertEquals(before, m.remove(key), () -> at.get() + " remove");
+                ref.remove(key);
+            } else if (kind < 98) {
+                assertEquals(before, m.get(key), () -> at.get() + " get");
+            } else if (r.nextInt(200) == 0) {
+                m.clear();
+                ref.clear();
+            } else if (r.nextInt(50) == 0) {
+                m.ensureCapacity(ref.size() + r.nextInt(keyRange));
+            } else if (r.nextInt(50) == 0 && (ref.size() < 20_000 || r.nextInt(20) == 0)) {
+                ObjectWeightMap<K> copy = new ObjectWeightMap<>(m);
+                checkAll(copy, ref, at.get() + " copy");
+                assertEquals(before, copy.remove(key), () -> at.get() + " copy remove");
+                assertEquals(before, m.get(key), () -> at.get() + " copy is independent");
+                if (r.nextBoolean()) {
+                    m = copy;
+                    ref.remove(key);
+                }
+            }
+            assertEquals(ref.size(), m.size(), () -> at.get() + " size");
+            if (op % (ref.size() < 20_000 ? 20_000 : 150_000) == 0) {
+                checkAll(m, ref, at.get());
+            }
+        }
+        checkAll(m, ref, ctx + " end");
+        int drained = 0;
+        for (Object k : ref.keySet().toArray()) {
+            @SuppressWarnings("unchecked")
+            K key = (K) k;
+            long w = ref.remove(key);
+            assertEquals(w, m.remove(key), () -> ctx + " drain " + key);
+            assertEquals(0, m.get(key), () -> ctx + " drain " + key);
+            if (++drained % 5_000 == 0 && ref.size() < 20_000) {
+                checkAll(m, ref, ctx + " drain");
+            }
+        }
+        assertEquals(0, m.size(), ctx + " drained");
+        assertEquals(-1, m.nextSlot(0), ctx + " drained");
+        System.out.printf("ObjectWeightMap stress %-30s %,9d ops %6d ms%n", name, ops, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static <K> void update(Map<K, Long> ref, K key, long w) {
+        if (w == 0) {
+            ref.remove(key);
+        } else {
+            ref.put(key, w);
+        }
+    }
+
+    static <K> void checkAll(ObjectWeightMap<K> m, Map<K, Long> ref, String at) {
+        assertEquals(ref.size(), m.size(), at + " size");
+        int cap = m.capacity();
+        assertEquals(1, Integer.bitCount(cap), at + " capacity power of two");
+        assertTrue(m.size() <= cap * ObjectWeightMap.LOAD_FACTOR_PERCENT / 100 + 1, at + " load factor");
+        int n = 0;
+        for (int s = m.nextSlot(0); s >= 0; s = m.nextSlot(s + 1)) {
+            n++;
+            Long expected = ref.get(m.keyAt(s));
+            if (expected == null || expected != m.weightAt(s)) {
+                fail(at + " slot " + s + " holds " + m.keyAt(s) + " => " + m.weightAt(s) + ", expected " + expected);
+            }
+        }
+        assertEquals(ref.size(), n, at + " slot count");
+        for (Map.Entry<K, Long> e : ref.entrySet()) {
+            assertEquals((long) e.getValue(), m.get(e.getKey()), () -> at + " get " + e.getKey());
+        }
+        long[] count = {0};
+        m.forEach((k, w) -> {
+            count[0]++;
+            assertEquals(ref.get(k), Long.valueOf(w), () -> at + " forEach " + k);
+        });
+        assertEquals(ref.size(), count[0], at + " forEach count");
+    }
+}
