@@ -10,6 +10,15 @@ import java.util.Arrays;
 final class RandomText {
   private static final int MIN_STRING_LENGTH = 3;
 
+  private static final int CUBE = 26 * 26 * 26;
+
+  /**
+   * For x in [0, 26^3): at {@code 3x} the characters {@code 'a' + digit} of x's three base-26
+   * digits, lowest first; at {@code 3 * CUBE + 3x} the same with {@code 'a' - digit}, the
+   * characters of {@code -x}.
+   */
+  private static final byte[] DIGITS = digitTable();
+
   private byte[] buffer = new byte[256];
   private int length;
 
@@ -64,22 +73,34 @@ final class RandomText {
   }
 
   /**
-   * Exactly {@code size} characters, six per random int. Like Beam, a negative int yields
-   * characters below {@code 'a'} (from {@code 'H'}), since Java's remainder keeps the sign.
+   * Exactly {@code size} characters: each random int gives six, its base-26 digits from the
+   * lowest, as {@code 'a' + rnd % 26; rnd /= 26}. Like Beam, a negative int yields characters below
+   * {@code 'a'} (from {@code 'H'}), since Java's remainder keeps the sign. Full groups of six are
+   * looked up three digits at a time in {@link #DIGITS}, breaking the chain of divisions.
    */
   private String exact(LcgRandom random, int size) {
-    length = 0;
     ensure(size);
-    int rnd = 0;
-    int left = 0;
-    for (int i = 0; i < size; i++) {
-      if (left == 0) {
-        rnd = random.nextInt();
-        left = 6;
+    byte[] b = buffer;
+    int i = 0;
+    for (; size - i >= 6; i += 6) {
+      int rnd = random.nextInt();
+      int sign = rnd < 0 ? DIGITS.length / 2 : 0;
+      long v = Math.abs((long) rnd);
+      int low = sign + (int) (v % CUBE) * 3;
+      int high = sign + (int) ((v / CUBE) % CUBE) * 3;
+      b[i] = DIGITS[low];
+      b[i + 1] = DIGITS[low + 1];
+      b[i + 2] = DIGITS[low + 2];
+      b[i + 3] = DIGITS[high];
+      b[i + 4] = DIGITS[high + 1];
+      b[i + 5] = DIGITS[high + 2];
+    }
+    if (i < size) {
+      int rnd = random.nextInt();
+      for (; i < size; i++) {
+        b[i] = (byte) ('a' + rnd % 26);
+        rnd /= 26;
       }
-      buffer[i] = (byte) ('a' + rnd % 26);
-      rnd /= 26;
-      left--;
     }
     length = size;
     return take();
@@ -113,6 +134,17 @@ final class RandomText {
     if (capacity > buffer.length) {
       buffer = Arrays.copyOf(buffer, Math.max(capacity, buffer.length * 2));
     }
+  }
+
+  private static byte[] digitTable() {
+    byte[] table = new byte[2 * 3 * CUBE];
+    for (int x = 0; x < CUBE; x++) {
+      for (int d = 0, v = x; d < 3; d++, v /= 26) {
+        table[3 * x + d] = (byte) ('a' + v % 26);
+        table[3 * CUBE + 3 * x + d] = (byte) ('a' - v % 26);
+      }
+    }
+    return table;
   }
 
   private String take() {

@@ -13,7 +13,7 @@ public enum RateShape {
 
   private static final int SINE_STEPS = 10;
 
-  /** Inter-event delays in microseconds, one per step, for each of {@code generators} generators. */
+  /** Inter-event delays in microseconds, one per step, for each of {@code generators}. */
   long[] interEventDelaysMicros(int firstRate, int nextRate, RateUnit unit, int generators) {
     if (firstRate == nextRate) {
       return new long[] {unit.periodMicros(firstRate) * generators};

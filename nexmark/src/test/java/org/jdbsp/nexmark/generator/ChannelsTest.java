@@ -15,7 +15,8 @@ class ChannelsTest {
   void drawIsTheFirstLongOfASplittableRandomSeededWithTheEventId() {
     for (long eventId = 0; eventId < 100_000; eventId += 13) {
       long r = new SplittableRandom(eventId).nextLong();
-      int expected = r < 0 ? (int) ((r >>> 32) & 3) : 4 + (int) (((r & 0xFFFF_FFFFL) * 10_000) >>> 32);
+      int expected =
+          r < 0 ? (int) ((r >>> 32) & 3) : 4 + (int) (((r & 0xFFFF_FFFFL) * 10_000) >>> 32);
       assertEquals(expected, Channels.pick(eventId), "event id " + eventId);
     }
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class NexmarkConfigTest {
@@ -17,7 +18,7 @@ class NexmarkConfigTest {
     assertEquals(50, c.proportionDenominator());
     assertEquals(1_000, c.numActivePeople());
     assertEquals(100, c.numInFlightAuctions());
-    assertEquals(java.time.Instant.parse("2015-07-15T00:00:00Z").toEpochMilli(), c.baseTime());
+    assertEquals(Instant.parse("2015-07-15T00:00:00Z").toEpochMilli(), c.baseTime());
   }
 
   @Test
@@ -25,7 +26,8 @@ class NexmarkConfigTest {
     NexmarkConfig changed = NexmarkConfig.DEFAULT.toBuilder().hotBiddersRatio(9).build();
     assertEquals(NexmarkConfig.DEFAULT, NexmarkConfig.DEFAULT.toBuilder().build());
     assertEquals(9, changed.hotBiddersRatio());
-    assertEquals(NexmarkConfig.DEFAULT.toBuilder().hotBiddersRatio(4).build(), NexmarkConfig.DEFAULT);
+    assertEquals(
+        NexmarkConfig.DEFAULT, NexmarkConfig.DEFAULT.toBuilder().hotBiddersRatio(4).build());
   }
 
   @Test
@@ -35,10 +37,13 @@ class NexmarkConfigTest {
             IllegalArgumentException.class,
             () -> NexmarkConfig.builder().hotAuctionRatio(0).build());
     assertTrue(e.getMessage().contains("hotAuctionRatio"), e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> NexmarkConfig.builder().numEvents(-1).build());
     assertThrows(
-        IllegalArgumentException.class, () -> NexmarkConfig.builder().proportions(0, 3, 46).build());
+        IllegalArgumentException.class, () -> NexmarkConfig.builder().numEvents(-1).build());
     assertThrows(
-        IllegalArgumentException.class, () -> NexmarkConfig.builder().outOfOrderGroupSize(0).build());
+        IllegalArgumentException.class,
+        () -> NexmarkConfig.builder().proportions(0, 3, 46).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NexmarkConfig.builder().outOfOrderGroupSize(0).build());
   }
 }

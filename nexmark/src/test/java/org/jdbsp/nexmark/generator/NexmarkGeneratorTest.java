@@ -53,7 +53,8 @@ class NexmarkGeneratorTest {
 
   @Test
   void zeroEventsMeansUnbounded() {
-    NexmarkGenerator generator = new NexmarkGenerator(NexmarkConfig.builder().numEvents(0).build());
+    NexmarkGenerator generator =
+        new NexmarkGenerator(NexmarkConfig.builder().numEvents(0).build());
     Event[] buffer = new Event[1_000];
     for (int i = 0; i < 200; i++) {
       assertEquals(1_000, generator.fill(buffer, 0, 1_000));
@@ -93,7 +94,8 @@ class NexmarkGeneratorTest {
 
   @Test
   void eventSizesAverageTheConfiguredSizes() {
-    NexmarkGenerator generator = new NexmarkGenerator(NexmarkConfig.builder().numEvents(50_000).build());
+    NexmarkGenerator generator =
+        new NexmarkGenerator(NexmarkConfig.builder().numEvents(50_000).build());
     long[] chars = new long[3];
     long[] counts = new long[3];
     while (generator.hasNext()) {

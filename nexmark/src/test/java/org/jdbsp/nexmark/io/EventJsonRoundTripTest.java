@@ -39,15 +39,18 @@ class EventJsonRoundTripTest {
 
   @Test
   void writesTheStandardSchemaWithEscapes() {
-    Bid bid = new Bid(1000, 1001, 32_530_001, "Apple", "https://x/?a=1&b=2", 1436918400040L, "a\\b`");
+    Bid bid =
+        new Bid(1000, 1001, 32_530_001, "Apple", "https://x/?a=1&b=2", 1436918400040L, "a\\b`");
     assertEquals(
         "{\"event_type\":2,\"bid\":{\"auction\":1000,\"bidder\":1001,\"price\":32530001,"
             + "\"channel\":\"Apple\",\"url\":\"https://x/?a=1&b=2\",\"dateTime\":1436918400040,"
             + "\"extra\":\"a\\\\b`\"}}",
         EventJsonWriter.toJson(bid));
-    Person person = new Person(-5, "q\"t", "tab\there", "nl\ncr\r", "\u0001\u001f", "é€", 0, "😀");
+    Person person =
+        new Person(-5, "q\"t", "tab\there", "nl\ncr\r", "\u0001\u001f", "é€", 0, "😀");
     assertEquals(
-        "{\"event_type\":0,\"person\":{\"id\":-5,\"name\":\"q\\\"t\",\"emailAddress\":\"tab\\there\","
+        "{\"event_type\":0,\"person\":{\"id\":-5,\"name\":\"q\\\"t\","
+            + "\"emailAddress\":\"tab\\there\","
             + "\"creditCard\":\"nl\\ncr\\r\",\"city\":\"\\u0001\\u001f\",\"state\":\"é€\","
             + "\"dateTime\":0,\"extra\":\"😀\"}}",
         EventJsonWriter.toJson(person));
