@@ -213,4 +213,75 @@ class NestedDistinctTest {
             }
         }
     }
+
+    /** A directed edge. */
+    record Edge(int from, int to) {
+    }
+
+    /** closure = distinct(edges + closure join edges on path.to = edge.from). */
+    static Stream<Edge> transitiveClosure(CircuitBuilder b, Stream<Edge> edges) {
+        return b.recursive("tc", (inner, self) -> {
+            Stream<Edge> e = inner.enter(edges);
+            Stream<Edge> step = Joins.join(self, e, Edge::to, Edge::from, (p, q) -> new Edge(p.from(), q.to()));
+            return Distinct.distinct(e.plus(step));
+        });
+    }
+
+    static ZSet<Edge> bruteForceClosure(Set<Edge> edges, int n) {
+        List<List<Integer>> adj = new ArrayList<>();
+        for (int v = 0; v < n; v++) {
+            adj.add(new ArrayList<>());
+        }
+        for (Edge e : edges) {
+            adj.get(e.from()).add(e.to());
+        }
+        ZSet<Edge> z = new ZSet<>();
+        for (int v = 0; v < n; v++) {
+            Set<Integer> direct = new HashSet<>(adj.get(v));
+            for (int w : bruteForce(direct, adj)) {
+                z.add(new Edge(v, w), 1);
+            }
+        }
+        return z;
+    }
+
+    @Test
+    void transitiveClosureOverRandomEdgeInsertionsAndDeletions() {
+        for (long seed = 1; seed <= 15; seed++) {
+            Random rnd = new Random(seed);
+            int n = 3 + rnd.nextInt(9);
+            CircuitBuilder bi = CircuitBuilder.incremental();
+            CircuitBuilder bn = CircuitBuilder.naive();
+            InputHandle<Edge> ii = bi.input("edges");
+            InputHandle<Edge> in = bn.input("edges");
+            OutputHandle<Edge> oi = bi.output("tc", transitiveClosure(bi, ii.stream()));
+            OutputHandle<Edge> on = bn.output("tc", transitiveClosure(bn, in.stream()));
+            Circuit ci = bi.build();
+            Circuit cn = bn.build();
+            Set<Edge> edges = new HashSet<>();
+            for (int step = 0; step < 40; step++) {
+                int changes = 1 + rnd.nextInt(3);
+                for (int k = 0; k < changes; k++) {
+                    Edge e = new Edge(rnd.nextInt(n), rnd.nextInt(n));
+                    if (edges.contains(e)) {
+                        if (rnd.nextInt(3) > 0) {
+                            edges.remove(e);
+                            ii.delete(e);
+                            in.delete(e);
+                        }
+                    } else {
+                        edges.add(e);
+                        ii.insert(e);
+                        in.insert(e);
+                    }
+                }
+                ci.step();
+                cn.step();
+                String msg = "seed " + seed + " step " + step;
+                ZSet<Edge> expected = bruteForceClosure(edges, n);
+                assertEquals(expected, on.view(), msg + " (naive)");
+                assertEquals(expected, oi.view(), msg + " (incremental)");
+            }
+        }
+    }
 }
