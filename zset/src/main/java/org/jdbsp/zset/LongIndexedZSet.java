@@ -64,7 +64,13 @@ public final class LongIndexedZSet<V> {
             src.forEach((k, v, w) -> {
                 if (undo[0] > 0) {
                     undo[0]--;
-                    add(k, v, -ZSet.scaled(v, w, factor));
+                    long applied = ZSet.scaled(v, w, factor);
+                    if (applied == Long.MIN_VALUE) {
+                        add(k, v, Long.MAX_VALUE);
+                        add(k, v, 1);
+                    } else {
+                        add(k, v, -applied);
+                    }
                 }
             });
             throw e;

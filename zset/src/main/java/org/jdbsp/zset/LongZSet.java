@@ -65,7 +65,7 @@ public final class LongZSet {
             }
         } catch (ArithmeticException e) {
             for (int u = src.nextSlot(0); u >= 0 && u < s; u = src.nextSlot(u + 1)) {
-                map.add(src.elementAt(u), -ZSet.scaled(src.elementAt(u), src.weightAt(u), factor));
+                ZSet.undo(map, src.elementAt(u), ZSet.scaled(src.elementAt(u), src.weightAt(u), factor));
             }
             throw e;
         }

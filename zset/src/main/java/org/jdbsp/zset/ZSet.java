@@ -99,9 +99,31 @@ public final class ZSet<T> {
             }
         } catch (ArithmeticException e) {
             for (int u = src.nextSlot(0); u >= 0 && u < s; u = src.nextSlot(u + 1)) {
-                map.add(src.elementAt(u), -scaled(src.elementAt(u), src.weightAt(u), factor));
+                undo(map, src.elementAt(u), scaled(src.elementAt(u), src.weightAt(u), factor));
             }
             throw e;
+        }
+    }
+
+    /**
+     * Takes back an addition of {@code applied} that succeeded. {@code -Long.MIN_VALUE} does not exist, so that
+     * one is taken back in two steps, neither of which can overflow.
+     */
+    static <T> void undo(ObjectWeightMap<T> map, T element, long applied) {
+        if (applied == Long.MIN_VALUE) {
+            map.add(element, Long.MAX_VALUE);
+            map.add(element, 1);
+        } else {
+            map.add(element, -applied);
+        }
+    }
+
+    static void undo(LongWeightMap map, long element, long applied) {
+        if (applied == Long.MIN_VALUE) {
+            map.add(element, Long.MAX_VALUE);
+            map.add(element, 1);
+        } else {
+            map.add(element, -applied);
         }
     }
 
