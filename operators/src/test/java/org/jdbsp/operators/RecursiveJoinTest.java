@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
+import org.jdbsp.circuit.CircuitWiringException;
 import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.NestedScope;
@@ -300,10 +301,12 @@ class RecursiveJoinTest {
     void onlyInnerJoinRunsInsideIncrementalRecursion() {
         CircuitBuilder b = CircuitBuilder.incremental();
         InputHandle<Edge> edges = b.input("edges");
-        assertThrows(RuntimeException.class, () -> b.<Edge>recursive("r", (inner, self) -> {
-            Stream<Edge> e = inner.enter(edges.stream());
-            return RefDistinct.of(Linear.union(e, Joins.semijoin(self, e, Edge::to, Edge::from)));
-        }));
+        CircuitWiringException e = assertThrows(CircuitWiringException.class, () -> b.<Edge>recursive("r",
+                (inner, self) -> {
+                    Stream<Edge> e2 = inner.enter(edges.stream());
+                    return RefDistinct.of(Linear.union(e2, Joins.semijoin(self, e2, Edge::to, Edge::from)));
+                }));
+        assertTrue(e.getMessage().contains("semijoin#"), e.getMessage());
     }
 
     /**
