@@ -1,0 +1,57 @@
+package org.jdbsp.nexmark.queries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.jdbsp.circuit.Mode;
+import org.jdbsp.nexmark.generator.NexmarkConfig;
+import org.jdbsp.nexmark.generator.NexmarkGenerator;
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.zset.ZSet;
+
+/** Runs a query's circuit over generated events and compares its view with the query's reference. */
+final class QueryChecks {
+    private QueryChecks() {
+    }
+
+    /** The first {@code n} events of the default configuration. */
+    static List<Event> events(int n) {
+        NexmarkGenerator g = new NexmarkGenerator(NexmarkConfig.DEFAULT);
+        List<Event> events = new ArrayList<>(n);
+        for (int i = 0; i < n && g.hasNext(); i++) {
+            events.add(g.next());
+        }
+        return events;
+    }
+
+    /**
+     * Feeds {@code events} in batches of random size up to {@code maxBatch} (seeded), and at a few checkpoints
+     * and at the end compares the circuit's view with the reference over the prefix fed so far.
+     */
+    static <R> void check(NexmarkQuery<R> query, List<Event> events, Mode mode, int maxBatch, long seed) {
+        QueryCircuit<R> qc = new QueryCircuit<>(query, mode);
+        Random random = new Random(seed);
+        int fed = 0;
+        int checkpoints = 3;
+        int nextCheck = events.size() / checkpoints;
+        while (fed < events.size()) {
+            int n = Math.min(events.size() - fed, 1 + random.nextInt(maxBatch));
+            for (int i = fed; i < fed + n; i++) {
+                qc.push(events.get(i));
+            }
+            fed += n;
+            qc.step();
+            if (fed >= nextCheck || fed == events.size()) {
+                ZSet<R> expected = query.reference(events.subList(0, fed));
+                ZSet<R> actual = qc.output().view();
+                if (!expected.equals(actual)) {
+                    assertEquals(expected.toString(), actual.toString(), query.name() + " (" + mode + ", seed " + seed
+                            + ", maxBatch " + maxBatch + ") differs from the reference after " + fed + " events");
+                }
+                nextCheck += events.size() / checkpoints;
+            }
+        }
+    }
+}
