@@ -24,8 +24,8 @@ import org.jdbsp.zset.ZSet;
  *
  * <p>State: {@code H[i]} per iteration, plus per key the sorted iterations where its history is non-zero with
  * cumulative weights (prefix sums in O(log n) by binary search). Cost per inner iteration:
- * O(|x(t,i)| + min(|Cur|, |H[i]|)) hash lookups and prefix searches; {@code commitOuterTick} costs
- * O(changes of the tick x entries per key).
+ * O(|x(t,i)| + min(|Cur|, |H[i]|)) hash lookups and prefix searches; {@code commitOuterTick} costs, per
+ * changed (iteration, key) of the tick, O(number of iterations in that key's history).
  */
 final class NestedDistinctNode<T> extends Node implements NestedState {
     private final Stream<T> in;

@@ -145,8 +145,7 @@ class AggregateTest {
             assertEquals(zset(Pair.of(1, 10L), -1), sum.step(), m);
             sum.in.insert(sale(1, 4, 2)); // count 0: still no row
             assertEquals(ZSet.of(), sum.step(), m);
-            sum.in.insert(sale(1, 10, 1)); // count 1 again: sum is 10 - 10 + 4 + 10... = 14 - 10 = 4 + 10 - 10
-            // rows now: (10, id 1) weight 0 -> gone, (4, id 2) weight 1 => sum 4, count 1
+            sum.in.insert(sale(1, 10, 1)); // the row of id 1 is back to weight 0; only (4, id 2) remains
             assertEquals(zset(Pair.of(1, 4L), 1), sum.step(), m);
         }
     }
