@@ -168,7 +168,7 @@ class IndexedZSetTest {
         assertEquals(selfBefore, self);
     }
 
-    /** Bug (as in {@link ZSetTest#addAllRollsBackADeltaOfLongMinValue}): undoing a delta of Long.MIN_VALUE. */
+    /** Regression (as in {@link ZSetTest#addAllRollsBackADeltaOfLongMinValue}): undoing a delta of Long.MIN_VALUE. */
     @Test
     void addAllRollsBackADeltaOfLongMinValue() {
         IndexedZSet<String, String> probe = iz("p", "v", 1, "q", "v", 1);

@@ -147,7 +147,7 @@ class LongIndexedZSetTest {
         assertEquals(selfBefore, self);
     }
 
-    /** Bug (as in {@link ZSetTest#addAllRollsBackADeltaOfLongMinValue}): undoing a delta of Long.MIN_VALUE. */
+    /** Regression (as in {@link ZSetTest#addAllRollsBackADeltaOfLongMinValue}): undoing a delta of Long.MIN_VALUE. */
     @Test
     void addAllRollsBackADeltaOfLongMinValue() {
         LongIndexedZSet<String> probe = liz(1, "v", 1, 2, "v", 1);

@@ -214,7 +214,7 @@ class LongZSetTest {
         assertEquals(selfBefore, self);
     }
 
-    /** Bug (same as {@link ZSetTest#addAllRollsBackADeltaOfLongMinValue}): undoing a delta of Long.MIN_VALUE. */
+    /** Regression (same as {@link ZSetTest#addAllRollsBackADeltaOfLongMinValue}): undoing a delta of Long.MIN_VALUE. */
     @Test
     void addAllRollsBackADeltaOfLongMinValue() {
         LongZSet probe = lz(1, 1, 2, 1);

@@ -444,9 +444,9 @@ class ZSetTest {
     }
 
     /**
-     * Bug: the rollback of addAll undoes each applied delta d with add(e, -d). For d == Long.MIN_VALUE, -d is
-     * Long.MIN_VALUE again, so the undo itself overflows (or would double the change): the rollback throws from
-     * inside the catch block and the Z-set is left half-updated.
+     * Regression (fixed in 3dab940): the rollback of addAll undid each applied delta d with add(e, -d). For
+     * d == Long.MIN_VALUE, -d is Long.MIN_VALUE again, so the undo itself overflowed: the rollback threw from
+     * inside the catch block and left the Z-set half-updated.
      */
     @Test
     void addAllRollsBackADeltaOfLongMinValue() {

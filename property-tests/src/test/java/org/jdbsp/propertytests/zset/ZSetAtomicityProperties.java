@@ -22,9 +22,9 @@ import org.quicktheories.generators.Generate;
  * With weights at the limits of a {@code long}: {@code a += k * b} either succeeds with the exact (BigInteger)
  * result, or throws ArithmeticException and leaves {@code a} exactly as it was; {@code b} never changes.
  *
- * <p>The properties without the {@code WithoutMinValueDeltas} suffix fail on the current code: the rollback undoes
- * an applied delta d with add(e, -d), and for d == Long.MIN_VALUE that overflows again (see the zset unit tests
- * {@code addAllRollsBackADeltaOfLongMinValue}). The variants without such deltas pass.
+ * <p>The properties without the {@code WithoutMinValueDeltas} suffix found a bug (fixed in 3dab940): the rollback
+ * undid an applied delta d with add(e, -d), and for d == Long.MIN_VALUE that overflows again (see the zset unit
+ * tests {@code addAllRollsBackADeltaOfLongMinValue}). The variants without such deltas passed before the fix.
  */
 class ZSetAtomicityProperties {
 
