@@ -13,7 +13,11 @@ final class Render {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static int compareElements(Object a, Object b) {
-        if (a instanceof Comparable && a.getClass() == b.getClass()) {
+        if (a.getClass() != b.getClass()) {
+            // a total order across types: group by class name first
+            return a.getClass().getName().compareTo(b.getClass().getName());
+        }
+        if (a instanceof Comparable) {
             return ((Comparable) a).compareTo(b);
         }
         return String.valueOf(a).compareTo(String.valueOf(b));

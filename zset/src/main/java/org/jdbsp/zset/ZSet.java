@@ -265,7 +265,11 @@ public final class ZSet<T> {
     /** Each element becomes the elements of the collection {@code f} returns, each with the input's weight. */
     public <U> ZSet<U> flatMapIterable(Function<? super T, ? extends Iterable<? extends U>> f) {
         return flatMap((e, out) -> {
-            for (U u : f.apply(e)) {
+            Iterable<? extends U> us = f.apply(e);
+            if (us == null) {
+                throw new NullPointerException("flatMap function returned a null collection for element " + e);
+            }
+            for (U u : us) {
                 out.accept(u);
             }
         });
