@@ -10,7 +10,7 @@ import java.util.Map;
  * it was before the step and its input pending; the exception names the operator. Not thread-safe: one thread
  * steps a circuit (the multi-worker runtime runs one replica per worker).
  */
-public final class Circuit implements AutoCloseable {
+public final class Circuit implements CircuitRuntime {
     private final Mode mode;
     private final Schedule schedule;
     private final Map<String, InputHandle<?>> inputs;
@@ -35,6 +35,7 @@ public final class Circuit implements AutoCloseable {
      * @throws OperatorFailedException if an operator failed; the circuit is unchanged
      * @throws IllegalStateException   if the circuit is closed
      */
+    @Override
     public void step() {
         if (closed) {
             throw new IllegalStateException("step() on a closed circuit");
@@ -43,12 +44,33 @@ public final class Circuit implements AutoCloseable {
         steps++;
     }
 
+    // ---- the two phases of a step, for the multi-worker runtime (one replica per worker) ----------------
+
+    /** Evaluates this replica's tick; on failure the caller must {@link #rollbackPhase()}. */
+    void evalPhase() {
+        if (closed) {
+            throw new IllegalStateException("step() on a closed circuit");
+        }
+        schedule.eval(steps);
+    }
+
+    void commitPhase() {
+        schedule.commit();
+        steps++;
+    }
+
+    void rollbackPhase() {
+        schedule.rollback();
+    }
+
     /** Number of completed steps. */
+    @Override
     public long stepCount() {
         return steps;
     }
 
     /** The input declared under {@code name}. */
+    @Override
     @SuppressWarnings("unchecked")
     public <T> InputHandle<T> input(String name) {
         InputHandle<?> h = inputs.get(name);
@@ -59,6 +81,7 @@ public final class Circuit implements AutoCloseable {
     }
 
     /** The output declared under {@code name}. */
+    @Override
     @SuppressWarnings("unchecked")
     public <T> OutputHandle<T> output(String name) {
         OutputHandle<?> h = outputs.get(name);
@@ -69,11 +92,13 @@ public final class Circuit implements AutoCloseable {
     }
 
     /** The schedule as operator names in run order; fused chains show as {@code fused[map#3 -> filter#4]}. */
+    @Override
     public List<String> schedule() {
         return schedule.describe();
     }
 
     /** Rows of state kept by all operators (traces, aggregates, delays, output views). */
+    @Override
     public long stateRows() {
         long n = 0;
         for (Node node : schedule.nodes()) {
@@ -97,8 +122,23 @@ public final class Circuit implements AutoCloseable {
         closed = true;
     }
 
+    /** Always 1: a plain circuit is run by the thread that steps it. */
+    @Override
+    public int workers() {
+        return 1;
+    }
+
+    @Override
     public boolean isClosed() {
         return closed;
+    }
+
+    java.util.Set<String> inputNames() {
+        return inputs.keySet();
+    }
+
+    java.util.Set<String> outputNames() {
+        return outputs.keySet();
     }
 
     List<Node> nodes() {

@@ -5,6 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Wires a circuit: declare inputs, chain operators on their streams, declare outputs, then {@link #build()}.
@@ -35,14 +38,16 @@ public final class CircuitBuilder {
     private boolean built;
     private int nextNodeId;
     private final NestedScope scope;
+    private final WorkerContext worker;
 
     public CircuitBuilder(Mode mode) {
-        this(mode, null);
+        this(mode, null, null);
     }
 
-    CircuitBuilder(Mode mode, NestedScope scope) {
+    CircuitBuilder(Mode mode, NestedScope scope, WorkerContext worker) {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.scope = scope;
+        this.worker = worker;
     }
 
     /** A builder for a circuit that does work proportional to the change. */
@@ -68,6 +73,62 @@ public final class CircuitBuilder {
         return scope;
     }
 
+    // ---- workers ------------------------------------------------------------------------------------------
+
+    /** The index of the worker whose replica this builder wires, in {@code [0, workers())}; 0 for a plain circuit. */
+    public int workerIndex() {
+        return worker == null ? 0 : worker.index;
+    }
+
+    /** The number of workers running replicas of this circuit; 1 for a plain circuit (see {@link Workers}). */
+    public int workers() {
+        return worker == null ? 1 : worker.workers();
+    }
+
+    WorkerContext workerContext() {
+        return worker;
+    }
+
+    /**
+     * Routes every record of {@code s} to the worker that owns its key, for an operator that groups by that key
+     * ({@code what} names the operator). With one worker this returns {@code s} itself and costs nothing; with
+     * several it adds an exchange: each worker partitions its records by {@code keyHash} and receives the
+     * records whose key it owns, after a barrier with the other workers. Equal keys must have equal hashes; the
+     * hash function is user code (an exception fails the step, naming the exchange). Exchanges must be wired in
+     * the same order in every replica. Cost with several workers: O(|change|) per tick plus one barrier.
+     */
+    public <T> Stream<T> shard(Stream<T> s, ToIntFunction<? super T> keyHash, String what) {
+        checkOpen();
+        Objects.requireNonNull(keyHash, "keyHash");
+        checkOwns(s, Objects.requireNonNull(what, "what"));
+        if (worker == null || worker.workers() <= 1) {
+            return s;
+        }
+        Stream<T> out = newStream("exchange");
+        addNode(new ExchangeNode<>(what, s, out, keyHash, worker));
+        return out;
+    }
+
+    /** {@link #shard} by {@code Objects.hashCode(key.apply(x))}. */
+    public <T> Stream<T> shardByKey(Stream<T> s, Function<? super T, ?> key, String what) {
+        Objects.requireNonNull(key, "key");
+        return shard(s, x -> Objects.hashCode(key.apply(x)), what);
+    }
+
+    /** {@link #shard} by a {@code long} key ({@code Long.hashCode}, equal to {@link #shardByKey} of the boxed key). */
+    public <T> Stream<T> shardByLong(Stream<T> s, ToLongFunction<? super T> key, String what) {
+        Objects.requireNonNull(key, "key");
+        return shard(s, x -> Long.hashCode(key.applyAsLong(x)), what);
+    }
+
+    /**
+     * Gathers all records of {@code s} on one worker (a constant key), for ungrouped operators (global
+     * aggregates, ungrouped top-k, watermarks). The other workers see empty changes.
+     */
+    public <T> Stream<T> gather(Stream<T> s, String what) {
+        return shard(s, x -> 0, what);
+    }
+
     // ---- inputs and outputs ------------------------------------------------------------------------------
 
     /** Declares an input; names are unique within the circuit. */
@@ -83,7 +144,7 @@ public final class CircuitBuilder {
         }
         Stream<T> s = newStream(name);
         InputHandle<T> h = new InputHandle<>(name, s);
-        addNode(new InputNode<>(h, s, isNaive()));
+        addNode(new InputNode<>(h, s, isNaive(), worker));
         inputs.put(name, h);
         return h;
     }

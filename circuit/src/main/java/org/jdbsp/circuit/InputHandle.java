@@ -14,7 +14,7 @@ import org.jdbsp.zset.ZSet;
  *
  * @param <T> the row type
  */
-public final class InputHandle<T> {
+public final class InputHandle<T> implements Input<T> {
     private final String name;
     private final Stream<T> stream;
     ZSet<T> pending = new ZSet<>();
@@ -24,6 +24,7 @@ public final class InputHandle<T> {
         this.stream = stream;
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -34,16 +35,19 @@ public final class InputHandle<T> {
     }
 
     /** Adds one copy of {@code row}. */
+    @Override
     public void insert(T row) {
         push(row, 1);
     }
 
     /** Removes one copy of {@code row}. */
+    @Override
     public void delete(T row) {
         push(row, -1);
     }
 
     /** Replaces {@code oldRow} with {@code newRow} (a delete plus an insert, applied together). */
+    @Override
     public void update(T oldRow, T newRow) {
         Objects.requireNonNull(oldRow, () -> "input '" + name + "': update of a null row");
         Objects.requireNonNull(newRow, () -> "input '" + name + "': update to a null row");
@@ -57,6 +61,7 @@ public final class InputHandle<T> {
     }
 
     /** Adds {@code weight} copies of {@code row} (negative: deletes). */
+    @Override
     public void push(T row, long weight) {
         Objects.requireNonNull(row, () -> "input '" + name + "': null row");
         try {
@@ -67,6 +72,7 @@ public final class InputHandle<T> {
     }
 
     /** Adds a whole Z-set of changes, atomically. */
+    @Override
     public void push(ZSet<? extends T> changes) {
         Objects.requireNonNull(changes, () -> "input '" + name + "': null Z-set");
         try {
@@ -77,11 +83,13 @@ public final class InputHandle<T> {
     }
 
     /** The changes waiting for the next step (a copy). */
+    @Override
     public ZSet<T> pending() {
         return pending.copy();
     }
 
     /** Drops the changes waiting for the next step. */
+    @Override
     public void clearPending() {
         pending = new ZSet<>();
     }

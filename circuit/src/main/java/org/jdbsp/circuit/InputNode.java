@@ -11,24 +11,48 @@ final class InputNode<T> extends Node {
     private final InputHandle<T> handle;
     private final Stream<T> out;
     private final boolean naive;
+    private final WorkerContext worker;
     private ZSet<T> snapshot = new ZSet<>();
     private ZSet<T> nextSnapshot;
 
-    InputNode(InputHandle<T> handle, Stream<T> out, boolean naive) {
+    InputNode(InputHandle<T> handle, Stream<T> out, boolean naive, WorkerContext worker) {
         super("input", List.of(), out);
         this.handle = handle;
         this.out = out;
         this.naive = naive;
+        this.worker = worker != null && worker.workers() > 1 ? worker : null;
     }
 
     @Override
     protected void eval() {
+        ZSet<T> change = worker == null ? handle.pending : share(handle.pending);
         if (naive) {
-            nextSnapshot = handle.pending.isEmpty() ? snapshot : snapshot.plus(handle.pending);
+            nextSnapshot = change.isEmpty() ? snapshot : snapshot.plus(change);
             out.publish(nextSnapshot);
         } else {
-            out.publish(handle.pending);
+            out.publish(change);
         }
+    }
+
+    /**
+     * In a multi-worker circuit the pending change is shared by all workers (read-only during the step): this
+     * worker takes the rows whose hash it owns, so an insert and its later delete land on the same worker.
+     * O(|pending|) hash computations per worker, inserts only for its share.
+     */
+    private ZSet<T> share(ZSet<T> all) {
+        if (all.isEmpty()) {
+            return all;
+        }
+        int n = worker.workers();
+        int me = worker.index;
+        ZSet<T> mine = new ZSet<>(all.size() / n + 1);
+        for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
+            T e = all.elementAt(s);
+            if (ExchangeNode.owner(e.hashCode(), n) == me) {
+                mine.add(e, all.weightAt(s));
+            }
+        }
+        return mine;
     }
 
     @Override

@@ -16,6 +16,10 @@ import org.jdbsp.zset.ZSet;
  * <p>Naive mode: the fixed point is recomputed from the empty set at every tick by plain iteration
  * {@code X(i+1) = body(X(i))} until {@code X(i+1) = X(i)}.
  *
+ * <p>In a multi-worker circuit every worker runs its replica of the loop and the stop decision is global (an
+ * all-reduce OR through the workers' barrier at each iteration), so all workers run the same iterations and
+ * the exchanges inside the loop stay in step.
+ *
  * <p>A loop that does not converge within {@link #MAX_ITERATIONS} iterations fails the step.
  */
 final class NestedCircuitNode<T> extends Node {
@@ -27,11 +31,12 @@ final class NestedCircuitNode<T> extends Node {
     private final Stream<T> bodyOut;
     private final Stream<T> out;
     private final boolean naive;
+    private final WorkerBarrier barrier;
     private int deepestIteration = -1;
     private int deepestThisTick = -1;
 
     private NestedCircuitNode(String name, List<Stream<?>> entered, Stream<T> out, NestedScope scope,
-                              Schedule schedule, Stream<T> bodyOut, boolean naive) {
+                              Schedule schedule, Stream<T> bodyOut, boolean naive, WorkerContext worker) {
         super("recursive:" + name, entered, out);
         this.scope = scope;
         this.inner = schedule.nodes().toArray(new Node[0]);
@@ -43,11 +48,12 @@ final class NestedCircuitNode<T> extends Node {
         this.bodyOut = bodyOut;
         this.out = out;
         this.naive = naive;
+        this.barrier = worker != null && worker.workers() > 1 ? worker.barrier() : null;
     }
 
     static <T> Stream<T> wire(CircuitBuilder parent, String name, RecursiveBody<T> body) {
         NestedScope scope = new NestedScope(parent);
-        CircuitBuilder inner = new CircuitBuilder(parent.mode(), scope);
+        CircuitBuilder inner = new CircuitBuilder(parent.mode(), scope, parent.workerContext());
         Feedback<T> self = inner.feedback(name + ".self");
         Stream<T> result = body.define(inner, self.stream());
         inner.checkOwns(result, "recursive '" + name + "' result");
@@ -61,7 +67,7 @@ final class NestedCircuitNode<T> extends Node {
         }
         Stream<T> out = parent.newStream("recursive");
         parent.addNode(new NestedCircuitNode<>(name, scope.entered, out, scope, schedule, result,
-                parent.isNaive()));
+                parent.isNaive(), parent.workerContext()));
         return out;
     }
 
@@ -86,6 +92,9 @@ final class NestedCircuitNode<T> extends Node {
                     for (Node m : inner) {
                         m.rollback();
                     }
+                    if (Schedule.isPeerFailure(e)) {
+                        throw new PeerFailedException();
+                    }
                     throw e instanceof OperatorFailedException ? e : new OperatorFailedException(n.name(), e);
                 }
                 Stream<?> o = n.output();
@@ -97,21 +106,25 @@ final class NestedCircuitNode<T> extends Node {
                 n.commit();
             }
             ZSet<T> r = bodyOut.value();
+            boolean more;
             if (naive) {
-                if (r.equals(previous)) {
-                    out.publish(r);
-                    return;
-                }
+                more = !r.equals(previous);
                 previous = r;
             } else {
                 if (anyChange) {
                     deepestThisTick = i;
                 }
                 sum.addAll(r);
-                if (!anyChange && i > deepestIteration) {
-                    out.publish(sum);
-                    return;
-                }
+                more = anyChange || i <= deepestIteration;
+            }
+            if (barrier != null) {
+                // with several workers (and exchanges inside the loop) all must run the same iterations:
+                // continue while any worker must
+                more = barrier.awaitOr(more);
+            }
+            if (!more) {
+                out.publish(naive ? r : sum);
+                return;
             }
         }
     }

@@ -10,7 +10,7 @@ import org.jdbsp.zset.ZSet;
  *
  * @param <T> the row type
  */
-public final class OutputHandle<T> {
+public final class OutputHandle<T> implements Output<T> {
     private final String name;
     ZSet<T> delta = new ZSet<>();
     ZSet<T> view = new ZSet<>();
@@ -19,26 +19,31 @@ public final class OutputHandle<T> {
         this.name = name;
     }
 
+    @Override
     public String name() {
         return name;
     }
 
     /** The change of this output at the last step (empty before the first step). */
+    @Override
     public ZSet<T> delta() {
         return delta.copy();
     }
 
     /** The current contents of this output: every change so far, summed. */
+    @Override
     public ZSet<T> view() {
         return view.copy();
     }
 
     /** Number of rows of the current view, without copying it. */
+    @Override
     public int viewSize() {
         return view.size();
     }
 
     /** Number of rows changed at the last step, without copying the change. */
+    @Override
     public int deltaSize() {
         return delta.size();
     }

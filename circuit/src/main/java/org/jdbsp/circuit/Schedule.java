@@ -38,26 +38,64 @@ final class Schedule {
 
     /** Runs one tick: eval every node in order, then commit all; on failure roll back all and rethrow. */
     void step(long stepNumber) {
+        try {
+            eval(stepNumber);
+        } catch (RuntimeException | Error e) {
+            rollback();
+            throw e;
+        }
+        commit();
+    }
+
+    /**
+     * Phase 1 of a tick: evaluates every node in order without changing committed state. On failure the
+     * caller must {@link #rollback()}; the exception is an {@link OperatorFailedException} naming the operator
+     * (or an {@link Error}, or a {@link PeerFailedException} when another worker failed).
+     */
+    void eval(long stepNumber) {
         int i = 0;
         try {
             for (; i < order.length; i++) {
                 order[i].eval();
             }
-        } catch (RuntimeException | Error e) {
-            for (Node n : order) {
-                n.rollback();
-            }
-            if (e instanceof Error) {
-                throw (Error) e;
+        } catch (PeerFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (isPeerFailure(e)) {
+                throw new PeerFailedException();
             }
             String who = e instanceof OperatorFailedException ? ((OperatorFailedException) e).operator()
                     : order[i].name();
             throw new OperatorFailedException(who, stepNumber, e instanceof OperatorFailedException
                     && e.getCause() != null ? e.getCause() : e);
         }
+    }
+
+    /** Phase 2 of a successful tick: every node applies what it prepared. */
+    void commit() {
         for (Node n : order) {
             n.commit();
         }
+    }
+
+    /** Phase 2 of a failed tick: every node discards what it prepared. */
+    void rollback() {
+        for (Node n : order) {
+            n.rollback();
+        }
+    }
+
+    /** True if a peer-failure marker is in the cause chain (an operator may have wrapped it). */
+    static boolean isPeerFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PeerFailedException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     // ---- fusion -------------------------------------------------------------------------------------------

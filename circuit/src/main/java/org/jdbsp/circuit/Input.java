@@ -1,0 +1,35 @@
+package org.jdbsp.circuit;
+
+import org.jdbsp.zset.ZSet;
+
+/**
+ * Feeds one input of a running circuit, single-worker ({@link InputHandle}) or multi-worker
+ * ({@link WorkerCircuit#input}). Changes pushed between two steps are consolidated and enter at the next step;
+ * if a step fails they stay pending.
+ *
+ * @param <T> the row type
+ */
+public interface Input<T> {
+    String name();
+
+    /** Adds one copy of {@code row}. */
+    void insert(T row);
+
+    /** Removes one copy of {@code row}. */
+    void delete(T row);
+
+    /** Replaces {@code oldRow} with {@code newRow} (a delete plus an insert, applied together). */
+    void update(T oldRow, T newRow);
+
+    /** Adds {@code weight} copies of {@code row} (negative: deletes). */
+    void push(T row, long weight);
+
+    /** Adds a whole Z-set of changes, atomically. */
+    void push(ZSet<? extends T> changes);
+
+    /** The changes waiting for the next step (a copy). */
+    ZSet<T> pending();
+
+    /** Drops the changes waiting for the next step. */
+    void clearPending();
+}

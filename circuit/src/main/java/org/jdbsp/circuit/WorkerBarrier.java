@@ -1,0 +1,135 @@
+package org.jdbsp.circuit;
+
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A reusable barrier for the workers of a multi-worker circuit, with failure propagation and an all-reduce OR.
+ *
+ * <p>Every {@link #await()} (or {@link #awaitOr}) is one arrival of the current <em>generation</em>; the
+ * generation completes when all {@link #parties()} workers have arrived, and each then returns. Waiting
+ * threads park on a condition (no spinning). {@link #fail()} wakes every waiter, which then throws
+ * {@link PeerFailedException}, and makes every later arrival throw at once, until {@link #reset()}: a worker
+ * that fails therefore never leaves the others blocked. The coordinator resets the barrier before each step,
+ * when no worker is inside it.
+ *
+ * <p>Because a generation cannot complete without every worker, {@link #generation()} read by a worker just
+ * before it arrives is the number of the generation it arrives in: the same in every worker (exchanges use its
+ * parity to double-buffer their mailboxes).
+ */
+public final class WorkerBarrier {
+    private final int parties;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition tripped = lock.newCondition();
+    private long generation;
+    private int arrived;
+    private boolean orAccumulator;
+    private boolean lastOr;
+    private volatile boolean failed;
+
+    /** A barrier for {@code parties >= 1} workers. */
+    public WorkerBarrier(int parties) {
+        if (parties < 1) {
+            throw new IllegalArgumentException("parties must be >= 1: " + parties);
+        }
+        this.parties = parties;
+    }
+
+    public int parties() {
+        return parties;
+    }
+
+    /** The number of the generation now forming (completed generations so far). */
+    public long generation() {
+        lock.lock();
+        try {
+            return generation;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Arrives and waits until every worker has arrived.
+     *
+     * @throws PeerFailedException if the barrier failed before or while waiting
+     */
+    public void await() {
+        awaitOr(false);
+    }
+
+    /**
+     * Arrives with {@code mine} and waits for every worker; returns the OR of all the workers' values for this
+     * generation (an all-reduce), the same in every worker.
+     *
+     * @throws PeerFailedException if the barrier failed before or while waiting
+     */
+    public boolean awaitOr(boolean mine) {
+        lock.lock();
+        try {
+            if (failed) {
+                throw new PeerFailedException();
+            }
+            long gen = generation;
+            orAccumulator |= mine;
+            if (++arrived == parties) {
+                lastOr = orAccumulator;
+                orAccumulator = false;
+                arrived = 0;
+                generation++;
+                tripped.signalAll();
+                return lastOr;
+            }
+            while (generation == gen) {
+                if (failed) {
+                    throw new PeerFailedException();
+                }
+                try {
+                    tripped.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failLocked();
+                    throw new PeerFailedException();
+                }
+            }
+            // the next generation cannot complete without this thread, so lastOr is still this generation's
+            return lastOr;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Marks the barrier failed and wakes every waiter; they (and later arrivals) throw {@link PeerFailedException}. */
+    public void fail() {
+        lock.lock();
+        try {
+            failLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void failLocked() {
+        failed = true;
+        tripped.signalAll();
+    }
+
+    public boolean isFailed() {
+        return failed;
+    }
+
+    /** Clears a failure and any partial arrivals; call only when no worker is inside the barrier. */
+    public void reset() {
+        lock.lock();
+        try {
+            failed = false;
+            if (arrived != 0) {
+                arrived = 0;
+                generation++;
+            }
+            orAccumulator = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,441 @@
+package org.jdbsp.circuit;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * A circuit run by several worker threads ({@code jdbsp-worker-<i>}, daemon), each stepping its replica; built
+ * by {@link Workers}. With one worker no thread is started: the caller's thread steps the single replica.
+ *
+ * <p>{@link #step()} is synchronous and two-phase across workers: every worker evaluates its replica (the
+ * workers meet at the barriers of the exchanges); if all succeeded, all commit; if any failed, that worker
+ * releases the others (they abort the tick), all roll back, and {@code step()} throws the original exception,
+ * an {@link OperatorFailedException} naming the operator, exactly as a single-worker circuit does, with the
+ * step's input still pending. Between steps the workers park on a condition (no spinning).
+ *
+ * <p>Not thread-safe: one thread pushes inputs, steps, reads outputs and closes. {@link #close()} stops and
+ * joins the threads; later steps throw {@link IllegalStateException}.
+ *
+ * @param <X> what the wiring function returned for each replica
+ */
+public final class WorkerCircuit<X> implements CircuitRuntime {
+    private static final int EVAL = 0;
+    private static final int COMMIT = 1;
+    private static final int ROLLBACK = 2;
+
+    private final int n;
+    private final Mode mode;
+    private final Circuit[] replicas;
+    private final List<X> wired;
+    private final WorkerContext.Shared shared;
+    private final Map<String, ShardedInput<?>> inputs = new LinkedHashMap<>();
+    private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
+    private final Thread[] threads;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final Condition done = lock.newCondition();
+    private long command;
+    private int phase;
+    private int finished;
+    private boolean shutdown;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicReference<Throwable> commitFailure = new AtomicReference<>();
+
+    private long steps;
+    private boolean closed;
+
+    WorkerCircuit(int workers, Mode mode, Function<CircuitBuilder, X> wiring) {
+        this.n = workers;
+        this.mode = mode;
+        this.shared = new WorkerContext.Shared(workers);
+        this.replicas = new Circuit[workers];
+        List<X> results = new ArrayList<>(workers);
+        int exchanges = -1;
+        for (int i = 0; i < workers; i++) {
+            WorkerContext ctx = new WorkerContext(i, shared);
+            CircuitBuilder b = new CircuitBuilder(mode, null, ctx);
+            results.add(wiring.apply(b));
+            replicas[i] = b.build();
+            if (i > 0 && (exchanges != ctx.exchanges()
+                    || !replicas[i].inputNames().equals(replicas[0].inputNames())
+                    || !replicas[i].outputNames().equals(replicas[0].outputNames())
+                    || replicas[i].schedule().size() != replicas[0].schedule().size())) {
+                throw new CircuitWiringException("the wiring function built different circuits for worker 0 and "
+                        + "worker " + i + "; it must build the same circuit every time it is called");
+            }
+            exchanges = ctx.exchanges();
+        }
+        this.wired = Collections.unmodifiableList(results);
+        for (String name : replicas[0].inputNames()) {
+            inputs.put(name, workers == 1 ? null : new ShardedInput<>(name, replicas));
+        }
+        for (String name : replicas[0].outputNames()) {
+            outputs.put(name, workers == 1 ? replicas[0].output(name) : new ShardedOutput<>(name, replicas));
+        }
+        if (workers == 1) {
+            threads = null;
+            return;
+        }
+        threads = new Thread[workers];
+        for (int i = 0; i < workers; i++) {
+            int w = i;
+            Thread t = new Thread(() -> workerLoop(w), "jdbsp-worker-" + i);
+            t.setDaemon(true);
+            threads[i] = t;
+        }
+        for (Thread t : threads) {
+            t.start();
+        }
+    }
+
+    @Override
+    public int workers() {
+        return n;
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** What the wiring function returned, per worker (index = worker). */
+    public List<X> wired() {
+        return wired;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Input<T> input(String name) {
+        if (!inputs.containsKey(name)) {
+            throw new IllegalArgumentException("unknown input '" + name + "'; inputs are " + inputs.keySet());
+        }
+        return n == 1 ? replicas[0].input(name) : (Input<T>) inputs.get(name);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Output<T> output(String name) {
+        Output<?> h = outputs.get(name);
+        if (h == null) {
+            throw new IllegalArgumentException("unknown output '" + name + "'; outputs are " + outputs.keySet());
+        }
+        return (Output<T>) h;
+    }
+
+    @Override
+    public void step() {
+        if (closed) {
+            throw new IllegalStateException("step() on a closed circuit");
+        }
+        if (n == 1) {
+            replicas[0].step();
+            steps++;
+            return;
+        }
+        for (ShardedInput<?> in : inputs.values()) {
+            in.share();
+        }
+        shared.barrier.reset();
+        failure.set(null);
+        commitFailure.set(null);
+        run(EVAL);
+        Throwable f = failure.get();
+        if (f == null && shared.barrier.isFailed()) {
+            f = new IllegalStateException("a worker was interrupted during step " + steps);
+        }
+        if (f != null) {
+            run(ROLLBACK);
+            if (f instanceof Error) {
+                throw (Error) f;
+            }
+            throw (RuntimeException) f;
+        }
+        run(COMMIT);
+        for (ShardedInput<?> in : inputs.values()) {
+            in.committed();
+        }
+        steps++;
+        Throwable c = commitFailure.get();
+        if (c != null) {
+            closeThreads();
+            closed = true;
+            throw new IllegalStateException("an operator failed while committing step " + (steps - 1)
+                    + "; the workers' states may disagree, the circuit is closed", c);
+        }
+    }
+
+    /** Hands {@code ph} to every worker and waits until all have done it. */
+    private void run(int ph) {
+        lock.lock();
+        try {
+            phase = ph;
+            finished = 0;
+            command++;
+            work.signalAll();
+            while (finished < n) {
+                done.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void workerLoop(int w) {
+        Circuit replica = replicas[w];
+        long seen = 0;
+        while (true) {
+            int ph;
+            lock.lock();
+            try {
+                while (command == seen && !shutdown) {
+                    work.awaitUninterruptibly();
+                }
+                if (shutdown) {
+                    return;
+                }
+                seen = command;
+                ph = phase;
+            } finally {
+                lock.unlock();
+            }
+            try {
+                switch (ph) {
+                    case EVAL -> replica.evalPhase();
+                    case COMMIT -> replica.commitPhase();
+                    default -> replica.rollbackPhase();
+                }
+            } catch (Throwable t) {
+                if (ph == EVAL) {
+                    if (!Schedule.isPeerFailure(t)) {
+                        failure.compareAndSet(null, t);
+                    }
+                    shared.barrier.fail();
+                } else {
+                    commitFailure.compareAndSet(null, t);
+                }
+            }
+            lock.lock();
+            try {
+                if (++finished == n) {
+                    done.signal();
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public long stepCount() {
+        return steps;
+    }
+
+    @Override
+    public long stateRows() {
+        long rows = 0;
+        for (Circuit c : replicas) {
+            rows += c.stateRows();
+        }
+        return rows;
+    }
+
+    /** Rows of state per worker. */
+    public long[] stateRowsByWorker() {
+        long[] rows = new long[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = replicas[i].stateRows();
+        }
+        return rows;
+    }
+
+    @Override
+    public List<String> schedule() {
+        return replicas[0].schedule();
+    }
+
+    /** Stops and joins the worker threads; later steps throw. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeThreads();
+        for (Circuit c : replicas) {
+            c.close();
+        }
+    }
+
+    private void closeThreads() {
+        if (threads == null) {
+            return;
+        }
+        lock.lock();
+        try {
+            shutdown = true;
+            work.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        boolean interrupted = false;
+        for (Thread t : threads) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    // ---- inputs and outputs ------------------------------------------------------------------------------
+
+    /**
+     * An input of a multi-worker circuit: the caller pushes into one pending change (validated as for
+     * {@link InputHandle}); at each step every worker's input node reads it and takes the rows whose hash it
+     * owns (in parallel). Dropped only when the step commits.
+     */
+    private static final class ShardedInput<T> implements Input<T> {
+        private final InputHandle<T> master;
+        private final InputHandle<T>[] handles;
+
+        @SuppressWarnings("unchecked")
+        ShardedInput(String name, Circuit[] replicas) {
+            this.master = new InputHandle<>(name, null);
+            this.handles = new InputHandle[replicas.length];
+            for (int i = 0; i < replicas.length; i++) {
+                handles[i] = replicas[i].input(name);
+            }
+        }
+
+        void share() {
+            for (InputHandle<T> h : handles) {
+                h.pending = master.pending;
+            }
+        }
+
+        void committed() {
+            if (!master.pending.isEmpty()) {
+                master.pending = new ZSet<>();
+            }
+            for (InputHandle<T> h : handles) {
+                h.pending = master.pending;
+            }
+        }
+
+        @Override
+        public String name() {
+            return master.name();
+        }
+
+        @Override
+        public void insert(T row) {
+            master.insert(row);
+        }
+
+        @Override
+        public void delete(T row) {
+            master.delete(row);
+        }
+
+        @Override
+        public void update(T oldRow, T newRow) {
+            master.update(oldRow, newRow);
+        }
+
+        @Override
+        public void push(T row, long weight) {
+            master.push(row, weight);
+        }
+
+        @Override
+        public void push(ZSet<? extends T> changes) {
+            master.push(changes);
+        }
+
+        @Override
+        public ZSet<T> pending() {
+            return master.pending();
+        }
+
+        @Override
+        public void clearPending() {
+            master.clearPending();
+        }
+
+        @Override
+        public String toString() {
+            return master.toString();
+        }
+    }
+
+    /** An output of a multi-worker circuit: sums of the workers' changes and views (O(size) per call). */
+    private static final class ShardedOutput<T> implements Output<T> {
+        private final String name;
+        private final OutputHandle<T>[] handles;
+
+        @SuppressWarnings("unchecked")
+        ShardedOutput(String name, Circuit[] replicas) {
+            this.name = name;
+            this.handles = new OutputHandle[replicas.length];
+            for (int i = 0; i < replicas.length; i++) {
+                handles[i] = replicas[i].output(name);
+            }
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public ZSet<T> delta() {
+            ZSet<T> sum = new ZSet<>();
+            for (OutputHandle<T> h : handles) {
+                sum.addAll(h.delta);
+            }
+            return sum;
+        }
+
+        @Override
+        public ZSet<T> view() {
+            ZSet<T> sum = new ZSet<>();
+            for (OutputHandle<T> h : handles) {
+                sum.addAll(h.view);
+            }
+            return sum;
+        }
+
+        @Override
+        public int viewSize() {
+            return view().size();
+        }
+
+        @Override
+        public int deltaSize() {
+            return delta().size();
+        }
+
+        @Override
+        public String toString() {
+            return "output '" + name + "'";
+        }
+    }
+}
