@@ -93,9 +93,10 @@ public final class CircuitBuilder {
      * Routes every record of {@code s} to the worker that owns its key, for an operator that groups by that key
      * ({@code what} names the operator). With one worker this returns {@code s} itself and costs nothing; with
      * several it adds an exchange: each worker partitions its records by {@code keyHash} and receives the
-     * records whose key it owns, after a barrier with the other workers. Equal keys must have equal hashes; the
-     * hash function is user code (an exception fails the step, naming the exchange). Exchanges must be wired in
-     * the same order in every replica. Cost with several workers: O(|change|) per tick plus one barrier.
+     * records whose key it owns, after a barrier with the other workers. Equal keys must have equal hashes.
+     * Exchanges must be wired in the same order in every replica. If the hash (user code) throws for a record,
+     * the record goes to worker 0 and the operator after the exchange reports the failure, since it calls the
+     * same key function. Cost with several workers: O(|change|) per tick plus one barrier.
      */
     public <T> Stream<T> shard(Stream<T> s, ToIntFunction<? super T> keyHash, String what) {
         checkOpen();
@@ -222,7 +223,8 @@ public final class CircuitBuilder {
                         + out.producer.name() + ")");
             }
         }
-        node.setName(node.kind() + "#" + nextNodeId++);
+        node.setName(node instanceof ExchangeNode ? node.kind() + "#x" + ((ExchangeNode<?>) node).exchangeIndex
+                : node.kind() + "#" + nextNodeId++);
         for (Stream<?> in : node.inputs()) {
             in.consumers++;
         }

@@ -11,6 +11,11 @@ import org.jdbsp.zset.ZSet;
  * Linear (partitioning and summing commute with addition) and stateless, so it runs the same in both modes
  * and inside recursion. Cost: O(|input|) hash computations and inserts, plus O(records received) to sum.
  *
+ * <p>If the key hash throws for a record (a user key function failing), the record is sent to worker 0: the
+ * grouped operator after the exchange calls the same key function on it and fails the step under its own
+ * name, as with one worker. Exchange nodes are named {@code exchange:<what>#x<k>} (k-th exchange of the
+ * replica) and do not take a node number, so the other operators have the same names as with one worker.
+ *
  * <p>The parts are fresh Z-sets each tick; the part {@code [from][to]} is read only by worker {@code to}, which
  * takes ownership of it (it may sum the others into the largest one).
  */
@@ -20,6 +25,7 @@ final class ExchangeNode<T> extends Node {
     private final ToIntFunction<? super T> keyHash;
     private final WorkerContext ctx;
     private final WorkerContext.ExchangeHub hub;
+    final int exchangeIndex;
 
     ExchangeNode(String what, Stream<T> in, Stream<T> out, ToIntFunction<? super T> keyHash, WorkerContext ctx) {
         super("exchange:" + what, List.of(in), out);
@@ -27,6 +33,7 @@ final class ExchangeNode<T> extends Node {
         this.out = out;
         this.keyHash = keyHash;
         this.ctx = ctx;
+        this.exchangeIndex = ctx.exchanges();
         this.hub = ctx.nextHub(what);
     }
 
@@ -40,13 +47,14 @@ final class ExchangeNode<T> extends Node {
         int expected = v.size() / n + 1;
         for (int s = v.nextSlot(0); s >= 0; s = v.nextSlot(s + 1)) {
             T e = v.elementAt(s);
-            int h;
+            int to;
             try {
-                h = keyHash.applyAsInt(e);
+                to = owner(keyHash.applyAsInt(e), n);
             } catch (RuntimeException ex) {
-                throw failure(ex);
+                // the key function is the operator's: let the operator itself fail on this record, so the step
+                // fails with the same operator name and cause as with one worker
+                to = 0;
             }
-            int to = owner(h, n);
             ZSet<T> p = parts[to];
             if (p == null) {
                 p = parts[to] = new ZSet<>(expected);
