@@ -1,0 +1,119 @@
+package org.jdbsp.nexmark.queries;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbsp.circuit.CircuitBuilder;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.operators.Aggregates;
+import org.jdbsp.operators.Joins;
+import org.jdbsp.operators.Linear;
+import org.jdbsp.operators.WindowAggregate;
+import org.jdbsp.operators.WindowResult;
+import org.jdbsp.operators.Windows;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * Query 5, hot items: in every hopping window of 10 s sliding every 2 s, the auction(s) with the most bids.
+ *
+ * <p>SQL (nexmark/nexmark {@code queries/q5.sql}):
+ * <pre>{@code
+ * SELECT AuctionBids.auction, AuctionBids.num
+ *  FROM (
+ *    SELECT auction, count(*) AS num, window_start AS starttime, window_end AS endtime
+ *    FROM TABLE(HOP(TABLE bid, DESCRIPTOR(dateTime), INTERVAL '2' SECOND, INTERVAL '10' SECOND))
+ *    GROUP BY auction, window_start, window_end
+ *  ) AS AuctionBids
+ *  JOIN (
+ *    SELECT max(CountBids.num) AS maxn, CountBids.starttime, CountBids.endtime
+ *    FROM (
+ *      SELECT count(*) AS num, window_start AS starttime, window_end AS endtime
+ *      FROM TABLE(HOP(TABLE bid, DESCRIPTOR(dateTime), INTERVAL '2' SECOND, INTERVAL '10' SECOND))
+ *      GROUP BY auction, window_start, window_end
+ *    ) AS CountBids
+ *    GROUP BY CountBids.starttime, CountBids.endtime
+ *  ) AS MaxBids
+ *  ON AuctionBids.starttime = MaxBids.starttime AND
+ *     AuctionBids.endtime = MaxBids.endtime AND
+ *     AuctionBids.num >= MaxBids.maxn;
+ * }</pre>
+ *
+ * <p>Definition over a history: windows {@code [s, s + 10 s)} with {@code s} a multiple of 2 s (epoch
+ * aligned, half-open); every window that has bids contributes one row {@code (auction, num)} per auction
+ * whose bid count equals the window's maximum (all tied auctions). The output columns are those of the SQL,
+ * so the view is a multiset: the same {@code (auction, num)} maximal in k windows has weight k. All windows
+ * of the history are in the final view (no window is "still open").
+ *
+ * <p>Circuit: {@code Windows.hopping} (5 windows per bid), {@code Windows.aggregate} count per (window,
+ * auction); {@code maxByLong} of the counts per window start (the end is start + 10 s, so the start alone
+ * identifies the window); counts {@code joinOnLong} maxima on the window start, keeping {@code num >= maxn}.
+ * A change of a window's maximum re-joins all of that window's counts (inherent in the SQL plan).
+ */
+public final class Q5 implements NexmarkQuery<Q5.Row> {
+    static final long SIZE = 10_000;
+    static final long SLIDE = 2_000;
+
+    /** One output row: an auction with the most bids of some window, and that number. */
+    public record Row(long auction, long num) {
+        @Override
+        public String toString() {
+            return "Q5[auction=" + auction + ", num=" + num + "]";
+        }
+    }
+
+    /** The maximum bid count of one auction in the window starting at {@code start}. */
+    record WindowMax(long start, long maxn) {
+    }
+
+    private static final Row NOT_MAX = new Row(Long.MIN_VALUE, Long.MIN_VALUE);
+
+    @Override
+    public String name() {
+        return "q5";
+    }
+
+    @Override
+    public String description() {
+        return "auctions with the most bids per 10 s window sliding by 2 s";
+    }
+
+    @Override
+    public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
+        Stream<WindowResult<Long>> counts = Windows.aggregate(
+                Windows.hopping(in.bids(), Bid::dateTime, SIZE, SLIDE), Bid::auction, WindowAggregate.count());
+        Stream<WindowMax> maxima = Aggregates.maxByLong(counts, WindowResult::start, WindowResult::value,
+                WindowMax::new);
+        Stream<Row> joined = Joins.joinOnLong(counts, maxima, WindowResult::start, WindowMax::start,
+                (c, m) -> c.value() >= m.maxn() ? new Row(c.key(), c.value()) : NOT_MAX);
+        return Linear.filter(joined, r -> r != NOT_MAX);
+    }
+
+    @Override
+    public ZSet<Row> reference(List<Event> history) {
+        // window start -> auction -> count
+        Map<Long, Map<Long, Long>> counts = new HashMap<>();
+        for (Event e : history) {
+            if (e instanceof Bid bid) {
+                long t = bid.dateTime();
+                for (long s = Math.floorDiv(t, SLIDE) * SLIDE; s > t - SIZE; s -= SLIDE) {
+                    counts.computeIfAbsent(s, k -> new HashMap<>()).merge(bid.auction(), 1L, Long::sum);
+                }
+            }
+        }
+        ZSet<Row> out = new ZSet<>();
+        for (Map<Long, Long> window : counts.values()) {
+            long max = 0;
+            for (long n : window.values()) {
+                max = Math.max(max, n);
+            }
+            for (Map.Entry<Long, Long> e : window.entrySet()) {
+                if (e.getValue() == max) {
+                    out.add(new Row(e.getKey(), max), 1);
+                }
+            }
+        }
+        return out;
+    }
+}
