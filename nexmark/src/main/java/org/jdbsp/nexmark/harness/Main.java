@@ -1,0 +1,310 @@
+package org.jdbsp.nexmark.harness;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.jdbsp.circuit.Mode;
+import org.jdbsp.nexmark.generator.NexmarkConfig;
+import org.jdbsp.nexmark.generator.NexmarkGenerator;
+import org.jdbsp.nexmark.io.EventJsonReader;
+import org.jdbsp.nexmark.io.EventJsonWriter;
+import org.jdbsp.nexmark.io.MalformedEventException;
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.nexmark.queries.NexmarkQuery;
+import org.jdbsp.nexmark.queries.Queries;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * The Nexmark benchmark harness behind {@code bin/nexmark}: runs queries on circuits over generated or replayed
+ * events and reports throughput, step latency, heap and state; optionally checks every final view against the
+ * query's independent reference. See {@link Options#help()} for the options and how each figure is measured.
+ *
+ * <p>Procedure per query: an untimed warm-up on a throwaway circuit (the first {@code --warmup} events), a full
+ * GC, then a fresh circuit is fed all events in batches of {@code --batch}; each batch's push plus step is
+ * timed with {@link System#nanoTime()}; heap in use is sampled after each step, outside the timed region.
+ */
+public final class Main {
+    /** System property set by {@code bin/nexmark} when stderr is a terminal (Java cannot tell by itself). */
+    public static final String STDERR_TTY_PROPERTY = "nexmark.stderrTty";
+    private static final int SAMPLE_ROWS = 10;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Function<String, NexmarkQuery<?>> resolver;
+    private final boolean stderrIsTerminal;
+
+    /**
+     * A harness printing to {@code out} and {@code err}, finding queries with {@code resolver} (normally
+     * {@link Queries#byName}; tests substitute their own).
+     */
+    public Main(PrintStream out, PrintStream err, Function<String, NexmarkQuery<?>> resolver,
+                boolean stderrIsTerminal) {
+        this.out = out;
+        this.err = err;
+        this.resolver = resolver;
+        this.stderrIsTerminal = stderrIsTerminal;
+    }
+
+    public static void main(String[] args) {
+        Main main = new Main(System.out, System.err, Queries::byName, Boolean.getBoolean(STDERR_TTY_PROPERTY));
+        int status = main.run(args);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Runs the command line {@code args}; returns the exit status (0 ok, 1 failure or difference, 2 usage). */
+    public int run(String[] args) {
+        Options o;
+        try {
+            o = Options.parse(args);
+            if (o.help) {
+                out.print(Options.help());
+                return 0;
+            }
+            String why = Engines.unsupported(o.workers);
+            if (why != null) {
+                throw new UsageException(why);
+            }
+            if (o.events > Integer.MAX_VALUE - 16) {
+                throw new UsageException("--events: at most " + (Integer.MAX_VALUE - 16) + " (events are held in one array)");
+            }
+        } catch (UsageException e) {
+            err.println("nexmark: " + e.getMessage());
+            err.println("Try 'bin/nexmark --help'.");
+            return 2;
+        }
+
+        List<NexmarkQuery<?>> queries = new ArrayList<>();
+        for (String name : o.queries) {
+            try {
+                queries.add(resolver.apply(name));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                err.println("nexmark: " + e.getMessage());
+                return 2;
+            }
+        }
+
+        Progress progress = new Progress(err, o.progress != null ? o.progress : stderrIsTerminal);
+        Event[] events;
+        try {
+            events = loadEvents(o, progress);
+            if (o.dumpEvents != null) {
+                try (EventJsonWriter w = EventJsonWriter.create(o.dumpEvents)) {
+                    w.write(events, 0, events.length);
+                }
+                err.printf(Locale.ROOT, "nexmark: wrote %,d events to %s%n", events.length, o.dumpEvents);
+            }
+            if (o.dumpOutput != null) {
+                Files.createDirectories(o.dumpOutput);
+            }
+        } catch (MalformedEventException e) {
+            progress.clear();
+            err.println("nexmark: malformed event, stopping: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            progress.clear();
+            err.println("nexmark: " + e);
+            return 1;
+        }
+        if (events.length == 0) {
+            err.println("nexmark: no events to run");
+            return 1;
+        }
+        warnIfNaiveIsLong(o, events.length);
+
+        List<QueryResult> results = new ArrayList<>();
+        for (NexmarkQuery<?> q : queries) {
+            QueryResult r = runQuery(q, events, o, progress);
+            results.add(r);
+            err.println(r.error() != null ? "nexmark: " + q.name() + " FAILED: " + r.error()
+                    : String.format(Locale.ROOT, "nexmark: %s: %,d events in %.3f s, %,.0f events/s%s", q.name(),
+                    r.events(), r.seconds(), r.eventsPerSecond(),
+                    r.checked() == null ? "" : r.checked() ? ", check ok" : ", CHECK FAILED"));
+        }
+
+        out.print(Table.render(results));
+        out.flush();
+        boolean failed = results.stream().anyMatch(QueryResult::failed);
+        if (o.json != null) {
+            try {
+                JsonReport.write(results, o.json);
+            } catch (IOException e) {
+                err.println("nexmark: cannot write " + o.json + ": " + e);
+                return 1;
+            }
+        }
+        if (failed) {
+            err.println("nexmark: failed: " + String.join(", ", results.stream().filter(QueryResult::failed)
+                    .map(r -> r.query() + (r.error() != null ? " (error)" : " (differs from reference)"))
+                    .toList()));
+            return 1;
+        }
+        return 0;
+    }
+
+    /** Generates the events, or reads them from {@code --events-from}; never part of any timing. */
+    private Event[] loadEvents(Options o, Progress progress) throws IOException {
+        long start = System.nanoTime();
+        Event[] events;
+        if (o.eventsFrom != null) {
+            long limit = o.events >= 0 ? o.events : Long.MAX_VALUE;
+            List<Event> list = new ArrayList<>();
+            try (EventJsonReader reader = EventJsonReader.open(o.eventsFrom)) {
+                for (Event e = list.size() < limit ? reader.read() : null; e != null;
+                     e = list.size() < limit ? reader.read() : null) {
+                    list.add(e);
+                    if ((list.size() & 0xFFFF) == 0) {
+                        progress.update("reading", list.size(), Math.max(list.size(), Math.min(limit, 1L << 40)),
+                                "");
+                    }
+                    if (list.size() > Integer.MAX_VALUE - 16) {
+                        throw new IOException(o.eventsFrom + ": more events than fit in one array; use --events");
+                    }
+                }
+            }
+            events = list.toArray(new Event[0]);
+            progress.clear();
+            err.printf(Locale.ROOT, "nexmark: read %,d events from %s in %.1f s%n", events.length, o.eventsFrom,
+                    (System.nanoTime() - start) / 1e9);
+        } else {
+            int n = (int) (o.events >= 0 ? o.events : Options.DEFAULT_EVENTS);
+            events = new Event[n];
+            NexmarkGenerator g = new NexmarkGenerator(NexmarkConfig.builder().numEvents(n).build());
+            for (int off = 0; off < n; ) {
+                int got = g.fill(events, off, Math.min(1 << 16, n - off));
+                off += got;
+                progress.update("generating", off, n, "");
+            }
+            progress.clear();
+            err.printf(Locale.ROOT, "nexmark: generated %,d events in %.1f s (not timed)%n", n,
+                    (System.nanoTime() - start) / 1e9);
+        }
+        return events;
+    }
+
+    private void warnIfNaiveIsLong(Options o, long n) {
+        if (o.mode != Mode.NAIVE) {
+            return;
+        }
+        double steps = Math.ceil((double) n / o.batch);
+        double visits = steps * n / 2; // snapshot sizes summed over the steps
+        if (visits > 2e9) {
+            err.printf(Locale.ROOT, "nexmark: warning: naive mode recomputes every operator from the whole history"
+                    + " at each step: about %.1e row visits per operator for %,d events in %,.0f steps; this can"
+                    + " take very long (try --events 100k or a larger --batch)%n", visits, n, steps);
+        }
+    }
+
+    private QueryResult runQuery(NexmarkQuery<?> q, Event[] events, Options o, Progress progress) {
+        int n = events.length;
+        int batch = o.batch;
+        long warmup = o.warmupFor(n);
+        String mode = o.mode.name().toLowerCase(Locale.ROOT);
+        try {
+            if (warmup > 0) {
+                try (QueryEngine w = Engines.create(q, o.mode, o.workers)) {
+                    for (int off = 0; off < warmup; off += batch) {
+                        w.push(events, off, (int) Math.min(batch, warmup - off));
+                        w.step();
+                        progress.update(q.name() + " warm-up", off, warmup, "");
+                    }
+                }
+            }
+            Runtime rt = Runtime.getRuntime();
+            System.gc();
+            long baseHeap = rt.totalMemory() - rt.freeMemory();
+            int steps = (n + batch - 1) / batch;
+            long[] latency = new long[steps];
+            long peakHeap = baseHeap;
+            long changes = 0;
+            long total = 0;
+            try (QueryEngine engine = Engines.create(q, o.mode, o.workers)) {
+                for (int s = 0; s < steps; s++) {
+                    int off = s * batch;
+                    int len = Math.min(batch, n - off);
+                    long t0 = System.nanoTime();
+                    engine.push(events, off, len);
+                    engine.step();
+                    long t1 = System.nanoTime();
+                    latency[s] = t1 - t0;
+                    total += t1 - t0;
+                    changes += engine.outputDeltaSize();
+                    peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
+                    progress.update(q.name(), off + len, n, String.format(Locale.ROOT, "%.1f s", total / 1e9));
+                }
+                progress.clear();
+                System.gc();
+                long retained = rt.totalMemory() - rt.freeMemory() - baseHeap;
+                long stateRows = engine.stateRows();
+                ZSet<?> view = engine.view();
+                Boolean checked = null;
+                long differing = 0;
+                if (o.check) {
+                    ViewDiff diff = ViewDiff.of(q.reference(Arrays.asList(events)), view);
+                    checked = diff.isEmpty();
+                    differing = diff.size();
+                    if (!diff.isEmpty()) {
+                        reportDifference(q, diff);
+                    }
+                }
+                if (o.dumpOutput != null) {
+                    CsvDump.write(view, rowType(q), csvPath(o.dumpOutput, q.name()));
+                }
+                Arrays.sort(latency);
+                double seconds = total / 1e9;
+                double perSecond = n / seconds;
+                return new QueryResult(q.name(), q.description(), mode, n, batch, steps, engine.workers(), warmup,
+                        seconds, perSecond, perSecond / engine.workers(), percentile(latency, 0.50) / 1e6,
+                        percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, peakHeap, retained, stateRows,
+                        changes, view.size(), checked, differing, null);
+            }
+        } catch (RuntimeException | IOException e) {
+            progress.clear();
+            err.println("nexmark: " + q.name() + " failed:");
+            e.printStackTrace(err);
+            return new QueryResult(q.name(), q.description(), mode, n, batch, 0, o.workers, warmup, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, null, 0,
+                    String.valueOf(e));
+        }
+    }
+
+    private void reportDifference(NexmarkQuery<?> q, ViewDiff diff) {
+        err.println("nexmark: " + q.name() + ": final view differs from the reference: " + diff.summary()
+                + "; first " + Math.min(SAMPLE_ROWS, diff.size()) + ":");
+        for (ViewDiff.Difference d : diff.sample(SAMPLE_ROWS)) {
+            err.println("  expected " + d.expected() + ", actual " + d.actual() + ": " + d.row());
+        }
+    }
+
+    /** Nearest-rank percentile of sorted {@code values}. */
+    static long percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    /** The row type {@code R} of a {@code NexmarkQuery<R>} implementation, or {@code null} if not a class. */
+    static Class<?> rowType(NexmarkQuery<?> q) {
+        for (Class<?> c = q.getClass(); c != null; c = c.getSuperclass()) {
+            for (Type t : c.getGenericInterfaces()) {
+                if (t instanceof ParameterizedType pt && pt.getRawType() == NexmarkQuery.class
+                        && pt.getActualTypeArguments()[0] instanceof Class<?> row) {
+                    return row;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Where {@code --dump-output} writes a query's view. */
+    static Path csvPath(Path dir, String query) {
+        return dir.resolve(query + ".csv");
+    }
+}

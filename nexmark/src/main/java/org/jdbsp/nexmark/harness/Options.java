@@ -1,0 +1,270 @@
+package org.jdbsp.nexmark.harness;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.jdbsp.circuit.Mode;
+import org.jdbsp.nexmark.queries.Queries;
+
+/**
+ * The harness's command line, parsed and validated. {@link #parse(String[])} never exits: bad input raises a
+ * {@link UsageException} with a one-line message. Query names are only checked for shape ({@code q<n>},
+ * {@code n} in range) here; whether the class exists is checked when the queries are resolved.
+ */
+public final class Options {
+    /** Default number of events: all 23 queries, with {@code --check}, take a few minutes on 2 cores. */
+    public static final long DEFAULT_EVENTS = 1_000_000;
+    /** Default events per step (Feldera's closed-loop runs use 40,000-event batches). */
+    public static final int DEFAULT_BATCH = 10_000;
+    /** Default upper bound of warm-up events per query (a separate, untimed circuit). */
+    public static final long DEFAULT_WARMUP = 100_000;
+
+    /** Query names to run, in order, without duplicates ({@code q0} ... {@code q22}). */
+    public final List<String> queries;
+    /** Number of events; {@code -1} when not given (then: {@link #DEFAULT_EVENTS}, or a replayed file's all). */
+    public final long events;
+    public final int batch;
+    public final Mode mode;
+    public final int workers;
+    /** Warm-up events per query; {@code -1} when not given (then {@code min(DEFAULT_WARMUP, events)}). */
+    public final long warmup;
+    public final boolean check;
+    public final Path json;
+    public final Path dumpEvents;
+    public final Path eventsFrom;
+    public final Path dumpOutput;
+    /** {@code TRUE} forced on, {@code FALSE} forced off, {@code null}: on when stderr is a terminal. */
+    public final Boolean progress;
+    public final boolean help;
+
+    private Options(Builder b) {
+        queries = Collections.unmodifiableList(new ArrayList<>(b.queries));
+        events = b.events;
+        batch = b.batch;
+        mode = b.mode;
+        workers = b.workers;
+        warmup = b.warmup;
+        check = b.check;
+        json = b.json;
+        dumpEvents = b.dumpEvents;
+        eventsFrom = b.eventsFrom;
+        dumpOutput = b.dumpOutput;
+        progress = b.progress;
+        help = b.help;
+    }
+
+    /** Events to run: {@code --events}, else all of a replayed file ({@code available}), else the default. */
+    public long eventsToRun(long available) {
+        return events >= 0 ? Math.min(events, available) : available;
+    }
+
+    /** Warm-up events per query for a run of {@code eventCount} events. */
+    public long warmupFor(long eventCount) {
+        return Math.min(warmup >= 0 ? warmup : DEFAULT_WARMUP, eventCount);
+    }
+
+    private static final class Builder {
+        final Set<String> queries = new LinkedHashSet<>();
+        long events = -1;
+        int batch = DEFAULT_BATCH;
+        Mode mode = Mode.INCREMENTAL;
+        int workers = 1;
+        long warmup = -1;
+        boolean check;
+        Path json;
+        Path dumpEvents;
+        Path eventsFrom;
+        Path dumpOutput;
+        Boolean progress;
+        boolean help;
+    }
+
+    /** Parses {@code args}; options take their value as the next argument or after {@code =}. */
+    public static Options parse(String[] args) throws UsageException {
+        Builder b = new Builder();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "-h", "--help" -> {
+                    noValue(name, value);
+                    b.help = true;
+                }
+                case "--check" -> {
+                    noValue(name, value);
+                    b.check = true;
+                }
+                case "--progress" -> {
+                    noValue(name, value);
+                    b.progress = Boolean.TRUE;
+                }
+                case "--no-progress" -> {
+                    noValue(name, value);
+                    b.progress = Boolean.FALSE;
+                }
+                default -> {
+                    if (!name.startsWith("-")) {
+                        throw new UsageException("unexpected argument '" + arg + "' (options start with --)");
+                    }
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            if (isValued(name)) {
+                                throw new UsageException(name + " needs a value");
+                            }
+                            throw new UsageException("unknown option '" + name + "' (see --help)");
+                        }
+                        if (!isValued(name)) {
+                            throw new UsageException("unknown option '" + name + "' (see --help)");
+                        }
+                        value = args[++i];
+                    }
+                    valued(b, name, value);
+                }
+            }
+        }
+        if (b.queries.isEmpty()) {
+            addQueries(b, "all");
+        }
+        return new Options(b);
+    }
+
+    private static boolean isValued(String name) {
+        return switch (name) {
+            case "--query", "-q", "--events", "-n", "--batch", "--mode", "--workers", "--warmup", "--json",
+                    "--dump-events", "--events-from", "--dump-output" -> true;
+            default -> false;
+        };
+    }
+
+    private static void valued(Builder b, String name, String value) throws UsageException {
+        switch (name) {
+            case "--query", "-q" -> addQueries(b, value);
+            case "--events", "-n" -> b.events = count(name, value, 1);
+            case "--batch" -> b.batch = (int) Math.min(count(name, value, 1), Integer.MAX_VALUE);
+            case "--warmup" -> b.warmup = count(name, value, 0);
+            case "--workers" -> b.workers = (int) Math.min(count(name, value, 1), Integer.MAX_VALUE);
+            case "--mode" -> b.mode = switch (value.toLowerCase(Locale.ROOT)) {
+                case "incremental" -> Mode.INCREMENTAL;
+                case "naive" -> Mode.NAIVE;
+                default -> throw new UsageException("--mode: expected incremental or naive, got '" + value + "'");
+            };
+            case "--json" -> b.json = path(name, value);
+            case "--dump-events" -> b.dumpEvents = path(name, value);
+            case "--events-from" -> b.eventsFrom = path(name, value);
+            case "--dump-output" -> b.dumpOutput = path(name, value);
+            default -> throw new UsageException("unknown option '" + name + "' (see --help)");
+        }
+    }
+
+    private static void noValue(String name, String value) throws UsageException {
+        if (value != null) {
+            throw new UsageException(name + " takes no value");
+        }
+    }
+
+    private static Path path(String name, String value) throws UsageException {
+        if (value.isEmpty()) {
+            throw new UsageException(name + " needs a file name");
+        }
+        return Path.of(value);
+    }
+
+    /** A positive count; accepts {@code _} and {@code ,} separators and k/m suffixes ({@code 1m}, {@code 40k}). */
+    static long count(String name, String value, long min) throws UsageException {
+        String v = value.trim().replace("_", "").replace(",", "").toLowerCase(Locale.ROOT);
+        long scale = 1;
+        if (v.endsWith("k")) {
+            scale = 1_000;
+            v = v.substring(0, v.length() - 1);
+        } else if (v.endsWith("m")) {
+            scale = 1_000_000;
+            v = v.substring(0, v.length() - 1);
+        }
+        long n;
+        try {
+            n = Math.multiplyExact(Long.parseLong(v), scale);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new UsageException(name + ": expected a whole number, got '" + value + "'");
+        }
+        if (n < min) {
+            throw new UsageException(name + ": must be at least " + min + ", got " + value);
+        }
+        return n;
+    }
+
+    private static void addQueries(Builder b, String list) throws UsageException {
+        if (list.isBlank()) {
+            throw new UsageException("--query needs a query name (q0 ... q" + (Queries.COUNT - 1) + " or all)");
+        }
+        for (String part : list.split(",")) {
+            String q = part.trim().toLowerCase(Locale.ROOT);
+            if (q.equals("all")) {
+                for (int i = 0; i < Queries.COUNT; i++) {
+                    b.queries.add("q" + i);
+                }
+            } else if (q.matches("q?\\d{1,2}") && Integer.parseInt(q.replace("q", "")) < Queries.COUNT) {
+                b.queries.add("q" + Integer.parseInt(q.replace("q", "")));
+            } else {
+                throw new UsageException("--query: unknown query '" + part.trim() + "' (expected q0 ... q"
+                        + (Queries.COUNT - 1) + ", a comma list of them, or all)");
+            }
+        }
+    }
+
+    /** The {@code --help} text. */
+    public static String help() {
+        return """
+                Usage: bin/nexmark [options]
+                Runs Nexmark queries on jdbsp circuits over the standard generated events (identical to Apache
+                Beam's generator) or a replayed event file, and reports throughput, step latency and state.
+
+                  --query, -q Q      query to run: q0 ... q22, a comma list, or all (repeatable; default all)
+                  --events, -n N     number of events (default %,d; with --events-from: the file's first N,
+                                     default all of it). Accepts 1m, 500k, 1_000_000.
+                  --batch N          events per step: each step pushes N events and runs one tick
+                                     (default %,d; Feldera's closed loop uses 40,000)
+                  --mode M           incremental (default) or naive (recomputes every operator from the whole
+                                     history at each step: cost grows with events x steps; a warning is
+                                     printed when a run would be long)
+                  --workers N        worker threads (cores) per circuit; only 1 for now (the multi-worker
+                                     runtime plugs in here)
+                  --warmup N         untimed warm-up per query: a separate throwaway circuit is fed the first
+                                     N events before the timed run on a fresh circuit (default
+                                     min(%,d, events); 0 disables). Never included in the figures.
+                  --check            also compute each query's independent reference over the whole history
+                                     and fail (exit 1) if a final view differs, printing sample rows
+                  --json FILE        write the results as a JSON array, one object per query
+                  --dump-events FILE write the events run, as JSON Lines
+                  --events-from FILE replay events from a JSON Lines file instead of generating them (a
+                                     malformed line stops the run naming the file and line)
+                  --dump-output DIR  write each query's final view as DIR/<query>.csv (header, then one row
+                                     per element with its weight, sorted)
+                  --progress         progress bar on stderr (default: only when stderr is a terminal)
+                  --no-progress      no progress bar
+                  --help, -h         this text
+
+                Timing: events are generated (or read) once, up front, and never timed. Each query runs on the
+                same events in a fresh circuit; only pushing a batch into the inputs plus the step are timed.
+                seconds = sum of step times; events/s = events / seconds; events/s/core divides by the workers
+                used. p50/p99 are per-step latencies (push + step). peak heap = max JVM heap in use sampled
+                after each step (includes the event array and uncollected garbage); the JSON also has
+                retainedHeapBytes = heap in use after a full GC at the end minus before the run (the circuit's
+                state and output view). state rows = circuit.stateRows() at the end; output changes = rows in
+                the output deltas summed over all steps.
+                Environment: JAVA_OPTS (default -Xmx8g) is passed to java; NEXMARK_SKIP_BUILD=1 skips the
+                build check of bin/nexmark.
+                Exit status: 0 ok, 1 a query failed or --check found a difference or the input is bad,
+                2 bad command line.
+                """.formatted(DEFAULT_EVENTS, DEFAULT_BATCH, DEFAULT_WARMUP);
+    }
+}

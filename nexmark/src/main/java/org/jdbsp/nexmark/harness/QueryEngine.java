@@ -1,0 +1,32 @@
+package org.jdbsp.nexmark.harness;
+
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * What the harness needs from a running query: push a batch of events, run a step, read the output and the
+ * state size. {@link Engines#create} picks the implementation for the number of workers; a multi-worker
+ * runtime plugs in there by implementing this interface.
+ */
+public interface QueryEngine extends AutoCloseable {
+    /** Inserts {@code events[off .. off + len)}; they enter the circuit at the next {@link #step()}. */
+    void push(Event[] events, int off, int len);
+
+    /** Runs one tick. */
+    void step();
+
+    /** Rows changed in the output at the last step. */
+    int outputDeltaSize();
+
+    /** The output's current view (a copy). */
+    ZSet<?> view();
+
+    /** Rows held in operator state (summed over workers). */
+    long stateRows();
+
+    /** Worker threads (cores) this engine computes on. */
+    int workers();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,38 @@
+package org.jdbsp.nexmark.harness;
+
+/**
+ * The figures of one query's run; see {@link Options#help()} for how each is measured.
+ *
+ * @param checked {@code null} when {@code --check} was not given, else whether the final view equals the
+ *     reference
+ * @param error the failure that stopped this query's run, or {@code null}
+ */
+public record QueryResult(
+        String query,
+        String description,
+        String mode,
+        long events,
+        int batch,
+        long steps,
+        int workers,
+        long warmupEvents,
+        double seconds,
+        double eventsPerSecond,
+        double eventsPerSecondPerCore,
+        double stepLatencyP50Ms,
+        double stepLatencyP99Ms,
+        double stepLatencyMaxMs,
+        long peakHeapBytes,
+        long retainedHeapBytes,
+        long stateRows,
+        long outputChanges,
+        long viewRows,
+        Boolean checked,
+        long differingRows,
+        String error) {
+
+    /** Whether this run failed or its check found a difference. */
+    public boolean failed() {
+        return error != null || Boolean.FALSE.equals(checked);
+    }
+}

@@ -1,0 +1,175 @@
+package org.jdbsp.nexmark.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jdbsp.nexmark.generator.NexmarkConfig;
+import org.jdbsp.nexmark.generator.NexmarkGenerator;
+import org.jdbsp.nexmark.io.EventJsonReader;
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.nexmark.queries.Q1;
+import org.jdbsp.zset.ZSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputFilesTest {
+    private static final List<String> FIELDS = List.of("query", "events", "seconds", "eventsPerSecond",
+            "eventsPerSecondPerCore", "stepLatencyP50Ms", "stepLatencyP99Ms", "peakHeapBytes", "stateRows",
+            "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "mode", "batch", "warmupEvents");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonHasEveryFieldForEveryQuery() throws IOException {
+        Path json = dir.resolve("r.json");
+        HarnessRun r = HarnessRun.run("--query", "q0,q1,q2,q3", "--events", "4000", "--batch", "500", "--warmup",
+                "500", "--check", "--json", json.toString());
+        assertEquals(0, r.status(), r.toString());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertTrue(root.isArray());
+        assertEquals(4, root.size());
+        for (int i = 0; i < 4; i++) {
+            JsonNode q = root.get(i);
+            assertEquals("q" + i, q.get("query").asText());
+            for (String f : FIELDS) {
+                assertTrue(q.has(f), "q" + i + " lacks " + f + ": " + q);
+            }
+            assertEquals(4000, q.get("events").asLong());
+            assertEquals(8, q.get("steps").asLong());
+            assertEquals(1, q.get("workers").asInt());
+            assertTrue(q.get("seconds").asDouble() > 0, q.toString());
+            assertEquals(q.get("eventsPerSecond").asDouble(), 4000 / q.get("seconds").asDouble(),
+                    1e-6 * q.get("eventsPerSecond").asDouble());
+            assertEquals(q.get("eventsPerSecond").asDouble(), q.get("eventsPerSecondPerCore").asDouble(), 1e-9);
+            assertTrue(q.get("stepLatencyP50Ms").asDouble() <= q.get("stepLatencyP99Ms").asDouble());
+            assertTrue(q.get("peakHeapBytes").asLong() > 0);
+            assertTrue(q.get("checked").asBoolean());
+            assertTrue(q.get("error").isNull());
+        }
+        assertTrue(root.get(0).get("outputChanges").asLong() > 0);
+
+        HarnessRun unchecked = HarnessRun.run("--query", "q2", "--events", "1000", "--json", json.toString());
+        assertEquals(0, unchecked.status(), unchecked.toString());
+        assertTrue(new ObjectMapper().readTree(json.toFile()).get(0).get("checked").isNull());
+    }
+
+    record Tricky(String text, Long n, BigDecimal price) {
+    }
+
+    @Test
+    void csvQuotesSortsAndWeighs() throws IOException {
+        ZSet<Tricky> view = new ZSet<>();
+        view.add(new Tricky("plain", 10L, new BigDecimal("1.500")), 1);
+        view.add(new Tricky("a,b", 2L, BigDecimal.ONE), 3);
+        view.add(new Tricky("say \"hi\"", 2L, BigDecimal.ONE), -1);
+        view.add(new Tricky("two\nlines", null, null), 1);
+        view.add(new Tricky(" padded", 1L, BigDecimal.TEN), 2);
+        view.add(new Tricky("plain", 9L, BigDecimal.ONE), 1);
+        StringWriter out = new StringWriter();
+        CsvDump.write(view, Tricky.class, out);
+        assertEquals("text,n,price,weight\n"
+                + "\" padded\",1,10,2\n"
+                + "\"a,b\",2,1,3\n"
+                + "plain,9,1,1\n"
+                + "plain,10,1.500,1\n"
+                + "\"say \"\"hi\"\"\",2,1,-1\n"
+                + "\"two\nlines\",,,1\n", out.toString());
+
+        StringWriter empty = new StringWriter();
+        CsvDump.write(new ZSet<>(), Q1.Row.class, empty);
+        assertEquals("auction,bidder,price,dateTime,extra,weight\n", empty.toString());
+    }
+
+    @Test
+    void dumpOutputWritesOneSortedCsvPerQuery() throws IOException {
+        Path out = dir.resolve("views");
+        HarnessRun r = HarnessRun.run("--query", "q2,q3", "--events", "30000", "--dump-output", out.toString());
+        assertEquals(0, r.status(), r.toString());
+        List<String> q2 = Files.readAllLines(out.resolve("q2.csv"), StandardCharsets.UTF_8);
+        assertEquals("auction,price,weight", q2.get(0));
+        assertTrue(q2.size() > 2, q2.toString());
+        long previous = Long.MIN_VALUE;
+        for (String line : q2.subList(1, q2.size())) {
+            String[] f = line.split(",");
+            assertEquals(3, f.length, line);
+            assertEquals(0, Long.parseLong(f[0]) % 123, line);
+            assertTrue(Long.parseLong(f[0]) >= previous, "sorted by auction: " + line);
+            previous = Long.parseLong(f[0]);
+            assertTrue(Long.parseLong(f[2]) >= 1, line);
+        }
+        List<String> q3 = Files.readAllLines(out.resolve("q3.csv"), StandardCharsets.UTF_8);
+        assertEquals("name,city,state,id,weight", q3.get(0));
+    }
+
+    @Test
+    void eventsRoundTripThroughDumpAndReplay() throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        Path generatedViews = dir.resolve("generated");
+        Path replayedViews = dir.resolve("replayed");
+        HarnessRun dump = HarnessRun.run("--query", "q1,q3", "--events", "5000", "--dump-events", events.toString(),
+                "--dump-output", generatedViews.toString());
+        assertEquals(0, dump.status(), dump.toString());
+
+        List<Event> read = EventJsonReader.readAll(events);
+        NexmarkGenerator g = new NexmarkGenerator(NexmarkConfig.DEFAULT);
+        assertEquals(5000, read.size());
+        for (Event e : read) {
+            assertEquals(g.next(), e);
+        }
+
+        HarnessRun replay = HarnessRun.run("--query", "q1,q3", "--events-from", events.toString(), "--check",
+                "--dump-output", replayedViews.toString());
+        assertEquals(0, replay.status(), replay.toString());
+        assertTrue(replay.err().contains("read 5,000 events from"), replay.toString());
+        for (String q : List.of("q1.csv", "q3.csv")) {
+            assertEquals(Files.readString(generatedViews.resolve(q)), Files.readString(replayedViews.resolve(q)), q);
+        }
+
+        HarnessRun prefix = HarnessRun.run("--query", "q0", "--events-from", events.toString(), "--events", "1200");
+        assertEquals(0, prefix.status(), prefix.toString());
+        assertTrue(prefix.out().lines().anyMatch(l -> l.startsWith("q0 ") && l.contains(" 1,200 ")),
+                prefix.toString());
+    }
+
+    @Test
+    void malformedReplayLineStopsWithFileAndLine() throws IOException {
+        Path events = dir.resolve("events.jsonl");
+        assertEquals(0, HarnessRun.run("--query", "q0", "--events", "10", "--dump-events", events.toString()).status());
+        List<String> lines = Files.readAllLines(events, StandardCharsets.UTF_8);
+        lines.set(6, lines.get(6).substring(0, 30));
+        Files.write(events, lines, StandardCharsets.UTF_8);
+        Path json = dir.resolve("never.json");
+        HarnessRun r = HarnessRun.run("--query", "q0", "--events-from", events.toString(), "--json", json.toString());
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains(events + ":7: "), r.toString());
+        assertEquals("", r.out(), "no query ran");
+        assertFalse(Files.exists(json));
+
+        HarnessRun missing = HarnessRun.run("--query", "q0", "--events-from", dir.resolve("nope").toString());
+        assertEquals(1, missing.status(), missing.toString());
+        assertTrue(missing.err().contains("nope"), missing.toString());
+    }
+
+    @Test
+    void percentileIsNearestRank() {
+        long[] v = new long[100];
+        for (int i = 0; i < 100; i++) {
+            v[i] = i + 1;
+        }
+        assertEquals(50, Main.percentile(v, 0.50));
+        assertEquals(99, Main.percentile(v, 0.99));
+        assertEquals(7, Main.percentile(new long[] {7}, 0.99));
+        assertEquals(Q1.Row.class, Main.rowType(new Q1()));
+    }
+}
