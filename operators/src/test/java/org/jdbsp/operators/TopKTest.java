@@ -217,6 +217,7 @@ class TopKTest {
                 outputs.add(outs);
             }
             List<R> live = new ArrayList<>();
+            ZSet<R> total = new ZSet<>();
             for (int step = 0; step < 60; step++) {
                 ZSet<R> change = new ZSet<>();
                 int n = rnd.nextInt(6);
@@ -237,6 +238,7 @@ class TopKTest {
                         change.add(new R(rnd.nextInt(3), rnd.nextInt(8), rnd.nextInt(4)), -1);
                     }
                 }
+                total.addAll(change);
                 for (int m = 0; m < 2; m++) {
                     inputs.get(m).push(change);
                     circuits.get(m).step();
@@ -244,6 +246,17 @@ class TopKTest {
                 for (int o = 0; o < outputs.get(0).size(); o++) {
                     assertEquals(outputs.get(1).get(o).view(), outputs.get(0).get(o).view(),
                             "seed " + seed + " step " + step + " output " + outputs.get(0).get(o).name());
+                }
+            }
+            // retracting everything empties every view and frees all top-k state
+            inputs.get(0).push(total.negate());
+            circuits.get(0).step();
+            for (OutputHandle<?> o : outputs.get(0)) {
+                assertEquals(0, o.viewSize(), "seed " + seed + " output " + o.name());
+            }
+            for (java.util.Map.Entry<String, Long> e : circuits.get(0).stateRowsByOperator().entrySet()) {
+                if (!e.getKey().startsWith("input") && !e.getKey().startsWith("output")) {
+                    assertEquals(0L, e.getValue(), "seed " + seed + " " + e.getKey());
                 }
             }
         }
