@@ -145,6 +145,7 @@ public final class Aggregates {
         Objects.requireNonNull(output, "output");
         CircuitBuilder c = in.circuit();
         c.checkOwns(in, "fold");
+        in = c.shardByKey(in, key, "fold");
         Stream<R> out = c.newStream("fold");
         if (c.isNaive()) {
             c.addNode(new NaiveAggregateNode<T, K, R>("fold", in, key, (k, g) -> {
@@ -180,6 +181,7 @@ public final class Aggregates {
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         CircuitBuilder c = in.circuit();
         c.checkOwns(in, name);
+        in = c.shardByKey(in, key, name);
         Stream<R> out = c.newStream(name);
         if (c.isNaive()) {
             c.addNode(new NaiveAggregateNode<T, K, R>(name, in, key, (k, g) -> {
@@ -200,6 +202,7 @@ public final class Aggregates {
         String name = kind.name().toLowerCase(java.util.Locale.ROOT);
         CircuitBuilder c = in.circuit();
         c.checkOwns(in, name);
+        in = c.shardByLong(in, key, name);
         Stream<R> out = c.newStream(name);
         if (c.isNaive()) {
             c.addNode(new NaiveAggregateNode<T, Long, R>(name, in, key::applyAsLong, (k, g) -> {
@@ -259,6 +262,7 @@ public final class Aggregates {
         String name = max ? "max" : "min";
         CircuitBuilder c = in.circuit();
         c.checkOwns(in, name);
+        in = c.shardByKey(in, key, name);
         Stream<R> out = c.newStream(name);
         if (c.isNaive()) {
             c.addNode(new NaiveAggregateNode<T, K, R>(name, in, key, (k, g) -> {
@@ -279,6 +283,7 @@ public final class Aggregates {
         String name = max ? "max" : "min";
         CircuitBuilder c = in.circuit();
         c.checkOwns(in, name);
+        in = c.shardByLong(in, key, name);
         Stream<R> out = c.newStream(name);
         if (c.isNaive()) {
             c.addNode(new NaiveAggregateNode<T, Long, R>(name, in, key::applyAsLong, (k, g) -> {

@@ -26,6 +26,7 @@ public final class Distinct {
     public static <T> Stream<T> distinct(Stream<T> in) {
         CircuitBuilder c = in.circuit();
         c.checkOwns(in, "distinct");
+        in = c.shard(in, Object::hashCode, "distinct");
         Stream<T> out = c.newStream("distinct");
         if (c.isNaive()) {
             c.addNode(new NaiveDistinctNode<>(in, out));

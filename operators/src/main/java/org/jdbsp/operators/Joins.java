@@ -38,6 +38,8 @@ public final class Joins {
                                               Function<? super B, ? extends K> keyB,
                                               BiFunction<? super A, ? super B, ? extends R> combine) {
         CircuitBuilder c = check(a, b, "join", keyA, keyB, combine);
+        a = c.shardByKey(a, keyA, "join");
+        b = c.shardByKey(b, keyB, "join");
         Stream<R> out = c.newStream("join");
         if (c.isNaive()) {
             c.addNode(new NaiveJoinNode<>(JoinKind.INNER, a, b, keyA, keyB, combine, out));
@@ -67,6 +69,8 @@ public final class Joins {
         if (c.isNaive() || c.nestedScope() != null) {
             return join(a, b, x -> keyA.applyAsLong(x), y -> keyB.applyAsLong(y), combine);
         }
+        a = c.shardByLong(a, keyA, "joinOnLong");
+        b = c.shardByLong(b, keyB, "joinOnLong");
         Stream<R> out = c.newStream("joinOnLong");
         c.addNode(new JoinOnLongNode<>(a, b, keyA, keyB, combine, out));
         return out;
@@ -102,6 +106,8 @@ public final class Joins {
                                                 Function<? super B, ? extends K> keyB,
                                                 BiFunction<? super A, ? super B, ? extends R> combine) {
         CircuitBuilder c = check(a, b, kind.operator, keyA, keyB, combine);
+        a = c.shardByKey(a, keyA, kind.operator);
+        b = c.shardByKey(b, keyB, kind.operator);
         Stream<R> out = c.newStream(kind.operator);
         c.addNode(c.isNaive() ? new NaiveJoinNode<>(kind, a, b, keyA, keyB, combine, out)
                 : new OuterJoinNode<>(kind, a, b, keyA, keyB, combine, out));
@@ -133,6 +139,8 @@ public final class Joins {
                                             Function<? super B, ? extends K> keyB) {
         String kind = anti ? "antijoin" : "semijoin";
         CircuitBuilder c = check(a, b, kind, keyA, keyB, keyA);
+        a = c.shardByKey(a, keyA, kind);
+        b = c.shardByKey(b, keyB, kind);
         Stream<A> out = c.newStream(kind);
         c.addNode(c.isNaive() ? new NaiveSemiJoinNode<>(anti, a, b, keyA, keyB, out)
                 : new SemiJoinNode<>(anti, a, b, keyA, keyB, out));
@@ -158,6 +166,8 @@ public final class Joins {
         if (c.isNaive()) {
             return semi(anti, a, b, x -> keyA.applyAsLong(x), y -> keyB.applyAsLong(y));
         }
+        a = c.shardByLong(a, keyA, kind);
+        b = c.shardByLong(b, keyB, kind);
         Stream<A> out = c.newStream(kind);
         c.addNode(new SemiJoinOnLongNode<>(anti, a, b, keyA, keyB, out));
         return out;
