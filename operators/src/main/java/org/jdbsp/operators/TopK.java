@@ -78,6 +78,7 @@ public final class TopK {
     private static <T, K, R> Stream<R> wire(String kind, Stream<T> in, Function<? super T, ? extends K> group,
                                             Comparator<? super T> order, int k, TopKGroup.Kind what) {
         CircuitBuilder c = check(kind, in, group, order, k);
+        in = c.shardByKey(in, group, kind);
         Stream<Object> out = c.newStream(kind);
         if (c.isNaive()) {
             c.addNode(new TopKNaiveNode<>(kind, in, out, group, order, k, what));
@@ -91,6 +92,7 @@ public final class TopK {
     private static <T, R> Stream<R> wireLong(String kind, Stream<T> in, ToLongFunction<? super T> group,
                                              Comparator<? super T> order, int k, TopKGroup.Kind what) {
         CircuitBuilder c = check(kind, in, group, order, k);
+        in = c.shardByLong(in, group, kind);
         Stream<Object> out = c.newStream(kind);
         if (c.isNaive()) {
             c.addNode(new TopKNaiveNode<>(kind, in, out, r -> group.applyAsLong(r), order, k, what));

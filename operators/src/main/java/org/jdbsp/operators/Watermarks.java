@@ -35,6 +35,7 @@ public final class Watermarks {
         Objects.requireNonNull(in, "lateness: null stream");
         CircuitBuilder c = in.circuit();
         c.checkOwns(in, "lateness");
+        in = c.gather(in, "lateness");
         Objects.requireNonNull(time, "lateness: null time function");
         if (latenessMs < 0) {
             throw new IllegalArgumentException("lateness: latenessMs must be >= 0, got " + latenessMs);

@@ -87,6 +87,7 @@ public final class Windows {
                                                     Watermark watermark) {
         CircuitBuilder c = check("session", in, time);
         Objects.requireNonNull(key, "session: null key function");
+        in = c.shardByKey(in, key, "session");
         if (gapMs <= 0) {
             throw new IllegalArgumentException("session: gapMs must be positive, got " + gapMs);
         }
@@ -129,6 +130,7 @@ public final class Windows {
         c.checkOwns(in, "window aggregate");
         Objects.requireNonNull(key, "window aggregate: null key function");
         Objects.requireNonNull(agg, "window aggregate: null aggregate");
+        in = c.shardByKey(in, w -> key.apply(w.row()), "window aggregate");
         Stream<WindowResult<K>> out = c.newStream("window-" + agg);
         c.addNode(c.isNaive() ? new WindowAggregateNaiveNode<>(in, out, key, agg)
                 : new WindowAggregateNode<>(in, out, key, agg, watermark));

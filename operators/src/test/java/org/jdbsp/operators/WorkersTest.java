@@ -117,6 +117,60 @@ class WorkersTest {
         }
     }
 
+    /** Lateness filter (gathered on one worker), session windows and tumbling-window counts keyed by from. */
+    static void windows(CircuitBuilder b) {
+        InputHandle<Edge> x = b.input("x");
+        b.input("y");
+        Watermarked<Edge> late = Watermarks.withLateness(x.stream(), Edge::to, 3);
+        b.output("late", late.stream());
+        b.output("session", Windows.session(late.stream(), Edge::from, Edge::to, 2, late.watermark()));
+        b.output("window", Windows.aggregate(Windows.tumbling(late.stream(), Edge::to, 4), Edge::from,
+                WindowAggregate.count(), late.watermark()));
+        b.output("topk", TopK.topKByLong(x.stream(), Edge::from, java.util.Comparator.comparingLong(Edge::to), 2));
+        b.output("rank", TopK.rank(x.stream(), Edge::to, java.util.Comparator.comparingLong(Edge::from), 2));
+    }
+
+    @Test
+    void windowsWatermarksAndTopKAgreeWithOneWorker() {
+        long seed = new Random().nextLong();
+        Random rnd = new Random(seed);
+        List<CircuitRuntime> runs = new ArrayList<>();
+        try {
+            runs.add(runtime(0, Mode.NAIVE, WorkersTest::windows));
+            runs.add(runtime(0, Mode.INCREMENTAL, WorkersTest::windows));
+            for (int w = 2; w <= 4; w++) {
+                runs.add(runtime(w, Mode.INCREMENTAL, WorkersTest::windows));
+            }
+            runs.add(runtime(3, Mode.NAIVE, WorkersTest::windows));
+            ZSet<Edge> present = new ZSet<>();
+            long clock = 0;
+            for (int step = 0; step < 30; step++) {
+                clock += rnd.nextInt(3);
+                int changes = rnd.nextInt(6);
+                for (int i = 0; i < changes; i++) {
+                    Edge e = new Edge(rnd.nextInt(4), Math.max(0, clock - rnd.nextInt(6)));
+                    long w = present.weight(e) > 0 && rnd.nextInt(3) == 0 ? -1 : 1;
+                    present.add(e, w);
+                    for (CircuitRuntime r : runs) {
+                        r.<Edge>input("x").push(e, w);
+                    }
+                }
+                for (CircuitRuntime r : runs) {
+                    r.step();
+                }
+                for (String out : List.of("late", "session", "window", "topk", "rank")) {
+                    for (int i = 1; i < runs.size(); i++) {
+                        String where = out + " at step " + step + ", run " + i + " vs naive, seed " + seed;
+                        assertEquals(runs.get(0).output(out).view(), runs.get(i).output(out).view(), where);
+                        assertEquals(runs.get(0).output(out).delta(), runs.get(i).output(out).delta(), where);
+                    }
+                }
+            }
+        } finally {
+            runs.forEach(CircuitRuntime::close);
+        }
+    }
+
     @Test
     void failingKeyFunctionNamesTheJoinAsWithOneWorker() {
         Consumer<CircuitBuilder> wiring = b -> {
