@@ -266,7 +266,9 @@ public final class Main {
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, peakHeap, retained, stateRows,
                         changes, view.size(), checked, differing, null);
             }
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
+            // One query's failure (even running out of heap: its circuit is unreachable once we are here)
+            // is reported in its row; the other queries still run.
             progress.clear();
             err.println("nexmark: " + q.name() + " failed:");
             e.printStackTrace(err);
