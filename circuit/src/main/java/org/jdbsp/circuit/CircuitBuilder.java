@@ -106,7 +106,12 @@ public final class CircuitBuilder {
             return s;
         }
         Stream<T> out = newStream("exchange");
-        addNode(new ExchangeNode<>(what, s, out, keyHash, worker));
+        @SuppressWarnings("unchecked")
+        InputNode<T> direct = !isNaive() && s.producer instanceof InputNode ? (InputNode<T>) s.producer : null;
+        addNode(new ExchangeNode<>(what, s, out, keyHash, worker, direct));
+        if (direct != null) {
+            direct.directConsumers++;
+        }
         return out;
     }
 
@@ -321,6 +326,12 @@ public final class CircuitBuilder {
         for (Stream<?> s : streams) {
             if (s.producer == null && s.consumers > 0) {
                 throw new CircuitWiringException("stream " + s.name() + " is read but never produced");
+            }
+        }
+        for (Node n : nodes) {
+            if (n instanceof InputNode && !isNaive()) {
+                InputNode<?> in = (InputNode<?>) n;
+                in.shareUnused = in.output().consumers == in.directConsumers;
             }
         }
         built = true;

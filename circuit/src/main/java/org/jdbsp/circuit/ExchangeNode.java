@@ -11,6 +11,9 @@ import org.jdbsp.zset.ZSet;
  * Linear (partitioning and summing commute with addition) and stateless, so it runs the same in both modes
  * and inside recursion. Cost: O(|input|) hash computations and inserts, plus O(records received) to sum.
  *
+ * <p>In incremental mode an exchange reading an input directly needs no communication: every worker sees the
+ * input's whole pending change and takes the rows whose key it owns.
+ *
  * <p>If the key hash throws for a record (a user key function failing), the record is sent to worker 0: the
  * grouped operator after the exchange calls the same key function on it and fails the step under its own
  * name, as with one worker. Exchange nodes are named {@code exchange:<what>#x<k>} (k-th exchange of the
@@ -26,8 +29,11 @@ final class ExchangeNode<T> extends Node {
     private final WorkerContext ctx;
     private final WorkerContext.ExchangeHub hub;
     final int exchangeIndex;
+    /** Incremental mode, input straight from an input node: take the owned rows of the shared pending change. */
+    private final InputNode<T> direct;
 
-    ExchangeNode(String what, Stream<T> in, Stream<T> out, ToIntFunction<? super T> keyHash, WorkerContext ctx) {
+    ExchangeNode(String what, Stream<T> in, Stream<T> out, ToIntFunction<? super T> keyHash, WorkerContext ctx,
+                 InputNode<T> direct) {
         super("exchange:" + what, List.of(in), out);
         this.in = in;
         this.out = out;
@@ -35,10 +41,15 @@ final class ExchangeNode<T> extends Node {
         this.ctx = ctx;
         this.exchangeIndex = ctx.exchanges();
         this.hub = ctx.nextHub(what);
+        this.direct = direct;
     }
 
     @Override
     protected void eval() {
+        if (direct != null) {
+            evalDirect();
+            return;
+        }
         int n = ctx.workers();
         int me = ctx.index;
         ZSet<T> v = in.value();
@@ -89,6 +100,31 @@ final class ExchangeNode<T> extends Node {
             }
         }
         out.publish(result);
+    }
+
+    /**
+     * Right after an input (incremental mode) every worker sees the whole pending change: each takes the rows
+     * whose key it owns, with no mailbox and no barrier. Same result as partitioning the input by row and
+     * exchanging; O(|change|) key hashes per worker, inserts only for its share.
+     */
+    private void evalDirect() {
+        int n = ctx.workers();
+        int me = ctx.index;
+        ZSet<T> all = direct.sharedPending();
+        ZSet<T> mine = new ZSet<>(all.size() / n + 1);
+        for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
+            T e = all.elementAt(s);
+            int to;
+            try {
+                to = owner(keyHash.applyAsInt(e), n);
+            } catch (RuntimeException ex) {
+                to = 0;
+            }
+            if (to == me) {
+                mine.add(e, all.weightAt(s));
+            }
+        }
+        out.publish(mine);
     }
 
     /** The worker owning a key hash: a murmur3 finalizer spreads the hash, then floorMod. */

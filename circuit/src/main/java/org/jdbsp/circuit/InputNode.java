@@ -12,6 +12,10 @@ final class InputNode<T> extends Node {
     private final Stream<T> out;
     private final boolean naive;
     private final WorkerContext worker;
+    /** Consumers that read the shared pending change directly (exchanges right after this input). */
+    int directConsumers;
+    /** True when every consumer reads the pending change directly: this worker's share is never computed. */
+    boolean shareUnused;
     private ZSet<T> snapshot = new ZSet<>();
     private ZSet<T> nextSnapshot;
 
@@ -25,13 +29,18 @@ final class InputNode<T> extends Node {
 
     @Override
     protected void eval() {
-        ZSet<T> change = worker == null ? handle.pending : share(handle.pending);
+        ZSet<T> change = worker == null ? handle.pending : shareUnused ? new ZSet<>() : share(handle.pending);
         if (naive) {
             nextSnapshot = change.isEmpty() ? snapshot : snapshot.plus(change);
             out.publish(nextSnapshot);
         } else {
             out.publish(change);
         }
+    }
+
+    /** The pending change, shared by all workers; for an exchange reading it directly. Read-only. */
+    ZSet<T> sharedPending() {
+        return handle.pending;
     }
 
     /**
