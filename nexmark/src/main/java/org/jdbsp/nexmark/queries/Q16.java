@@ -1,0 +1,214 @@
+package org.jdbsp.nexmark.queries;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jdbsp.circuit.CircuitBuilder;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.operators.Aggregates;
+import org.jdbsp.operators.Distinct;
+import org.jdbsp.operators.Fold;
+import org.jdbsp.operators.Linear;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * Nexmark query 16, "channel statistics report": {@link Q15}'s statistics per channel and day, plus the latest
+ * minute of the day ({@code HH:mm}) with a bid on the channel.
+ *
+ * <p>SQL (nexmark/nexmark {@code queries/q16.sql}):
+ * <pre>{@code
+ * INSERT INTO nexmark_q16
+ * SELECT
+ *     channel,
+ *     DATE_FORMAT(dateTime, 'yyyy-MM-dd') as `day`,
+ *     max(DATE_FORMAT(dateTime, 'HH:mm')) as `minute`,
+ *     count(*) AS total_bids,
+ *     count(*) filter (where price < 10000) AS rank1_bids,
+ *     count(*) filter (where price >= 10000 and price < 1000000) AS rank2_bids,
+ *     count(*) filter (where price >= 1000000) AS rank3_bids,
+ *     count(distinct bidder) AS total_bidders,
+ *     count(distinct bidder) filter (where price < 10000) AS rank1_bidders,
+ *     count(distinct bidder) filter (where price >= 10000 and price < 1000000) AS rank2_bidders,
+ *     count(distinct bidder) filter (where price >= 1000000) AS rank3_bidders,
+ *     count(distinct auction) AS total_auctions,
+ *     count(distinct auction) filter (where price < 10000) AS rank1_auctions,
+ *     count(distinct auction) filter (where price >= 10000 and price < 1000000) AS rank2_auctions,
+ *     count(distinct auction) filter (where price >= 1000000) AS rank3_auctions
+ * FROM bid
+ * GROUP BY channel, DATE_FORMAT(dateTime, 'yyyy-MM-dd');
+ * }</pre>
+ *
+ * <p>Times are UTC. Since the group fixes the day, {@code max(HH:mm)} is the largest minute of the day among the
+ * group's bids (zero-padded strings order like the minutes).
+ *
+ * <p><b>Circuit.</b> As {@link Q15}, keyed by (channel, day): the bids and the changes of an incremental
+ * {@link Distinct#distinct} over the keys (channel, day, bidder or auction, rank or all) are folded per group by
+ * one invertible fold. The maximum minute, not invertible by counters, is kept exactly in the same fold from a
+ * fifth distinct key per bid, (channel, day, minute of day): the accumulator holds a 1440-bit set of the minutes
+ * present (a distinct key is inserted with +1 once and deleted with -1 once, so setting and clearing its bit is
+ * an invertible step); the set is copied only when a minute appears or disappears. Cost per bid: 5 hash probes
+ * in the distinct's state and O(1) fold steps; per changed group and tick one retraction, one insertion and a
+ * scan of at most 23 words for the maximum. State: one entry per distinct key, one accumulator per group.
+ */
+public final class Q16 implements NexmarkQuery<Q16.Row> {
+    private static final int MINUTES_PER_DAY = 1440;
+    private static final int MINUTE_SLOT = 8;
+
+    /** An output row. */
+    public record Row(String channel, String day, String minute, long totalBids, long rank1Bids, long rank2Bids,
+                      long rank3Bids, long totalBidders, long rank1Bidders, long rank2Bidders, long rank3Bidders,
+                      long totalAuctions, long rank1Auctions, long rank2Auctions, long rank3Auctions) {
+    }
+
+    /** Group key. */
+    record Group(String channel, long day) {
+        @Override
+        public int hashCode() {
+            return Q15.hash(channel.hashCode(), day);
+        }
+    }
+
+    /** A distinct key: slots 0..7 as in {@link Q15.DKey}, slot 8 with {@code id} = minute of the day. */
+    record DKey(String channel, long day, long id, int slot) {
+        @Override
+        public int hashCode() {
+            return Q15.hash(Q15.hash(Q15.hash(channel.hashCode(), day), id), slot);
+        }
+    }
+
+    /** Accumulator: {@link Q15}'s 12 counters and the set of minutes present; neither array is ever mutated. */
+    record Acc(long[] counts, long[] minutes) {
+    }
+
+    static final Fold<Object, Acc, Acc> STATS = Fold.invertible(
+            () -> new Acc(new long[12], new long[(MINUTES_PER_DAY + 63) / 64]), (acc, row, w) -> {
+                if (row instanceof Bid b) {
+                    long[] n = acc.counts().clone();
+                    n[0] = Math.addExact(n[0], w);
+                    int r = Q15.rank(b.price());
+                    n[r] = Math.addExact(n[r], w);
+                    return new Acc(n, acc.minutes());
+                }
+                DKey k = (DKey) row;
+                if (k.slot() == MINUTE_SLOT) {
+                    long[] m = acc.minutes().clone();
+                    int minute = (int) k.id();
+                    if (w > 0) {
+                        m[minute >>> 6] |= 1L << minute;
+                    } else {
+                        m[minute >>> 6] &= ~(1L << minute);
+                    }
+                    return new Acc(acc.counts(), m);
+                }
+                long[] n = acc.counts().clone();
+                int i = 4 + k.slot();
+                n[i] = Math.addExact(n[i], w);
+                return new Acc(n, acc.minutes());
+            }, acc -> acc);
+
+    @Override
+    public String name() {
+        return "q16";
+    }
+
+    @Override
+    public String description() {
+        return "channel statistics report: per channel and day, last minute, bids, distinct bidders and auctions by "
+                + "price rank";
+    }
+
+    static int minuteOfDay(long dateTime) {
+        return (int) (Math.floorMod(dateTime, Q15.DAY_MS) / 60_000L);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
+        Stream<DKey> keys = Distinct.distinct(Linear.flatMap(in.bids(), (Bid bid, Consumer<? super DKey> out) -> {
+            long day = Q15.day(bid.dateTime());
+            int r = Q15.rank(bid.price());
+            String ch = bid.channel();
+            out.accept(new DKey(ch, day, bid.bidder(), 0));
+            out.accept(new DKey(ch, day, bid.bidder(), r));
+            out.accept(new DKey(ch, day, bid.auction(), 4));
+            out.accept(new DKey(ch, day, bid.auction(), 4 + r));
+            out.accept(new DKey(ch, day, minuteOfDay(bid.dateTime()), MINUTE_SLOT));
+        }));
+        Stream<Object> rows = Linear.union((Stream<Object>) (Stream<?>) in.bids(), (Stream<Object>) (Stream<?>) keys);
+        return Aggregates.fold(rows, row -> row instanceof Bid bid ? new Group(bid.channel(), Q15.day(bid.dateTime()))
+                : new Group(((DKey) row).channel(), ((DKey) row).day()), STATS, Q16::row);
+    }
+
+    private static Row row(Group g, Acc acc) {
+        long[] c = acc.counts();
+        return new Row(g.channel(), Q15.dayString(g.day()), minuteString(maxMinute(acc.minutes())), c[0], c[1], c[2],
+                c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
+    }
+
+    private static int maxMinute(long[] bits) {
+        for (int w = bits.length - 1; w >= 0; w--) {
+            if (bits[w] != 0) {
+                return w * 64 + 63 - Long.numberOfLeadingZeros(bits[w]);
+            }
+        }
+        return -1;
+    }
+
+    private static String minuteString(int minute) {
+        if (minute < 0) {
+            return null;
+        }
+        int h = minute / 60;
+        int m = minute % 60;
+        return new String(new char[] {(char) ('0' + h / 10), (char) ('0' + h % 10), ':', (char) ('0' + m / 10),
+            (char) ('0' + m % 10)});
+    }
+
+    @Override
+    public ZSet<Row> reference(List<Event> history) {
+        Map<List<String>, List<Bid>> groups = new HashMap<>();
+        for (Event e : history) {
+            if (e instanceof Bid bid) {
+                String day = Instant.ofEpochMilli(bid.dateTime()).atZone(ZoneOffset.UTC).toLocalDate().toString();
+                groups.computeIfAbsent(List.of(bid.channel(), day), k -> new ArrayList<>()).add(bid);
+            }
+        }
+        ZSet<Row> out = new ZSet<>();
+        groups.forEach((k, bids) -> {
+            long[] c = new long[4];
+            List<Set<Long>> s = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                s.add(new HashSet<>());
+            }
+            String minute = null;
+            for (Bid bid : bids) {
+                long p = bid.price();
+                int r = p < 10_000 ? 1 : p < 1_000_000 ? 2 : 3;
+                c[0]++;
+                c[r]++;
+                s.get(0).add(bid.bidder());
+                s.get(r).add(bid.bidder());
+                s.get(4).add(bid.auction());
+                s.get(4 + r).add(bid.auction());
+                ZonedDateTime t = Instant.ofEpochMilli(bid.dateTime()).atZone(ZoneOffset.UTC);
+                String hhmm = String.format("%02d:%02d", t.getHour(), t.getMinute());
+                if (minute == null || hhmm.compareTo(minute) > 0) {
+                    minute = hhmm;
+                }
+            }
+            out.add(new Row(k.get(0), k.get(1), minute, c[0], c[1], c[2], c[3], s.get(0).size(), s.get(1).size(),
+                    s.get(2).size(), s.get(3).size(), s.get(4).size(), s.get(5).size(), s.get(6).size(),
+                    s.get(7).size()), 1);
+        });
+        return out;
+    }
+}
