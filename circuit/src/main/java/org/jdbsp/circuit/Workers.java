@@ -25,6 +25,12 @@ import java.util.function.Function;
  * of the row (an insert and its later delete meet on the same worker); operators that group by a key insert an
  * exchange ({@link CircuitBuilder#shard}) that moves each record to the worker owning its key; an output's
  * change and view are the sums of the workers'. See {@link WorkerCircuit} for stepping and failure.
+ *
+ * <p>Operators outside the library must follow the same rules to be correct with several workers: a
+ * non-linear operator that groups by a key calls {@link CircuitBuilder#shard} on each input (or
+ * {@link CircuitBuilder#gather} when it has no key); a custom source node (e.g. a constant table) publishes
+ * its rows in one worker only ({@code b.workerIndex() == 0}), or every worker would add a copy. Linear
+ * operators need nothing.
  */
 public final class Workers {
     private Workers() {
