@@ -190,6 +190,56 @@ class WorkerCircuitTest {
     }
 
     @Test
+    void failureBeforeAnExchangeReleasesTheWorkersWaitingAtItsBarrier() {
+        java.util.function.Consumer<CircuitBuilder> wiring = b -> {
+            InputHandle<Long> in = b.input("in");
+            // the map fails on one worker before the exchange; the others wait at the exchange's barrier
+            Stream<Long> mapped = map(b.shard(in.stream(), x -> (int) (long) x, "spread"), x -> {
+                if (x == 13L) {
+                    throw new IllegalArgumentException("unlucky");
+                }
+                return x;
+            });
+            Stream<Long> regrouped = b.shard(mapped, x -> (int) (x / 7), "regroup");
+            b.output("out", map(regrouped, x -> x + b.workerIndex() * 0).integrate());
+            // and a recursion whose loop has an exchange and fails on one worker at a later iteration
+            b.output("loop", b.<Long>recursive("loop", (inner, self) -> {
+                Stream<Long> seeds = inner.enter(in.stream());
+                Stream<Long> next = map(inner.shard(self, x -> (int) (long) x, "loop"), x -> {
+                    if (x == 1013L) {
+                        throw new IllegalStateException("deep failure");
+                    }
+                    return x < 1000 ? x + 1000 : x;
+                });
+                return setUnion(seeds, next);
+            }));
+        };
+        for (int workers : new int[] {2, 4}) {
+            try (CircuitRuntime c = Workers.build(workers, Mode.NAIVE, wiring)) {
+                for (long x = 0; x < 40; x++) {
+                    if (x != 13) {
+                        c.<Long>input("in").insert(x);
+                    }
+                }
+                c.step();
+                assertEquals(39, c.output("out").viewSize());
+                c.<Long>input("in").insert(13L);
+                OperatorFailedException e = assertThrows(OperatorFailedException.class, c::step);
+                assertTrue(e.getCause() instanceof IllegalArgumentException
+                        || e.getCause() instanceof IllegalStateException, e.toString());
+                assertEquals(39, c.output("out").viewSize());
+                assertEquals(1, c.stepCount());
+                c.<Long>input("in").delete(13L);
+                c.<Long>input("in").insert(50L);
+                c.step();
+                assertEquals(40, c.output("out").viewSize());
+                assertEquals(2, c.stepCount());
+            }
+        }
+        assertEquals(0, workerThreads());
+    }
+
+    @Test
     void failingHashFunctionFailsTheStepAndCanBeClosed() {
         WorkerCircuit<Void> c = tagging(3, x -> {
             if (x == 7L) {
