@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.InputHandle;
@@ -158,6 +159,143 @@ class SessionTest {
         in.insert(c("a", 5));
         OperatorFailedException ex = assertThrows(OperatorFailedException.class, circuit::step);
         assertTrue(ex.getCause() instanceof IllegalStateException, ex.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void deletionsSplitALongSessionAndReinsertsMergeIt(Mode mode) {
+        CircuitBuilder b = new CircuitBuilder(mode);
+        InputHandle<Click> in = b.input("in");
+        OutputHandle<Session<String>> out = b.output("s", Windows.session(in.stream(), Click::user, Click::time, 5));
+        Circuit circuit = b.build();
+        for (int t = 0; t < 100; t++) {
+            in.insert(c("a", t));
+            if (t % 10 == 9) {
+                circuit.step();
+            }
+        }
+        assertEquals(z(s("a", 0, 104, 100)), out.view());
+        for (int t = 50; t < 55; t++) { // 49 and 55 are 6 >= 5 apart: split
+            in.delete(c("a", t));
+        }
+        in.delete(c("a", 20)); // 19 and 21 stay within the gap: no split
+        in.push(c("a", 80), 2);
+        circuit.step();
+        assertEquals(z(s("a", 0, 54, 49), s("a", 55, 104, 47)), out.view());
+        in.insert(c("a", 52)); // 49..52..55 joins again
+        in.delete(c("a", 99)); // the last event: the session ends earlier
+        circuit.step();
+        assertEquals(z(s("a", 0, 103, 96)), out.view());
+        ZSet<Session<String>> d = new ZSet<>();
+        d.add(s("a", 0, 54, 49), -1);
+        d.add(s("a", 55, 104, 47), -1);
+        d.add(s("a", 0, 103, 96), 1);
+        assertEquals(d, out.delta());
+        for (int t = 0; t < 99; t++) { // delete every other event: the gap is 2 < 5, still one session
+            if (t % 2 == 1 && t != 20 && t != 51 && t != 53) {
+                in.delete(c("a", t));
+            }
+        }
+        circuit.step();
+        assertEquals(z(s("a", 0, 103, 49)), out.view()); // 47 even times, 80 three times
+    }
+
+    /**
+     * Long sessions (thousands of events per key) grown in small batches, with runs deleted in the middle
+     * (splitting them) and put back (merging them), single deletions, duplicates and deletions of absent rows;
+     * the incremental view equals the naive one at every step.
+     */
+    @Test
+    void longSessionsSplitAndMergeLikeNaive() {
+        long seed = 20240611L;
+        Random rnd = new Random(seed);
+        long gap = 10;
+        int keys = 3;
+        List<Circuit> circuits = new ArrayList<>();
+        List<InputHandle<Click>> inputs = new ArrayList<>();
+        List<OutputHandle<Session<String>>> outputs = new ArrayList<>();
+        for (Mode mode : new Mode[] {Mode.INCREMENTAL, Mode.NAIVE}) {
+            CircuitBuilder b = new CircuitBuilder(mode);
+            InputHandle<Click> in = b.input("in");
+            outputs.add(b.output("s", Windows.session(in.stream(), Click::user, Click::time, gap)));
+            circuits.add(b.build());
+            inputs.add(in);
+        }
+        List<TreeMap<Long, Long>> live = new ArrayList<>();
+        long[] next = new long[keys];
+        for (int k = 0; k < keys; k++) {
+            live.add(new TreeMap<>());
+        }
+        List<Click> removed = new ArrayList<>();
+        int maxSessions = 0;
+        for (int step = 0; step < 500; step++) {
+            ZSet<Click> change = new ZSet<>();
+            for (int k = 0; k < keys; k++) {
+                for (int i = 0; i < 6; i++) {
+                    next[k] += 1 + rnd.nextInt(3);
+                    change.add(c("u" + k, next[k]), 1);
+                    live.get(k).merge(next[k], 1L, Long::sum);
+                }
+            }
+            int k = rnd.nextInt(keys);
+            TreeMap<Long, Long> times = live.get(k);
+            long mid = rnd.nextLong(Math.max(1, next[k]));
+            switch (step % 5) {
+                case 0, 2 -> { // delete a run spanning more than the gap: splits the session
+                    long len = gap + rnd.nextInt(10);
+                    for (Map.Entry<Long, Long> e : new ArrayList<>(times.subMap(mid, mid + len).entrySet())) {
+                        change.add(c("u" + k, e.getKey()), -e.getValue());
+                        for (long j = 0; j < e.getValue(); j++) {
+                            removed.add(c("u" + k, e.getKey()));
+                        }
+                        times.remove(e.getKey());
+                    }
+                }
+                case 1, 3 -> { // put back some removed events: merges sessions again
+                    for (int i = 0; i < 8 && !removed.isEmpty(); i++) {
+                        Click x = removed.remove(rnd.nextInt(removed.size()));
+                        change.add(x, 1);
+                        live.get(Integer.parseInt(x.user().substring(1))).merge(x.time(), 1L, Long::sum);
+                    }
+                }
+                default -> { // one deletion, one duplicate, one deletion of an absent row and its re-insertion
+                    Map.Entry<Long, Long> e = times.ceilingEntry(mid);
+                    if (e != null) {
+                        change.add(c("u" + k, e.getKey()), -1);
+                        if (e.getValue() == 1) {
+                            times.remove(e.getKey());
+                        } else {
+                            times.put(e.getKey(), e.getValue() - 1);
+                        }
+                    }
+                    long dup = rnd.nextLong(Math.max(1, next[k]));
+                    if (times.containsKey(dup)) {
+                        change.add(c("u" + k, dup), 1);
+                        times.merge(dup, 1L, Long::sum);
+                    }
+                    change.add(c("u" + k, -5 - step), -1);
+                    if (step >= 10) {
+                        change.add(c("u" + k, -5 - (step - 10)), 1);
+                    }
+                }
+            }
+            for (int m = 0; m < 2; m++) {
+                inputs.get(m).push(change);
+                circuits.get(m).step();
+            }
+            assertEquals(outputs.get(1).view(), outputs.get(0).view(), "seed " + seed + " step " + step);
+            maxSessions = Math.max(maxSessions, outputs.get(0).view().size());
+        }
+        assertTrue(maxSessions > 3 * keys, "sessions were split: " + maxSessions);
+        ZSet<Click> back = new ZSet<>();
+        for (Click x : removed) {
+            back.add(x, 1);
+        }
+        for (int m = 0; m < 2; m++) {
+            inputs.get(m).push(back);
+            circuits.get(m).step();
+        }
+        assertEquals(outputs.get(1).view(), outputs.get(0).view(), "seed " + seed + " all put back");
     }
 
     @Test
