@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
@@ -133,6 +134,30 @@ public final class CircuitBuilder {
      */
     public <T> Stream<T> gather(Stream<T> s, String what) {
         return shard(s, x -> 0, what);
+    }
+
+    /**
+     * One object shared by all replicas of a multi-worker circuit, for operators whose replicas must agree on
+     * some state (e.g. an event-time watermark advanced by the worker that runs a gathered filter and read by
+     * every worker's window operators). The k-th call of every replica (in wiring order, like exchanges)
+     * returns the same instance, made by {@code make} once; {@code what} names it and must be the same in every
+     * replica. In a plain circuit it returns {@code make.get()}.
+     *
+     * <p>Thread safety: the replicas' threads use the object concurrently. The runtime separates the phases of a
+     * step (all workers' evals, then all commits) and consecutive steps by the coordinator's lock, so a write
+     * made in one phase is visible to every worker in the later phases (happens-before through the lock);
+     * writes made by several workers in the <em>same</em> phase, or a read racing a write in the same phase,
+     * need the object's own synchronisation. A node that writes a shared object should do it in
+     * {@code commit()} and read it in {@code eval()}.
+     */
+    public <T> T shared(String what, Supplier<T> make) {
+        checkOpen();
+        Objects.requireNonNull(what, "what");
+        Objects.requireNonNull(make, "make");
+        if (worker == null) {
+            return Objects.requireNonNull(make.get(), () -> "shared '" + what + "': the supplier returned null");
+        }
+        return worker.nextShared(what, make);
     }
 
     // ---- inputs and outputs ------------------------------------------------------------------------------

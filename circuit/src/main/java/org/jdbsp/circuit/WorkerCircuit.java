@@ -60,12 +60,13 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         this.replicas = new Circuit[workers];
         List<X> results = new ArrayList<>(workers);
         int exchanges = -1;
+        int sharedObjects = -1;
         for (int i = 0; i < workers; i++) {
             WorkerContext ctx = new WorkerContext(i, shared);
             CircuitBuilder b = new CircuitBuilder(mode, null, ctx);
             results.add(wiring.apply(b));
             replicas[i] = b.build();
-            if (i > 0 && (exchanges != ctx.exchanges()
+            if (i > 0 && (exchanges != ctx.exchanges() || sharedObjects != ctx.sharedObjects()
                     || !replicas[i].inputNames().equals(replicas[0].inputNames())
                     || !replicas[i].outputNames().equals(replicas[0].outputNames())
                     || replicas[i].schedule().size() != replicas[0].schedule().size())) {
@@ -73,6 +74,7 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
                         + "worker " + i + "; it must build the same circuit every time it is called");
             }
             exchanges = ctx.exchanges();
+            sharedObjects = ctx.sharedObjects();
         }
         this.wired = Collections.unmodifiableList(results);
         for (String name : replicas[0].inputNames()) {

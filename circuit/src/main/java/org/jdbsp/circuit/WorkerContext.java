@@ -2,10 +2,13 @@ package org.jdbsp.circuit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * What a replica of a multi-worker circuit knows about its worker: its index, the worker count, the shared
- * barrier and the shared exchange hubs. The k-th exchange wired in every replica uses the k-th hub, so replicas
+ * barrier, the shared exchange hubs and the
+ * objects shared by all replicas ({@link CircuitBuilder#shared}). The k-th exchange wired in every replica uses the k-th hub, so replicas
  * must be wired identically (the wiring function is deterministic). One context per replica, shared by the
  * replica's root and nested builders.
  */
@@ -13,6 +16,7 @@ final class WorkerContext {
     final int index;
     final Shared shared;
     private int nextExchange;
+    private int nextShared;
 
     WorkerContext(int index, Shared shared) {
         this.index = index;
@@ -36,11 +40,21 @@ final class WorkerContext {
         return nextExchange;
     }
 
+    /** This replica's next shared object: the k-th call in every replica returns the same instance. */
+    <T> T nextShared(String what, Supplier<T> make) {
+        return shared.object(nextShared++, what, make);
+    }
+
+    int sharedObjects() {
+        return nextShared;
+    }
+
     /** State shared by all replicas of one multi-worker circuit. */
     static final class Shared {
         final int workers;
         final WorkerBarrier barrier;
         private final List<ExchangeHub> hubs = new ArrayList<>();
+        private final List<SharedObject> objects = new ArrayList<>();
 
         Shared(int workers) {
             this.workers = workers;
@@ -60,9 +74,32 @@ final class WorkerContext {
             return h;
         }
 
+        /**
+         * The k-th shared object, made by the first replica that asks (replicas are wired one after the other,
+         * on the constructing thread, so {@code make} runs once).
+         */
+        synchronized <T> T object(int k, String what, Supplier<T> make) {
+            if (k == objects.size()) {
+                objects.add(new SharedObject(what, Objects.requireNonNull(make.get(),
+                        () -> "shared '" + what + "': the supplier returned null")));
+            }
+            SharedObject o = objects.get(k);
+            if (!o.what.equals(what)) {
+                throw new CircuitWiringException("replicas are wired differently: shared object #" + k + " is '"
+                        + o.what + "' in one worker and '" + what + "' in another; the wiring function must "
+                        + "build the same circuit every time it is called");
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) o.value;
+            return value;
+        }
+
         synchronized int hubCount() {
             return hubs.size();
         }
+    }
+
+    private record SharedObject(String what, Object value) {
     }
 
     /** The mailboxes of one exchange: {@code mail[buffer][from][to]}, double-buffered by barrier generation. */

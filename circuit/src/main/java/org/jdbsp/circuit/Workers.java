@@ -21,7 +21,8 @@ import java.util.function.Function;
  * }</pre>
  *
  * <p>The wiring function is called once per worker, on that worker's builder, and must build the same circuit
- * every time (operators hold no shared state). Rows pushed to an input are split among the workers by a hash
+ * every time (operators hold no shared state, except objects obtained from {@link CircuitBuilder#shared}, one
+ * instance for all replicas). Rows pushed to an input are split among the workers by a hash
  * of the row (an insert and its later delete meet on the same worker); operators that group by a key insert an
  * exchange ({@link CircuitBuilder#shard}) that moves each record to the worker owning its key; an output's
  * change and view are the sums of the workers'. See {@link WorkerCircuit} for stepping and failure.

@@ -7,11 +7,23 @@ package org.jdbsp.operators;
  * user, between steps) reads the watermark as of the start of the step. Rows whose time is below it are
  * late: the filter drops them, and window/session operators given this watermark may drop the state that
  * only such rows could touch. Readable by downstream operators and by the user; updated only by its filter.
+ *
+ * <p><b>Workers.</b> In a multi-worker circuit there is one watermark for all replicas
+ * ({@link org.jdbsp.circuit.CircuitBuilder#shared}): the lateness filter is gathered on one worker, which
+ * advances it when the step commits; every worker's window and session operators read it in the next step's
+ * eval, so all of them drop expired state, and {@link #lateRecords()} is the whole circuit's count whichever
+ * replica's handle is asked. This is race-free: writes happen only in the commit phase and reads (by
+ * operators) only in the eval phase, and the runtime separates the two phases, and consecutive steps, by the
+ * coordinator's lock (each worker reports the end of a phase under it, and takes its next phase under it), so
+ * every commit-phase write happens-before every later eval-phase read. The fields are nevertheless volatile
+ * (safe publication for readers outside the workers, e.g. a monitoring thread) and {@link #commit} is
+ * synchronized, because each replica's filter node commits in the same phase (the non-owning ones with
+ * nothing to apply, which is skipped).
  */
 public final class Watermark {
     private final long lateness;
-    private long current = Long.MIN_VALUE;
-    private long lateRecords;
+    private volatile long current = Long.MIN_VALUE;
+    private volatile long lateRecords;
 
     Watermark(long lateness) {
         this.lateness = lateness;
@@ -36,7 +48,7 @@ public final class Watermark {
     }
 
     /** Applies a committed step: the highest accepted event time (or MIN_VALUE) and the late count. */
-    void commit(long maxAcceptedTime, long late) {
+    synchronized void commit(long maxAcceptedTime, long late) {
         if (maxAcceptedTime != Long.MIN_VALUE) {
             long w = maxAcceptedTime - lateness;
             if (w > maxAcceptedTime) { // underflow
@@ -46,7 +58,9 @@ public final class Watermark {
                 current = w;
             }
         }
-        lateRecords += late;
+        if (late != 0) {
+            lateRecords += late;
+        }
     }
 
     @Override

@@ -29,6 +29,10 @@ public final class Watermarks {
      * <p>Cost: incremental O(|change|) per step and no state besides the watermark; naive O(|snapshot|) and
      * two snapshots of state. Not usable inside a recursive circuit.
      *
+     * <p>Workers: the input is gathered on one worker, which filters and advances the watermark; the
+     * {@link Watermark} is one object shared by all replicas, so window and session operators on every worker
+     * drop their expired state and {@link Watermark#lateRecords()} counts the whole circuit's late changes.
+     *
      * @param latenessMs how far behind the highest accepted time a row may arrive, {@code >= 0}
      */
     public static <T> Watermarked<T> withLateness(Stream<T> in, ToLongFunction<? super T> time, long latenessMs) {
@@ -40,7 +44,9 @@ public final class Watermarks {
         if (latenessMs < 0) {
             throw new IllegalArgumentException("lateness: latenessMs must be >= 0, got " + latenessMs);
         }
-        Watermark wm = new Watermark(latenessMs);
+        // one watermark for all replicas of a multi-worker circuit (see Watermark): the filter runs on the
+        // worker the gather sends every row to; every worker's windows read the same watermark
+        Watermark wm = c.shared("watermark", () -> new Watermark(latenessMs));
         Stream<T> out = c.newStream("lateness");
         c.addNode(c.isNaive() ? new LatenessNaiveFilterNode<>(in, out, time, wm)
                 : new LatenessFilterNode<>(in, out, time, wm));
