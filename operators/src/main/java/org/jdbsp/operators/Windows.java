@@ -68,11 +68,11 @@ public final class Windows {
      * {@code Session(key, first time, last time + gap, number of events)}. Events are counted with their
      * weights; times whose net weight is {@code <= 0} are absent.
      *
-     * <p><b>Incremental rule.</b> Per key, the multiset of event times is kept (sorted). For each changed time,
-     * the sessions that have an event within the gap of it (at most two before and two after the change) are
-     * found in the times before the change and in the times after it (at most two each); the former are retracted and the new ones inserted. Cost per
-     * changed time: O(s log n), s the events of the sessions around it (a change in a long session walks
-     * that session). State: one entry per distinct (key, time).
+     * <p><b>Incremental rule.</b> Per key, the event times are kept in a treap with subtree sums, plus a map
+     * from session start to (last time, count). For each changed time, the at most two sessions it touches
+     * are retracted; the new sessions are computed from the changed times and from the unchanged parts of the
+     * touched sessions between them, each read in O(log n). Cost per change: O(log n), splits and merges
+     * included. State: one entry per distinct (key, time) plus one per session.
      *
      * <p>With a {@code watermark} (from {@link Watermarks#withLateness} applied to this input), a session whose
      * {@code end <= watermark} can no longer change: its events are dropped from the state at the end of the
