@@ -6,12 +6,34 @@ import org.jdbsp.nexmark.queries.NexmarkQuery;
 import org.jdbsp.nexmark.queries.QueryCircuit;
 import org.jdbsp.zset.ZSet;
 
-/** Creates the {@link QueryEngine} for a query, a mode and a number of workers. */
+/**
+ * Creates the {@link QueryEngine} for a query, a mode and a number of workers: a {@link QueryCircuit}, a plain
+ * circuit stepped by the calling thread for one worker, the multi-worker runtime
+ * ({@link org.jdbsp.circuit.Workers}: one thread {@code jdbsp-worker-<i>} per worker) for more.
+ */
 public final class Engines {
-    /** Largest {@code --workers} supported: 1 until the multi-worker runtime is wired in here. */
-    public static final int MAX_WORKERS = 1;
+    /** Largest {@code --workers} accepted (threads per circuit; more than the cores only time-slices them). */
+    public static final int MAX_WORKERS = 64;
 
     private Engines() {
+    }
+
+    /** The cores of this JVM ({@link Runtime#availableProcessors()}). */
+    public static int availableCores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The default {@code --workers}: the available cores, at most {@link #MAX_WORKERS}. */
+    public static int defaultWorkers() {
+        return Math.max(1, Math.min(availableCores(), MAX_WORKERS));
+    }
+
+    /**
+     * The cores a run on {@code workers} workers computes on, {@code min(workers, available cores)}: the divisor
+     * of events/s/core (workers beyond the cores share them).
+     */
+    public static int coresUsed(int workers) {
+        return Math.max(1, Math.min(workers, availableCores()));
     }
 
     /** Why {@code workers} cannot run, or {@code null} if it can. */
@@ -20,8 +42,7 @@ public final class Engines {
             return "--workers must be at least 1";
         }
         if (workers > MAX_WORKERS) {
-            return "--workers " + workers + ": only single-worker circuits exist so far (--workers 1); "
-                    + "the multi-worker runtime is not wired into the harness yet";
+            return "--workers " + workers + ": at most " + MAX_WORKERS + " workers";
         }
         return null;
     }
@@ -32,14 +53,14 @@ public final class Engines {
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
-        return new SingleWorker(QueryCircuit.of(query, mode));
+        return new CircuitEngine(QueryCircuit.of(query, mode, workers));
     }
 
-    /** One circuit on the calling thread. */
-    private static final class SingleWorker implements QueryEngine {
+    /** A query circuit, on one worker (the calling thread) or several (worker threads). */
+    private static final class CircuitEngine implements QueryEngine {
         private final QueryCircuit<?> circuit;
 
-        SingleWorker(QueryCircuit<?> circuit) {
+        CircuitEngine(QueryCircuit<?> circuit) {
             this.circuit = circuit;
         }
 
@@ -70,12 +91,12 @@ public final class Engines {
 
         @Override
         public int workers() {
-            return 1;
+            return circuit.workers();
         }
 
         @Override
         public void close() {
-            circuit.circuit().close();
+            circuit.close();
         }
     }
 }

@@ -261,8 +261,9 @@ public final class Main {
                 Arrays.sort(latency);
                 double seconds = total / 1e9;
                 double perSecond = n / seconds;
-                return new QueryResult(q.name(), q.description(), mode, n, batch, steps, engine.workers(), warmup,
-                        seconds, perSecond, perSecond / engine.workers(), percentile(latency, 0.50) / 1e6,
+                return new QueryResult(q.name(), q.description(), mode, n, batch, steps, engine.workers(),
+                        Engines.coresUsed(engine.workers()), warmup, seconds, perSecond,
+                        perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, peakHeap, retained, stateRows,
                         changes, view.size(), checked, differing, null);
             }
@@ -272,7 +273,8 @@ public final class Main {
             progress.clear();
             err.println("nexmark: " + q.name() + " failed:");
             e.printStackTrace(err);
-            return new QueryResult(q.name(), q.description(), mode, n, batch, 0, o.workers, warmup, Double.NaN,
+            return new QueryResult(q.name(), q.description(), mode, n, batch, 0, o.workers,
+                    Engines.coresUsed(o.workers), warmup, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, null, 0,
                     String.valueOf(e));
         }

@@ -29,6 +29,7 @@ public final class Options {
     public final long events;
     public final int batch;
     public final Mode mode;
+    /** Workers per circuit; default {@link Engines#defaultWorkers()} (the available cores). */
     public final int workers;
     /** Warm-up events per query; {@code -1} when not given (then {@code min(DEFAULT_WARMUP, events)}). */
     public final long warmup;
@@ -72,7 +73,7 @@ public final class Options {
         long events = -1;
         int batch = DEFAULT_BATCH;
         Mode mode = Mode.INCREMENTAL;
-        int workers = 1;
+        int workers = Engines.defaultWorkers();
         long warmup = -1;
         boolean check;
         Path json;
@@ -236,8 +237,10 @@ public final class Options {
                   --mode M           incremental (default) or naive (recomputes every operator from the whole
                                      history at each step: cost grows with events x steps; a warning is
                                      printed when a run would be long)
-                  --workers N        worker threads (cores) per circuit; only 1 for now (the multi-worker
-                                     runtime plugs in here)
+                  --workers N        workers per circuit, 1 ... %d (default: the available cores, %d here).
+                                     N > 1 runs N replicas on threads jdbsp-worker-<i>, rows moved by key
+                                     before grouped operators, steps synchronous across workers; 1 steps a
+                                     plain circuit on the main thread
                   --warmup N         untimed warm-up per query: a separate throwaway circuit is fed the first
                                      N events before the timed run on a fresh circuit (default
                                      min(%,d, events); 0 disables). Never included in the figures.
@@ -255,9 +258,10 @@ public final class Options {
 
                 Timing: events are generated (or read) once, up front, and never timed. Each query runs on the
                 same events in a fresh circuit; only pushing a batch into the inputs plus the step are timed.
-                seconds = sum of step times; events/s = events / seconds; events/s/core divides by the workers
-                used. p50/p99 are per-step latencies (push + step). peak heap = max JVM heap in use sampled
-                after each step (includes the event array and uncollected garbage); the JSON also has
+                seconds = sum of step times; events/s = events / seconds; events/s/core divides by the cores
+                used, min(workers, available cores) (JSON: workers, cores). p50/p99 are per-step latencies
+                (push + step). peak heap = max JVM heap in use sampled after each step (includes the event
+                array and uncollected garbage); the JSON also has
                 retainedHeapBytes = heap in use after a full GC at the end minus before the run (the circuit's
                 state and output view). state rows = circuit.stateRows() at the end; output changes = rows in
                 the output deltas summed over all steps.
@@ -265,6 +269,7 @@ public final class Options {
                 build check of bin/nexmark.
                 Exit status: 0 ok, 1 a query failed or --check found a difference or the input is bad,
                 2 bad command line.
-                """.formatted(DEFAULT_EVENTS, DEFAULT_BATCH, DEFAULT_WARMUP);
+                """.formatted(DEFAULT_EVENTS, DEFAULT_BATCH, Engines.MAX_WORKERS, Engines.defaultWorkers(),
+                        DEFAULT_WARMUP);
     }
 }

@@ -5,8 +5,7 @@ import org.jdbsp.zset.ZSet;
 
 /**
  * What the harness needs from a running query: push a batch of events, run a step, read the output and the
- * state size. {@link Engines#create} picks the implementation for the number of workers; a multi-worker
- * runtime plugs in there by implementing this interface.
+ * state size. {@link Engines#create} makes one for a query, a mode and a number of workers.
  */
 public interface QueryEngine extends AutoCloseable {
     /** Inserts {@code events[off .. off + len)}; they enter the circuit at the next {@link #step()}. */
@@ -24,7 +23,7 @@ public interface QueryEngine extends AutoCloseable {
     /** Rows held in operator state (summed over workers). */
     long stateRows();
 
-    /** Worker threads (cores) this engine computes on. */
+    /** Workers (threads) this engine computes on. */
     int workers();
 
     @Override

@@ -3,6 +3,9 @@ package org.jdbsp.nexmark.harness;
 /**
  * The figures of one query's run; see {@link Options#help()} for how each is measured.
  *
+ * @param workers the workers (threads) per circuit
+ * @param cores the cores used, {@code min(workers, available cores)}: the divisor of
+ *     {@code eventsPerSecondPerCore}
  * @param checked {@code null} when {@code --check} was not given, else whether the final view equals the
  *     reference
  * @param error the failure that stopped this query's run, or {@code null}
@@ -15,6 +18,7 @@ public record QueryResult(
         int batch,
         long steps,
         int workers,
+        int cores,
         long warmupEvents,
         double seconds,
         double eventsPerSecond,

@@ -40,7 +40,8 @@ import org.jdbsp.zset.ZSet;
  * the same ({@code 1005 -> "1005"}). Here the table is generated in code with the same content,
  * {@link #sideInput()}, and enters the circuit as a constant source inside {@link #wire}: a query-local node that
  * publishes the whole table at the first step (incremental mode; nothing afterwards) or at every step (naive
- * mode, where streams carry snapshots). The temporal join {@code FOR SYSTEM_TIME AS OF p_time} against a table
+ * mode, where streams carry snapshots); with several workers only worker 0's replica of the node publishes it.
+ * The temporal join {@code FOR SYSTEM_TIME AS OF p_time} against a table
  * that never changes is an ordinary inner join; {@code mod} is SQL's (sign of the dividend, Java's {@code %}), so
  * a negative auction id matches no key. Circuit: {@link Joins#joinOnLong} on {@code auction % 10000} and the key.
  * State: the bids indexed by key plus the 10,000 side rows. Cost per bid: one hash lookup and one output row.
@@ -83,10 +84,14 @@ public final class Q13 implements NexmarkQuery<Q13.Row> {
                 (bid, s) -> new Row(bid.auction(), bid.bidder(), bid.price(), bid.dateTime(), s.value()));
     }
 
-    /** A source stream carrying the constant table {@code value} (see the class comment). */
+    /**
+     * A source stream carrying the constant table {@code value} (see the class comment). With several workers
+     * only worker 0 publishes the table (the others an empty one), or each worker would add a copy; the join
+     * then moves each side row to the worker owning its key.
+     */
     static <T> Stream<T> constant(CircuitBuilder b, String name, ZSet<T> value) {
         Stream<T> out = b.newStream(name);
-        b.addNode(new ConstantNode<>(out, value, b.isNaive()));
+        b.addNode(new ConstantNode<>(out, b.workerIndex() == 0 ? value : new ZSet<>(), b.isNaive()));
         return out;
     }
 

@@ -1,45 +1,77 @@
 package org.jdbsp.nexmark.queries;
 
-import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
+import org.jdbsp.circuit.CircuitRuntime;
+import org.jdbsp.circuit.Input;
 import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.Mode;
-import org.jdbsp.circuit.OutputHandle;
+import org.jdbsp.circuit.Output;
+import org.jdbsp.circuit.Workers;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
 import org.jdbsp.nexmark.model.Person;
 
 /**
- * A query wired into a runnable circuit with the three Nexmark inputs. {@link #push(Event)} routes an event
- * to its input as an insert; {@link #step()} runs a tick. Cost per event: one hash insert into the pending
- * input change.
+ * A query wired into a runnable circuit with the three Nexmark inputs ({@code person}, {@code auction},
+ * {@code bid}) and one output named after the query. With one worker it is a plain circuit stepped by the
+ * caller's thread; with {@code workers > 1} it is built by {@link Workers#build}: {@code workers} replicas run
+ * by threads {@code jdbsp-worker-<i>}, the rows of each input split among them by hash and moved by key before
+ * every grouped operator; the output's change and view are the sums of the workers'. {@link #push(Event)}
+ * routes an event to its input as an insert; {@link #step()} runs a tick (synchronous across workers). Cost
+ * per event: one hash insert into the pending input change. Close it (or its {@link #circuit()}) to stop the
+ * worker threads.
  *
  * @param <R> the query's output row type
  */
-public final class QueryCircuit<R> {
+public final class QueryCircuit<R> implements AutoCloseable {
     private final NexmarkQuery<R> query;
-    private final Circuit circuit;
-    private final InputHandle<Person> persons;
-    private final InputHandle<Auction> auctions;
-    private final InputHandle<Bid> bids;
-    private final OutputHandle<R> output;
+    private final CircuitRuntime circuit;
+    private final Input<Person> persons;
+    private final Input<Auction> auctions;
+    private final Input<Bid> bids;
+    private final Output<R> output;
 
+    /** {@code query} on one worker. */
     public QueryCircuit(NexmarkQuery<R> query, Mode mode) {
+        this(query, mode, 1);
+    }
+
+    /** {@code query} on {@code workers >= 1} workers. */
+    public QueryCircuit(NexmarkQuery<R> query, Mode mode, int workers) {
         this.query = query;
-        CircuitBuilder b = new CircuitBuilder(mode);
-        persons = b.input("person");
-        auctions = b.input("auction");
-        bids = b.input("bid");
-        output = b.output(query.name(), query.wire(b,
-                new NexmarkStreams(persons.stream(), auctions.stream(), bids.stream())));
-        circuit = b.build();
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be >= 1: " + workers);
+        }
+        if (workers == 1) {
+            CircuitBuilder b = new CircuitBuilder(mode);
+            wire(query, b);
+            circuit = b.build();
+        } else {
+            circuit = Workers.build(workers, mode, b -> wire(query, b));
+        }
+        persons = circuit.input("person");
+        auctions = circuit.input("auction");
+        bids = circuit.input("bid");
+        output = circuit.output(query.name());
+    }
+
+    private static <R> void wire(NexmarkQuery<R> query, CircuitBuilder b) {
+        InputHandle<Person> p = b.input("person");
+        InputHandle<Auction> a = b.input("auction");
+        InputHandle<Bid> bid = b.input("bid");
+        b.output(query.name(), query.wire(b, new NexmarkStreams(p.stream(), a.stream(), bid.stream())));
     }
 
     /** Wraps {@code query} (of unknown row type) in an incremental or naive circuit. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static QueryCircuit<?> of(NexmarkQuery<?> query, Mode mode) {
-        return new QueryCircuit(query, mode);
+        return of(query, mode, 1);
+    }
+
+    /** Wraps {@code query} (of unknown row type) in an incremental or naive circuit on {@code workers} workers. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static QueryCircuit<?> of(NexmarkQuery<?> query, Mode mode, int workers) {
+        return new QueryCircuit(query, mode, workers);
     }
 
     public NexmarkQuery<R> query() {
@@ -66,11 +98,24 @@ public final class QueryCircuit<R> {
         circuit.step();
     }
 
-    public Circuit circuit() {
+    /** The running circuit (a plain circuit, or the multi-worker runtime). */
+    public CircuitRuntime circuit() {
         return circuit;
     }
 
-    public OutputHandle<R> output() {
+    /** Number of workers running the query. */
+    public int workers() {
+        return circuit.workers();
+    }
+
+    /** The query's output (with several workers: sums of the workers' outputs, computed per call). */
+    public Output<R> output() {
         return output;
+    }
+
+    /** Stops the worker threads, if any. Idempotent. */
+    @Override
+    public void close() {
+        circuit.close();
     }
 }

@@ -27,7 +27,8 @@ class OptionsTest {
         assertEquals(Options.DEFAULT_EVENTS, o.eventsToRun(Options.DEFAULT_EVENTS));
         assertEquals(Options.DEFAULT_BATCH, o.batch);
         assertEquals(Mode.INCREMENTAL, o.mode);
-        assertEquals(1, o.workers);
+        assertEquals(Math.min(Runtime.getRuntime().availableProcessors(), Engines.MAX_WORKERS), o.workers);
+        assertEquals(Engines.defaultWorkers(), o.workers);
         assertEquals(Options.DEFAULT_WARMUP, o.warmupFor(10_000_000));
         assertEquals(500, o.warmupFor(500));
         assertFalse(o.check);
@@ -39,12 +40,14 @@ class OptionsTest {
     @Test
     void everyOption() throws UsageException {
         Options o = Options.parse(new String[] {"--query", "q4", "--query=q1,Q2, 3", "-q", "q4", "--events", "1_500k",
-            "--batch=40,000", "--mode", "NAIVE", "--workers", "1", "--warmup", "0", "--check", "--json", "r.json",
+            "--batch=40,000", "--mode", "NAIVE", "--workers", "3", "--warmup", "0", "--check", "--json", "r.json",
             "--dump-events", "e.jsonl", "--events-from", "in.jsonl", "--dump-output", "out", "--no-progress"});
         assertEquals(List.of("q4", "q1", "q2", "q3"), o.queries);
         assertEquals(1_500_000, o.events);
         assertEquals(40_000, o.batch);
         assertEquals(Mode.NAIVE, o.mode);
+        assertEquals(3, o.workers);
+        assertEquals(1, Options.parse(new String[] {"--workers=1"}).workers);
         assertEquals(0, o.warmupFor(1000));
         assertTrue(o.check);
         assertEquals(Path.of("r.json"), o.json);
@@ -95,11 +98,23 @@ class OptionsTest {
     }
 
     @Test
-    void moreThanOneWorkerIsAClearErrorForNow() {
-        HarnessRun r = HarnessRun.run("--workers", "4", "--query", "q0");
+    void workersOutOfRangeAreAUsageError() {
+        HarnessRun zero = HarnessRun.run("--workers", "0", "--query", "q0");
+        assertEquals(2, zero.status(), zero.toString());
+        assertTrue(zero.err().contains("--workers: must be at least 1"), zero.toString());
+        int tooMany = Engines.MAX_WORKERS + 1;
+        HarnessRun r = HarnessRun.run("--workers", String.valueOf(tooMany), "--query", "q0");
         assertEquals(2, r.status(), r.toString());
-        assertTrue(r.err().contains("--workers 4: only single-worker circuits"), r.toString());
-        assertEquals(2, HarnessRun.run("--workers", "0").status());
+        assertTrue(r.err().contains("--workers " + tooMany + ": at most " + Engines.MAX_WORKERS), r.toString());
+        assertEquals(2, HarnessRun.run("--workers", "two").status());
+    }
+
+    @Test
+    void severalWorkersRunAndCheck() {
+        HarnessRun r = HarnessRun.run("--workers", "3", "--query", "q0,q13,q4", "--events", "6000", "--batch", "700",
+                "--warmup", "500", "--check");
+        assertEquals(0, r.status(), r.toString());
+        assertEquals(3, r.out().lines().filter(l -> l.endsWith(" ok")).count(), r.toString());
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputFilesTest {
     private static final List<String> FIELDS = List.of("query", "events", "seconds", "eventsPerSecond",
             "eventsPerSecondPerCore", "stepLatencyP50Ms", "stepLatencyP99Ms", "peakHeapBytes", "stateRows",
-            "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "mode", "batch", "warmupEvents");
+            "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "cores", "mode", "batch", "warmupEvents");
 
     @TempDir
     Path dir;
@@ -47,11 +47,14 @@ class OutputFilesTest {
             }
             assertEquals(4000, q.get("events").asLong());
             assertEquals(8, q.get("steps").asLong());
-            assertEquals(1, q.get("workers").asInt());
+            int workers = Engines.defaultWorkers(); // the default: the available cores
+            assertEquals(workers, q.get("workers").asInt());
+            assertEquals(Engines.coresUsed(workers), q.get("cores").asInt());
             assertTrue(q.get("seconds").asDouble() > 0, q.toString());
             assertEquals(q.get("eventsPerSecond").asDouble(), 4000 / q.get("seconds").asDouble(),
                     1e-6 * q.get("eventsPerSecond").asDouble());
-            assertEquals(q.get("eventsPerSecond").asDouble(), q.get("eventsPerSecondPerCore").asDouble(), 1e-9);
+            assertEquals(q.get("eventsPerSecond").asDouble() / q.get("cores").asInt(),
+                    q.get("eventsPerSecondPerCore").asDouble(), 1e-6 * q.get("eventsPerSecond").asDouble());
             assertTrue(q.get("stepLatencyP50Ms").asDouble() <= q.get("stepLatencyP99Ms").asDouble());
             assertTrue(q.get("peakHeapBytes").asLong() > 0);
             assertTrue(q.get("checked").asBoolean());
@@ -62,6 +65,22 @@ class OutputFilesTest {
         HarnessRun unchecked = HarnessRun.run("--query", "q2", "--events", "1000", "--json", json.toString());
         assertEquals(0, unchecked.status(), unchecked.toString());
         assertTrue(new ObjectMapper().readTree(json.toFile()).get(0).get("checked").isNull());
+
+        HarnessRun one = HarnessRun.run("--query", "q2", "--events", "1000", "--workers", "1", "--json",
+                json.toString());
+        assertEquals(0, one.status(), one.toString());
+        JsonNode q = new ObjectMapper().readTree(json.toFile()).get(0);
+        assertEquals(1, q.get("workers").asInt());
+        assertEquals(1, q.get("cores").asInt());
+        assertEquals(q.get("eventsPerSecond").asDouble(), q.get("eventsPerSecondPerCore").asDouble(), 1e-9);
+
+        int many = Engines.availableCores() + 1; // more workers than cores: per core divides by the cores
+        HarnessRun over = HarnessRun.run("--query", "q2", "--events", "1000", "--workers", String.valueOf(many),
+                "--json", json.toString());
+        assertEquals(0, over.status(), over.toString());
+        q = new ObjectMapper().readTree(json.toFile()).get(0);
+        assertEquals(many, q.get("workers").asInt());
+        assertEquals(Engines.availableCores(), q.get("cores").asInt());
     }
 
     record Tricky(String text, Long n, BigDecimal price) {

@@ -31,7 +31,19 @@ final class QueryChecks {
      * and at the end compares the circuit's view with the reference over the prefix fed so far.
      */
     static <R> void check(NexmarkQuery<R> query, List<Event> events, Mode mode, int maxBatch, long seed) {
-        QueryCircuit<R> qc = new QueryCircuit<>(query, mode);
+        check(query, events, mode, maxBatch, seed, 1);
+    }
+
+    /** As {@link #check(NexmarkQuery, List, Mode, int, long)}, the circuit run by {@code workers} workers. */
+    static <R> void check(NexmarkQuery<R> query, List<Event> events, Mode mode, int maxBatch, long seed,
+                          int workers) {
+        try (QueryCircuit<R> qc = new QueryCircuit<>(query, mode, workers)) {
+            feedAndCompare(qc, query, events, mode, maxBatch, seed, workers);
+        }
+    }
+
+    private static <R> void feedAndCompare(QueryCircuit<R> qc, NexmarkQuery<R> query, List<Event> events, Mode mode,
+                                           int maxBatch, long seed, int workers) {
         Random random = new Random(seed);
         int fed = 0;
         int checkpoints = 3;
@@ -47,8 +59,9 @@ final class QueryChecks {
                 ZSet<R> expected = query.reference(events.subList(0, fed));
                 ZSet<R> actual = qc.output().view();
                 if (!expected.equals(actual)) {
-                    assertEquals(expected.toString(), actual.toString(), query.name() + " (" + mode + ", seed " + seed
-                            + ", maxBatch " + maxBatch + ") differs from the reference after " + fed + " events");
+                    assertEquals(expected.toString(), actual.toString(), query.name() + " (" + mode + ", " + workers
+                            + " worker(s), seed " + seed + ", maxBatch " + maxBatch + ") differs from the reference"
+                            + " after " + fed + " events");
                 }
                 nextCheck += events.size() / checkpoints;
             }
