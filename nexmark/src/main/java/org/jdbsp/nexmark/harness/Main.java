@@ -227,13 +227,17 @@ public final class Main {
             long changes = 0;
             long total = 0;
             try (QueryEngine engine = Engines.create(q, o.mode, o.workers)) {
+                ThreadCpu cpu = new ThreadCpu();
+                long mainCpu = 0;
                 for (int s = 0; s < steps; s++) {
                     int off = s * batch;
                     int len = Math.min(batch, n - off);
+                    long c0 = cpu.current();
                     long t0 = System.nanoTime();
                     engine.push(events, off, len);
                     engine.step();
                     long t1 = System.nanoTime();
+                    mainCpu += cpu.current() - c0;
                     latency[s] = t1 - t0;
                     total += t1 - t0;
                     changes += engine.outputDeltaSize();
@@ -241,6 +245,10 @@ public final class Main {
                     progress.update(q.name(), off + len, n, String.format(Locale.ROOT, "%.1f s", total / 1e9));
                 }
                 progress.clear();
+                // before close: the worker threads of this engine are alive (the warm-up's were joined)
+                long[] workerCpu = cpu.workers();
+                double cpuSeconds = cpu.supported() ? (mainCpu + workerCpu[0]) / 1e9 : Double.NaN;
+                double maxThreadCpuSeconds = cpu.supported() ? Math.max(mainCpu, workerCpu[1]) / 1e9 : Double.NaN;
                 System.gc();
                 long retained = rt.totalMemory() - rt.freeMemory() - baseHeap;
                 long stateRows = engine.stateRows();
@@ -264,8 +272,8 @@ public final class Main {
                 return new QueryResult(q.name(), q.description(), mode, n, batch, steps, engine.workers(),
                         Engines.coresUsed(engine.workers()), warmup, seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
-                        percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, peakHeap, retained, stateRows,
-                        changes, view.size(), checked, differing, null);
+                        percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, maxThreadCpuSeconds,
+                        peakHeap, retained, stateRows, changes, view.size(), checked, differing, null);
             }
         } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
             // One query's failure (even running out of heap: its circuit is unreachable once we are here)
@@ -275,7 +283,8 @@ public final class Main {
             e.printStackTrace(err);
             return new QueryResult(q.name(), q.description(), mode, n, batch, 0, o.workers,
                     Engines.coresUsed(o.workers), warmup, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, null, 0,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0,
+                    0, null, 0,
                     String.valueOf(e));
         }
     }

@@ -6,6 +6,10 @@ package org.jdbsp.nexmark.harness;
  * @param workers the workers (threads) per circuit
  * @param cores the cores used, {@code min(workers, available cores)}: the divisor of
  *     {@code eventsPerSecondPerCore}
+ * @param cpuSeconds CPU time of the threads that ran the timed steps: the calling thread's during push + step,
+ *     plus the worker threads' ({@code NaN} if the JVM cannot measure thread CPU time)
+ * @param maxThreadCpuSeconds the largest CPU time of one of those threads (with several workers: a lower bound
+ *     of the time the steps could take if the workers never waited for each other or for a core)
  * @param checked {@code null} when {@code --check} was not given, else whether the final view equals the
  *     reference
  * @param error the failure that stopped this query's run, or {@code null}
@@ -26,6 +30,8 @@ public record QueryResult(
         double stepLatencyP50Ms,
         double stepLatencyP99Ms,
         double stepLatencyMaxMs,
+        double cpuSeconds,
+        double maxThreadCpuSeconds,
         long peakHeapBytes,
         long retainedHeapBytes,
         long stateRows,

@@ -7,7 +7,7 @@ import java.util.Locale;
 /** The human-readable results table printed at the end of a run. */
 final class Table {
     private static final String[] HEADER = {"query", "events", "seconds", "events/s", "events/s/core",
-        "p50 ms", "p99 ms", "peak heap MB", "state rows", "output changes", "checked"};
+        "p50 ms", "p99 ms", "cpu s", "peak heap MB", "state rows", "output changes", "checked"};
 
     private Table() {
     }
@@ -17,7 +17,7 @@ final class Table {
         rows.add(HEADER);
         for (QueryResult r : results) {
             if (r.error() != null) {
-                rows.add(new String[] {r.query(), fmt(r.events()), "-", "-", "-", "-", "-", "-", "-", "-",
+                rows.add(new String[] {r.query(), fmt(r.events()), "-", "-", "-", "-", "-", "-", "-", "-", "-",
                     "FAILED"});
                 continue;
             }
@@ -29,6 +29,7 @@ final class Table {
                 fmt(Math.round(r.eventsPerSecondPerCore())),
                 String.format(Locale.ROOT, "%.2f", r.stepLatencyP50Ms()),
                 String.format(Locale.ROOT, "%.2f", r.stepLatencyP99Ms()),
+                Double.isNaN(r.cpuSeconds()) ? "-" : String.format(Locale.ROOT, "%.3f", r.cpuSeconds()),
                 fmt(Math.round(r.peakHeapBytes() / (1024.0 * 1024.0))),
                 fmt(r.stateRows()),
                 fmt(r.outputChanges()),

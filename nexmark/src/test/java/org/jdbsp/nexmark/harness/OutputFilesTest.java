@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputFilesTest {
     private static final List<String> FIELDS = List.of("query", "events", "seconds", "eventsPerSecond",
             "eventsPerSecondPerCore", "stepLatencyP50Ms", "stepLatencyP99Ms", "peakHeapBytes", "stateRows",
-            "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "cores", "mode", "batch", "warmupEvents");
+            "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "cores", "cpuSeconds", "maxThreadCpuSeconds", "mode", "batch", "warmupEvents");
 
     @TempDir
     Path dir;
@@ -57,6 +57,8 @@ class OutputFilesTest {
                     q.get("eventsPerSecondPerCore").asDouble(), 1e-6 * q.get("eventsPerSecond").asDouble());
             assertTrue(q.get("stepLatencyP50Ms").asDouble() <= q.get("stepLatencyP99Ms").asDouble());
             assertTrue(q.get("peakHeapBytes").asLong() > 0);
+            assertTrue(q.get("cpuSeconds").asDouble() > 0, q.toString());
+            assertTrue(q.get("maxThreadCpuSeconds").asDouble() <= q.get("cpuSeconds").asDouble(), q.toString());
             assertTrue(q.get("checked").asBoolean());
             assertTrue(q.get("error").isNull());
         }

@@ -1,0 +1,57 @@
+package org.jdbsp.nexmark.harness;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * CPU time of the threads that run a query: the calling thread (pushes and steps; with one worker it computes
+ * everything) and the multi-worker runtime's threads {@code jdbsp-worker-<i>}. Figures are 0 when the JVM
+ * cannot measure thread CPU time ({@link #supported()}).
+ */
+final class ThreadCpu {
+    static final String WORKER_PREFIX = "jdbsp-worker-";
+    private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    private final boolean supported;
+
+    ThreadCpu() {
+        boolean ok = mx.isCurrentThreadCpuTimeSupported() && mx.isThreadCpuTimeSupported();
+        if (ok && !mx.isThreadCpuTimeEnabled()) {
+            try {
+                mx.setThreadCpuTimeEnabled(true);
+            } catch (UnsupportedOperationException | SecurityException e) {
+                ok = false;
+            }
+        }
+        supported = ok;
+    }
+
+    boolean supported() {
+        return supported;
+    }
+
+    /** The calling thread's CPU time in ns. */
+    long current() {
+        return supported ? mx.getCurrentThreadCpuTime() : 0;
+    }
+
+    /** {total, max} CPU ns over the live worker threads ({@code jdbsp-worker-*}). */
+    long[] workers() {
+        long total = 0;
+        long max = 0;
+        if (supported) {
+            long[] ids = mx.getAllThreadIds();
+            ThreadInfo[] infos = mx.getThreadInfo(ids);
+            for (int i = 0; i < ids.length; i++) {
+                if (infos[i] != null && infos[i].getThreadName().startsWith(WORKER_PREFIX)) {
+                    long t = mx.getThreadCpuTime(ids[i]);
+                    if (t > 0) {
+                        total += t;
+                        max = Math.max(max, t);
+                    }
+                }
+            }
+        }
+        return new long[] {total, max};
+    }
+}
