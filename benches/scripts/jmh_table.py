@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Markdown table from JMH JSON results (bin/bench output): ns/op, error, B/op, and ratio to the OURS row.
+"""Markdown table from JMH JSON results (bin/bench output): ns/op (99.9% error as %), ratio to OURS, B/op.
 
 Usage: benches/scripts/jmh_table.py results/run.json [more.json ...]
 With several files, one column group per file, so runs can be compared side by side.
@@ -50,7 +50,8 @@ def main(paths):
                     continue
                 ratio = f"{r[0] / base[0]:.2f}" if base else ""
                 alloc = "" if r[2] is None else f"{r[2]:.2f}"
-                line += f" {r[0]:.1f} | {r[1]:.1f} | {ratio} | {alloc} |"
+                err = f"{100 * r[1] / r[0]:.0f}%" if r[0] else ""
+                line += f" {r[0]:.1f} | {err} | {ratio} | {alloc} |"
             print(line)
 
 
