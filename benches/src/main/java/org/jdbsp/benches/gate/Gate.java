@@ -1,0 +1,353 @@
+package org.jdbsp.benches.gate;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jdbsp.benches.ivm.Workload;
+import org.jdbsp.benches.ivm.Workload.Inject;
+import org.jdbsp.benches.ivm.Workload.View;
+import org.jdbsp.benches.nexmark.NexmarkEvents;
+import org.jdbsp.circuit.Mode;
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.nexmark.queries.NexmarkQuery;
+import org.jdbsp.nexmark.queries.Queries;
+import org.jdbsp.nexmark.queries.QueryCircuit;
+
+/**
+ * The benchmark regression gate (run by {@code bin/bench-gate}). It measures only figures that are steady on a
+ * loaded shared machine, all in one JVM on one thread:
+ * <ul>
+ *   <li>{@code alloc}: bytes allocated per step (IVM workloads) or per event (Nexmark queries), from the
+ *       thread's allocation counter (what JMH's {@code gc.alloc.rate.norm} reads), median of several windows;
+ *   <li>{@code speedup}: naive step time / incremental step time of the same view, measured in interleaved
+ *       rounds (median of the per-round ratios), so machine load cancels out;
+ *   <li>{@code normtime}: a Nexmark query's time per event divided by the time per operation of a fixed
+ *       calibration loop (a HashMap merge workload) run just before it, median of interleaved rounds.
+ * </ul>
+ * Each figure is compared with {@code benches/baseline/gate.csv}: a figure regresses when it is worse than the
+ * baseline by more than its kind's tolerance ({@link Kind}). Exit status 1 on any regression, 0 otherwise.
+ * {@code --update-baseline} writes the measured figures as the new baseline instead of comparing.
+ * The system property {@code gate.inject} (NONE, ALLOC, RESCAN) plants a regression in the benchmark-side wiring
+ * of the IVM workloads, to show that the gate trips.
+ */
+public final class Gate {
+
+    /** How a figure is judged. */
+    enum Kind {
+        /** Lower is better; regression when value &gt; baseline * (1 + 4%) + 32 bytes. */
+        ALLOC(0.04, 32),
+        /** Higher is better; regression when value &lt; baseline / 2. */
+        SPEEDUP(1.0, 0),
+        /** Lower is better; regression when value &gt; baseline * 2. */
+        NORMTIME(1.0, 0);
+
+        final double rel;
+        final double abs;
+
+        Kind(double rel, double abs) {
+            this.rel = rel;
+            this.abs = abs;
+        }
+
+        double limit(double base) {
+            return switch (this) {
+                case ALLOC -> base * (1 + rel) + abs;
+                case SPEEDUP -> base / (1 + rel);
+                case NORMTIME -> base * (1 + rel);
+            };
+        }
+
+        boolean regressed(double value, double base) {
+            return this == SPEEDUP ? value < limit(base) : value > limit(base);
+        }
+
+        String rule() {
+            return switch (this) {
+                case ALLOC -> String.format(Locale.ROOT, "<= base*%.2f+%.0f", 1 + rel, abs);
+                case SPEEDUP -> String.format(Locale.ROOT, ">= base/%.1f", 1 + rel);
+                case NORMTIME -> String.format(Locale.ROOT, "<= base*%.1f", 1 + rel);
+            };
+        }
+    }
+
+    record Figure(String name, Kind kind, String unit, double value) {
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private static final int NEXMARK_EVENTS = 200_000;
+    private static final int NEXMARK_BATCH = 10_000;
+    private static final int ROUNDS = 5;
+
+    private final List<Figure> figures = new ArrayList<>();
+    private final Inject inject;
+    private final PrintStream log = System.err;
+
+    private Gate(Inject inject) {
+        this.inject = inject;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path baseline = Path.of("benches/baseline/gate.csv");
+        Path out = null;
+        boolean update = false;
+        boolean nexmark = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--update-baseline" -> update = true;
+                case "--baseline" -> baseline = Path.of(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--no-nexmark" -> nexmark = false;
+                default -> {
+                    System.err.println("usage: Gate [--baseline FILE] [--update-baseline] [--out CSV] [--no-nexmark]");
+                    System.exit(2);
+                }
+            }
+        }
+        Inject inject = Inject.fromSystemProperty();
+        Gate g = new Gate(inject);
+        long t0 = System.nanoTime();
+        g.ivm();
+        if (nexmark) {
+            g.nexmark();
+        }
+        g.log.printf(Locale.ROOT, "gate: measured %d figures in %.0f s%s%n", g.figures.size(),
+                (System.nanoTime() - t0) / 1e9, inject == Inject.NONE ? "" : " (injected regression: " + inject + ")");
+        if (out != null) {
+            write(out, g.figures);
+        }
+        if (update) {
+            write(baseline, g.figures);
+            System.out.println("gate: baseline written to " + baseline + " (" + g.figures.size() + " figures)");
+            return;
+        }
+        System.exit(g.compare(read(baseline)) ? 0 : 1);
+    }
+
+    // ---- IVM workloads ----------------------------------------------------------------------------------------
+
+    private void ivm() {
+        // allocation per step, incremental mode
+        alloc(View.NOOP, 100_000, 1_000);
+        alloc(View.JOIN_AGG, 50_000, 1_000);
+        alloc(View.JOIN_AGG, 100_000, 1);
+        alloc(View.FILTER_MAP, 100_000, 1_000);
+        alloc(View.JOIN, 100_000, 1_000);
+        alloc(View.DISTINCT, 100_000, 1_000);
+        alloc(View.MIN_MAX, 100_000, 1_000);
+        alloc(View.TOP_K, 100_000, 1_000);
+        alloc(View.WINDOW_AGG, 100_000, 1_000);
+        alloc(View.CLOSURE, 10_000, 100);
+        // incremental vs naive, same run
+        speedup(View.JOIN_AGG, 50_000, 1_000);
+        speedup(View.JOIN_AGG, 100_000, 1);
+        speedup(View.MIN_MAX, 100_000, 1_000);
+    }
+
+    private static String label(View v, int size, int change) {
+        return v.name().toLowerCase(Locale.ROOT) + "/" + size + "/" + change;
+    }
+
+    private void alloc(View v, int size, int change) {
+        Workload w = new Workload(v, Mode.INCREMENTAL, size, change, inject);
+        warm(w, 1_000_000_000L);
+        int steps = Math.max(200, Math.min(20_000, 200_000 / change));
+        double[] windows = new double[5];
+        for (int r = 0; r < windows.length; r++) {
+            long a0 = THREADS.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < steps; i++) {
+                w.step();
+            }
+            windows[r] = (double) (THREADS.getCurrentThreadAllocatedBytes() - a0) / steps;
+        }
+        add("alloc " + label(v, size, change), Kind.ALLOC, "B/step", median(windows));
+    }
+
+    private static void warm(Workload w, long nanos) {
+        long end = System.nanoTime() + nanos;
+        int n = 0;
+        while (System.nanoTime() < end || n < 20) {
+            w.step();
+            n++;
+        }
+    }
+
+    private void speedup(View v, int size, int change) {
+        Workload inc = new Workload(v, Mode.INCREMENTAL, size, change, inject);
+        Workload naive = new Workload(v, Mode.NAIVE, size, change, Inject.NONE);
+        warm(inc, 1_000_000_000L);
+        warm(naive, 1_500_000_000L);
+        double[] ratios = new double[ROUNDS];
+        double[] incTimes = new double[ROUNDS];
+        for (int r = 0; r < ROUNDS; r++) {
+            double ti = timePerStep(inc, 150_000_000L);
+            double tn = timePerStep(naive, 150_000_000L);
+            ratios[r] = tn / ti;
+            incTimes[r] = ti;
+        }
+        log.printf(Locale.ROOT, "gate: %s incremental %.1f us/step, speed-up over naive %.1fx%n",
+                label(v, size, change), median(incTimes) / 1e3, median(ratios));
+        add("speedup " + label(v, size, change), Kind.SPEEDUP, "x", median(ratios));
+    }
+
+    /** Mean nanoseconds per step over at least {@code nanos} (and at least 2 steps). */
+    private static double timePerStep(Workload w, long nanos) {
+        long t0 = System.nanoTime();
+        long t;
+        int n = 0;
+        do {
+            w.step();
+            n++;
+            t = System.nanoTime();
+        } while (t - t0 < nanos || n < 2);
+        return (double) (t - t0) / n;
+    }
+
+    // ---- Nexmark ----------------------------------------------------------------------------------------------
+
+    private void nexmark() {
+        Event[] ev = NexmarkEvents.generate(NEXMARK_EVENTS);
+        Calibration cal = new Calibration();
+        cal.run(); // warm
+        cal.run();
+        for (NexmarkQuery<?> q : Queries.all()) {
+            for (int i = 0; i < 2; i++) {
+                pass(q, ev); // warm
+            }
+            double[] ratios = new double[3];
+            double[] allocs = new double[3];
+            for (int r = 0; r < ratios.length; r++) {
+                double calNs = cal.run();
+                long a0 = THREADS.getCurrentThreadAllocatedBytes();
+                double ns = pass(q, ev);
+                allocs[r] = (double) (THREADS.getCurrentThreadAllocatedBytes() - a0) / ev.length;
+                ratios[r] = (ns / ev.length) / calNs;
+            }
+            add("alloc nexmark " + q.name(), Kind.ALLOC, "B/event", median(allocs));
+            add("normtime nexmark " + q.name(), Kind.NORMTIME, "cal", median(ratios));
+        }
+    }
+
+    /** Nanoseconds to run a fresh incremental circuit of {@code q} over all events in batches. */
+    private static double pass(NexmarkQuery<?> q, Event[] ev) {
+        try (QueryCircuit<?> c = QueryCircuit.of(q, Mode.INCREMENTAL, 1)) {
+            long t0 = System.nanoTime();
+            for (int off = 0; off < ev.length; off += NEXMARK_BATCH) {
+                c.push(ev, off, Math.min(NEXMARK_BATCH, ev.length - off));
+                c.step();
+            }
+            return System.nanoTime() - t0;
+        }
+    }
+
+    /**
+     * The fixed calibration workload: 400,000 HashMap merges (boxed long keys over 50,000 keys, hash-map probes
+     * and allocation like the engine's), timed; returns nanoseconds per merge.
+     */
+    static final class Calibration {
+        long sink;
+
+        double run() {
+            int n = 400_000;
+            long t0 = System.nanoTime();
+            HashMap<Long, Long> m = new HashMap<>();
+            long x = 12345;
+            for (int i = 0; i < n; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+                m.merge((x >>> 33) % 50_000, 1L, Long::sum);
+            }
+            sink += m.size();
+            return (double) (System.nanoTime() - t0) / n;
+        }
+    }
+
+    // ---- comparison -------------------------------------------------------------------------------------------
+
+    private void add(String name, Kind kind, String unit, double value) {
+        figures.add(new Figure(name, kind, unit, value));
+        log.printf(Locale.ROOT, "gate: %-32s %14.2f %s%n", name, value, unit);
+    }
+
+    private boolean compare(Map<String, Double> base) {
+        boolean ok = true;
+        System.out.printf(Locale.ROOT, "%-32s %-8s %14s %14s %8s  %-16s %s%n", "figure", "unit", "baseline",
+                "measured", "change", "rule", "verdict");
+        int regressions = 0;
+        for (Figure f : figures) {
+            Double b = base.get(f.name);
+            String verdict;
+            String change = "";
+            if (b == null) {
+                verdict = "new (no baseline)";
+            } else {
+                change = String.format(Locale.ROOT, "%+.1f%%", (f.value / b - 1) * 100);
+                if (f.kind.regressed(f.value, b)) {
+                    verdict = "REGRESSION";
+                    ok = false;
+                    regressions++;
+                } else {
+                    boolean better = f.kind == Kind.SPEEDUP ? f.value > b * 1.5
+                            : f.kind == Kind.ALLOC ? f.value < b * 0.9 - 32 : f.value < b / 1.5;
+                    verdict = better ? "ok (better: refresh baseline?)" : "ok";
+                }
+            }
+            System.out.printf(Locale.ROOT, "%-32s %-8s %14s %14.2f %8s  %-16s %s%n", f.name, f.unit,
+                    b == null ? "-" : String.format(Locale.ROOT, "%.2f", b), f.value, change, f.kind.rule(), verdict);
+        }
+        for (String name : base.keySet()) {
+            if (figures.stream().noneMatch(f -> f.name.equals(name))) {
+                System.out.println(name + ": in the baseline but not measured");
+            }
+        }
+        System.out.println(ok ? "gate: PASS (" + figures.size() + " figures)"
+                : "gate: FAIL: " + regressions + " regression(s) of " + figures.size() + " figures");
+        return ok;
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    private static void write(Path p, List<Figure> figures) throws IOException {
+        StringBuilder sb = new StringBuilder("figure,kind,unit,value\n");
+        for (Figure f : figures) {
+            sb.append(f.name).append(',').append(f.kind.name().toLowerCase(Locale.ROOT)).append(',').append(f.unit)
+                    .append(',').append(String.format(Locale.ROOT, "%.3f", f.value)).append('\n');
+        }
+        if (p.getParent() != null) {
+            Files.createDirectories(p.getParent());
+        }
+        Files.writeString(p, sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Double> read(Path p) throws IOException {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (!Files.exists(p)) {
+            System.out.println("gate: no baseline at " + p + " (run bin/bench-gate --update-baseline)");
+            return m;
+        }
+        for (String line : Files.readAllLines(p, StandardCharsets.UTF_8)) {
+            if (line.isBlank() || line.startsWith("figure,") || line.startsWith("#")) {
+                continue;
+            }
+            String[] c = line.split(",");
+            m.put(c[0], Double.parseDouble(c[3]));
+        }
+        return m;
+    }
+}
