@@ -229,6 +229,7 @@ public final class Main {
             try (QueryEngine engine = Engines.create(q, o.mode, o.workers)) {
                 ThreadCpu cpu = new ThreadCpu();
                 long mainCpu = 0;
+                long gc0 = ThreadCpu.gcMillis();
                 for (int s = 0; s < steps; s++) {
                     int off = s * batch;
                     int len = Math.min(batch, n - off);
@@ -247,8 +248,10 @@ public final class Main {
                 progress.clear();
                 // before close: the worker threads of this engine are alive (the warm-up's were joined)
                 long[] workerCpu = cpu.workers();
+                double gcSeconds = (ThreadCpu.gcMillis() - gc0) / 1e3;
                 double cpuSeconds = cpu.supported() ? (mainCpu + workerCpu[0]) / 1e9 : Double.NaN;
-                double maxThreadCpuSeconds = cpu.supported() ? Math.max(mainCpu, workerCpu[1]) / 1e9 : Double.NaN;
+                double callerCpuSeconds = cpu.supported() ? mainCpu / 1e9 : Double.NaN;
+                double maxWorkerCpuSeconds = cpu.supported() ? workerCpu[1] / 1e9 : Double.NaN;
                 System.gc();
                 long retained = rt.totalMemory() - rt.freeMemory() - baseHeap;
                 long stateRows = engine.stateRows();
@@ -272,7 +275,8 @@ public final class Main {
                 return new QueryResult(q.name(), q.description(), mode, n, batch, steps, engine.workers(),
                         Engines.coresUsed(engine.workers()), warmup, seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
-                        percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, maxThreadCpuSeconds,
+                        percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
+                        maxWorkerCpuSeconds, gcSeconds,
                         peakHeap, retained, stateRows, changes, view.size(), checked, differing, null);
             }
         } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
@@ -283,8 +287,8 @@ public final class Main {
             e.printStackTrace(err);
             return new QueryResult(q.name(), q.description(), mode, n, batch, 0, o.workers,
                     Engines.coresUsed(o.workers), warmup, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0,
-                    0, null, 0,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, 0, 0, 0, 0, 0, null, 0,
                     String.valueOf(e));
         }
     }

@@ -261,8 +261,9 @@ public final class Options {
                 seconds = sum of step times; events/s = events / seconds; events/s/core divides by the cores
                 used, min(workers, available cores) (JSON: workers, cores). p50/p99 are per-step latencies
                 (push + step). cpu s = CPU time of the threads running the timed steps (main thread's push +
-                step, plus the jdbsp-worker-<i> threads'); the JSON also has maxThreadCpuSeconds, the busiest
-                one's (figures that do not depend on other load of the machine). peak heap = max JVM heap in use sampled after each step (includes the event
+                step, plus the jdbsp-worker-<i> threads'; not GC/JIT threads); the JSON also has
+                callerCpuSeconds (main thread), maxWorkerCpuSeconds (busiest worker) and gcSeconds (collectors'
+                reported time): CPU figures depend little on other load of the machine. peak heap = max JVM heap in use sampled after each step (includes the event
                 array and uncollected garbage); the JSON also has
                 retainedHeapBytes = heap in use after a full GC at the end minus before the run (the circuit's
                 state and output view). state rows = circuit.stateRows() at the end; output changes = rows in

@@ -7,9 +7,14 @@ package org.jdbsp.nexmark.harness;
  * @param cores the cores used, {@code min(workers, available cores)}: the divisor of
  *     {@code eventsPerSecondPerCore}
  * @param cpuSeconds CPU time of the threads that ran the timed steps: the calling thread's during push + step,
- *     plus the worker threads' ({@code NaN} if the JVM cannot measure thread CPU time)
- * @param maxThreadCpuSeconds the largest CPU time of one of those threads (with several workers: a lower bound
- *     of the time the steps could take if the workers never waited for each other or for a core)
+ *     plus the worker threads' ({@code NaN} if the JVM cannot measure thread CPU time). Excludes the JVM's GC
+ *     and JIT threads.
+ * @param callerCpuSeconds the calling thread's CPU time during push + step (with one worker it computes
+ *     everything; with several it pushes and coordinates while the workers compute)
+ * @param maxWorkerCpuSeconds the busiest worker thread's CPU time (0 with one worker, which has no worker
+ *     threads); {@code callerCpuSeconds + maxWorkerCpuSeconds} estimates the steps' critical path on idle
+ *     cores (pushes run before the workers start a step)
+ * @param gcSeconds time the garbage collectors reported during the timed run (pauses and concurrent work)
  * @param checked {@code null} when {@code --check} was not given, else whether the final view equals the
  *     reference
  * @param error the failure that stopped this query's run, or {@code null}
@@ -31,7 +36,9 @@ public record QueryResult(
         double stepLatencyP99Ms,
         double stepLatencyMaxMs,
         double cpuSeconds,
-        double maxThreadCpuSeconds,
+        double callerCpuSeconds,
+        double maxWorkerCpuSeconds,
+        double gcSeconds,
         long peakHeapBytes,
         long retainedHeapBytes,
         long stateRows,

@@ -1,5 +1,6 @@
 package org.jdbsp.nexmark.harness;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -33,6 +34,15 @@ final class ThreadCpu {
     /** The calling thread's CPU time in ns. */
     long current() {
         return supported ? mx.getCurrentThreadCpuTime() : 0;
+    }
+
+    /** Collection time in ms summed over the JVM's garbage collectors, so far. */
+    static long gcMillis() {
+        long ms = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, gc.getCollectionTime());
+        }
+        return ms;
     }
 
     /** {total, max} CPU ns over the live worker threads ({@code jdbsp-worker-*}). */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputFilesTest {
     private static final List<String> FIELDS = List.of("query", "events", "seconds", "eventsPerSecond",
             "eventsPerSecondPerCore", "stepLatencyP50Ms", "stepLatencyP99Ms", "peakHeapBytes", "stateRows",
-            "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "cores", "cpuSeconds", "maxThreadCpuSeconds", "mode", "batch", "warmupEvents");
+            "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "cores", "cpuSeconds", "callerCpuSeconds", "maxWorkerCpuSeconds", "gcSeconds", "mode", "batch", "warmupEvents");
 
     @TempDir
     Path dir;
@@ -58,7 +58,9 @@ class OutputFilesTest {
             assertTrue(q.get("stepLatencyP50Ms").asDouble() <= q.get("stepLatencyP99Ms").asDouble());
             assertTrue(q.get("peakHeapBytes").asLong() > 0);
             assertTrue(q.get("cpuSeconds").asDouble() > 0, q.toString());
-            assertTrue(q.get("maxThreadCpuSeconds").asDouble() <= q.get("cpuSeconds").asDouble(), q.toString());
+            assertTrue(q.get("callerCpuSeconds").asDouble() + q.get("maxWorkerCpuSeconds").asDouble()
+                    <= q.get("cpuSeconds").asDouble() + 1e-9, q.toString());
+            assertTrue(q.get("gcSeconds").asDouble() >= 0, q.toString());
             assertTrue(q.get("checked").asBoolean());
             assertTrue(q.get("error").isNull());
         }
