@@ -9,19 +9,23 @@ import java.util.Arrays;
  * <p>Keys and weights are interleaved in one {@code long[]} (key at {@code 2i}, weight at {@code 2i+1}) so a
  * probe touches one cache line. A weight of 0 marks an empty slot, so every key value is usable and an entry
  * whose weight reaches 0 is removed on the spot. Linear probing with backward-shift deletion: no tombstones, so
- * +1/-1 churn never degrades the table. Fibonacci hashing on the high bits.
+ * +1/-1 churn never degrades the table. The capacity need not be a power of two: the home slot is the high
+ * 32 bits of a Fibonacci hash scaled to the capacity (multiply and shift, no division), and the table grows by
+ * {@value #GROWTH_PERCENT}% when {@value #LOAD_FACTOR_PERCENT}% full. Growth over load factor is 2, so the table
+ * never exceeds 32 bytes per entry at any size (a power-of-two table at 1,000,000 entries needs 2^21 slots:
+ * 33.6 bytes per entry); see {@code docs/design/zset-maps.md}.
  *
  * <p>Cost: {@code add}/{@code get} expected O(1) with no allocation (except when the table grows);
- * 16 bytes per slot, at most {@value #LOAD_FACTOR_PERCENT}% of slots used, so 16 to 32 bytes per entry.
+ * 16 bytes per slot, between 16 / 0.7 = 22.9 and 32 bytes per entry once grown.
  * Iteration with {@link #nextSlot(int)} allocates nothing. Not thread-safe.
  */
 public final class LongWeightMap {
-    static final int LOAD_FACTOR_PERCENT = 60;
+    static final int LOAD_FACTOR_PERCENT = 70;
+    static final int GROWTH_PERCENT = 40;
     private static final float LOAD_FACTOR = LOAD_FACTOR_PERCENT / 100f;
 
     private long[] table;
-    private int mask;
-    private int shift;
+    private int capacity;
     private int size;
     private int resizeAt;
 
@@ -30,27 +34,39 @@ public final class LongWeightMap {
     }
 
     public LongWeightMap(int expectedSize) {
-        allocate(Hashing.capacityFor(expectedSize, LOAD_FACTOR));
+        allocate(capacityFor(expectedSize));
     }
 
     /** Deep copy. */
     public LongWeightMap(LongWeightMap other) {
         table = other.table.clone();
-        mask = other.mask;
-        shift = other.shift;
+        capacity = other.capacity;
         size = other.size;
         resizeAt = other.resizeAt;
     }
 
-    private void allocate(int capacity) {
-        table = new long[capacity * 2];
-        mask = capacity - 1;
-        shift = Hashing.shiftFor(capacity);
-        resizeAt = (int) (capacity * LOAD_FACTOR);
+    /** Slots for {@code expectedSize} entries at the load factor (at least 2, so one slot is always free). */
+    private static int capacityFor(int expectedSize) {
+        long needed = (long) Math.ceil(expectedSize / (double) LOAD_FACTOR) + 1;
+        if (needed > Hashing.MAX_CAPACITY) {
+            throw new IllegalStateException("table cannot hold " + expectedSize + " entries");
+        }
+        return (int) Math.max(Hashing.MIN_CAPACITY, needed);
     }
 
+    private void allocate(int slots) {
+        table = new long[slots * 2];
+        capacity = slots;
+        resizeAt = Math.min(slots - 1, (int) (slots * LOAD_FACTOR));
+    }
+
+    /** The high 32 bits of a Fibonacci hash, scaled to [0, capacity). */
     private int home(long key) {
-        return (int) ((key * Hashing.GOLDEN) >>> shift);
+        return (int) ((((key * Hashing.GOLDEN) >>> 32) * capacity) >>> 32);
+    }
+
+    private int next(int i) {
+        return i + 1 == capacity ? 0 : i + 1;
     }
 
     public int size() {
@@ -63,7 +79,7 @@ public final class LongWeightMap {
 
     /** Number of slots (capacity of the table). */
     public int capacity() {
-        return mask + 1;
+        return capacity;
     }
 
     /** The weight of {@code key}, 0 if absent. */
@@ -78,7 +94,7 @@ public final class LongWeightMap {
             if (t[2 * i] == key) {
                 return w;
             }
-            i = (i + 1) & mask;
+            i = next(i);
         }
     }
 
@@ -110,7 +126,7 @@ public final class LongWeightMap {
                 }
                 return nw;
             }
-            i = (i + 1) & mask;
+            i = next(i);
         }
         if (size >= resizeAt) {
             grow();
@@ -151,7 +167,7 @@ public final class LongWeightMap {
                 removeAt(i);
                 return w;
             }
-            i = (i + 1) & mask;
+            i = next(i);
         }
     }
 
@@ -159,7 +175,7 @@ public final class LongWeightMap {
         final long[] t = table;
         int i = home(key);
         while (t[2 * i + 1] != 0) {
-            i = (i + 1) & mask;
+            i = next(i);
         }
         t[2 * i] = key;
         t[2 * i + 1] = weight;
@@ -172,7 +188,7 @@ public final class LongWeightMap {
         int hole = slot;
         int j = slot;
         while (true) {
-            j = (j + 1) & mask;
+            j = next(j);
             long w = t[2 * j + 1];
             if (w == 0) {
                 break;
@@ -193,7 +209,11 @@ public final class LongWeightMap {
 
     private void grow() {
         long[] old = table;
-        allocate((mask + 1) * 2);
+        long grown = Math.max((long) capacity + 2, (long) capacity * (100 + GROWTH_PERCENT) / 100);
+        if (grown > Hashing.MAX_CAPACITY) {
+            throw new IllegalStateException("table cannot grow past " + capacity + " slots");
+        }
+        allocate((int) grown);
         size = 0;
         for (int s = 0; s < old.length; s += 2) {
             if (old[s + 1] != 0) {
@@ -204,8 +224,8 @@ public final class LongWeightMap {
 
     /** Makes room for {@code expectedSize} entries without further growth. */
     public void ensureCapacity(int expectedSize) {
-        int cap = Hashing.capacityFor(expectedSize, LOAD_FACTOR);
-        if (cap > mask + 1) {
+        int cap = capacityFor(expectedSize);
+        if (cap > capacity) {
             long[] old = table;
             allocate(cap);
             size = 0;
@@ -231,7 +251,7 @@ public final class LongWeightMap {
      */
     public int nextSlot(int slot) {
         final long[] t = table;
-        for (int i = slot; i <= mask; i++) {
+        for (int i = slot; i < capacity; i++) {
             if (t[2 * i + 1] != 0) {
                 return i;
             }

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 public enum LongCandidate {
     /** {@code org.jdbsp.zset.LongWeightMap}. */
     OURS(OursLong::new),
+    /** The previous {@code LongWeightMap}: power-of-two capacity, 60% load, doubling. */
+    OURS_POW2(OursPow2Long::new),
     /** Eclipse Collections {@code LongLongHashMap}, {@code addToValue} + remove at 0. */
     EC(EcLong::new),
     /** Eclipse Collections {@code LongLongHashMap}, naive {@code get} + {@code addExact} + put/remove. */
