@@ -11,9 +11,11 @@ import org.jdbsp.zset.ZSet;
 /**
  * Incremental inner equi-join on a {@code long} key, keys never boxed (traces are {@link LongIndexedZSet}s).
  * Bilinear: {@code d(A ⋈ B) = dA ⋈ (I(B)_{t-1} + dB) + I(A)_{t-1} ⋈ dB}.
- * State: both inputs integrated and indexed by key (traces). eval indexes the changes (key functions are user
- * code) and probes the old traces; commit adds the indexed changes to the traces.
- * Cost per tick: O(|dA| + |dB| + number of output pairs).
+ * State: both inputs integrated and indexed by key (traces). eval computes each changed row's key once (key
+ * functions are user code) into arrays reused across ticks ({@link JoinKeyedDelta}), probes the old traces and
+ * pairs the two changes through a chained index; commit adds the changed rows to the traces with the cached
+ * keys. Cost per tick: O(|dA| + |dB| + number of output pairs); no allocation per changed row beyond the output
+ * rows and, for a key new to a trace, its group.
  */
 final class JoinOnLongNode<A, B, R> extends Node {
     private final Stream<A> a;
@@ -24,8 +26,9 @@ final class JoinOnLongNode<A, B, R> extends Node {
     private final Stream<R> out;
     private final LongIndexedZSet<A> traceA = new LongIndexedZSet<>();
     private final LongIndexedZSet<B> traceB = new LongIndexedZSet<>();
-    private LongIndexedZSet<A> pendingA;
-    private LongIndexedZSet<B> pendingB;
+    private final JoinKeyedDelta<A> deltaA = new JoinKeyedDelta<>();
+    private final JoinKeyedDelta<B> deltaB = new JoinKeyedDelta<>();
+    private boolean pending;
 
     JoinOnLongNode(Stream<A> a, Stream<B> b, ToLongFunction<? super A> keyA, ToLongFunction<? super B> keyB,
                    BiFunction<? super A, ? super B, ? extends R> combine, Stream<R> out) {
@@ -43,46 +46,89 @@ final class JoinOnLongNode<A, B, R> extends Node {
         ZSet<A> da = a.value();
         ZSet<B> db = b.value();
         ZSet<R> result = new ZSet<>();
+        pending = false;
         if (da.isEmpty() && db.isEmpty()) {
-            pendingA = null;
-            pendingB = null;
             out.publish(result);
             return;
         }
         try {
-            LongIndexedZSet<A> ia = JoinSupport.indexLong(da, keyA);
-            LongIndexedZSet<B> ib = JoinSupport.indexLong(db, keyB);
-            JoinSupport.checkAdd(traceA, ia);
-            JoinSupport.checkAdd(traceB, ib);
-            ia.forEachGroup((k, ga) -> {
-                JoinSupport.cross(ga, traceB.group(k), combine, result, false);
-                JoinSupport.cross(ga, ib.group(k), combine, result, false);
-            });
-            ib.forEachGroup((k, gb) -> JoinSupport.cross(traceA.group(k), gb, combine, result, false));
-            pendingA = ia;
-            pendingB = ib;
+            deltaA.index(da, keyA);
+            deltaB.index(db, keyB);
+            checkAdd(traceA, deltaA);
+            checkAdd(traceB, deltaB);
+            // dA ⋈ (I(B)_{t-1} + dB)
+            for (int i = 0; i < deltaA.size(); i++) {
+                long k = deltaA.key(i);
+                A x = deltaA.value(i);
+                long wx = deltaA.weight(i);
+                ZSet<B> g = traceB.group(k);
+                if (g != null) {
+                    for (int s = g.nextSlot(0); s >= 0; s = g.nextSlot(s + 1)) {
+                        emit(x, g.elementAt(s), wx, g.weightAt(s), result);
+                    }
+                }
+                for (int j = deltaB.first(k); j >= 0; j = deltaB.next(j)) {
+                    emit(x, deltaB.value(j), wx, deltaB.weight(j), result);
+                }
+            }
+            // I(A)_{t-1} ⋈ dB
+            for (int j = 0; j < deltaB.size(); j++) {
+                ZSet<A> g = traceA.group(deltaB.key(j));
+                if (g != null) {
+                    B y = deltaB.value(j);
+                    long wy = deltaB.weight(j);
+                    for (int s = g.nextSlot(0); s >= 0; s = g.nextSlot(s + 1)) {
+                        emit(g.elementAt(s), y, g.weightAt(s), wy, result);
+                    }
+                }
+            }
+            pending = true;
         } catch (RuntimeException e) {
-            pendingA = null;
-            pendingB = null;
+            deltaA.clear();
+            deltaB.clear();
             throw failure(e);
         }
         out.publish(result);
     }
 
+    private void emit(A x, B y, long wx, long wy, ZSet<R> result) {
+        R r = combine.apply(x, y);
+        if (r == null) {
+            throw new NullPointerException("combine function returned null for (" + x + ", " + y + ")");
+        }
+        result.add(r, Math.multiplyExact(wx, wy));
+    }
+
+    /** Throws now if adding the change to the trace would overflow, so that commit cannot fail. */
+    private static <V> void checkAdd(LongIndexedZSet<V> trace, JoinKeyedDelta<V> delta) {
+        for (int i = 0; i < delta.size(); i++) {
+            ZSet<V> g = trace.group(delta.key(i));
+            if (g != null) {
+                Math.addExact(g.weight(delta.value(i)), delta.weight(i));
+            }
+        }
+    }
+
     @Override
     protected void commit() {
-        if (pendingA != null) {
-            traceA.addAll(pendingA);
-            traceB.addAll(pendingB);
+        if (pending) {
+            for (int i = 0; i < deltaA.size(); i++) {
+                traceA.add(deltaA.key(i), deltaA.value(i), deltaA.weight(i));
+            }
+            for (int j = 0; j < deltaB.size(); j++) {
+                traceB.add(deltaB.key(j), deltaB.value(j), deltaB.weight(j));
+            }
         }
-        pendingA = null;
-        pendingB = null;
+        pending = false;
+        deltaA.clear();
+        deltaB.clear();
     }
 
     @Override
     protected void rollback() {
-        pendingA = null;
-        pendingB = null;
+        pending = false;
+        deltaA.clear();
+        deltaB.clear();
     }
 
     @Override
