@@ -31,9 +31,10 @@ import org.jdbsp.nexmark.queries.QueryCircuit;
  *   <li>{@code alloc}: bytes allocated per step (IVM workloads) or per event (Nexmark queries), from the
  *       thread's allocation counter (what JMH's {@code gc.alloc.rate.norm} reads), median of several windows;
  *   <li>{@code speedup}: naive step time / incremental step time of the same view, measured in interleaved
- *       rounds (median of the per-round ratios), so machine load cancels out;
- *   <li>{@code normtime}: a Nexmark query's time per event divided by the time per operation of a fixed
- *       calibration loop (a HashMap merge workload) run just before it, median of interleaved rounds.
+ *       rounds; each side's fastest round is used (load on a shared machine only slows rounds down);
+ *   <li>{@code normtime}: a Nexmark query's time per event (fresh circuits over 200,000 events, at least
+ *       50 ms a round) divided by the time per operation of a fixed calibration loop (HashMap merges) run in
+ *       the same rounds; fastest round of each.
  * </ul>
  * Each figure is compared with {@code benches/baseline/gate.csv}: a figure regresses when it is worse than the
  * baseline by more than its kind's tolerance ({@link Kind}). Exit status 1 on any regression, 0 otherwise.
@@ -45,12 +46,22 @@ public final class Gate {
 
     /** How a figure is judged. */
     enum Kind {
-        /** Lower is better; regression when value &gt; baseline * (1 + 4%) + 32 bytes. */
-        ALLOC(0.04, 32),
-        /** Higher is better; regression when value &lt; baseline / 2. */
-        SPEEDUP(1.0, 0),
-        /** Lower is better; regression when value &gt; baseline * 2. */
-        NORMTIME(1.0, 0);
+        /**
+         * Lower is better; regression when value &gt; baseline * (1 + 4%) + 64 bytes. Runs agree to 0.5% except
+         * top-k (3.4%: escape analysis varies between JVM runs); a planted 24 B per joined row shows as +5.2%.
+         */
+        ALLOC(0.04, 64),
+        /**
+         * Higher is better; regression when value &lt; baseline / 3. Wide: on the loaded 2-core machine the same
+         * code measured from 15x to 79x (naive steps, 22 MB of garbage each, suffer more from contention), so
+         * only large losses (an O(n) rescan in a small-change step: 100x) are caught.
+         */
+        SPEEDUP(2.0, 0),
+        /**
+         * Reported, never fails: Nexmark time / calibration varied up to 4x between runs under this machine's
+         * load (see docs/benchmarks.md); the Nexmark allocation figures are gated instead.
+         */
+        NORMTIME(Double.POSITIVE_INFINITY, 0);
 
         final double rel;
         final double abs;
@@ -64,7 +75,7 @@ public final class Gate {
             return switch (this) {
                 case ALLOC -> base * (1 + rel) + abs;
                 case SPEEDUP -> base / (1 + rel);
-                case NORMTIME -> base * (1 + rel);
+                case NORMTIME -> Double.POSITIVE_INFINITY;
             };
         }
 
@@ -76,7 +87,7 @@ public final class Gate {
             return switch (this) {
                 case ALLOC -> String.format(Locale.ROOT, "<= base*%.2f+%.0f", 1 + rel, abs);
                 case SPEEDUP -> String.format(Locale.ROOT, ">= base/%.1f", 1 + rel);
-                case NORMTIME -> String.format(Locale.ROOT, "<= base*%.1f", 1 + rel);
+                case NORMTIME -> "info only";
             };
         }
     }
@@ -89,7 +100,7 @@ public final class Gate {
 
     private static final int NEXMARK_EVENTS = 200_000;
     private static final int NEXMARK_BATCH = 10_000;
-    private static final int ROUNDS = 5;
+    private static final int ROUNDS = 3;
 
     private final List<Figure> figures = new ArrayList<>();
     private final Inject inject;
@@ -162,7 +173,7 @@ public final class Gate {
 
     private void alloc(View v, int size, int change) {
         Workload w = new Workload(v, Mode.INCREMENTAL, size, change, inject);
-        warm(w, 1_000_000_000L);
+        warm(w, 700_000_000L);
         int steps = Math.max(200, Math.min(20_000, 200_000 / change));
         double[] windows = new double[5];
         for (int r = 0; r < windows.length; r++) {
@@ -187,19 +198,19 @@ public final class Gate {
     private void speedup(View v, int size, int change) {
         Workload inc = new Workload(v, Mode.INCREMENTAL, size, change, inject);
         Workload naive = new Workload(v, Mode.NAIVE, size, change, Inject.NONE);
-        warm(inc, 1_000_000_000L);
-        warm(naive, 1_500_000_000L);
-        double[] ratios = new double[ROUNDS];
+        warm(inc, 700_000_000L);
+        warm(naive, 1_000_000_000L);
         double[] incTimes = new double[ROUNDS];
+        double[] naiveTimes = new double[ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
-            double ti = timePerStep(inc, 150_000_000L);
-            double tn = timePerStep(naive, 150_000_000L);
-            ratios[r] = tn / ti;
-            incTimes[r] = ti;
+            incTimes[r] = timePerStep(inc, 120_000_000L);
+            naiveTimes[r] = timePerStep(naive, 120_000_000L);
         }
-        log.printf(Locale.ROOT, "gate: %s incremental %.1f us/step, speed-up over naive %.1fx%n",
-                label(v, size, change), median(incTimes) / 1e3, median(ratios));
-        add("speedup " + label(v, size, change), Kind.SPEEDUP, "x", median(ratios));
+        // load on a shared machine only ever slows a round down: the fastest round of each side is the steadiest
+        double ratio = min(naiveTimes) / min(incTimes);
+        log.printf(Locale.ROOT, "gate: %s incremental %.1f us/step, naive %.1f us/step, speed-up over naive %.1fx%n",
+                label(v, size, change), min(incTimes) / 1e3, min(naiveTimes) / 1e3, ratio);
+        add("speedup " + label(v, size, change), Kind.SPEEDUP, "x", ratio);
     }
 
     /** Mean nanoseconds per step over at least {@code nanos} (and at least 2 steps). */
@@ -226,17 +237,26 @@ public final class Gate {
             for (int i = 0; i < 2; i++) {
                 pass(q, ev); // warm
             }
-            double[] ratios = new double[3];
-            double[] allocs = new double[3];
-            for (int r = 0; r < ratios.length; r++) {
-                double calNs = cal.run();
+            double[] times = new double[ROUNDS];
+            double[] cals = new double[ROUNDS];
+            double[] allocs = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                cals[r] = cal.run();
                 long a0 = THREADS.getCurrentThreadAllocatedBytes();
-                double ns = pass(q, ev);
-                allocs[r] = (double) (THREADS.getCurrentThreadAllocatedBytes() - a0) / ev.length;
-                ratios[r] = (ns / ev.length) / calNs;
+                long t0 = System.nanoTime();
+                int passes = 0;
+                double ns = 0;
+                do { // at least 50 ms per round: fast queries run several fresh passes
+                    ns += pass(q, ev);
+                    passes++;
+                } while (System.nanoTime() - t0 < 50_000_000L);
+                allocs[r] = (double) (THREADS.getCurrentThreadAllocatedBytes() - a0) / ((double) ev.length * passes);
+                times[r] = ns / ((double) ev.length * passes);
             }
+            // fastest round of each (load only slows rounds down), measured minutes apart at most
+            double ratios = min(times) / min(cals);
             add("alloc nexmark " + q.name(), Kind.ALLOC, "B/event", median(allocs));
-            add("normtime nexmark " + q.name(), Kind.NORMTIME, "cal", median(ratios));
+            add("normtime nexmark " + q.name(), Kind.NORMTIME, "cal", ratios);
         }
     }
 
@@ -259,7 +279,12 @@ public final class Gate {
     static final class Calibration {
         long sink;
 
+        /** The fastest of three runs, nanoseconds per merge. */
         double run() {
+            return Math.min(once(), Math.min(once(), once()));
+        }
+
+        private double once() {
             int n = 400_000;
             long t0 = System.nanoTime();
             HashMap<Long, Long> m = new HashMap<>();
@@ -299,8 +324,8 @@ public final class Gate {
                     regressions++;
                 } else {
                     boolean better = f.kind == Kind.SPEEDUP ? f.value > b * 1.5
-                            : f.kind == Kind.ALLOC ? f.value < b * 0.9 - 32 : f.value < b / 1.5;
-                    verdict = better ? "ok (better: refresh baseline?)" : "ok";
+                            : f.kind == Kind.ALLOC ? f.value < b * 0.9 - 64 : f.value < b / 1.5;
+                    verdict = f.kind == Kind.NORMTIME ? "info" : better ? "ok (better: refresh baseline?)" : "ok";
                 }
             }
             System.out.printf(Locale.ROOT, "%-32s %-8s %14s %14.2f %8s  %-16s %s%n", f.name, f.unit,
@@ -314,6 +339,14 @@ public final class Gate {
         System.out.println(ok ? "gate: PASS (" + figures.size() + " figures)"
                 : "gate: FAIL: " + regressions + " regression(s) of " + figures.size() + " figures");
         return ok;
+    }
+
+    static double min(double[] xs) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : xs) {
+            m = Math.min(m, x);
+        }
+        return m;
     }
 
     static double median(double[] xs) {
