@@ -71,7 +71,10 @@ final class InputNode<T> extends Node {
             nextSnapshot = null;
         }
         if (!handle.pending.isEmpty()) {
-            handle.pending = new ZSet<>();
+            // presized like the change just taken (up to 4,096 rows), so a steady stream of changes does not
+            // regrow it every step; capped because consumers iterate a table in O(capacity), and a bulk load
+            // must not leave every later (small or empty) change in a huge table
+            handle.pending = new ZSet<>(Math.min(handle.pending.size(), 4096));
         }
     }
 

@@ -95,8 +95,8 @@ abstract class AggregateNode<T, R> extends Node {
                 ds[g] = Math.addExact(ds[g], Math.multiplyExact(v, w));
             }
         }
-        ZSet<R> result = new ZSet<>();
         int n = touched();
+        ZSet<R> result = new ZSet<>(2 * n); // presized: at most a retraction and an insertion per touched group
         for (int g = 0; g < n; g++) {
             long oldC = committedCount(g);
             long oldS = committedSum(g);

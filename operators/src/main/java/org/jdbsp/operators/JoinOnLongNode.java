@@ -29,6 +29,11 @@ final class JoinOnLongNode<A, B, R> extends Node {
     private final JoinKeyedDelta<A> deltaA = new JoinKeyedDelta<>();
     private final JoinKeyedDelta<B> deltaB = new JoinKeyedDelta<>();
     private boolean pending;
+    /** Saturating sums of |weight| ever added to each trace: no trace weight can exceed them in magnitude. */
+    private long boundA;
+    private long boundB;
+    private long addA;
+    private long addB;
 
     JoinOnLongNode(Stream<A> a, Stream<B> b, ToLongFunction<? super A> keyA, ToLongFunction<? super B> keyB,
                    BiFunction<? super A, ? super B, ? extends R> combine, Stream<R> out) {
@@ -45,17 +50,18 @@ final class JoinOnLongNode<A, B, R> extends Node {
     protected void eval() {
         ZSet<A> da = a.value();
         ZSet<B> db = b.value();
-        ZSet<R> result = new ZSet<>();
         pending = false;
         if (da.isEmpty() && db.isEmpty()) {
-            out.publish(result);
+            out.publish(new ZSet<>());
             return;
         }
+        ZSet<R> result;
         try {
             deltaA.index(da, keyA);
             deltaB.index(db, keyB);
-            checkAdd(traceA, deltaA);
-            checkAdd(traceB, deltaB);
+            addA = checkAdd(traceA, deltaA, boundA);
+            addB = checkAdd(traceB, deltaB, boundB);
+            result = new ZSet<>(deltaA.size() + deltaB.size());
             // dA ⋈ (I(B)_{t-1} + dB)
             for (int i = 0; i < deltaA.size(); i++) {
                 long k = deltaA.key(i);
@@ -99,19 +105,39 @@ final class JoinOnLongNode<A, B, R> extends Node {
         result.add(r, Math.multiplyExact(wx, wy));
     }
 
-    /** Throws now if adding the change to the trace would overflow, so that commit cannot fail. */
-    private static <V> void checkAdd(LongIndexedZSet<V> trace, JoinKeyedDelta<V> delta) {
+    /**
+     * Throws now if adding the change to the trace would overflow, so that commit cannot fail. Every trace weight
+     * is at most {@code bound} in magnitude, so while {@code bound + sum |delta|} fits in a long no entry can
+     * overflow and the per-row lookups are skipped (with weights of +-1 that is always). Returns
+     * {@code sum |delta|}, saturated.
+     */
+    private static <V> long checkAdd(LongIndexedZSet<V> trace, JoinKeyedDelta<V> delta, long bound) {
+        long sum = 0;
         for (int i = 0; i < delta.size(); i++) {
-            ZSet<V> g = trace.group(delta.key(i));
-            if (g != null) {
-                Math.addExact(g.weight(delta.value(i)), delta.weight(i));
+            sum = saturatedAdd(sum, Math.abs(delta.weight(i)));
+        }
+        if (saturatedAdd(bound, sum) == Long.MAX_VALUE) {
+            for (int i = 0; i < delta.size(); i++) {
+                ZSet<V> g = trace.group(delta.key(i));
+                if (g != null) {
+                    Math.addExact(g.weight(delta.value(i)), delta.weight(i));
+                }
             }
         }
+        return sum;
+    }
+
+    /** {@code a + b} for non-negative values, saturating at {@code Long.MAX_VALUE} (|MIN_VALUE| saturates too). */
+    private static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return a < 0 || b < 0 || r < 0 ? Long.MAX_VALUE : r;
     }
 
     @Override
     protected void commit() {
         if (pending) {
+            boundA = saturatedAdd(boundA, addA);
+            boundB = saturatedAdd(boundB, addB);
             for (int i = 0; i < deltaA.size(); i++) {
                 traceA.add(deltaA.key(i), deltaA.value(i), deltaA.weight(i));
             }

@@ -250,6 +250,9 @@ public final class LongWeightMap {
      * {@code for (int s = m.nextSlot(0); s >= 0; s = m.nextSlot(s + 1))}.
      */
     public int nextSlot(int slot) {
+        if (size == 0) {
+            return -1;
+        }
         final long[] t = table;
         for (int i = slot; i < capacity; i++) {
             if (t[2 * i + 1] != 0) {

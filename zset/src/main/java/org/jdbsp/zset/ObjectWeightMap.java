@@ -219,6 +219,9 @@ public final class ObjectWeightMap<K> {
 
     /** The first occupied slot at or after {@code slot}, or -1. */
     public int nextSlot(int slot) {
+        if (size == 0) {
+            return -1;
+        }
         final Object[] ks = keys;
         for (int i = slot; i <= mask; i++) {
             if (ks[i] != null) {
