@@ -29,25 +29,11 @@ class Q12Test {
         expected.add(new Q12.Row(8, 1, -10_000, 0), 1);
         List<Event> all = List.of(a, p, b, c, d, e);
         assertEquals(expected, q.reference(all));
-        assertCircuit(expected, List.of(a, p), List.of(b, c), List.of(), List.of(d, e));
+        QueryChecks.assertCircuit(q, expected, List.of(a, p), List.of(b, c), List.of(), List.of(d, e));
         // The same bid twice counts twice.
         ZSet<Q12.Row> twice = ZSet.of(new Q12.Row(7, 2, 0, 10_000));
         assertEquals(twice, q.reference(List.of(a, a)));
-        assertCircuit(twice, List.of(a), List.of(a));
-    }
-
-    /** Runs the events through the circuit in both modes, one step per batch, and returns each final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
+        QueryChecks.assertCircuit(q, twice, List.of(a), List.of(a));
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

@@ -28,8 +28,8 @@ class Q13Test {
         List<Event> all = List.of(a, au, b, c, neg);
         assertEquals(expected, q.reference(all));
         // The side table enters at the first step only (incremental) and still joins bids of later steps.
-        assertCircuit(expected, List.of(), List.of(a, au), List.of(b), List.of(c, neg));
-        assertCircuit(expected, List.of(a, au, b, c, neg));
+        QueryChecks.assertCircuit(q, expected, List.of(), List.of(a, au), List.of(b), List.of(c, neg));
+        QueryChecks.assertCircuit(q, expected, List.of(a, au, b, c, neg));
     }
 
     @Test
@@ -38,20 +38,6 @@ class Q13Test {
         assertEquals(10_000, t.size());
         assertEquals(1, t.weight(new Q13.Side(0, "0")));
         assertEquals(1, t.weight(new Q13.Side(9_999, "9999")));
-    }
-
-    /** Runs the events through the circuit in both modes, one step per batch, and returns each final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

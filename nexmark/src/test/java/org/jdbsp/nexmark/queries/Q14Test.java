@@ -41,24 +41,10 @@ class Q14Test {
         expected.add(new Q14.Row(1, 2, 1_816_002_724L, "nightTime", twenty.dateTime(), "", 0), 1);
         List<Event> all = List.of(low, justIn, high, tooHigh, seven, nineteen, six, twenty, huge);
         assertEquals(expected, q.reference(all));
-        assertCircuit(expected, all.subList(0, 4), all.subList(4, 9));
+        QueryChecks.assertCircuit(q, expected, all.subList(0, 4), all.subList(4, 9));
         Q14.Row r = new Q14.Row(1, 2, 1_000_000_376L, "dayTime", 0, "", 0);
         assertEquals(new BigDecimal("1000000.376"), r.price());
         assertTrue(r.toString().contains("price=1000000.376"), r.toString());
-    }
-
-    /** Runs the events through the circuit in both modes, one step per batch, and returns each final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

@@ -29,22 +29,8 @@ class Q15Test {
         expected.add(new Q15.Row("2015-07-16", 4, 1, 2, 1, 1, 1, 1, 1, 2, 1, 1, 1), 1);
         List<Event> all = List.of(a, b, c, d, e, f, g, h);
         assertEquals(expected, q.reference(all));
-        assertCircuit(expected, List.of(a, b), List.of(c, d, e), List.of(f), List.of(g, h));
-        assertCircuit(expected, all);
-    }
-
-    /** Runs the batches through the circuit in both modes, one step per batch, and checks the final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
+        QueryChecks.assertCircuit(q, expected, List.of(a, b), List.of(c, d, e), List.of(f), List.of(g, h));
+        QueryChecks.assertCircuit(q, expected, all);
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

@@ -27,22 +27,8 @@ class Q16Test {
         expected.add(new Q16.Row("Google", "2015-07-16", "00:01", 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0), 1);
         List<Event> all = List.of(g1, g2, g3, a1, g4);
         assertEquals(expected, q.reference(all));
-        assertCircuit(expected, List.of(g1), List.of(g2, a1), List.of(g3, g4));
-        assertCircuit(expected, List.of(g3), List.of(g1, g2, a1, g4));
-    }
-
-    /** Runs the batches through the circuit in both modes, one step per batch, and checks the final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
+        QueryChecks.assertCircuit(q, expected, List.of(g1), List.of(g2, a1), List.of(g3, g4));
+        QueryChecks.assertCircuit(q, expected, List.of(g3), List.of(g1, g2, a1, g4));
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

@@ -28,22 +28,8 @@ class Q17Test {
         expected.add(new Q17.Row(2, "2015-07-15", 2, 2, 0, 0, 1, 2, 1, 3), 1);
         List<Event> all = List.of(a, b, c, d, e, f);
         assertEquals(expected, q.reference(all));
-        assertCircuit(expected, List.of(b), List.of(a, e), List.of(c, d, f));
-        assertCircuit(expected, all);
-    }
-
-    /** Runs the batches through the circuit in both modes, one step per batch, and checks the final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
+        QueryChecks.assertCircuit(q, expected, List.of(b), List.of(a, e), List.of(c, d, f));
+        QueryChecks.assertCircuit(q, expected, all);
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

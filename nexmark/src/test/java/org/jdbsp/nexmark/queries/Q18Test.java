@@ -26,22 +26,8 @@ class Q18Test {
         ZSet<Bid> expected = ZSet.of(x3, y, z, tieApple);
         List<Event> all = List.of(x1, x2, x3, y, z, z, tieGoogle, tieApple);
         assertEquals(expected, q.reference(all));
-        assertCircuit(expected, List.of(x3, z), List.of(x1, tieApple), List.of(x2, y, z, tieGoogle));
-        assertCircuit(expected, all);
-    }
-
-    /** Runs the batches through the circuit in both modes, one step per batch, and checks the final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
+        QueryChecks.assertCircuit(q, expected, List.of(x3, z), List.of(x1, tieApple), List.of(x2, y, z, tieGoogle));
+        QueryChecks.assertCircuit(q, expected, all);
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

@@ -32,26 +32,12 @@ class Q19Test {
         all.add(early11);
         all.add(other);
         assertEquals(expected, q.reference(all));
-        assertCircuit(expected, bids.subList(0, 6), List.of(other), bids.subList(6, 11), List.of(early11));
+        QueryChecks.assertCircuit(q, expected, bids.subList(0, 6), List.of(other), bids.subList(6, 11), List.of(early11));
         // A bid present twice takes two row numbers.
         Bid dup = bid(3, 1, 5, 5);
         ZSet<Q19.Row> twice = ZSet.of(Q19.Row.of(dup, 1), Q19.Row.of(dup, 2));
         assertEquals(twice, q.reference(List.of(dup, dup)));
-        assertCircuit(twice, List.of(dup), List.of(dup));
-    }
-
-    /** Runs the batches through the circuit in both modes, one step per batch, and checks the final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
+        QueryChecks.assertCircuit(q, twice, List.of(dup), List.of(dup));
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

@@ -29,22 +29,8 @@ class Q20Test {
                 "ae1"), 1);
         List<Event> all = List.of(a1, a2, b1, b2, b3, b4);
         assertEquals(expected, q.reference(all));
-        assertCircuit(expected, List.of(b1, b2), List.of(a1, a2, b3), List.of(b4));
-        assertCircuit(expected, all);
-    }
-
-    /** Runs the batches through the circuit in both modes, one step per batch, and checks the final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
+        QueryChecks.assertCircuit(q, expected, List.of(b1, b2), List.of(a1, a2, b3), List.of(b4));
+        QueryChecks.assertCircuit(q, expected, all);
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

@@ -38,21 +38,7 @@ class Q21Test {
                 new Q21.Row(1, 1, 9, "c", ""));
         List<Event> all = List.of(apple, google, facebook, baidu, cold, none, notParam, atStart, empty, onlyBad);
         assertEquals(expected, q.reference(all));
-        assertCircuit(expected, all.subList(0, 5), all.subList(5, 10));
-    }
-
-    /** Runs the batches through the circuit in both modes, one step per batch, and checks the final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
+        QueryChecks.assertCircuit(q, expected, all.subList(0, 5), all.subList(5, 10));
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

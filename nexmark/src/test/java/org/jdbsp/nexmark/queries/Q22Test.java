@@ -37,21 +37,7 @@ class Q22Test {
                 new Q22.Row(1, 2, 3, "ch", "c", "", null),
                 new Q22.Row(1, 2, 3, "ch", "x", "", null));
         assertEquals(expected, q.reference(all));
-        assertCircuit(expected, all.subList(0, 3), all.subList(3, 7));
-    }
-
-    /** Runs the batches through the circuit in both modes, one step per batch, and checks the final view. */
-    @SafeVarargs
-    private <R> void assertCircuit(ZSet<R> expected, List<? extends Event>... batches) {
-        for (Mode mode : Mode.values()) {
-            @SuppressWarnings("unchecked")
-            QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) (NexmarkQuery<?>) q, mode);
-            for (List<? extends Event> batch : batches) {
-                batch.forEach(qc::push);
-                qc.step();
-            }
-            assertEquals(expected, qc.output().view(), mode.toString());
-        }
+        QueryChecks.assertCircuit(q, expected, all.subList(0, 3), all.subList(3, 7));
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

@@ -67,4 +67,19 @@ final class QueryChecks {
             }
         }
     }
+
+    /** Runs the batches through the query's circuit in both modes, one step per batch, and checks the final view. */
+    @SafeVarargs
+    @SuppressWarnings("unchecked")
+    static <R> void assertCircuit(NexmarkQuery<?> query, ZSet<R> expected, List<? extends Event>... batches) {
+        for (Mode mode : Mode.values()) {
+            try (QueryCircuit<R> qc = new QueryCircuit<>((NexmarkQuery<R>) query, mode)) {
+                for (List<? extends Event> batch : batches) {
+                    batch.forEach(qc::push);
+                    qc.step();
+                }
+                assertEquals(expected, qc.output().view(), query.name() + " " + mode);
+            }
+        }
+    }
 }
