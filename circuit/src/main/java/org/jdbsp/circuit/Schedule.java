@@ -135,7 +135,6 @@ final class Schedule {
                 result.add(new FusedNode(chain));
             }
         }
-        // chain members that come before their head in insertion order were skipped above; add heads only once
         return result;
     }
 

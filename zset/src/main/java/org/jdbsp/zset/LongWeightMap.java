@@ -139,19 +139,36 @@ public final class LongWeightMap {
         return delta;
     }
 
-    /** Sets the weight of {@code key}; 0 removes it. Returns the previous weight. */
+    /** Sets the weight of {@code key} in one probe; 0 removes it. Returns the previous weight (0 if absent). */
     public long put(long key, long weight) {
-        long old = get(key);
-        if (old != weight) {
-            // cannot overflow: weight - old computed exactly via add semantics would, so do remove + add
-            if (old != 0) {
-                remove(key);
+        final long[] t = table;
+        int i = home(key);
+        while (true) {
+            long w = t[2 * i + 1];
+            if (w == 0) {
+                break;
             }
-            if (weight != 0) {
-                add(key, weight);
+            if (t[2 * i] == key) {
+                if (weight == 0) {
+                    removeAt(i);
+                } else {
+                    t[2 * i + 1] = weight;
+                }
+                return w;
+            }
+            i = next(i);
+        }
+        if (weight != 0) {
+            if (size >= resizeAt) {
+                grow();
+                insertAbsent(key, weight);
+            } else {
+                t[2 * i] = key;
+                t[2 * i + 1] = weight;
+                size++;
             }
         }
-        return old;
+        return 0;
     }
 
     /** Removes {@code key}, returning its weight (0 if it was absent). */
