@@ -104,7 +104,16 @@ public final class ObjectWeightMap<K> {
      */
     public long add(K key, long delta) {
         Objects.requireNonNull(key, "Z-set element must not be null");
-        int hash = spread(key);
+        return add(key, spread(key), delta);
+    }
+
+    /**
+     * {@link #add(Object, long)} with the key's hash code already known, as {@link #hashAt} returns it: saves
+     * the {@code hashCode} call (records hash every field). {@code hash} must equal {@code key.hashCode()}, or
+     * the table loses track of the key.
+     */
+    public long add(K key, int hash, long delta) {
+        Objects.requireNonNull(key, "Z-set element must not be null");
         int slot = find(key, hash);
         if (slot >= 0) {
             long w = weights[slot];
@@ -234,6 +243,11 @@ public final class ObjectWeightMap<K> {
     @SuppressWarnings("unchecked")
     public K keyAt(int slot) {
         return (K) keys[slot];
+    }
+
+    /** The cached hash code of the key in an occupied slot ({@code keyAt(slot).hashCode()}). */
+    public int hashAt(int slot) {
+        return hashes[slot];
     }
 
     public long weightAt(int slot) {

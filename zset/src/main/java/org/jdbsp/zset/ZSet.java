@@ -76,6 +76,15 @@ public final class ZSet<T> {
         return map.add(element, weight);
     }
 
+    /**
+     * {@link #add(Object, long)} for an element whose hash code is known, for example read with
+     * {@link #hashAt} from another Z-set: moving rows between Z-sets this way skips {@code hashCode}, which for
+     * a record hashes every field. {@code hash} must equal {@code element.hashCode()}.
+     */
+    public long addHashed(T element, int hash, long weight) {
+        return map.add(element, hash, weight);
+    }
+
     /** Adds {@code other} into this Z-set in place ({@code this += other}); atomic on overflow. */
     public void addAll(ZSet<? extends T> other) {
         addAll(other, 1);
@@ -95,7 +104,7 @@ public final class ZSet<T> {
         int s = src.nextSlot(0);
         try {
             for (; s >= 0; s = src.nextSlot(s + 1)) {
-                map.add(src.elementAt(s), scaled(src.elementAt(s), src.weightAt(s), factor));
+                map.add(src.elementAt(s), src.hashAt(s), scaled(src.elementAt(s), src.weightAt(s), factor));
             }
         } catch (ArithmeticException e) {
             for (int u = src.nextSlot(0); u >= 0 && u < s; u = src.nextSlot(u + 1)) {
@@ -331,6 +340,11 @@ public final class ZSet<T> {
 
     public long weightAt(int slot) {
         return map.weightAt(slot);
+    }
+
+    /** The hash code of the element in an occupied slot, cached by the table (no {@code hashCode} call). */
+    public int hashAt(int slot) {
+        return map.hashAt(slot);
     }
 
     /** Calls {@code consumer} with every element and weight; allocates nothing per element. */

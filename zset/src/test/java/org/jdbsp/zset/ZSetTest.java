@@ -468,4 +468,22 @@ class ZSetTest {
         assertEquals("weight overflow for element " + second + ": 9223372036854775807 + 1 does not fit in a long",
                 e.getMessage(), "the exception must name the element that overflowed, not the rollback");
     }
+
+    /** Rows moved with their cached hash land where a plain add would put them, and still consolidate. */
+    @Test
+    void addHashedUsesTheCachedHashAndConsolidates() {
+        ZSet<String> src = z("a", 2, "b", -1, "c", 5);
+        ZSet<String> dst = z("a", -2, "d", 1);
+        for (int s = src.nextSlot(0); s >= 0; s = src.nextSlot(s + 1)) {
+            assertEquals(src.elementAt(s).hashCode(), src.hashAt(s), "hashAt is the element's hashCode");
+            dst.addHashed(src.elementAt(s), src.hashAt(s), src.weightAt(s));
+        }
+        assertEquals(z("b", -1, "c", 5, "d", 1), dst, "a cancelled; lookups by plain hash find the moved rows");
+        assertEquals(5, dst.weight("c"));
+        assertThrows(NullPointerException.class, () -> dst.addHashed(null, 0, 1));
+        ZSet<String> big = z("x", Long.MAX_VALUE);
+        ZSet<String> before = big.copy();
+        assertThrows(ArithmeticException.class, () -> big.addHashed("x", "x".hashCode(), 1));
+        assertEquals(before, big, "an overflowing addHashed changes nothing");
+    }
 }
