@@ -116,6 +116,30 @@ public final class CircuitBuilder {
         return out;
     }
 
+    /**
+     * Gives every worker all records of {@code s} (the sum of what every worker holds), for the small side of a
+     * join whose large side is left where it is ({@code Joins.joinOnLongBroadcast}): no record of the large side
+     * moves, so a hot key of the large side does not pile up on one worker. With one worker this returns
+     * {@code s}. Cost with n workers: each record is sent to and inserted by all n workers, plus one barrier
+     * (none right after an input, which every worker reads whole); operators after it keep n copies of what
+     * they derive from it.
+     */
+    public <T> Stream<T> broadcast(Stream<T> s, String what) {
+        checkOpen();
+        checkOwns(s, Objects.requireNonNull(what, "what"));
+        if (worker == null || worker.workers() <= 1) {
+            return s;
+        }
+        Stream<T> out = newStream("broadcast");
+        @SuppressWarnings("unchecked")
+        InputNode<T> direct = !isNaive() && s.producer instanceof InputNode ? (InputNode<T>) s.producer : null;
+        addNode(new ExchangeNode<>("broadcast " + what, s, out, null, worker, direct));
+        if (direct != null) {
+            direct.directConsumers++;
+        }
+        return out;
+    }
+
     /** {@link #shard} by {@code Objects.hashCode(key.apply(x))}. */
     public <T> Stream<T> shardByKey(Stream<T> s, Function<? super T, ?> key, String what) {
         Objects.requireNonNull(key, "key");

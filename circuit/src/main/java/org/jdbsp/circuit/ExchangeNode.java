@@ -5,13 +5,16 @@ import java.util.function.ToIntFunction;
 import org.jdbsp.zset.ZSet;
 
 /**
- * Moves every record to the worker that owns its key: partitions this worker's input into one Z-set per worker
- * by {@code floorMod(mix(keyHash(x)), workers)}, posts them in the shared mailbox row of this worker, waits at
- * the step barrier for every worker to post, then publishes the sum of the mailbox column of this worker.
- * Linear (partitioning and summing commute with addition) and stateless, so it runs the same in both modes
- * and inside recursion. Cost: O(|input|) hash computations and inserts, plus O(records received) to sum.
+ * Moves every record to the worker that owns its key: appends each row of this worker's input, with its cached
+ * hash code and weight, to the batch for the worker owning {@code floorMod(mix(keyHash(x)), workers)}, waits at
+ * the step barrier for every worker to post, then consolidates the batches addressed to this worker into one
+ * Z-set (presized, no {@code hashCode} calls: the hashes travel with the rows). Linear (partitioning and
+ * summing commute with addition) and stateless, so it runs the same in both modes and inside recursion. Cost:
+ * O(|input|) key hashes and appends, plus O(rows received) inserts; the batches are reused from tick to tick.
  *
- * <p>In incremental mode an exchange reading an input directly needs no communication: every worker sees the
+ * <p>Without a key hash ({@link CircuitBuilder#broadcast}) every row goes to every worker.
+ *
+ * <p>In incremental mode an exchange reading an input directly needs no communication: every worker reads the
  * input's whole pending change and takes the rows whose key it owns.
  *
  * <p>If the key hash throws for a record (a user key function failing), the record is sent to worker 0: the
@@ -19,8 +22,9 @@ import org.jdbsp.zset.ZSet;
  * name, as with one worker. Exchange nodes are named {@code exchange:<what>#x<k>} (k-th exchange of the
  * replica) and do not take a node number, so the other operators have the same names as with one worker.
  *
- * <p>The parts are fresh Z-sets each tick; the part {@code [from][to]} is read only by worker {@code to}, which
- * takes ownership of it (it may sum the others into the largest one).
+ * <p>The batches are double-buffered by barrier generation: batch {@code [parity][from][to]} is filled by
+ * worker {@code from} before a barrier and read and cleared by worker {@code to} right after it, before
+ * {@code to} reaches another barrier, which is what {@code from} must pass before it fills that parity again.
  */
 final class ExchangeNode<T> extends Node {
     private final Stream<T> in;
@@ -53,51 +57,42 @@ final class ExchangeNode<T> extends Node {
         int n = ctx.workers();
         int me = ctx.index;
         ZSet<T> v = in.value();
-        @SuppressWarnings("unchecked")
-        ZSet<T>[] parts = new ZSet[n];
-        int expected = v.size() / n + 1;
-        for (int s = v.nextSlot(0); s >= 0; s = v.nextSlot(s + 1)) {
-            T e = v.elementAt(s);
-            int to;
-            try {
-                to = owner(keyHash.applyAsInt(e), n);
-            } catch (RuntimeException ex) {
-                // the key function is the operator's: let the operator itself fail on this record, so the step
-                // fails with the same operator name and cause as with one worker
-                to = 0;
-            }
-            ZSet<T> p = parts[to];
-            if (p == null) {
-                p = parts[to] = new ZSet<>(expected);
-            }
-            p.add(e, v.weightAt(s));
-        }
         WorkerBarrier barrier = ctx.barrier();
-        Object[][] mail = hub.mail[(int) (barrier.generation() & 1)];
-        System.arraycopy(parts, 0, mail[me], 0, n);
+        WorkerContext.Batch[][] mail = hub.mail[(int) (barrier.generation() & 1)];
+        WorkerContext.Batch[] outbox = mail[me];
+        if (keyHash == null) {
+            for (int s = v.nextSlot(0); s >= 0; s = v.nextSlot(s + 1)) {
+                T e = v.elementAt(s);
+                int h = v.hashAt(s);
+                long w = v.weightAt(s);
+                for (int to = 0; to < n; to++) {
+                    outbox[to].append(e, h, w);
+                }
+            }
+        } else {
+            for (int s = v.nextSlot(0); s >= 0; s = v.nextSlot(s + 1)) {
+                T e = v.elementAt(s);
+                outbox[ownerOf(e, n)].append(e, v.hashAt(s), v.weightAt(s));
+            }
+        }
         barrier.await();
-        ZSet<T> result = null;
         int total = 0;
         for (int from = 0; from < n; from++) {
-            @SuppressWarnings("unchecked")
-            ZSet<T> p = (ZSet<T>) mail[from][me];
-            if (p != null) {
-                total += p.size();
-                if (result == null || p.size() > result.size()) {
-                    result = p;
-                }
-            }
+            total += mail[from][me].size;
         }
-        if (result == null) {
-            result = new ZSet<>();
-        } else if (total > result.size()) {
-            for (int from = 0; from < n; from++) {
+        ZSet<T> result = new ZSet<>(total);
+        for (int from = 0; from < n; from++) {
+            WorkerContext.Batch b = mail[from][me];
+            Object[] rows = b.rows;
+            int[] hashes = b.hashes;
+            long[] weights = b.weights;
+            for (int i = 0, size = b.size; i < size; i++) {
                 @SuppressWarnings("unchecked")
-                ZSet<T> p = (ZSet<T>) mail[from][me];
-                if (p != null && p != result) {
-                    result.addAll(p);
-                }
+                T e = (T) rows[i];
+                result.addHashed(e, hashes[i], weights[i]);
             }
+            // read before this worker's next barrier: the sender writes this parity again only two barriers on
+            b.clear();
         }
         out.publish(result);
     }
@@ -110,21 +105,39 @@ final class ExchangeNode<T> extends Node {
     private void evalDirect() {
         int n = ctx.workers();
         int me = ctx.index;
-        ZSet<T> all = direct.sharedPending();
-        ZSet<T> mine = new ZSet<>(all.size() / n + 1);
-        for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
-            T e = all.elementAt(s);
-            int to;
-            try {
-                to = owner(keyHash.applyAsInt(e), n);
-            } catch (RuntimeException ex) {
-                to = 0;
+        PendingLog<T> log = direct.sharedLog();
+        ZSet<T> all = log.consolidated();
+        ZSet<T> mine;
+        if (keyHash == null) {
+            mine = all != null ? all.copy() : log.toZSet();
+        } else if (all != null) {
+            mine = new ZSet<>(all.size() / n + 1);
+            for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
+                T e = all.elementAt(s);
+                if (ownerOf(e, n) == me) {
+                    mine.addHashed(e, all.hashAt(s), all.weightAt(s));
+                }
             }
-            if (to == me) {
-                mine.add(e, all.weightAt(s));
+        } else {
+            int size = log.size();
+            mine = new ZSet<>(size / n + 1);
+            for (int i = 0; i < size; i++) {
+                T e = log.rowAt(i);
+                if (ownerOf(e, n) == me) {
+                    mine.add(e, log.weightAt(i));
+                }
             }
         }
         out.publish(mine);
+    }
+
+    /** The worker owning {@code e}'s key; worker 0 if the key function throws (see the class comment). */
+    private int ownerOf(T e, int n) {
+        try {
+            return owner(keyHash.applyAsInt(e), n);
+        } catch (RuntimeException ex) {
+            return 0;
+        }
     }
 
     /** The worker owning a key hash: a murmur3 finalizer spreads the hash, then floorMod. */

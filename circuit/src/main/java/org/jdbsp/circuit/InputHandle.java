@@ -12,12 +12,17 @@ import org.jdbsp.zset.ZSet;
  * for example by deleting the offending row, or drop it with {@link #clearPending()}. Cost: O(1) expected per
  * row, no allocation once the pending table has grown.
  *
+ * <p>In a multi-worker circuit the replicas' handles of one input share a {@link PendingLog}: pushes append to
+ * it without hashing, and the workers consolidate it in parallel at the step.
+ *
  * @param <T> the row type
  */
 public final class InputHandle<T> implements Input<T> {
     private final String name;
     private final Stream<T> stream;
     ZSet<T> pending = new ZSet<>();
+    /** Multi-worker circuits: the pending change shared by the replicas' handles; {@code pending} is unused. */
+    PendingLog<T> log;
 
     InputHandle(String name, Stream<T> stream) {
         this.name = name;
@@ -51,6 +56,14 @@ public final class InputHandle<T> implements Input<T> {
     public void update(T oldRow, T newRow) {
         Objects.requireNonNull(oldRow, () -> "input '" + name + "': update of a null row");
         Objects.requireNonNull(newRow, () -> "input '" + name + "': update to a null row");
+        if (log != null) {
+            try {
+                log.update(oldRow, newRow);
+            } catch (ArithmeticException e) {
+                throw new ArithmeticException("input '" + name + "': " + e.getMessage());
+            }
+            return;
+        }
         pending.add(oldRow, -1);
         try {
             pending.add(newRow, 1);
@@ -65,7 +78,11 @@ public final class InputHandle<T> implements Input<T> {
     public void push(T row, long weight) {
         Objects.requireNonNull(row, () -> "input '" + name + "': null row");
         try {
-            pending.add(row, weight);
+            if (log != null) {
+                log.add(row, weight);
+            } else {
+                pending.add(row, weight);
+            }
         } catch (ArithmeticException e) {
             throw new ArithmeticException("input '" + name + "': " + e.getMessage());
         }
@@ -76,7 +93,11 @@ public final class InputHandle<T> implements Input<T> {
     public void push(ZSet<? extends T> changes) {
         Objects.requireNonNull(changes, () -> "input '" + name + "': null Z-set");
         try {
-            pending.addAll(changes);
+            if (log != null) {
+                log.addAll(changes);
+            } else {
+                pending.addAll(changes);
+            }
         } catch (ArithmeticException e) {
             throw new ArithmeticException("input '" + name + "': " + e.getMessage());
         }
@@ -85,12 +106,16 @@ public final class InputHandle<T> implements Input<T> {
     /** The changes waiting for the next step (a copy). */
     @Override
     public ZSet<T> pending() {
-        return pending.copy();
+        return log != null ? log.toZSet() : pending.copy();
     }
 
     /** Drops the changes waiting for the next step. */
     @Override
     public void clearPending() {
+        if (log != null) {
+            log.clear();
+            return;
+        }
         pending = new ZSet<>();
     }
 

@@ -29,7 +29,7 @@ final class InputNode<T> extends Node {
 
     @Override
     protected void eval() {
-        ZSet<T> change = worker == null ? handle.pending : shareUnused ? new ZSet<>() : share(handle.pending);
+        ZSet<T> change = worker == null ? handle.pending : shareUnused ? new ZSet<>() : share(handle.log);
         if (naive) {
             nextSnapshot = change.isEmpty() ? snapshot : snapshot.plus(change);
             out.publish(nextSnapshot);
@@ -38,27 +38,40 @@ final class InputNode<T> extends Node {
         }
     }
 
-    /** The pending change, shared by all workers; for an exchange reading it directly. Read-only. */
-    ZSet<T> sharedPending() {
-        return handle.pending;
+    /** The pending change, shared by all workers (multi-worker circuits); for an exchange reading it directly. */
+    PendingLog<T> sharedLog() {
+        return handle.log;
     }
 
     /**
      * In a multi-worker circuit the pending change is shared by all workers (read-only during the step): this
      * worker takes the rows whose hash it owns, so an insert and its later delete land on the same worker.
-     * O(|pending|) hash computations per worker, inserts only for its share.
+     * O(|pending|) hash computations per worker, inserts only for its share (reusing the computed hash).
      */
-    private ZSet<T> share(ZSet<T> all) {
-        if (all.isEmpty()) {
-            return all;
+    private ZSet<T> share(PendingLog<T> log) {
+        if (log.isEmpty()) {
+            return new ZSet<>();
         }
         int n = worker.workers();
         int me = worker.index;
-        ZSet<T> mine = new ZSet<>(all.size() / n + 1);
-        for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
-            T e = all.elementAt(s);
-            if (ExchangeNode.owner(e.hashCode(), n) == me) {
-                mine.add(e, all.weightAt(s));
+        ZSet<T> all = log.consolidated();
+        if (all != null) {
+            ZSet<T> mine = new ZSet<>(all.size() / n + 1);
+            for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
+                int h = all.hashAt(s);
+                if (ExchangeNode.owner(h, n) == me) {
+                    mine.addHashed(all.elementAt(s), h, all.weightAt(s));
+                }
+            }
+            return mine;
+        }
+        int size = log.size();
+        ZSet<T> mine = new ZSet<>(size / n + 1);
+        for (int i = 0; i < size; i++) {
+            T e = log.rowAt(i);
+            int h = e.hashCode();
+            if (ExchangeNode.owner(h, n) == me) {
+                mine.addHashed(e, h, log.weightAt(i));
             }
         }
         return mine;
@@ -70,7 +83,7 @@ final class InputNode<T> extends Node {
             snapshot = nextSnapshot;
             nextSnapshot = null;
         }
-        if (!handle.pending.isEmpty()) {
+        if (worker == null && !handle.pending.isEmpty()) {
             // presized like the change just taken (up to 4,096 rows), so a steady stream of changes does not
             // regrow it every step; capped because consumers iterate a table in O(capacity), and a bulk load
             // must not leave every later (small or empty) change in a huge table

@@ -8,9 +8,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Every {@link #await()} (or {@link #awaitOr}) is one arrival of the current <em>generation</em>; the
  * generation completes when all {@link #parties()} workers have arrived, and each then returns. Waiting
- * threads park on a condition (no spinning). {@link #fail()} wakes every waiter, which then throws
- * {@link PeerFailedException}, and makes every later arrival throw at once, until {@link #reset()}: a worker
- * that fails therefore never leaves the others blocked. The coordinator resets the barrier before each step,
+ * threads spin for at most 50 microseconds, then park on a condition. {@link #fail()} wakes every waiter,
+ * which then throws {@link PeerFailedException}, and makes every later arrival throw at once, until
+ * {@link #reset()}: a worker that fails therefore never leaves the others blocked. The coordinator resets the barrier before each step,
  * when no worker is inside it.
  *
  * <p>Because a generation cannot complete without every worker, {@link #generation()} read by a worker just
@@ -21,7 +21,10 @@ public final class WorkerBarrier {
     private final int parties;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition tripped = lock.newCondition();
-    private long generation;
+    /** How long an arrival spins before it parks, waiting for the others. */
+    private static final long SPIN_NANOS = 50_000;
+
+    private volatile long generation;
     private int arrived;
     private boolean orAccumulator;
     private boolean lastOr;
@@ -65,21 +68,32 @@ public final class WorkerBarrier {
      * @throws PeerFailedException if the barrier failed before or while waiting
      */
     public boolean awaitOr(boolean mine) {
+        long gen;
         lock.lock();
         try {
             if (failed) {
                 throw new PeerFailedException();
             }
-            long gen = generation;
+            gen = generation;
             orAccumulator |= mine;
             if (++arrived == parties) {
                 lastOr = orAccumulator;
                 orAccumulator = false;
                 arrived = 0;
-                generation++;
+                generation = gen + 1;
                 tripped.signalAll();
                 return lastOr;
             }
+        } finally {
+            lock.unlock();
+        }
+        // the others are usually close behind: a short spin saves parking and waking this thread
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        while (generation == gen && !failed && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
+        lock.lock();
+        try {
             while (generation == gen) {
                 if (failed) {
                     throw new PeerFailedException();

@@ -12,14 +12,16 @@ import java.util.function.Function;
 import org.jdbsp.zset.ZSet;
 
 /**
- * A circuit run by several worker threads ({@code jdbsp-worker-<i>}, daemon), each stepping its replica; built
- * by {@link Workers}. With one worker no thread is started: the caller's thread steps the single replica.
+ * A circuit run by several workers, each stepping its replica; built by {@link Workers}. The caller's thread
+ * runs worker 0 and threads {@code jdbsp-worker-<i>} (daemon) run workers 1 to n-1, so n workers use n
+ * threads, the caller's included. With one worker no thread is started.
  *
  * <p>{@link #step()} is synchronous and two-phase across workers: every worker evaluates its replica (the
- * workers meet at the barriers of the exchanges); if all succeeded, all commit; if any failed, that worker
- * releases the others (they abort the tick), all roll back, and {@code step()} throws the original exception,
- * an {@link OperatorFailedException} naming the operator, exactly as a single-worker circuit does, with the
- * step's input still pending. Between steps the workers park on a condition (no spinning).
+ * workers meet at the barriers of the exchanges), then they meet at one more barrier; if all evaluated
+ * successfully, all commit; if any failed, that worker fails the barrier, which releases the others wherever
+ * they wait, all roll back, and {@code step()} throws the original exception, an
+ * {@link OperatorFailedException} naming the operator, exactly as a single-worker circuit does, with the step's
+ * input still pending. Between steps the threads park on a condition (no spinning).
  *
  * <p>Not thread-safe: one thread pushes inputs, steps, reads outputs and closes. {@link #close()} stops and
  * joins the threads; later steps throw {@link IllegalStateException}.
@@ -27,9 +29,6 @@ import org.jdbsp.zset.ZSet;
  * @param <X> what the wiring function returned for each replica
  */
 public final class WorkerCircuit<X> implements CircuitRuntime {
-    private static final int EVAL = 0;
-    private static final int COMMIT = 1;
-    private static final int ROLLBACK = 2;
 
     private final int n;
     private final Mode mode;
@@ -44,7 +43,6 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
     private final Condition work = lock.newCondition();
     private final Condition done = lock.newCondition();
     private long command;
-    private int phase;
     private int finished;
     private boolean shutdown;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -87,12 +85,12 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             threads = null;
             return;
         }
-        threads = new Thread[workers];
-        for (int i = 0; i < workers; i++) {
+        threads = new Thread[workers - 1];
+        for (int i = 1; i < workers; i++) {
             int w = i;
             Thread t = new Thread(() -> workerLoop(w), "jdbsp-worker-" + i);
             t.setDaemon(true);
-            threads[i] = t;
+            threads[i - 1] = t;
         }
         for (Thread t : threads) {
             t.start();
@@ -142,25 +140,37 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             steps++;
             return;
         }
-        for (ShardedInput<?> in : inputs.values()) {
-            in.share();
-        }
         shared.barrier.reset();
         failure.set(null);
         commitFailure.set(null);
-        run(EVAL);
-        Throwable f = failure.get();
-        if (f == null && shared.barrier.isFailed()) {
-            f = new IllegalStateException("a worker was interrupted during step " + steps);
+        lock.lock();
+        try {
+            finished = 0;
+            command++;
+            work.signalAll();
+        } finally {
+            lock.unlock();
         }
-        if (f != null) {
-            run(ROLLBACK);
+        boolean committed = tick(0);
+        lock.lock();
+        try {
+            while (finished < n - 1) {
+                done.awaitUninterruptibly();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!committed) {
+            shared.clearMail();
+            Throwable f = failure.get();
+            if (f == null) {
+                f = new IllegalStateException("a worker was interrupted during step " + steps);
+            }
             if (f instanceof Error) {
                 throw (Error) f;
             }
             throw (RuntimeException) f;
         }
-        run(COMMIT);
         for (ShardedInput<?> in : inputs.values()) {
             in.committed();
         }
@@ -174,27 +184,45 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         }
     }
 
-    /** Hands {@code ph} to every worker and waits until all have done it. */
-    private void run(int ph) {
-        lock.lock();
+    /**
+     * One worker's part of a tick: evaluate its replica, meet the others at the barrier, then commit if every
+     * worker evaluated successfully, or roll back if any failed (a failing worker fails the barrier, which
+     * releases the others wherever they wait). Every worker reaches the same decision; returns it.
+     */
+    private boolean tick(int w) {
+        Circuit replica = replicas[w];
+        boolean failed = false;
         try {
-            phase = ph;
-            finished = 0;
-            command++;
-            work.signalAll();
-            while (finished < n) {
-                done.awaitUninterruptibly();
+            replica.evalPhase();
+        } catch (Throwable t) {
+            if (!Schedule.isPeerFailure(t)) {
+                failure.compareAndSet(null, t);
             }
-        } finally {
-            lock.unlock();
+            shared.barrier.fail();
+            failed = true;
         }
+        if (!failed) {
+            try {
+                shared.barrier.await();
+            } catch (PeerFailedException e) {
+                failed = true;
+            }
+        }
+        try {
+            if (failed) {
+                replica.rollbackPhase();
+            } else {
+                replica.commitPhase();
+            }
+        } catch (Throwable t) {
+            commitFailure.compareAndSet(null, t);
+        }
+        return !failed;
     }
 
     private void workerLoop(int w) {
-        Circuit replica = replicas[w];
         long seen = 0;
         while (true) {
-            int ph;
             lock.lock();
             try {
                 while (command == seen && !shutdown) {
@@ -204,29 +232,13 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
                     return;
                 }
                 seen = command;
-                ph = phase;
             } finally {
                 lock.unlock();
             }
-            try {
-                switch (ph) {
-                    case EVAL -> replica.evalPhase();
-                    case COMMIT -> replica.commitPhase();
-                    default -> replica.rollbackPhase();
-                }
-            } catch (Throwable t) {
-                if (ph == EVAL) {
-                    if (!Schedule.isPeerFailure(t)) {
-                        failure.compareAndSet(null, t);
-                    }
-                    shared.barrier.fail();
-                } else {
-                    commitFailure.compareAndSet(null, t);
-                }
-            }
+            tick(w);
             lock.lock();
             try {
-                if (++finished == n) {
+                if (++finished == n - 1) {
                     done.signal();
                 }
             } finally {
@@ -310,36 +322,23 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
     // ---- inputs and outputs ------------------------------------------------------------------------------
 
     /**
-     * An input of a multi-worker circuit: the caller pushes into one pending change (validated as for
-     * {@link InputHandle}); at each step every worker's input node reads it and takes the rows whose hash it
-     * owns (in parallel). Dropped only when the step commits.
+     * An input of a multi-worker circuit: the replicas' handles share one {@link PendingLog}, which the caller
+     * fills (validated as for {@link InputHandle}, no hashing); at each step every worker's input node reads it
+     * and takes the rows whose hash it owns (in parallel). Dropped only when the step commits.
      */
     private static final class ShardedInput<T> implements Input<T> {
         private final InputHandle<T> master;
-        private final InputHandle<T>[] handles;
+        private final PendingLog<T> log = new PendingLog<>();
 
-        @SuppressWarnings("unchecked")
         ShardedInput(String name, Circuit[] replicas) {
-            this.master = new InputHandle<>(name, null);
-            this.handles = new InputHandle[replicas.length];
-            for (int i = 0; i < replicas.length; i++) {
-                handles[i] = replicas[i].input(name);
+            for (Circuit replica : replicas) {
+                replica.<T>input(name).log = log;
             }
-        }
-
-        void share() {
-            for (InputHandle<T> h : handles) {
-                h.pending = master.pending;
-            }
+            this.master = replicas[0].input(name);
         }
 
         void committed() {
-            if (!master.pending.isEmpty()) {
-                master.pending = new ZSet<>();
-            }
-            for (InputHandle<T> h : handles) {
-                h.pending = master.pending;
-            }
+            log.clear();
         }
 
         @Override

@@ -1,6 +1,7 @@
 package org.jdbsp.circuit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -94,6 +95,22 @@ final class WorkerContext {
             return value;
         }
 
+        /**
+         * Empties every exchange batch: after a failed tick, rows posted for a worker that never read them must
+         * not reach the next tick. Call only when no worker is running.
+         */
+        synchronized void clearMail() {
+            for (ExchangeHub h : hubs) {
+                for (Batch[][] buffer : h.mail) {
+                    for (Batch[] from : buffer) {
+                        for (Batch b : from) {
+                            b.clear();
+                        }
+                    }
+                }
+            }
+        }
+
         synchronized int hubCount() {
             return hubs.size();
         }
@@ -105,11 +122,56 @@ final class WorkerContext {
     /** The mailboxes of one exchange: {@code mail[buffer][from][to]}, double-buffered by barrier generation. */
     static final class ExchangeHub {
         final String what;
-        final Object[][][] mail;
+        final Batch[][][] mail;
 
         ExchangeHub(int workers, String what) {
             this.what = what;
-            this.mail = new Object[2][workers][workers];
+            this.mail = new Batch[2][workers][workers];
+            for (Batch[][] buffer : mail) {
+                for (Batch[] from : buffer) {
+                    for (int to = 0; to < workers; to++) {
+                        from[to] = new Batch();
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows in transit from one worker to another in one exchange: parallel arrays of rows, their hash codes and
+     * weights, not consolidated. Reused from tick to tick; arrays that grew past {@value #KEEP} entries for a
+     * bulk load are dropped when cleared.
+     */
+    static final class Batch {
+        private static final int INITIAL = 16;
+        private static final int KEEP = 1 << 20;
+        Object[] rows = new Object[INITIAL];
+        int[] hashes = new int[INITIAL];
+        long[] weights = new long[INITIAL];
+        int size;
+
+        void append(Object row, int hash, long weight) {
+            if (size == rows.length) {
+                int n = size * 2;
+                rows = Arrays.copyOf(rows, n);
+                hashes = Arrays.copyOf(hashes, n);
+                weights = Arrays.copyOf(weights, n);
+            }
+            rows[size] = row;
+            hashes[size] = hash;
+            weights[size] = weight;
+            size++;
+        }
+
+        void clear() {
+            if (rows.length > KEEP) {
+                rows = new Object[INITIAL];
+                hashes = new int[INITIAL];
+                weights = new long[INITIAL];
+            } else {
+                Arrays.fill(rows, 0, size, null);
+            }
+            size = 0;
         }
     }
 }

@@ -5,8 +5,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Builds multi-worker circuits: one circuit run by {@code workers} threads, each running a replica over its
- * shard of the data, with exactly the results of one worker.
+ * Builds multi-worker circuits: one circuit run by {@code workers} workers (the caller's thread and
+ * {@code workers - 1} threads), each running a replica over its shard of the data, with exactly the results of
+ * one worker.
  *
  * <pre>{@code
  * try (WorkerCircuit<Void> c = Workers.build(4, Mode.INCREMENTAL, b -> {

@@ -118,7 +118,7 @@ class WorkerCircuitTest {
         WorkerCircuit<Void> c = tagging(4, x -> (int) (long) x);
         c.input("in").insert(1L);
         c.step();
-        assertTrue(workerThreads() >= 4);
+        assertTrue(workerThreads() >= 3, "the caller runs worker 0, threads run workers 1 to 3");
         c.close();
         c.close();
         assertEquals(0, workerThreads(), "worker threads alive after close(): " + Thread.getAllStackTraces().keySet());
@@ -129,6 +129,54 @@ class WorkerCircuitTest {
     private static long workerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("jdbsp-worker-") && t.isAlive()).count();
+    }
+
+    /**
+     * A worker that fails before an exchange leaves the rows the others posted to it unread; they must not
+     * reach a later step (regression guard for the reused exchange batches). Whether the others post before
+     * they learn of the failure depends on timing, so the scenario is repeated.
+     */
+    @Test
+    void rowsPostedInAFailedStepDoNotLeakIntoTheNext() {
+        for (int round = 0; round < 30; round++) {
+            for (int workers : new int[] {2, 3, 4}) {
+                failThenCheckNoLeak(workers);
+            }
+        }
+    }
+
+    private static void failThenCheckNoLeak(int workers) {
+        {
+            try (CircuitRuntime c = Workers.build(workers, Mode.INCREMENTAL, b -> {
+                InputHandle<Long> in = b.input("in");
+                Stream<Long> checked = map(in.stream(), x -> {
+                    if (x == 13L) {
+                        throw new IllegalArgumentException("unlucky " + x);
+                    }
+                    return x;
+                });
+                b.output("out", b.shard(checked, x -> (int) (x / 7), "by x/7"));
+            })) {
+                Input<Long> in = c.input("in");
+                for (long x = 0; x < 40; x++) {
+                    in.insert(x);
+                }
+                assertThrows(OperatorFailedException.class, c::step);
+                in.delete(13L);
+                ZSet<Long> expected = new ZSet<>();
+                for (long x = 0; x < 40; x++) {
+                    if (x != 13) {
+                        expected.add(x, 1);
+                    }
+                }
+                for (long step = 0; step < 4; step++) {
+                    c.step();
+                    assertEquals(expected, c.<Long>output("out").view(), workers + " workers, step " + step);
+                    in.insert(100 + step);
+                    expected.add(100 + step, 1);
+                }
+            }
+        }
     }
 
     /** Builds either runtime from the same wiring: a map that fails on 13, then an integrate. */

@@ -1,0 +1,169 @@
+package org.jdbsp.circuit;
+
+import java.util.Arrays;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * The pending change of one input of a multi-worker circuit, kept so that the caller's thread does as little as
+ * possible: pushes append {@code (row, weight)} to an array log, with no hashing, and the workers consolidate
+ * it in parallel at the step (each scans the log and takes the rows it owns). The log's sum is the pending
+ * Z-set; a row pushed twice appears twice until a worker consolidates it.
+ *
+ * <p>Overflow stays exact: while the sum of {@code |weight|} over the log fits in a {@code long}, no partial sum
+ * of any row's weights can overflow. A push that would break that bound moves the log into a consolidated
+ * {@link ZSet} (never overflowing, by the bound) and from then on, until the step commits, pushes go into that
+ * Z-set with its checked, atomic adds, exactly as with one worker.
+ *
+ * <p>Cost: O(1) amortised per push, arrays reused from step to step (grown by doubling, capped reuse after a
+ * bulk load). Not thread-safe; the workers only read it during a step.
+ *
+ * @param <T> the row type
+ */
+final class PendingLog<T> {
+    private static final int INITIAL = 64;
+    /** After a commit, arrays larger than this are dropped rather than kept for the next step. */
+    private static final int KEEP = 1 << 20;
+
+    private Object[] rows = new Object[INITIAL];
+    private long[] weights = new long[INITIAL];
+    private int size;
+    private long absSum;
+    /** Non-null once the weights grew too large for the log: the consolidated pending change (log empty). */
+    private ZSet<T> consolidated;
+
+    /** Adds {@code weight} copies of {@code row} (not null, checked by the caller); atomic on overflow. */
+    void add(T row, long weight) {
+        if (weight == 0) {
+            return;
+        }
+        if (consolidated == null) {
+            long abs = weight == Long.MIN_VALUE ? -1 : Math.abs(weight);
+            long sum = absSum + abs;
+            if (abs >= 0 && sum >= 0) {
+                append(row, weight);
+                absSum = sum;
+                return;
+            }
+            consolidate();
+        }
+        consolidated.add(row, weight);
+    }
+
+    /** Adds every row of {@code changes}; atomic: on overflow nothing is added. */
+    void addAll(ZSet<? extends T> changes) {
+        if (consolidated == null) {
+            long sum = absSum;
+            for (int s = changes.nextSlot(0); s >= 0 && sum >= 0; s = changes.nextSlot(s + 1)) {
+                long w = changes.weightAt(s);
+                sum = w == Long.MIN_VALUE ? -1 : sum + Math.abs(w);
+            }
+            if (sum >= 0) {
+                ensure(size + changes.size());
+                for (int s = changes.nextSlot(0); s >= 0; s = changes.nextSlot(s + 1)) {
+                    append(changes.elementAt(s), changes.weightAt(s));
+                }
+                absSum = sum;
+                return;
+            }
+            consolidate();
+        }
+        consolidated.addAll(changes);
+    }
+
+    /** {@code -oldRow + newRow}, atomically. */
+    void update(T oldRow, T newRow) {
+        if (consolidated == null && absSum <= Long.MAX_VALUE - 2) {
+            append(oldRow, -1);
+            append(newRow, 1);
+            absSum += 2;
+            return;
+        }
+        if (consolidated == null) {
+            consolidate();
+        }
+        consolidated.add(oldRow, -1);
+        try {
+            consolidated.add(newRow, 1);
+        } catch (RuntimeException e) {
+            consolidated.add(oldRow, 1);
+            throw e;
+        }
+    }
+
+    private void append(Object row, long weight) {
+        if (size == rows.length) {
+            ensure(size + 1);
+        }
+        rows[size] = row;
+        weights[size] = weight;
+        size++;
+    }
+
+    private void ensure(int capacity) {
+        if (capacity > rows.length) {
+            int n = Math.max(capacity, rows.length * 2);
+            rows = Arrays.copyOf(rows, n);
+            weights = Arrays.copyOf(weights, n);
+        }
+    }
+
+    private void consolidate() {
+        consolidated = toZSet();
+        clearLog();
+    }
+
+    /** The pending change as one consolidated Z-set (a new one; O(log length)). */
+    ZSet<T> toZSet() {
+        if (consolidated != null) {
+            return consolidated.copy();
+        }
+        ZSet<T> z = new ZSet<>(size);
+        for (int i = 0; i < size; i++) {
+            @SuppressWarnings("unchecked")
+            T row = (T) rows[i];
+            z.add(row, weights[i]);
+        }
+        return z;
+    }
+
+    /** True if nothing was pushed (or everything pushed was consolidated away). */
+    boolean isEmpty() {
+        return consolidated == null ? size == 0 : consolidated.isEmpty();
+    }
+
+    /** Entries in the log; 0 when {@link #consolidated()} holds the change. */
+    int size() {
+        return size;
+    }
+
+    @SuppressWarnings("unchecked")
+    T rowAt(int i) {
+        return (T) rows[i];
+    }
+
+    long weightAt(int i) {
+        return weights[i];
+    }
+
+    /** The consolidated change, or {@code null} while the change is held in the log. */
+    ZSet<T> consolidated() {
+        return consolidated;
+    }
+
+    /** Drops the pending change. */
+    void clear() {
+        consolidated = null;
+        clearLog();
+    }
+
+    private void clearLog() {
+        if (rows.length > KEEP) {
+            rows = new Object[INITIAL];
+            weights = new long[INITIAL];
+        } else {
+            Arrays.fill(rows, 0, size, null);
+        }
+        size = 0;
+        absSum = 0;
+    }
+}
