@@ -128,6 +128,56 @@ public final class Aggregates {
         return minMaxByLong(true, in, key, value, result);
     }
 
+    /**
+     * {@link #minByLong} computed in two phases on several workers (local-global aggregation): each worker
+     * first takes the minimum of its own rows per key, with no exchange, and only the changes of those local
+     * minima move to the key's owner, which takes the minimum of the at most n local minima. For few or skewed
+     * keys (a minimum per window, a hot auction), where exchanging every row would pile the work up on the owner
+     * of the hot key. Same result as {@link #minByLong} provided no row has a negative net weight (relations,
+     * which every Nexmark stream is): with negative weights spread over workers the local minima differ from
+     * the global one. State: a multiset of values per key on every worker holding rows of the key, plus at most
+     * n values per key on its owner. With one worker, in naive mode and inside recursion it is
+     * {@link #minByLong}.
+     */
+    public static <T, R> Stream<R> minByLongLocalGlobal(Stream<T> in, ToLongFunction<? super T> key,
+                                                        ToLongFunction<? super T> value,
+                                                        LongResult<? extends R> result) {
+        return minMaxByLongLocalGlobal(false, in, key, value, result);
+    }
+
+    /** {@link #maxByLong} in two phases on several workers; see {@link #minByLongLocalGlobal}. */
+    public static <T, R> Stream<R> maxByLongLocalGlobal(Stream<T> in, ToLongFunction<? super T> key,
+                                                        ToLongFunction<? super T> value,
+                                                        LongResult<? extends R> result) {
+        return minMaxByLongLocalGlobal(true, in, key, value, result);
+    }
+
+    private static <T, R> Stream<R> minMaxByLongLocalGlobal(boolean max, Stream<T> in,
+                                                            ToLongFunction<? super T> key,
+                                                            ToLongFunction<? super T> value,
+                                                            LongResult<? extends R> result) {
+        CircuitBuilder c = Objects.requireNonNull(in, "null stream").circuit();
+        if (c.workers() == 1 || c.isNaive() || c.nestedScope() != null) {
+            return minMaxByLong(max, in, key, value, result);
+        }
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(result, "result");
+        String name = (max ? "max" : "min") + " local";
+        c.checkOwns(in, name);
+        Stream<LocalExtreme> local = c.newStream(name);
+        c.addNode(new MinMaxByLongNode<T, LocalExtreme>(max, in, key, value, LocalExtreme::new, local));
+        return minMaxByLong(max, local, LocalExtreme::key, LocalExtreme::value, result);
+    }
+
+    /** One worker's minimum (or maximum) of a key, the input of the global phase of local-global min/max. */
+    record LocalExtreme(long key, long value) {
+        @Override
+        public int hashCode() {
+            return Long.hashCode(key * 0x9E3779B97F4A7C15L + value);
+        }
+    }
+
     // ---- fold -------------------------------------------------------------------------------------------------
 
     /**

@@ -77,6 +77,27 @@ public final class Joins {
     }
 
     /**
+     * {@link #joinOnLong} for a large {@code a} and a small {@code b}, on several workers: {@code b} is broadcast
+     * to every worker ({@link CircuitBuilder#broadcast}) and the rows of {@code a} stay on the worker that holds
+     * them, so a hot key of {@code a} (Nexmark's hot auctions) is spread over all workers instead of piling up
+     * on the one that owns it. Same result, rule and cost per row as {@link #joinOnLong}; with n workers the
+     * trace of {@code b} is kept n times and every change of {@code b} is joined on every worker. With one
+     * worker, in naive mode and inside recursion it is {@link #joinOnLong}.
+     */
+    public static <A, B, R> Stream<R> joinOnLongBroadcast(Stream<A> a, Stream<B> b, ToLongFunction<? super A> keyA,
+                                                          ToLongFunction<? super B> keyB,
+                                                          BiFunction<? super A, ? super B, ? extends R> combine) {
+        CircuitBuilder c = check(a, b, "joinOnLongBroadcast", keyA, keyB, combine);
+        if (c.workers() == 1 || c.isNaive() || c.nestedScope() != null) {
+            return joinOnLong(a, b, keyA, keyB, combine);
+        }
+        b = c.broadcast(b, "joinOnLongBroadcast");
+        Stream<R> out = c.newStream("joinOnLong");
+        c.addNode(new JoinOnLongNode<>(a, b, keyA, keyB, combine, out));
+        return out;
+    }
+
+    /**
      * Left outer join: the inner join plus {@code combine(a, null)} for every row {@code a} whose key is not
      * present in {@code b}. Incremental rule: inner part bilinear; the padded part changes only for touched keys
      * (unmatched before and after: {@code pad(dA_k)}; becoming matched: {@code -pad(I(A)_k)}; becoming

@@ -49,6 +49,48 @@ public final class TopK {
     }
 
     /**
+     * The local phase of a local-global top-k on several workers: each worker keeps the top {@code k} of its
+     * own rows per group, with no exchange, and passes on only the changes of those local lists. Put it before
+     * {@link #topK} or {@link #rowNumber} with the same group, order and {@code k} (not before {@link #rank},
+     * whose ties may reach beyond k positions): the grouped operator then receives at most n*k candidates per
+     * group instead of every row, so a skewed group (a hot key) no longer piles its rows up on the worker that
+     * owns it. The result is unchanged provided no row has a negative net weight (every position of the global
+     * top k is then within the top k of the worker holding it). With one worker, in naive mode and inside
+     * recursion it returns {@code in}. State: the rows of each group on the workers holding them. Cost per
+     * touched group: as {@link #topK}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <T, K> Stream<T> localTopK(Stream<T> in, Function<? super T, ? extends K> group,
+                                             Comparator<? super T> order, int k) {
+        CircuitBuilder c = check("local top-k", in, group, order, k);
+        if (c.workers() == 1 || c.isNaive() || c.nestedScope() != null) {
+            return in;
+        }
+        Stream<Object> local = c.newStream("local top-k");
+        c.addNode(new TopKNode<T, K>("local top-k", in, local, group, order, k, TopKGroup.Kind.ROWS));
+        return (Stream) local;
+    }
+
+    /** {@link #localTopK} with a primitive {@code long} group key. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <T> Stream<T> localTopKByLong(Stream<T> in, ToLongFunction<? super T> group,
+                                                Comparator<? super T> order, int k) {
+        CircuitBuilder c = check("local top-k", in, group, order, k);
+        if (c.workers() == 1 || c.isNaive() || c.nestedScope() != null) {
+            return in;
+        }
+        Stream<Object> local = c.newStream("local top-k");
+        c.addNode(new TopKLongNode<>("local top-k", in, local, group, order, k, TopKGroup.Kind.ROWS));
+        return (Stream) local;
+    }
+
+    /** {@link #topKByLong} after {@link #localTopKByLong}: local-global top-k on several workers. */
+    public static <T> Stream<T> topKByLongLocalGlobal(Stream<T> in, ToLongFunction<? super T> group,
+                                                      Comparator<? super T> order, int k) {
+        return topKByLong(localTopKByLong(in, group, order, k), group, order, k);
+    }
+
+    /**
      * {@code ROW_NUMBER() OVER (PARTITION BY group ORDER BY order) <= k}: one {@link Ranked} row per position
      * 1..k of each group (a row of weight 2 at positions 3 and 4 gives {@code Ranked(row, 3)} and
      * {@code Ranked(row, 4)}). A change near the top renumbers up to k rows.
