@@ -140,6 +140,29 @@ class WorkerProperties {
                         r -> new Row(r.rank() + 20, r.row().a()))));
     }
 
+    /**
+     * The skew tools (broadcast join, local-global min/max and top-k) equal their plain operators. The inputs
+     * are relations (no negative weights), as those tools require; the maps make equal rows from different
+     * source rows, so one row can sit on several workers at once.
+     */
+    @Test
+    void skewTools() {
+        property("joinOnLongBroadcast, min/maxByLongLocalGlobal, localTopK(ByLong)", 2, (b, in) -> {
+            Stream<Row> folded = Linear.map(in.get(0), r -> new Row(r.a() % 3, r.b()));
+            Stream<Row> joined = Joins.joinOnLongBroadcast(in.get(0), in.get(1), Row::b, Row::a,
+                    (l, r) -> new Row(l.a(), r.b()));
+            Stream<Row> extremes = Linear.union(
+                    Aggregates.maxByLongLocalGlobal(folded, Row::a, Row::b, (k, v) -> new Row(k + 10, v)),
+                    Aggregates.minByLongLocalGlobal(folded, Row::a, Row::b, (k, v) -> new Row(k + 20, v)));
+            Stream<Row> tops = Linear.union(
+                    Linear.map(TopK.topKByLongLocalGlobal(folded, Row::a, BY_B_DESC, 2),
+                            r -> new Row(r.a() + 30, r.b())),
+                    Linear.map(TopK.rowNumber(TopK.localTopK(folded, Row::a, BY_B_DESC, 2), Row::a, BY_B_DESC, 2),
+                            r -> new Row(r.rank() + 40, r.row().b())));
+            return Linear.union(joined, Linear.union(extremes, tops));
+        });
+    }
+
     @Test
     void semiAndAntiJoins() {
         property("semijoin + antijoinOnLong", 2, (b, in) -> Linear.union(
