@@ -9,7 +9,8 @@ import org.jdbsp.zset.ZSet;
 /**
  * Creates the {@link QueryEngine} for a query, a mode and a number of workers: a {@link QueryCircuit}, a plain
  * circuit stepped by the calling thread for one worker, the multi-worker runtime
- * ({@link org.jdbsp.circuit.Workers}: one thread {@code jdbsp-worker-<i>} per worker) for more.
+ * ({@link org.jdbsp.circuit.Workers}: worker 0 on the calling thread, one thread {@code jdbsp-worker-<i>} per
+ * other worker) for more.
  */
 public final class Engines {
     /** Largest {@code --workers} accepted (threads per circuit; more than the cores only time-slices them). */

@@ -238,9 +238,10 @@ public final class Options {
                                      history at each step: cost grows with events x steps; a warning is
                                      printed when a run would be long)
                   --workers N        workers per circuit, 1 ... %d (default: the available cores, %d here).
-                                     N > 1 runs N replicas on threads jdbsp-worker-<i>, rows moved by key
-                                     before grouped operators, steps synchronous across workers; 1 steps a
-                                     plain circuit on the main thread
+                                     N > 1 runs N replicas, worker 0 on the main thread and the others on
+                                     threads jdbsp-worker-<i>, rows moved by key before grouped operators,
+                                     steps synchronous across workers; 1 steps a plain circuit on the main
+                                     thread
                   --warmup N         untimed warm-up per query: a separate throwaway circuit is fed the first
                                      N events before the timed run on a fresh circuit (default
                                      min(%,d, events); 0 disables). Never included in the figures.
@@ -262,7 +263,8 @@ public final class Options {
                 used, min(workers, available cores) (JSON: workers, cores). p50/p99 are per-step latencies
                 (push + step). cpu s = CPU time of the threads running the timed steps (main thread's push +
                 step, plus the jdbsp-worker-<i> threads'; not GC/JIT threads); the JSON also has
-                callerCpuSeconds (main thread), maxWorkerCpuSeconds (busiest worker) and gcSeconds (collectors'
+                callerCpuSeconds (main thread: pushes, and worker 0 when N > 1), maxWorkerCpuSeconds
+                (busiest jdbsp-worker-<i> thread) and gcSeconds (collectors'
                 reported time): CPU figures depend little on other load of the machine. peak heap = max JVM heap in use sampled after each step (includes the event
                 array and uncollected garbage); the JSON also has
                 retainedHeapBytes = heap in use after a full GC at the end minus before the run (the circuit's

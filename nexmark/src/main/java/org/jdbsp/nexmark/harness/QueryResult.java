@@ -10,7 +10,7 @@ package org.jdbsp.nexmark.harness;
  *     plus the worker threads' ({@code NaN} if the JVM cannot measure thread CPU time). Excludes the JVM's GC
  *     and JIT threads.
  * @param callerCpuSeconds the calling thread's CPU time during push + step (with one worker it computes
- *     everything; with several it pushes and coordinates while the workers compute)
+ *     everything; with several it pushes and runs worker 0 while the worker threads run the others)
  * @param maxWorkerCpuSeconds the busiest worker thread's CPU time (0 with one worker, which has no worker
  *     threads); {@code callerCpuSeconds + maxWorkerCpuSeconds} estimates the steps' critical path on idle
  *     cores (pushes run before the workers start a step)

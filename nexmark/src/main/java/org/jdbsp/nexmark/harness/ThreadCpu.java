@@ -7,7 +7,8 @@ import java.lang.management.ThreadMXBean;
 
 /**
  * CPU time of the threads that run a query: the calling thread (pushes and steps; with one worker it computes
- * everything) and the multi-worker runtime's threads {@code jdbsp-worker-<i>}. Figures are 0 when the JVM
+ * everything; with several it also runs worker 0) and the multi-worker runtime's threads
+ * {@code jdbsp-worker-<i>}. Figures are 0 when the JVM
  * cannot measure thread CPU time ({@link #supported()}).
  */
 final class ThreadCpu {

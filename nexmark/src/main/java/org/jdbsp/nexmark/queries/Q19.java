@@ -29,9 +29,10 @@ import org.jdbsp.zset.ZSet;
  * extra} (earlier bids first among equal prices, strings by {@link String#compareTo}). A bid present twice
  * (equal rows) fills two consecutive row numbers, as in SQL.
  *
- * <p>Circuit: {@link TopK#rowNumberByLong} (k = 10) on the auction id, then a map to the flat output row.
- * State: every bid, in a sorted set per auction; cost O(log n) per bid plus up to 10 renumbered rows when a bid
- * enters an auction's top 10.
+ * <p>Circuit: {@link TopK#localTopKByLong} (on several workers, each worker's top 10 per auction, so the bids
+ * of a hot auction are not all moved to one worker), then {@link TopK#rowNumberByLong} (k = 10) on the auction
+ * id, then a map to the flat output row. State: every bid, in a sorted set per auction; cost O(log n) per bid
+ * plus up to 10 renumbered rows when a bid enters an auction's top 10.
  */
 public final class Q19 implements NexmarkQuery<Q19.Row> {
     /** Rows kept per auction. */
@@ -83,7 +84,8 @@ public final class Q19 implements NexmarkQuery<Q19.Row> {
 
     @Override
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
-        return Linear.map(TopK.rowNumberByLong(in.bids(), Bid::auction, PRICE_DESC, K),
+        Stream<Bid> candidates = TopK.localTopKByLong(in.bids(), Bid::auction, PRICE_DESC, K);
+        return Linear.map(TopK.rowNumberByLong(candidates, Bid::auction, PRICE_DESC, K),
                 r -> Row.of(r.row(), r.rank()));
     }
 

@@ -60,7 +60,7 @@ public final class Q20 implements NexmarkQuery<Q20.Row> {
     @Override
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
         Stream<Auction> cat10 = Linear.filter(in.auctions(), a -> a.category() == CATEGORY);
-        return Joins.joinOnLong(in.bids(), cat10, Bid::auction, Auction::id, Row::of);
+        return Joins.joinOnLongBroadcast(in.bids(), cat10, Bid::auction, Auction::id, Row::of);
     }
 
     @Override

@@ -37,10 +37,11 @@ import org.jdbsp.zset.ZSet;
  * "closed" beyond the time range); the average is a {@code BIGINT} average, truncated toward zero (Flink's
  * {@code AVG} over {@code BIGINT}). An auction without a qualifying bid does not count.
  *
- * <p>Circuit: auctions join bids on the auction id ({@code joinOnLong}); out-of-range pairs are mapped to a
- * sentinel and filtered out; per auction the top-1 price ({@code topKByLong}, k = 1: a group holds one
- * distinct row per distinct price, so the order is total) is the winning price; {@code averageByLong} per
- * category.
+ * <p>Circuit: bids join auctions on the auction id ({@code joinOnLongBroadcast}: on several workers the
+ * auctions are broadcast and the bids stay where they are, so hot auctions do not pile up on one worker);
+ * out-of-range pairs are mapped to a sentinel and filtered out; per auction the top-1 price
+ * ({@code topKByLongLocalGlobal}, k = 1: a group holds one distinct row per distinct price, so the order is
+ * total; local top-1 per worker, then global) is the winning price; {@code averageByLong} per category.
  */
 public final class Q4 implements NexmarkQuery<Q4.Row> {
 
@@ -70,11 +71,11 @@ public final class Q4 implements NexmarkQuery<Q4.Row> {
 
     @Override
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
-        Stream<Priced> joined = Joins.joinOnLong(in.auctions(), in.bids(), Auction::id, Bid::auction,
-                (a, bid) -> bid.dateTime() >= a.dateTime() && bid.dateTime() <= a.expires()
+        Stream<Priced> joined = Joins.joinOnLongBroadcast(in.bids(), in.auctions(), Bid::auction, Auction::id,
+                (bid, a) -> bid.dateTime() >= a.dateTime() && bid.dateTime() <= a.expires()
                         ? new Priced(a.id(), a.category(), bid.price()) : OUT_OF_RANGE);
         Stream<Priced> valid = Linear.filter(joined, p -> p != OUT_OF_RANGE);
-        Stream<Priced> winning = TopK.topKByLong(valid, Priced::auction,
+        Stream<Priced> winning = TopK.topKByLongLocalGlobal(valid, Priced::auction,
                 (x, y) -> Long.compare(y.price(), x.price()), 1);
         return Aggregates.averageByLong(winning, Priced::category, Priced::price, Row::new);
     }

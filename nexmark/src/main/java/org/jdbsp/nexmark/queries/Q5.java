@@ -47,8 +47,9 @@ import org.jdbsp.zset.ZSet;
  * of the history are in the final view (no window is "still open").
  *
  * <p>Circuit: {@code Windows.hopping} (5 windows per bid), {@code Windows.aggregate} count per (window,
- * auction); {@code maxByLong} of the counts per window start (the end is start + 10 s, so the start alone
- * identifies the window); counts {@code joinOnLong} maxima on the window start, keeping {@code num >= maxn}.
+ * auction); {@code maxByLongLocalGlobal} of the counts per window start (on several workers each takes the
+ * maximum of its own counts first; the end is start + 10 s, so the start alone identifies the window);
+ * counts {@code joinOnLong} maxima on the window start, keeping {@code num >= maxn}.
  * A change of a window's maximum re-joins all of that window's counts (inherent in the SQL plan).
  */
 public final class Q5 implements NexmarkQuery<Q5.Row> {
@@ -83,7 +84,7 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
         Stream<WindowResult<Long>> counts = Windows.aggregate(
                 Windows.hopping(in.bids(), Bid::dateTime, SIZE, SLIDE), Bid::auction, WindowAggregate.count());
-        Stream<WindowMax> maxima = Aggregates.maxByLong(counts, WindowResult::start, WindowResult::value,
+        Stream<WindowMax> maxima = Aggregates.maxByLongLocalGlobal(counts, WindowResult::start, WindowResult::value,
                 WindowMax::new);
         Stream<Row> joined = Joins.joinOnLong(counts, maxima, WindowResult::start, WindowMax::start,
                 (c, m) -> c.value() >= m.maxn() ? new Row(c.key(), c.value()) : NOT_MAX);

@@ -36,11 +36,12 @@ import org.jdbsp.zset.ZSet;
  * window's maximum: it can then be output twice (once per window), as the SQL join does. All windows of the
  * history count (no window is "still open").
  *
- * <p>Circuit: {@code maxByLong} of the price per window start gives {@code (e, m)}; each bid is expanded to
- * the one or two window ends {@code e} it can match ({@code floor(t / 10 s) * 10 s + 10 s}, and {@code t}
- * itself when {@code t} is a multiple of 10 s); these candidates join the maxima with {@code joinOnLong} on a
- * hash of {@code (e, price)}, and the exact equality of both is checked after the join (a hash collision only
- * costs a discarded pair).
+ * <p>Circuit: {@code maxByLongLocalGlobal} of the price per window start gives {@code (e, m)} (on several
+ * workers each takes the maximum of its own bids first, so a window's bids are not all moved to one worker);
+ * each bid is expanded to the one or two window ends {@code e} it can match
+ * ({@code floor(t / 10 s) * 10 s + 10 s}, and {@code t} itself when {@code t} is a multiple of 10 s); these
+ * candidates join the maxima with {@code joinOnLong} on a hash of {@code (e, price)}, and the exact equality of
+ * both is checked after the join (a hash collision only costs a discarded pair).
  */
 public final class Q7 implements NexmarkQuery<Q7.Row> {
     static final long SIZE = 10_000;
@@ -84,8 +85,9 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
 
     @Override
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
-        Stream<WindowMax> maxima = Aggregates.maxByLong(in.bids(), bid -> Math.floorDiv(bid.dateTime(), SIZE) * SIZE,
-                Bid::price, (start, max) -> new WindowMax(start + SIZE, max));
+        Stream<WindowMax> maxima = Aggregates.maxByLongLocalGlobal(in.bids(),
+                bid -> Math.floorDiv(bid.dateTime(), SIZE) * SIZE, Bid::price,
+                (start, max) -> new WindowMax(start + SIZE, max));
         Stream<Candidate> candidates = Linear.flatMap(in.bids(), (bid, out) -> {
             long t = bid.dateTime();
             long start = Math.floorDiv(t, SIZE) * SIZE;

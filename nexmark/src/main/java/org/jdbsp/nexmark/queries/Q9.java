@@ -40,8 +40,10 @@ import org.jdbsp.zset.ZSet;
  * bidder ascending, then channel, url and extra (lexicographic). Identical bids (equal in every column)
  * give one row, as {@code ROW_NUMBER() <= 1} does.
  *
- * <p>Circuit: auctions join bids on the auction id ({@code joinOnLong}), out-of-range pairs go to a sentinel
- * that is filtered out, then {@code topKByLong} with k = 1 per auction id.
+ * <p>Circuit: bids join auctions on the auction id ({@code joinOnLongBroadcast}: on several workers the
+ * auctions are broadcast and the bids stay put, so hot auctions are spread over the workers), out-of-range
+ * pairs go to a sentinel that is filtered out, then {@code topKByLongLocalGlobal} with k = 1 per auction id
+ * (each worker's top 1, then the top 1 of those).
  */
 public final class Q9 implements NexmarkQuery<Q9.Row> {
 
@@ -102,11 +104,12 @@ public final class Q9 implements NexmarkQuery<Q9.Row> {
 
     /** Per auction id, the pair (auction, winning bid); shared with {@link Q6}'s definition. */
     static Stream<Pair<Auction, Bid>> winningBids(NexmarkStreams in) {
-        Stream<Pair<Auction, Bid>> joined = Joins.joinOnLong(in.auctions(), in.bids(), Auction::id, Bid::auction,
-                (a, bid) -> bid.dateTime() >= a.dateTime() && bid.dateTime() <= a.expires()
+        Stream<Pair<Auction, Bid>> joined = Joins.joinOnLongBroadcast(in.bids(), in.auctions(), Bid::auction,
+                Auction::id, (bid, a) -> bid.dateTime() >= a.dateTime() && bid.dateTime() <= a.expires()
                         ? new Pair<>(a, bid) : OUT_OF_RANGE);
         Stream<Pair<Auction, Bid>> valid = Linear.filter(joined, p -> p != OUT_OF_RANGE);
-        return TopK.topKByLong(valid, p -> p.left().id(), (x, y) -> WINNING_ORDER.compare(x.right(), y.right()), 1);
+        return TopK.topKByLongLocalGlobal(valid, p -> p.left().id(),
+                (x, y) -> WINNING_ORDER.compare(x.right(), y.right()), 1);
     }
 
     @Override

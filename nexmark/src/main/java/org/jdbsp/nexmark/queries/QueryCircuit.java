@@ -16,10 +16,11 @@ import org.jdbsp.nexmark.model.Person;
  * A query wired into a runnable circuit with the three Nexmark inputs ({@code person}, {@code auction},
  * {@code bid}) and one output named after the query. With one worker it is a plain circuit stepped by the
  * caller's thread; with {@code workers > 1} it is built by {@link Workers#build}: {@code workers} replicas run
- * by threads {@code jdbsp-worker-<i>}, the rows of each input split among them by hash and moved by key before
- * every grouped operator; the output's change and view are the sums of the workers'. {@link #push(Event)}
- * routes an event to its input as an insert; {@link #step()} runs a tick (synchronous across workers). Cost
- * per event: one hash insert into the pending input change. Close it (or its {@link #circuit()}) to stop the
+ * by the caller's thread and threads {@code jdbsp-worker-<i>}, the rows of each input split among them by hash
+ * and moved by key before every grouped operator; the output's change and view are the sums of the workers'.
+ * {@link #push(Event)} routes an event to its input as an insert; {@link #step()} runs a tick (synchronous
+ * across workers). Cost per event: one hash insert into the pending input change (one worker) or one append
+ * to the input's log (several; the workers consolidate it in parallel). Close it (or its {@link #circuit()}) to stop the
  * worker threads.
  *
  * @param <R> the query's output row type
