@@ -109,7 +109,7 @@ final class ExchangeNode<T> extends Node {
         ZSet<T> all = log.consolidated();
         ZSet<T> mine;
         if (keyHash == null) {
-            mine = all != null ? all.copy() : log.toZSet();
+            mine = log.toZSet();
         } else if (all != null) {
             mine = new ZSet<>(all.size() / n + 1);
             for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {

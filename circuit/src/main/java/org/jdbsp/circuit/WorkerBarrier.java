@@ -10,8 +10,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * generation completes when all {@link #parties()} workers have arrived, and each then returns. Waiting
  * threads spin for at most 50 microseconds, then park on a condition. {@link #fail()} wakes every waiter,
  * which then throws {@link PeerFailedException}, and makes every later arrival throw at once, until
- * {@link #reset()}: a worker that fails therefore never leaves the others blocked. The coordinator resets the barrier before each step,
- * when no worker is inside it.
+ * {@link #reset()}: a worker that fails therefore never leaves the others blocked. The caller resets the
+ * barrier before each step, when no worker is inside it.
  *
  * <p>Because a generation cannot complete without every worker, {@link #generation()} read by a worker just
  * before it arrives is the number of the generation it arrives in: the same in every worker (exchanges use its

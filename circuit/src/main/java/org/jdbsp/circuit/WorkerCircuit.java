@@ -35,7 +35,8 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
     private final Circuit[] replicas;
     private final List<X> wired;
     private final WorkerContext.Shared shared;
-    private final Map<String, ShardedInput<?>> inputs = new LinkedHashMap<>();
+    /** Per input, the log its replicas' handles share (null with one worker). */
+    private final Map<String, PendingLog<?>> inputs = new LinkedHashMap<>();
     private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
     private final Thread[] threads;
 
@@ -76,7 +77,7 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         }
         this.wired = Collections.unmodifiableList(results);
         for (String name : replicas[0].inputNames()) {
-            inputs.put(name, workers == 1 ? null : new ShardedInput<>(name, replicas));
+            inputs.put(name, workers == 1 ? null : shareLog(name));
         }
         for (String name : replicas[0].outputNames()) {
             outputs.put(name, workers == 1 ? replicas[0].output(name) : new ShardedOutput<>(name, replicas));
@@ -112,12 +113,12 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> Input<T> input(String name) {
         if (!inputs.containsKey(name)) {
             throw new IllegalArgumentException("unknown input '" + name + "'; inputs are " + inputs.keySet());
         }
-        return n == 1 ? replicas[0].input(name) : (Input<T>) inputs.get(name);
+        // every replica's handle feeds the same log: worker 0's serves the caller
+        return replicas[0].input(name);
     }
 
     @Override
@@ -171,8 +172,8 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             }
             throw (RuntimeException) f;
         }
-        for (ShardedInput<?> in : inputs.values()) {
-            in.committed();
+        for (PendingLog<?> log : inputs.values()) {
+            log.clear();
         }
         steps++;
         Throwable c = commitFailure.get();
@@ -322,69 +323,16 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
     // ---- inputs and outputs ------------------------------------------------------------------------------
 
     /**
-     * An input of a multi-worker circuit: the replicas' handles share one {@link PendingLog}, which the caller
-     * fills (validated as for {@link InputHandle}, no hashing); at each step every worker's input node reads it
-     * and takes the rows whose hash it owns (in parallel). Dropped only when the step commits.
+     * Gives the replicas' handles of input {@code name} one shared {@link PendingLog}: the caller fills it
+     * (validated by the handle, no hashing); at each step every worker's input node reads it and takes the
+     * rows whose hash it owns (in parallel). Dropped only when the step commits.
      */
-    private static final class ShardedInput<T> implements Input<T> {
-        private final InputHandle<T> master;
-        private final PendingLog<T> log = new PendingLog<>();
-
-        ShardedInput(String name, Circuit[] replicas) {
-            for (Circuit replica : replicas) {
-                replica.<T>input(name).log = log;
-            }
-            this.master = replicas[0].input(name);
+    private PendingLog<?> shareLog(String name) {
+        PendingLog<Object> log = new PendingLog<>();
+        for (Circuit replica : replicas) {
+            replica.<Object>input(name).log = log;
         }
-
-        void committed() {
-            log.clear();
-        }
-
-        @Override
-        public String name() {
-            return master.name();
-        }
-
-        @Override
-        public void insert(T row) {
-            master.insert(row);
-        }
-
-        @Override
-        public void delete(T row) {
-            master.delete(row);
-        }
-
-        @Override
-        public void update(T oldRow, T newRow) {
-            master.update(oldRow, newRow);
-        }
-
-        @Override
-        public void push(T row, long weight) {
-            master.push(row, weight);
-        }
-
-        @Override
-        public void push(ZSet<? extends T> changes) {
-            master.push(changes);
-        }
-
-        @Override
-        public ZSet<T> pending() {
-            return master.pending();
-        }
-
-        @Override
-        public void clearPending() {
-            master.clearPending();
-        }
-
-        @Override
-        public String toString() {
-            return master.toString();
-        }
+        return log;
     }
 
     /** An output of a multi-worker circuit: sums of the workers' changes and views (O(size) per call). */

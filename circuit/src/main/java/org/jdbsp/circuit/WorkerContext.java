@@ -8,10 +8,10 @@ import java.util.function.Supplier;
 
 /**
  * What a replica of a multi-worker circuit knows about its worker: its index, the worker count, the shared
- * barrier, the shared exchange hubs and the
- * objects shared by all replicas ({@link CircuitBuilder#shared}). The k-th exchange wired in every replica uses the k-th hub, so replicas
- * must be wired identically (the wiring function is deterministic). One context per replica, shared by the
- * replica's root and nested builders.
+ * barrier, the shared exchange hubs and the objects shared by all replicas ({@link CircuitBuilder#shared}).
+ * The k-th exchange wired in every replica uses the k-th hub, so replicas must be wired identically (the
+ * wiring function is deterministic). One context per replica, shared by the replica's root and nested
+ * builders.
  */
 final class WorkerContext {
     final int index;
