@@ -75,7 +75,7 @@ final class ExchangeNode<T> extends Node {
                 outbox[ownerOf(e, n)].append(e, v.hashAt(s), v.weightAt(s));
             }
         }
-        barrier.await();
+        barrier.await(me);
         int total = 0;
         for (int from = 0; from < n; from++) {
             total += mail[from][me].size;

@@ -32,6 +32,7 @@ final class NestedCircuitNode<T> extends Node {
     private final Stream<T> out;
     private final boolean naive;
     private final WorkerBarrier barrier;
+    private final int workerIndex;
     private int deepestIteration = -1;
     private int deepestThisTick = -1;
 
@@ -49,6 +50,7 @@ final class NestedCircuitNode<T> extends Node {
         this.out = out;
         this.naive = naive;
         this.barrier = worker != null && worker.workers() > 1 ? worker.barrier() : null;
+        this.workerIndex = worker != null ? worker.index : 0;
     }
 
     static <T> Stream<T> wire(CircuitBuilder parent, String name, RecursiveBody<T> body) {
@@ -120,7 +122,7 @@ final class NestedCircuitNode<T> extends Node {
             if (barrier != null) {
                 // with several workers (and exchanges inside the loop) all must run the same iterations:
                 // continue while any worker must
-                more = barrier.awaitOr(more);
+                more = barrier.awaitOr(workerIndex, more);
             }
             if (!more) {
                 out.publish(naive ? r : sum);

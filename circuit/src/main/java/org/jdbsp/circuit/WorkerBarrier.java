@@ -29,6 +29,8 @@ public final class WorkerBarrier {
     private boolean orAccumulator;
     private boolean lastOr;
     private volatile boolean failed;
+    /** Per party, nanoseconds spent waiting for the others (arrivals that name their party). */
+    private final long[] waitNanos;
 
     /** A barrier for {@code parties >= 1} workers. */
     public WorkerBarrier(int parties) {
@@ -36,6 +38,7 @@ public final class WorkerBarrier {
             throw new IllegalArgumentException("parties must be >= 1: " + parties);
         }
         this.parties = parties;
+        this.waitNanos = new long[parties];
     }
 
     public int parties() {
@@ -68,6 +71,29 @@ public final class WorkerBarrier {
      * @throws PeerFailedException if the barrier failed before or while waiting
      */
     public boolean awaitOr(boolean mine) {
+        return awaitOr(-1, mine);
+    }
+
+    /** {@link #await()} by worker {@code party}, whose waiting time is added to {@link #waitNanos(int)}. */
+    public void await(int party) {
+        awaitOr(party, false);
+    }
+
+    /**
+     * Nanoseconds worker {@code party} has spent waiting in this barrier (arrivals that named it), since the
+     * barrier was made: time it was idle because another worker had more to do (or was late to start).
+     */
+    public long waitNanos(int party) {
+        lock.lock();
+        try {
+            return waitNanos[party];
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** {@link #awaitOr(boolean)} by worker {@code party} ({@code -1}: not accounted). */
+    public boolean awaitOr(int party, boolean mine) {
         long gen;
         lock.lock();
         try {
@@ -88,7 +114,8 @@ public final class WorkerBarrier {
             lock.unlock();
         }
         // the others are usually close behind: a short spin saves parking and waking this thread
-        long deadline = System.nanoTime() + SPIN_NANOS;
+        long start = System.nanoTime();
+        long deadline = start + SPIN_NANOS;
         while (generation == gen && !failed && System.nanoTime() - deadline < 0) {
             Thread.onSpinWait();
         }
@@ -105,6 +132,9 @@ public final class WorkerBarrier {
                     failLocked();
                     throw new PeerFailedException();
                 }
+            }
+            if (party >= 0) {
+                waitNanos[party] += System.nanoTime() - start;
             }
             // the next generation cannot complete without this thread, so lastOr is still this generation's
             return lastOr;

@@ -75,7 +75,7 @@ class WorkerBarrierTest {
         try {
             List<Future<?>> fs = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                fs.add(pool.submit(barrier::await));
+                fs.add(pool.submit(() -> barrier.await()));
             }
             for (Future<?> f : fs) {
                 f.get(10, TimeUnit.SECONDS);
@@ -91,5 +91,23 @@ class WorkerBarrierTest {
         assertTrue(barrier.awaitOr(true));
         assertFalse(barrier.awaitOr(false));
         assertThrows(IllegalArgumentException.class, () -> new WorkerBarrier(0));
+    }
+
+    @Test
+    void waitingTimeIsChargedToTheWaitingPartyOnly() throws Exception {
+        WorkerBarrier barrier = new WorkerBarrier(2);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> other = pool.submit(() -> barrier.await(1));
+            barrier.await(0);
+            other.get(10, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        long w0 = barrier.waitNanos(0);
+        long w1 = barrier.waitNanos(1);
+        // the last arrival does not wait; the first one waited for it
+        assertTrue(w0 >= 0 && w1 >= 0, w0 + " " + w1);
+        assertTrue((w0 == 0) != (w1 == 0), "exactly one party waited: " + w0 + " " + w1);
     }
 }
