@@ -21,7 +21,9 @@ import org.jdbsp.zset.ZSet;
  * successfully, all commit; if any failed, that worker fails the barrier, which releases the others wherever
  * they wait, all roll back, and {@code step()} throws the original exception, an
  * {@link OperatorFailedException} naming the operator, exactly as a single-worker circuit does, with the step's
- * input still pending. Between steps the threads park on a condition (no spinning).
+ * input still pending. Between steps a worker thread spins for at most 2 ms, so that
+ * the next step of a caller stepping in a loop starts at once, then parks on a condition; {@link #timings()}
+ * tells where the workers' time went.
  *
  * <p>Not thread-safe: one thread pushes inputs, steps, reads outputs and closes. {@link #close()} stops and
  * joins the threads; later steps throw {@link IllegalStateException}.
@@ -43,20 +45,30 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Condition done = lock.newCondition();
-    private long command;
-    private int finished;
-    private boolean shutdown;
+    /** Step number released to the workers; written under {@link #lock}, read by spinning workers. */
+    private volatile long command;
+    /** Worker threads done with the current step; written under {@link #lock}, read by the spinning caller. */
+    private volatile int finished;
+    private volatile boolean shutdown;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicReference<Throwable> commitFailure = new AtomicReference<>();
 
     private long steps;
     private boolean closed;
+    /** When the caller released the workers for the current step ({@link System#nanoTime()}). */
+    private volatile long releasedAt;
+    /** Per worker (each writes its own slot; read after the step's hand-back): see {@link WorkerTimings}. */
+    private final long[] startLagNanos;
+    private final long[] tickNanos;
+    private long handBackNanos;
 
     WorkerCircuit(int workers, Mode mode, Function<CircuitBuilder, X> wiring) {
         this.n = workers;
         this.mode = mode;
         this.shared = new WorkerContext.Shared(workers);
         this.replicas = new Circuit[workers];
+        this.startLagNanos = new long[workers];
+        this.tickNanos = new long[workers];
         List<X> results = new ArrayList<>(workers);
         int exchanges = -1;
         int sharedObjects = -1;
@@ -148,11 +160,16 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         try {
             finished = 0;
             command++;
+            releasedAt = System.nanoTime();
             work.signalAll();
         } finally {
             lock.unlock();
         }
         boolean committed = tick(0);
+        long waitFrom = System.nanoTime();
+        while (finished < n - 1 && System.nanoTime() - waitFrom < IDLE_SPIN_NANOS) {
+            Thread.onSpinWait();
+        }
         lock.lock();
         try {
             while (finished < n - 1) {
@@ -161,6 +178,7 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         } finally {
             lock.unlock();
         }
+        handBackNanos += System.nanoTime() - waitFrom;
         if (!committed) {
             shared.clearMail();
             Throwable f = failure.get();
@@ -191,6 +209,8 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
      * releases the others wherever they wait). Every worker reaches the same decision; returns it.
      */
     private boolean tick(int w) {
+        long start = System.nanoTime();
+        startLagNanos[w] += start - releasedAt;
         Circuit replica = replicas[w];
         boolean failed = false;
         try {
@@ -204,7 +224,7 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         }
         if (!failed) {
             try {
-                shared.barrier.await();
+                shared.barrier.await(w);
             } catch (PeerFailedException e) {
                 failed = true;
             }
@@ -218,12 +238,17 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         } catch (Throwable t) {
             commitFailure.compareAndSet(null, t);
         }
+        tickNanos[w] += System.nanoTime() - start;
         return !failed;
     }
 
     private void workerLoop(int w) {
         long seen = 0;
         while (true) {
+            long idleFrom = System.nanoTime();
+            while (command == seen && !shutdown && System.nanoTime() - idleFrom < IDLE_SPIN_NANOS) {
+                Thread.onSpinWait();
+            }
             lock.lock();
             try {
                 while (command == seen && !shutdown) {
@@ -247,6 +272,27 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             }
         }
     }
+
+    /**
+     * Where the workers' time went in all steps so far (cumulative; O(workers)). Call between steps, from the
+     * thread that steps.
+     */
+    public WorkerTimings timings() {
+        long[] waits = new long[n];
+        for (int w = 0; w < n; w++) {
+            waits[w] = n == 1 ? 0 : shared.barrier.waitNanos(w);
+        }
+        return new WorkerTimings(steps, n == 1 ? new long[1] : startLagNanos.clone(),
+                n == 1 ? new long[1] : tickNanos.clone(), waits, handBackNanos);
+    }
+
+    /**
+     * How long a worker thread, or the caller waiting for them, spins before it parks: a parked thread can take
+     * a millisecond to be scheduled again on a virtual machine, longer than many steps. A step that follows the
+     * last within this time (a caller pushing and stepping in a loop) starts on every worker at once; an idle
+     * circuit costs each thread at most this much CPU after its last step.
+     */
+    static final long IDLE_SPIN_NANOS = 2_000_000;
 
     @Override
     public long stepCount() {

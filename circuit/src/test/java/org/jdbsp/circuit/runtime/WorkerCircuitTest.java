@@ -24,6 +24,7 @@ import org.jdbsp.circuit.Output;
 import org.jdbsp.circuit.Stage;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.WorkerCircuit;
+import org.jdbsp.circuit.WorkerTimings;
 import org.jdbsp.circuit.Workers;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,37 @@ class WorkerCircuitTest {
         }
         try (WorkerCircuit<Void> c = tagging(2, x -> 0)) {
             assertTrue(c.schedule().stream().anyMatch(n -> n.startsWith("exchange:test")), c.schedule().toString());
+        }
+    }
+
+    @Test
+    void timingsAccountEachWorkersStepsAndWaits() {
+        try (WorkerCircuit<Void> c = tagging(3, x -> (int) (x % 7))) {
+            WorkerTimings before = c.timings();
+            for (int step = 0; step < 5; step++) {
+                for (long x = 0; x < 100; x++) {
+                    c.<Long>input("in").insert(step * 100L + x);
+                }
+                c.step();
+            }
+            WorkerTimings t = c.timings().since(before);
+            assertEquals(5, t.steps());
+            assertEquals(3, t.workers());
+            long waited = 0;
+            for (int w = 0; w < 3; w++) {
+                assertTrue(t.tickNanos()[w] > 0, "worker " + w + " ticked");
+                assertTrue(t.barrierWaitNanos()[w] >= 0 && t.barrierWaitNanos()[w] <= t.tickNanos()[w],
+                        "worker " + w + ": waits are part of its ticks: " + t);
+                assertTrue(t.startLagNanos()[w] >= 0, "worker " + w);
+                waited += t.barrierWaitNanos()[w];
+            }
+            // every barrier generation (one exchange and the commit barrier per step) is reached first by someone
+            assertTrue(waited > 0, "no worker ever waited at a barrier: " + t);
+        }
+        try (WorkerCircuit<Void> c = tagging(1, x -> 0)) {
+            c.<Long>input("in").insert(1L);
+            c.step();
+            assertEquals(0, c.timings().tickNanos()[0], "one worker: a plain circuit, no accounting");
         }
     }
 
