@@ -46,7 +46,9 @@ final class InputNode<T> extends Node {
     /**
      * In a multi-worker circuit the pending change is shared by all workers (read-only during the step): this
      * worker takes the rows whose hash it owns, so an insert and its later delete land on the same worker.
-     * O(|pending|) hash computations per worker, inserts only for its share (reusing the computed hash).
+     * Each worker hashes 1/n of the rows into the log's shared scratch, then (after one barrier) scans all the
+     * hashes and inserts its share: O(|pending| / n) hash computations and O(|pending|) int comparisons per
+     * worker, one barrier per input per step.
      */
     private ZSet<T> share(PendingLog<T> log) {
         if (log.isEmpty()) {
@@ -65,13 +67,19 @@ final class InputNode<T> extends Node {
             }
             return mine;
         }
+        // each worker hashes its own n-th of the log; after a barrier every worker takes its rows from all of
+        // them: every row is hashed once in all (a worker that throws here fails the barrier, and the step)
         int size = log.size();
+        int[] hashes = log.hashes();
+        for (int i = (int) ((long) size * me / n), end = (int) ((long) size * (me + 1) / n); i < end; i++) {
+            hashes[i] = log.rowAt(i).hashCode();
+        }
+        worker.barrier().await(me);
         ZSet<T> mine = new ZSet<>(size / n + 1);
         for (int i = 0; i < size; i++) {
-            T e = log.rowAt(i);
-            int h = e.hashCode();
+            int h = hashes[i];
             if (ExchangeNode.owner(h, n) == me) {
-                mine.addHashed(e, h, log.weightAt(i));
+                mine.addHashed(log.rowAt(i), h, log.weightAt(i));
             }
         }
         return mine;

@@ -26,6 +26,11 @@ final class PendingLog<T> {
 
     private Object[] rows = new Object[INITIAL];
     private long[] weights = new long[INITIAL];
+    /**
+     * Scratch for the rows' hash codes during a step, as long as the log: each worker fills its own n-th, then,
+     * after a barrier, every worker reads all of them (see {@code InputNode}).
+     */
+    private int[] hashes = new int[INITIAL];
     private int size;
     private long absSum;
     /** Non-null once the weights grew too large for the log: the consolidated pending change (log empty). */
@@ -104,6 +109,7 @@ final class PendingLog<T> {
             int n = Math.max(capacity, rows.length * 2);
             rows = Arrays.copyOf(rows, n);
             weights = Arrays.copyOf(weights, n);
+            hashes = new int[n];
         }
     }
 
@@ -145,6 +151,11 @@ final class PendingLog<T> {
         return weights[i];
     }
 
+    /** The hash scratch: at least {@link #size()} slots, written by the workers during a step. */
+    int[] hashes() {
+        return hashes;
+    }
+
     /** The consolidated change, or {@code null} while the change is held in the log. */
     ZSet<T> consolidated() {
         return consolidated;
@@ -160,6 +171,7 @@ final class PendingLog<T> {
         if (rows.length > KEEP) {
             rows = new Object[INITIAL];
             weights = new long[INITIAL];
+            hashes = new int[INITIAL];
         } else {
             Arrays.fill(rows, 0, size, null);
         }
