@@ -46,11 +46,15 @@ import org.jdbsp.zset.ZSet;
  * so the view is a multiset: the same {@code (auction, num)} maximal in k windows has weight k. All windows
  * of the history are in the final view (no window is "still open").
  *
- * <p>Circuit: {@code Windows.hopping} (5 windows per bid), {@code Windows.aggregate} count per (window,
- * auction); {@code maxByLongLocalGlobal} of the counts per window start (on several workers each takes the
- * maximum of its own counts first; the end is start + 10 s, so the start alone identifies the window);
- * counts {@code joinOnLong} maxima on the window start, keeping {@code num >= maxn}.
- * A change of a window's maximum re-joins all of that window's counts (inherent in the SQL plan).
+ * <p>Circuit: each bid is projected to {@code (auction, slide start)} (a bid's windows depend only on its 2 s
+ * slide, and equal rows add up their weights, so a step's bids of one auction and slide become one row);
+ * {@code Windows.hopping} (5 windows per row), {@code Windows.aggregate} count per (window, auction);
+ * {@code maxByLongLocalGlobal} of the counts per window start (on several workers each takes the maximum of
+ * its own counts first; the end is start + 10 s, so the start alone identifies the window); counts
+ * {@code joinOnLongBroadcast} maxima on the window start, keeping {@code num >= maxn}: the few maxima go to
+ * every worker and the counts stay on the worker that counted them, so a window's counts are not gathered on
+ * one worker. A change of a window's maximum re-joins all of that window's counts (inherent in the SQL plan),
+ * each worker its own share.
  */
 public final class Q5 implements NexmarkQuery<Q5.Row> {
     static final long SIZE = 10_000;
@@ -62,6 +66,10 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
         public String toString() {
             return "Q5[auction=" + auction + ", num=" + num + "]";
         }
+    }
+
+    /** The bids of an auction in the 2 s slide starting at {@code slide}: one row, weighted by their number. */
+    record SlideBids(long auction, long slide) {
     }
 
     /** The maximum bid count of one auction in the window starting at {@code start}. */
@@ -82,11 +90,15 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
 
     @Override
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
+        // a bid's windows depend only on its 2 s slide: counting (auction, slide) rows with their weights counts
+        // the bids, and the projection folds a hot auction's many bids of a step into one row per slide
+        Stream<SlideBids> slides = Linear.map(in.bids(),
+                bid -> new SlideBids(bid.auction(), Math.floorDiv(bid.dateTime(), SLIDE) * SLIDE));
         Stream<WindowResult<Long>> counts = Windows.aggregate(
-                Windows.hopping(in.bids(), Bid::dateTime, SIZE, SLIDE), Bid::auction, WindowAggregate.count());
+                Windows.hopping(slides, SlideBids::slide, SIZE, SLIDE), SlideBids::auction, WindowAggregate.count());
         Stream<WindowMax> maxima = Aggregates.maxByLongLocalGlobal(counts, WindowResult::start, WindowResult::value,
                 WindowMax::new);
-        Stream<Row> joined = Joins.joinOnLong(counts, maxima, WindowResult::start, WindowMax::start,
+        Stream<Row> joined = Joins.joinOnLongBroadcast(counts, maxima, WindowResult::start, WindowMax::start,
                 (c, m) -> c.value() >= m.maxn() ? new Row(c.key(), c.value()) : NOT_MAX);
         return Linear.filter(joined, r -> r != NOT_MAX);
     }

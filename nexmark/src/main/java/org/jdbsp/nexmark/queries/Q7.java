@@ -40,8 +40,9 @@ import org.jdbsp.zset.ZSet;
  * workers each takes the maximum of its own bids first, so a window's bids are not all moved to one worker);
  * each bid is expanded to the one or two window ends {@code e} it can match
  * ({@code floor(t / 10 s) * 10 s + 10 s}, and {@code t} itself when {@code t} is a multiple of 10 s); these
- * candidates join the maxima with {@code joinOnLong} on a hash of {@code (e, price)}, and the exact equality of
- * both is checked after the join (a hash collision only costs a discarded pair).
+ * candidates join the maxima with {@code joinOnLongBroadcast} on a hash of {@code (e, price)} (the few maxima
+ * go to every worker; the candidates stay where their bids are), and the exact equality of both is checked
+ * after the join (a hash collision only costs a discarded pair).
  */
 public final class Q7 implements NexmarkQuery<Q7.Row> {
     static final long SIZE = 10_000;
@@ -96,7 +97,7 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
                 out.accept(new Candidate(t, bid));
             }
         });
-        Stream<Row> joined = Joins.joinOnLong(candidates, maxima, c -> mix(c.end(), c.bid().price()),
+        Stream<Row> joined = Joins.joinOnLongBroadcast(candidates, maxima, c -> mix(c.end(), c.bid().price()),
                 m -> mix(m.end(), m.maxPrice()),
                 (c, m) -> c.end() == m.end() && c.bid().price() == m.maxPrice()
                         ? new Row(c.bid().auction(), c.bid().bidder(), c.bid().price(), c.bid().dateTime(),
