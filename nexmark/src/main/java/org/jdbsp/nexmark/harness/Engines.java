@@ -1,6 +1,8 @@
 package org.jdbsp.nexmark.harness;
 
 import org.jdbsp.circuit.Mode;
+import org.jdbsp.circuit.WorkerCircuit;
+import org.jdbsp.circuit.WorkerTimings;
 import org.jdbsp.nexmark.model.Event;
 import org.jdbsp.nexmark.queries.NexmarkQuery;
 import org.jdbsp.nexmark.queries.QueryCircuit;
@@ -88,6 +90,11 @@ public final class Engines {
         @Override
         public long stateRows() {
             return circuit.circuit().stateRows();
+        }
+
+        @Override
+        public WorkerTimings timings() {
+            return circuit.circuit() instanceof WorkerCircuit<?> w && w.workers() > 1 ? w.timings() : null;
         }
 
         @Override

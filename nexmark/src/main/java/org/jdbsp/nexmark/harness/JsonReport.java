@@ -50,6 +50,13 @@ public final class JsonReport {
             // Nine significant digits, plain notation (valid JSON, readable).
             return new BigDecimal(d).round(new MathContext(9)).stripTrailingZeros().toPlainString();
         }
+        if (v instanceof double[] a) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < a.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(value(a[i]));
+            }
+            return sb.append(']').toString();
+        }
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
         }

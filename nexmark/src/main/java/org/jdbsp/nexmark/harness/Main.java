@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.jdbsp.circuit.Mode;
+import org.jdbsp.circuit.WorkerTimings;
 import org.jdbsp.nexmark.generator.NexmarkConfig;
 import org.jdbsp.nexmark.generator.NexmarkGenerator;
 import org.jdbsp.nexmark.io.EventJsonReader;
@@ -229,16 +230,20 @@ public final class Main {
             try (QueryEngine engine = Engines.create(q, o.mode, o.workers)) {
                 ThreadCpu cpu = new ThreadCpu();
                 long mainCpu = 0;
+                long mainAlloc = 0;
                 long gc0 = ThreadCpu.gcMillis();
+                WorkerTimings timings0 = engine.timings();
                 for (int s = 0; s < steps; s++) {
                     int off = s * batch;
                     int len = Math.min(batch, n - off);
+                    long a0 = cpu.currentAllocated();
                     long c0 = cpu.current();
                     long t0 = System.nanoTime();
                     engine.push(events, off, len);
                     engine.step();
                     long t1 = System.nanoTime();
                     mainCpu += cpu.current() - c0;
+                    mainAlloc += cpu.currentAllocated() - a0;
                     latency[s] = t1 - t0;
                     total += t1 - t0;
                     changes += engine.outputDeltaSize();
@@ -248,7 +253,16 @@ public final class Main {
                 progress.clear();
                 // before close: the worker threads of this engine are alive (the warm-up's were joined)
                 long[] workerCpu = cpu.workers();
+                double allocPerEvent = (double) (mainAlloc + cpu.workersAllocated()) / n;
                 double gcSeconds = (ThreadCpu.gcMillis() - gc0) / 1e3;
+                WorkerTimings timings = timings0 == null ? null : engine.timings().since(timings0);
+                double[] barrierWait = new double[timings == null ? 0 : timings.workers()];
+                double startLag = 0;
+                for (int w = 0; w < barrierWait.length; w++) {
+                    barrierWait[w] = timings.barrierWaitNanos()[w] / 1e9;
+                    startLag += timings.startLagNanos()[w] / 1e9;
+                }
+                double handBack = timings == null ? 0 : timings.handBackNanos() / 1e9;
                 double cpuSeconds = cpu.supported() ? (mainCpu + workerCpu[0]) / 1e9 : Double.NaN;
                 double callerCpuSeconds = cpu.supported() ? mainCpu / 1e9 : Double.NaN;
                 double maxWorkerCpuSeconds = cpu.supported() ? workerCpu[1] / 1e9 : Double.NaN;
@@ -276,7 +290,7 @@ public final class Main {
                         Engines.coresUsed(engine.workers()), warmup, seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
-                        maxWorkerCpuSeconds, gcSeconds,
+                        maxWorkerCpuSeconds, gcSeconds, allocPerEvent, barrierWait, startLag, handBack,
                         peakHeap, retained, stateRows, changes, view.size(), checked, differing, null);
             }
         } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
@@ -288,7 +302,7 @@ public final class Main {
             return new QueryResult(q.name(), q.description(), mode, n, batch, 0, o.workers,
                     Engines.coresUsed(o.workers), warmup, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, 0, 0, 0, 0, 0, null, 0,
+                    Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, 0, 0, null, 0,
                     String.valueOf(e));
         }
     }

@@ -20,8 +20,12 @@ public final class Options {
     public static final long DEFAULT_EVENTS = 1_000_000;
     /** Default events per step (Feldera's closed-loop runs use 40,000-event batches). */
     public static final int DEFAULT_BATCH = 10_000;
-    /** Default upper bound of warm-up events per query (a separate, untimed circuit). */
-    public static final long DEFAULT_WARMUP = 100_000;
+    /**
+     * Default upper bound of warm-up events per query (a separate, untimed circuit): as many as the default run,
+     * so that the JIT has compiled the query's hot paths before the timed run (after 100,000 events it was still
+     * compiling, and a single worker measured 20-60% slower than in steady state).
+     */
+    public static final long DEFAULT_WARMUP = 1_000_000;
 
     /** Query names to run, in order, without duplicates ({@code q0} ... {@code q22}). */
     public final List<String> queries;
@@ -244,7 +248,8 @@ public final class Options {
                                      thread
                   --warmup N         untimed warm-up per query: a separate throwaway circuit is fed the first
                                      N events before the timed run on a fresh circuit (default
-                                     min(%,d, events); 0 disables). Never included in the figures.
+                                     min(%,d, events): the JIT compiles during it; 0 disables).
+                                     Never included in the figures.
                   --check            also compute each query's independent reference over the whole history
                                      and fail (exit 1) if a final view differs, printing sample rows
                   --json FILE        write the results as a JSON array, one object per query
@@ -264,14 +269,19 @@ public final class Options {
                 (push + step). cpu s = CPU time of the threads running the timed steps (main thread's push +
                 step, plus the jdbsp-worker-<i> threads'; not GC/JIT threads); the JSON also has
                 callerCpuSeconds (main thread: pushes, and worker 0 when N > 1), maxWorkerCpuSeconds
-                (busiest jdbsp-worker-<i> thread) and gcSeconds (collectors'
-                reported time): CPU figures depend little on other load of the machine. peak heap = max JVM heap in use sampled after each step (includes the event
-                array and uncollected garbage); the JSON also has
+                (busiest jdbsp-worker-<i> thread), gcSeconds (collectors' reported time) and
+                allocatedBytesPerEvent (allocated by the threads running the steps): CPU figures depend
+                little on other load of the machine. With N > 1 the JSON also tells where the workers' wall
+                time went: barrierWaitSeconds (per worker, waiting at barriers for the others: imbalance),
+                startLagSeconds (worker threads starting a step late) and handBackSeconds (main thread
+                waiting, after its own part, for the others to finish). peak heap = max JVM heap in use
+                sampled after each step (includes the event array and uncollected garbage); the JSON also has
                 retainedHeapBytes = heap in use after a full GC at the end minus before the run (the circuit's
                 state and output view). state rows = circuit.stateRows() at the end; output changes = rows in
                 the output deltas summed over all steps.
-                Environment: JAVA_OPTS (default -Xmx8g) is passed to java; NEXMARK_SKIP_BUILD=1 skips the
-                build check of bin/nexmark.
+                Environment: JAVA_OPTS (default -Xmx8g -XX:+UseParallelGC: the throughput collector, faster
+                than G1 over all queries here on 1 and 2 workers; see docs/nexmark.md) is passed to java;
+                NEXMARK_SKIP_BUILD=1 skips the build check of bin/nexmark.
                 Exit status: 0 ok, 1 a query failed or --check found a difference or the input is bad,
                 2 bad command line.
                 """.formatted(DEFAULT_EVENTS, DEFAULT_BATCH, Engines.MAX_WORKERS, Engines.defaultWorkers(),

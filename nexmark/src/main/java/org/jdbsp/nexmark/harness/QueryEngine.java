@@ -1,5 +1,6 @@
 package org.jdbsp.nexmark.harness;
 
+import org.jdbsp.circuit.WorkerTimings;
 import org.jdbsp.nexmark.model.Event;
 import org.jdbsp.zset.ZSet;
 
@@ -22,6 +23,9 @@ public interface QueryEngine extends AutoCloseable {
 
     /** Rows held in operator state (summed over workers). */
     long stateRows();
+
+    /** Where the workers' time went so far, or {@code null} with one worker. */
+    WorkerTimings timings();
 
     /** Workers (threads) this engine computes on. */
     int workers();

@@ -15,6 +15,14 @@ package org.jdbsp.nexmark.harness;
  *     threads); {@code callerCpuSeconds + maxWorkerCpuSeconds} estimates the steps' critical path on idle
  *     cores (pushes run before the workers start a step)
  * @param gcSeconds time the garbage collectors reported during the timed run (pauses and concurrent work)
+ * @param allocatedBytesPerEvent bytes allocated by the threads that ran the timed steps (as {@code cpuSeconds}),
+ *     per event: the garbage the query makes, which the collectors must handle
+ * @param barrierWaitSeconds per worker (index = worker; worker 0 is the calling thread), time spent waiting at
+ *     barriers for the other workers during the timed steps: load imbalance (empty with one worker)
+ * @param startLagSeconds the worker threads' summed delay from the release of a step to their starting it
+ *     (thread wake-up; 0 with one worker)
+ * @param handBackSeconds the calling thread's wait, after its own part of each step, for the worker threads
+ *     to finish theirs (0 with one worker)
  * @param checked {@code null} when {@code --check} was not given, else whether the final view equals the
  *     reference
  * @param error the failure that stopped this query's run, or {@code null}
@@ -39,6 +47,10 @@ public record QueryResult(
         double callerCpuSeconds,
         double maxWorkerCpuSeconds,
         double gcSeconds,
+        double allocatedBytesPerEvent,
+        double[] barrierWaitSeconds,
+        double startLagSeconds,
+        double handBackSeconds,
         long peakHeapBytes,
         long retainedHeapBytes,
         long stateRows,

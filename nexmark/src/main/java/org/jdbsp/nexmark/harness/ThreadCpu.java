@@ -37,6 +37,31 @@ final class ThreadCpu {
         return supported ? mx.getCurrentThreadCpuTime() : 0;
     }
 
+    /**
+     * Bytes the calling thread has allocated so far, or 0 if the JVM cannot tell (HotSpot can:
+     * {@code com.sun.management.ThreadMXBean}).
+     */
+    long currentAllocated() {
+        return mx instanceof com.sun.management.ThreadMXBean hs && hs.isThreadAllocatedMemorySupported()
+                ? Math.max(0, hs.getCurrentThreadAllocatedBytes()) : 0;
+    }
+
+    /** Bytes allocated so far by the live worker threads ({@code jdbsp-worker-*}), summed; 0 if unknown. */
+    long workersAllocated() {
+        if (!(mx instanceof com.sun.management.ThreadMXBean hs) || !hs.isThreadAllocatedMemorySupported()) {
+            return 0;
+        }
+        long total = 0;
+        long[] ids = mx.getAllThreadIds();
+        ThreadInfo[] infos = mx.getThreadInfo(ids);
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null && infos[i].getThreadName().startsWith(WORKER_PREFIX)) {
+                total += Math.max(0, hs.getThreadAllocatedBytes(ids[i]));
+            }
+        }
+        return total;
+    }
+
     /** Collection time in ms summed over the JVM's garbage collectors, so far. */
     static long gcMillis() {
         long ms = 0;
