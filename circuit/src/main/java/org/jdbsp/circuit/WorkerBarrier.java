@@ -29,7 +29,10 @@ public final class WorkerBarrier {
     private boolean orAccumulator;
     private boolean lastOr;
     private volatile boolean failed;
-    /** Per party, nanoseconds spent waiting for the others (arrivals that name their party). */
+    /**
+     * Per party, nanoseconds spent waiting for the others (arrivals that name their party); each party writes
+     * only its own slot, readers synchronise with it through the step's hand-back.
+     */
     private final long[] waitNanos;
 
     /** A barrier for {@code parties >= 1} workers. */
@@ -118,6 +121,16 @@ public final class WorkerBarrier {
         long deadline = start + SPIN_NANOS;
         while (generation == gen && !failed && System.nanoTime() - deadline < 0) {
             Thread.onSpinWait();
+        }
+        if (generation != gen) {
+            // tripped while spinning: lastOr was written before the generation (a volatile write) moved on, and
+            // the next generation cannot complete without this thread, so it is still this generation's. Not
+            // taking the lock here matters: the thread that tripped may still hold it, and a contended lock
+            // parks this thread
+            if (party >= 0) {
+                waitNanos[party] += System.nanoTime() - start;
+            }
+            return lastOr;
         }
         lock.lock();
         try {

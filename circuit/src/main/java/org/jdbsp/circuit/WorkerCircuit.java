@@ -159,8 +159,8 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         lock.lock();
         try {
             finished = 0;
-            command++;
             releasedAt = System.nanoTime();
+            command++; // volatile: publishes this step's inputs to the workers, spinning or not
             work.signalAll();
         } finally {
             lock.unlock();
@@ -170,13 +170,17 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         while (finished < n - 1 && System.nanoTime() - waitFrom < IDLE_SPIN_NANOS) {
             Thread.onSpinWait();
         }
-        lock.lock();
-        try {
-            while (finished < n - 1) {
-                done.awaitUninterruptibly();
+        if (finished < n - 1) {
+            // (when the spin saw them finish, the volatile read of finished already orders their writes before
+            // ours; the lock, which the last of them may still hold, is not needed)
+            lock.lock();
+            try {
+                while (finished < n - 1) {
+                    done.awaitUninterruptibly();
+                }
+            } finally {
+                lock.unlock();
             }
-        } finally {
-            lock.unlock();
         }
         handBackNanos += System.nanoTime() - waitFrom;
         if (!committed) {
@@ -249,18 +253,21 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             while (command == seen && !shutdown && System.nanoTime() - idleFrom < IDLE_SPIN_NANOS) {
                 Thread.onSpinWait();
             }
-            lock.lock();
-            try {
-                while (command == seen && !shutdown) {
-                    work.awaitUninterruptibly();
+            if (command == seen || shutdown) {
+                lock.lock();
+                try {
+                    while (command == seen && !shutdown) {
+                        work.awaitUninterruptibly();
+                    }
+                } finally {
+                    lock.unlock();
                 }
-                if (shutdown) {
-                    return;
-                }
-                seen = command;
-            } finally {
-                lock.unlock();
             }
+            if (shutdown) {
+                return;
+            }
+            // the volatile command was written after everything the caller prepared for this step
+            seen = command;
             tick(w);
             lock.lock();
             try {
