@@ -16,6 +16,11 @@ final class InputNode<T> extends Node {
     int directConsumers;
     /** True when every consumer reads the pending change directly: this worker's share is never computed. */
     boolean shareUnused;
+    /**
+     * Logs at least this long are hashed by the workers together (one barrier); shorter ones by each worker
+     * alone. Every worker sees the same log, so all take the same path.
+     */
+    static final int SHARED_HASHING_FROM = 2048;
     private ZSet<T> snapshot = new ZSet<>();
     private ZSet<T> nextSnapshot;
 
@@ -46,9 +51,10 @@ final class InputNode<T> extends Node {
     /**
      * In a multi-worker circuit the pending change is shared by all workers (read-only during the step): this
      * worker takes the rows whose hash it owns, so an insert and its later delete land on the same worker.
-     * Each worker hashes 1/n of the rows into the log's shared scratch, then (after one barrier) scans all the
-     * hashes and inserts its share: O(|pending| / n) hash computations and O(|pending|) int comparisons per
-     * worker, one barrier per input per step.
+     * From {@link #SHARED_HASHING_FROM} rows, each worker hashes 1/n of the rows into the log's shared scratch,
+     * then (after one barrier) scans all the hashes and inserts its share: O(|pending| / n) hash computations and
+     * O(|pending|) int comparisons per worker, one barrier. A shorter log each worker hashes whole, with no
+     * barrier.
      */
     private ZSet<T> share(PendingLog<T> log) {
         if (log.isEmpty()) {
@@ -67,9 +73,21 @@ final class InputNode<T> extends Node {
             }
             return mine;
         }
+        int size = log.size();
+        if (size < SHARED_HASHING_FROM) {
+            // a short log: hashing it all costs less than making the workers wait for each other
+            ZSet<T> mine = new ZSet<>(size / n + 1);
+            for (int i = 0; i < size; i++) {
+                T e = log.rowAt(i);
+                int h = e.hashCode();
+                if (ExchangeNode.owner(h, n) == me) {
+                    mine.addHashed(e, h, log.weightAt(i));
+                }
+            }
+            return mine;
+        }
         // each worker hashes its own n-th of the log; after a barrier every worker takes its rows from all of
         // them: every row is hashed once in all (a worker that throws here fails the barrier, and the step)
-        int size = log.size();
         int[] hashes = log.hashes();
         for (int i = (int) ((long) size * me / n), end = (int) ((long) size * (me + 1) / n); i < end; i++) {
             hashes[i] = log.rowAt(i).hashCode();
