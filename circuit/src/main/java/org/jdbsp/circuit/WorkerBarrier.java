@@ -84,15 +84,11 @@ public final class WorkerBarrier {
 
     /**
      * Nanoseconds worker {@code party} has spent waiting in this barrier (arrivals that named it), since the
-     * barrier was made: time it was idle because another worker had more to do (or was late to start).
+     * barrier was made: time it was idle because another worker had more to do (or was late to start). Read it
+     * from a thread that has synchronised with the party since (the runtime's caller, between steps).
      */
     public long waitNanos(int party) {
-        lock.lock();
-        try {
-            return waitNanos[party];
-        } finally {
-            lock.unlock();
-        }
+        return waitNanos[party];
     }
 
     /** {@link #awaitOr(boolean)} by worker {@code party} ({@code -1}: not accounted). */
@@ -127,9 +123,7 @@ public final class WorkerBarrier {
             // the next generation cannot complete without this thread, so it is still this generation's. Not
             // taking the lock here matters: the thread that tripped may still hold it, and a contended lock
             // parks this thread
-            if (party >= 0) {
-                waitNanos[party] += System.nanoTime() - start;
-            }
+            charge(party, start);
             return lastOr;
         }
         lock.lock();
@@ -146,13 +140,17 @@ public final class WorkerBarrier {
                     throw new PeerFailedException();
                 }
             }
-            if (party >= 0) {
-                waitNanos[party] += System.nanoTime() - start;
-            }
+            charge(party, start);
             // the next generation cannot complete without this thread, so lastOr is still this generation's
             return lastOr;
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void charge(int party, long waitingSince) {
+        if (party >= 0) {
+            waitNanos[party] += System.nanoTime() - waitingSince;
         }
     }
 
