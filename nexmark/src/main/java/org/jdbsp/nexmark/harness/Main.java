@@ -231,6 +231,7 @@ public final class Main {
                 ThreadCpu cpu = new ThreadCpu();
                 long mainCpu = 0;
                 long mainAlloc = 0;
+                long pushNanos = 0;
                 long gc0 = ThreadCpu.gcMillis();
                 WorkerTimings timings0 = engine.timings();
                 for (int s = 0; s < steps; s++) {
@@ -240,8 +241,10 @@ public final class Main {
                     long c0 = cpu.current();
                     long t0 = System.nanoTime();
                     engine.push(events, off, len);
+                    long tp = System.nanoTime();
                     engine.step();
                     long t1 = System.nanoTime();
+                    pushNanos += tp - t0;
                     mainCpu += cpu.current() - c0;
                     mainAlloc += cpu.currentAllocated() - a0;
                     latency[s] = t1 - t0;
@@ -290,7 +293,8 @@ public final class Main {
                         Engines.coresUsed(engine.workers()), warmup, seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
-                        maxWorkerCpuSeconds, gcSeconds, allocPerEvent, barrierWait, startLag, handBack,
+                        maxWorkerCpuSeconds, gcSeconds, allocPerEvent, pushNanos / 1e9, barrierWait, startLag,
+                        handBack,
                         peakHeap, retained, stateRows, changes, view.size(), checked, differing, null);
             }
         } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
@@ -302,7 +306,7 @@ public final class Main {
             return new QueryResult(q.name(), q.description(), mode, n, batch, 0, o.workers,
                     Engines.coresUsed(o.workers), warmup, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, 0, 0, null, 0,
+                    Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, 0, 0, null, 0,
                     String.valueOf(e));
         }
     }

@@ -270,7 +270,8 @@ public final class Options {
                 step, plus the jdbsp-worker-<i> threads'; not GC/JIT threads); the JSON also has
                 callerCpuSeconds (main thread: pushes, and worker 0 when N > 1), maxWorkerCpuSeconds
                 (busiest jdbsp-worker-<i> thread), gcSeconds (collectors' reported time) and
-                allocatedBytesPerEvent (allocated by the threads running the steps): CPU figures depend
+                allocatedBytesPerEvent (allocated by the threads running the steps) and pushSeconds (the
+                part of seconds spent pushing batches, before each step): CPU figures depend
                 little on other load of the machine. With N > 1 the JSON also tells where the workers' wall
                 time went: barrierWaitSeconds (per worker, waiting at barriers for the others: imbalance),
                 startLagSeconds (worker threads starting a step late) and handBackSeconds (main thread

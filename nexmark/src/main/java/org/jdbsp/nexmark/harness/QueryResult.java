@@ -17,6 +17,9 @@ package org.jdbsp.nexmark.harness;
  * @param gcSeconds time the garbage collectors reported during the timed run (pauses and concurrent work)
  * @param allocatedBytesPerEvent bytes allocated by the threads that ran the timed steps (as {@code cpuSeconds}),
  *     per event: the garbage the query makes, which the collectors must handle
+ * @param pushSeconds the part of {@code seconds} spent pushing the batches into the inputs, on the calling thread
+ *     before each step (with one worker it hashes every event into the input's Z-set; with several it appends
+ *     to a log, and the workers hash in the step)
  * @param barrierWaitSeconds per worker (index = worker; worker 0 is the calling thread), time spent waiting at
  *     barriers for the other workers during the timed steps: load imbalance (empty with one worker)
  * @param startLagSeconds the worker threads' summed delay from the release of a step to their starting it
@@ -48,6 +51,7 @@ public record QueryResult(
         double maxWorkerCpuSeconds,
         double gcSeconds,
         double allocatedBytesPerEvent,
+        double pushSeconds,
         double[] barrierWaitSeconds,
         double startLagSeconds,
         double handBackSeconds,
