@@ -22,8 +22,8 @@ public final class Options {
     public static final int DEFAULT_BATCH = 10_000;
     /**
      * Default upper bound of warm-up events per query (a separate, untimed circuit): as many as the default run,
-     * so that the JIT has compiled the query's hot paths before the timed run (after 100,000 events it was still
-     * compiling, and a single worker measured 20-60% slower than in steady state).
+     * so that the JIT has compiled the query's hot paths before the timed run (after a 100,000-event warm-up a
+     * single worker measured 20-60% slower than after a 1,000,000-event one).
      */
     public static final long DEFAULT_WARMUP = 1_000_000;
 
