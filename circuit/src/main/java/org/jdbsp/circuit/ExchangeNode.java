@@ -11,6 +11,8 @@ import org.jdbsp.zset.ZSet;
  * Z-set (presized, no {@code hashCode} calls: the hashes travel with the rows). Linear (partitioning and
  * summing commute with addition) and stateless, so it runs the same in both modes and inside recursion. Cost:
  * O(|input|) key hashes and appends, plus O(rows received) inserts; the batches are reused from tick to tick.
+ * When a worker keeps all its rows and receives none (its input was already partitioned by this key), it
+ * publishes its input as is, with no inserts.
  *
  * <p>Without a key hash ({@link CircuitBuilder#broadcast}) every row goes to every worker.
  *
@@ -79,6 +81,13 @@ final class ExchangeNode<T> extends Node {
         int total = 0;
         for (int from = 0; from < n; from++) {
             total += mail[from][me].size;
+        }
+        if (keyHash != null && total == v.size() && mail[me][me].size == total) {
+            // every row of this worker's input is its own and nothing came in (the input was already
+            // partitioned by this key): the input is the output, no Z-set is built
+            mail[me][me].clear();
+            out.publish(v);
+            return;
         }
         ZSet<T> result = new ZSet<>(total);
         for (int from = 0; from < n; from++) {

@@ -172,6 +172,41 @@ class WorkerCircuitTest {
         }
     }
 
+    @Test
+    void aSecondExchangeByTheSameKeyKeepsEveryRow() {
+        // the second exchange finds its input already partitioned and publishes it as is; a third, by another
+        // key, moves rows again
+        for (int workers : new int[] {2, 3}) {
+            try (WorkerCircuit<Void> c = Workers.build(workers, Mode.INCREMENTAL, b -> {
+                InputHandle<Long> in = b.input("in");
+                ToIntFunction<Long> byTen = x -> (int) (x % 10);
+                Stream<Long> once = b.shard(map(in.stream(), x -> x * 2), byTen, "first");
+                Stream<Long> twice = b.shard(once, byTen, "second");
+                int me = b.workerIndex();
+                b.output("same", map(twice, x -> new Tagged(me, x)));
+                b.output("other", b.shard(twice, x -> (int) (x % 7), "third"));
+            })) {
+                Input<Long> in = c.input("in");
+                ZSet<Long> expected = new ZSet<>();
+                for (int step = 0; step < 3; step++) {
+                    for (long x = 0; x < 500; x++) {
+                        in.insert(step * 1000L + x);
+                        expected.add((step * 1000L + x) * 2, 1);
+                    }
+                    c.step();
+                }
+                ZSet<Tagged> same = c.<Tagged>output("same").view();
+                assertEquals(expected, same.map(Tagged::value));
+                Map<Long, Integer> ownerOfKey = new HashMap<>();
+                same.forEach((t, w) -> {
+                    Integer prev = ownerOfKey.putIfAbsent(t.value() % 10, t.worker());
+                    assertTrue(prev == null || prev == t.worker(), "key " + t.value() % 10 + " on two workers");
+                });
+                assertEquals(expected, c.<Long>output("other").view());
+            }
+        }
+    }
+
     /** A row whose hashCode fails, as a user's row type can. */
     record BadHash(long v) {
         @Override
