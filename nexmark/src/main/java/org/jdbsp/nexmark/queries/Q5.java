@@ -48,7 +48,9 @@ import org.jdbsp.zset.ZSet;
  *
  * <p>Circuit: each bid is projected to {@code (auction, slide start)} (a bid's windows depend only on its 2 s
  * slide, and equal rows add up their weights, so a step's bids of one auction and slide become one row);
- * {@code Windows.hopping} (5 windows per row), {@code Windows.aggregate} count per (window, auction);
+ * on several workers these rows are moved by auction first, so that the window aggregate's exchange by auction
+ * finds the five rows each makes already in place; {@code Windows.hopping} (5 windows per row),
+ * {@code Windows.aggregate} count per (window, auction);
  * {@code maxByLongLocalGlobal} of the counts per window start (on several workers each takes the maximum of
  * its own counts first; the end is start + 10 s, so the start alone identifies the window); counts
  * {@code joinOnLongBroadcast} maxima on the window start, keeping {@code num >= maxn}: the few maxima go to
@@ -94,6 +96,9 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
         // the bids, and the projection folds a hot auction's many bids of a step into one row per slide
         Stream<SlideBids> slides = Linear.map(in.bids(),
                 bid -> new SlideBids(bid.auction(), Math.floorDiv(bid.dateTime(), SLIDE) * SLIDE));
+        // moved by auction before the five windows per row are made: the window aggregate's own exchange by
+        // auction then finds every row already in place
+        slides = b.shardByKey(slides, SlideBids::auction, "q5 slides");
         Stream<WindowResult<Long>> counts = Windows.aggregate(
                 Windows.hopping(slides, SlideBids::slide, SIZE, SLIDE), SlideBids::auction, WindowAggregate.count());
         Stream<WindowMax> maxima = Aggregates.maxByLongLocalGlobal(counts, WindowResult::start, WindowResult::value,
