@@ -73,31 +73,24 @@ final class InputNode<T> extends Node {
             }
             return mine;
         }
+        // from SHARED_HASHING_FROM rows each worker hashes its own n-th of the log and, after a barrier, takes its
+        // rows using all of them: every row is hashed once in all (a worker that throws here fails the barrier,
+        // and the step); a shorter log each worker hashes whole, which costs less than waiting for the others
         int size = log.size();
-        if (size < SHARED_HASHING_FROM) {
-            // a short log: hashing it all costs less than making the workers wait for each other
-            ZSet<T> mine = new ZSet<>(size / n + 1);
-            for (int i = 0; i < size; i++) {
-                T e = log.rowAt(i);
-                int h = e.hashCode();
-                if (ExchangeNode.owner(h, n) == me) {
-                    mine.addHashed(e, h, log.weightAt(i));
-                }
+        int[] hashes = null;
+        if (size >= SHARED_HASHING_FROM) {
+            hashes = log.hashes();
+            for (int i = (int) ((long) size * me / n), end = (int) ((long) size * (me + 1) / n); i < end; i++) {
+                hashes[i] = log.rowAt(i).hashCode();
             }
-            return mine;
+            worker.barrier().await(me);
         }
-        // each worker hashes its own n-th of the log; after a barrier every worker takes its rows from all of
-        // them: every row is hashed once in all (a worker that throws here fails the barrier, and the step)
-        int[] hashes = log.hashes();
-        for (int i = (int) ((long) size * me / n), end = (int) ((long) size * (me + 1) / n); i < end; i++) {
-            hashes[i] = log.rowAt(i).hashCode();
-        }
-        worker.barrier().await(me);
         ZSet<T> mine = new ZSet<>(size / n + 1);
         for (int i = 0; i < size; i++) {
-            int h = hashes[i];
+            T e = log.rowAt(i);
+            int h = hashes != null ? hashes[i] : e.hashCode();
             if (ExchangeNode.owner(h, n) == me) {
-                mine.addHashed(log.rowAt(i), h, log.weightAt(i));
+                mine.addHashed(e, h, log.weightAt(i));
             }
         }
         return mine;

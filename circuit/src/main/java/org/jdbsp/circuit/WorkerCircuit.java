@@ -285,12 +285,12 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
      * thread that steps.
      */
     public WorkerTimings timings() {
+        // with one worker no tick runs and no barrier is met: every figure stays 0
         long[] waits = new long[n];
         for (int w = 0; w < n; w++) {
-            waits[w] = n == 1 ? 0 : shared.barrier.waitNanos(w);
+            waits[w] = shared.barrier.waitNanos(w);
         }
-        return new WorkerTimings(steps, n == 1 ? new long[1] : startLagNanos.clone(),
-                n == 1 ? new long[1] : tickNanos.clone(), waits, handBackNanos);
+        return new WorkerTimings(steps, startLagNanos.clone(), tickNanos.clone(), waits, handBackNanos);
     }
 
     /**
