@@ -52,12 +52,8 @@ final class ThreadCpu {
             return 0;
         }
         long total = 0;
-        long[] ids = mx.getAllThreadIds();
-        ThreadInfo[] infos = mx.getThreadInfo(ids);
-        for (int i = 0; i < ids.length; i++) {
-            if (infos[i] != null && infos[i].getThreadName().startsWith(WORKER_PREFIX)) {
-                total += Math.max(0, hs.getThreadAllocatedBytes(ids[i]));
-            }
+        for (long id : workerThreadIds()) {
+            total += Math.max(0, hs.getThreadAllocatedBytes(id));
         }
         return total;
     }
@@ -76,18 +72,27 @@ final class ThreadCpu {
         long total = 0;
         long max = 0;
         if (supported) {
-            long[] ids = mx.getAllThreadIds();
-            ThreadInfo[] infos = mx.getThreadInfo(ids);
-            for (int i = 0; i < ids.length; i++) {
-                if (infos[i] != null && infos[i].getThreadName().startsWith(WORKER_PREFIX)) {
-                    long t = mx.getThreadCpuTime(ids[i]);
-                    if (t > 0) {
-                        total += t;
-                        max = Math.max(max, t);
-                    }
+            for (long id : workerThreadIds()) {
+                long t = mx.getThreadCpuTime(id);
+                if (t > 0) {
+                    total += t;
+                    max = Math.max(max, t);
                 }
             }
         }
         return new long[] {total, max};
+    }
+
+    /** The ids of the live worker threads ({@code jdbsp-worker-*}). */
+    private long[] workerThreadIds() {
+        long[] ids = mx.getAllThreadIds();
+        ThreadInfo[] infos = mx.getThreadInfo(ids);
+        int k = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null && infos[i].getThreadName().startsWith(WORKER_PREFIX)) {
+                ids[k++] = ids[i];
+            }
+        }
+        return java.util.Arrays.copyOf(ids, k);
     }
 }
