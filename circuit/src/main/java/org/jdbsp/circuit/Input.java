@@ -27,6 +27,13 @@ public interface Input<T> {
     /** Adds a whole Z-set of changes, atomically. */
     void push(ZSet<? extends T> changes);
 
+    /**
+     * Adds one copy of each of {@code rows[off .. off + len)}, atomically: a null row (named by its index) or an
+     * overflowing weight throws and nothing is added. Cost: as {@code len} inserts with one worker; with several,
+     * one array copy (the rows are not read until the step).
+     */
+    void insertAll(T[] rows, int off, int len);
+
     /** The changes waiting for the next step (a copy). */
     ZSet<T> pending();
 

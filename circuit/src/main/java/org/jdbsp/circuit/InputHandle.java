@@ -103,6 +103,37 @@ public final class InputHandle<T> implements Input<T> {
         }
     }
 
+    @Override
+    public void insertAll(T[] rows, int off, int len) {
+        Objects.requireNonNull(rows, () -> "input '" + name + "': null row array");
+        Objects.checkFromIndexSize(off, len, rows.length);
+        for (int i = off; i < off + len; i++) {
+            if (rows[i] == null) {
+                throw new NullPointerException("input '" + name + "': null row at index " + i);
+            }
+        }
+        try {
+            if (log != null) {
+                log.appendOnes(rows, off, len);
+                return;
+            }
+            int i = off;
+            try {
+                for (; i < off + len; i++) {
+                    pending.add(rows[i], 1);
+                }
+            } catch (ArithmeticException e) {
+                // undo the rows already added: the change stays as it was
+                for (int j = off; j < i; j++) {
+                    pending.add(rows[j], -1);
+                }
+                throw e;
+            }
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException("input '" + name + "': " + e.getMessage());
+        }
+    }
+
     /** The changes waiting for the next step (a copy). */
     @Override
     public ZSet<T> pending() {

@@ -75,6 +75,32 @@ final class PendingLog<T> {
         consolidated.addAll(changes);
     }
 
+    /**
+     * Adds one copy of each of {@code rows[off .. off + len)} (none null, checked by the caller), atomically on
+     * overflow: while the log's bound holds, one array copy and no row is read.
+     */
+    void appendOnes(Object[] rows, int off, int len) {
+        if (consolidated == null) {
+            long sum = absSum + len;
+            if (sum >= 0) {
+                ensure(size + len);
+                System.arraycopy(rows, off, this.rows, size, len);
+                Arrays.fill(weights, size, size + len, 1L);
+                size += len;
+                absSum = sum;
+                return;
+            }
+            consolidate();
+        }
+        ZSet<T> z = new ZSet<>(len);
+        for (int i = off; i < off + len; i++) {
+            @SuppressWarnings("unchecked")
+            T row = (T) rows[i];
+            z.add(row, 1);
+        }
+        consolidated.addAll(z);
+    }
+
     /** {@code -oldRow + newRow}, atomically. */
     void update(T oldRow, T newRow) {
         if (consolidated == null && absSum <= Long.MAX_VALUE - 2) {

@@ -89,4 +89,40 @@ class PendingLogTest {
             assertTrue(in.pending().isEmpty());
         }
     }
+
+    @Test
+    void insertAllEqualsInsertingOneByOneAndIsAtomic() {
+        for (int workers : new int[] {1, 2, 3}) {
+            try (WorkerCircuit<Void> c = Workers.build(workers, Mode.INCREMENTAL, b -> {
+                InputHandle<String> in = b.input("in");
+                b.output("out", b.shard(in.stream(), String::hashCode, "by row"));
+            })) {
+                Input<String> in = c.input("in");
+                String[] rows = new String[5000];
+                for (int i = 0; i < rows.length; i++) {
+                    rows[i] = "r" + (i % 3000); // repeats: weights 2 and 1
+                }
+                in.insertAll(rows, 100, 4000);
+                ZSet<String> expected = new ZSet<>();
+                for (int i = 100; i < 4100; i++) {
+                    expected.add(rows[i], 1);
+                }
+                assertEquals(expected, in.pending(), workers + " workers");
+                String[] withNull = {"x", "y", null, "z"};
+                NullPointerException npe = assertThrows(NullPointerException.class,
+                        () -> in.insertAll(withNull, 0, 4));
+                assertTrue(npe.getMessage().contains("index 2"), npe.getMessage());
+                assertThrows(IndexOutOfBoundsException.class, () -> in.insertAll(rows, 4990, 20));
+                assertEquals(expected, in.pending(), "a rejected insertAll added nothing (" + workers + " workers)");
+                in.push("big", Long.MAX_VALUE - 1);
+                ArithmeticException e = assertThrows(ArithmeticException.class,
+                        () -> in.insertAll(new String[] {"q", "big", "big"}, 0, 3));
+                assertTrue(e.getMessage().startsWith("input 'in': "), e.getMessage());
+                expected.add("big", Long.MAX_VALUE - 1);
+                assertEquals(expected, in.pending(), "an overflowing insertAll added nothing (" + workers + " workers)");
+                c.step();
+                assertEquals(expected, c.<String>output("out").view(), workers + " workers");
+            }
+        }
+    }
 }

@@ -3,7 +3,7 @@ package org.jdbsp.nexmark.harness;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.WorkerCircuit;
 import org.jdbsp.circuit.WorkerTimings;
-import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.nexmark.model.EventsByType;
 import org.jdbsp.nexmark.queries.NexmarkQuery;
 import org.jdbsp.nexmark.queries.QueryCircuit;
 import org.jdbsp.zset.ZSet;
@@ -68,7 +68,7 @@ public final class Engines {
         }
 
         @Override
-        public void push(Event[] events, int off, int len) {
+        public void push(EventsByType events, int off, int len) {
             circuit.push(events, off, len);
         }
 

@@ -1,7 +1,7 @@
 package org.jdbsp.nexmark.harness;
 
 import org.jdbsp.circuit.WorkerTimings;
-import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.nexmark.model.EventsByType;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -9,8 +9,8 @@ import org.jdbsp.zset.ZSet;
  * state size. {@link Engines#create} makes one for a query, a mode and a number of workers.
  */
 public interface QueryEngine extends AutoCloseable {
-    /** Inserts {@code events[off .. off + len)}; they enter the circuit at the next {@link #step()}. */
-    void push(Event[] events, int off, int len);
+    /** Inserts the events at positions {@code [off, off + len)}; they enter the circuit at the next {@link #step()}. */
+    void push(EventsByType events, int off, int len);
 
     /** Runs one tick. */
     void step();

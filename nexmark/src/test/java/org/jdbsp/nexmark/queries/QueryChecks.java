@@ -9,6 +9,7 @@ import org.jdbsp.circuit.Mode;
 import org.jdbsp.nexmark.generator.NexmarkConfig;
 import org.jdbsp.nexmark.generator.NexmarkGenerator;
 import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.nexmark.model.EventsByType;
 import org.jdbsp.zset.ZSet;
 
 /** Runs a query's circuit over generated events and compares its view with the query's reference. */
@@ -27,7 +28,8 @@ final class QueryChecks {
     }
 
     /**
-     * Feeds {@code events} in batches of random size up to {@code maxBatch} (seeded), and at a few checkpoints
+     * Feeds {@code events} in batches of random size up to {@code maxBatch} (seeded), each pushed event by event
+     * or in bulk by type ({@link EventsByType}, at random), and at a few checkpoints
      * and at the end compares the circuit's view with the reference over the prefix fed so far.
      */
     static <R> void check(NexmarkQuery<R> query, List<Event> events, Mode mode, int maxBatch, long seed) {
@@ -45,13 +47,18 @@ final class QueryChecks {
     private static <R> void feedAndCompare(QueryCircuit<R> qc, NexmarkQuery<R> query, List<Event> events, Mode mode,
                                            int maxBatch, long seed, int workers) {
         Random random = new Random(seed);
+        EventsByType byType = new EventsByType(events.toArray(new Event[0]));
         int fed = 0;
         int checkpoints = 3;
         int nextCheck = events.size() / checkpoints;
         while (fed < events.size()) {
             int n = Math.min(events.size() - fed, 1 + random.nextInt(maxBatch));
-            for (int i = fed; i < fed + n; i++) {
-                qc.push(events.get(i));
+            if (random.nextBoolean()) {
+                for (int i = fed; i < fed + n; i++) {
+                    qc.push(events.get(i));
+                }
+            } else {
+                qc.push(byType, fed, n); // the harness's bulk path: one insertAll per input
             }
             fed += n;
             qc.step();
