@@ -1,10 +1,13 @@
 package org.jdbsp.circuit;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
@@ -30,6 +33,8 @@ import java.util.function.ToLongFunction;
 public final class CircuitBuilder {
     private final Mode mode;
     private final List<Node> nodes = new ArrayList<>();
+    /** Elementwise nodes whose work direct exchanges repeat (see {@link #exchange}); dropped if left unread. */
+    private final Set<ElementwiseNode<?, ?>> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Stream<?>> streams = new ArrayList<>();
     private final Map<String, InputHandle<?>> inputs = new LinkedHashMap<>();
     private final Map<String, OutputHandle<?>> outputs = new LinkedHashMap<>();
@@ -106,14 +111,7 @@ public final class CircuitBuilder {
         if (worker == null || worker.workers() <= 1) {
             return s;
         }
-        Stream<T> out = newStream("exchange");
-        @SuppressWarnings("unchecked")
-        InputNode<T> direct = !isNaive() && s.producer instanceof InputNode ? (InputNode<T>) s.producer : null;
-        addNode(new ExchangeNode<>(what, s, out, keyHash, worker, direct));
-        if (direct != null) {
-            direct.directConsumers++;
-        }
-        return out;
+        return exchange(s, keyHash, what, "exchange");
     }
 
     /**
@@ -130,14 +128,48 @@ public final class CircuitBuilder {
         if (worker == null || worker.workers() <= 1) {
             return s;
         }
-        Stream<T> out = newStream("broadcast");
-        @SuppressWarnings("unchecked")
-        InputNode<T> direct = !isNaive() && s.producer instanceof InputNode ? (InputNode<T>) s.producer : null;
-        addNode(new ExchangeNode<>("broadcast " + what, s, out, null, worker, direct));
-        if (direct != null) {
-            direct.directConsumers++;
+        return exchange(s, null, "broadcast " + what, "broadcast");
+    }
+
+    /**
+     * Adds an exchange of {@code s} ({@code keyHash == null}: a broadcast). In incremental mode, when {@code s}
+     * is an input, or an input followed only by elementwise operators (map, filter, flatMap) whose results
+     * nothing else reads yet, the exchange reads the input's shared pending change directly, applying those
+     * operators itself: no barrier, and the operators' own nodes, left unread, are dropped at build time.
+     */
+    private <T> Stream<T> exchange(Stream<T> s, ToIntFunction<? super T> keyHash, String what, String streamName) {
+        Stream<T> out = newStream(streamName);
+        List<ElementwiseNode<?, ?>> chain = new ArrayList<>();
+        InputNode<?> direct = isNaive() ? null : directSource(s, chain);
+        if (direct == null) {
+            addNode(new ExchangeNode<>(what, s, out, keyHash, worker, null, List.of()));
+            return out;
         }
+        addNode(new ExchangeNode<>(what, direct.output(), out, keyHash, worker, direct, chain));
+        direct.directConsumers++;
+        claimed.addAll(chain);
         return out;
+    }
+
+    /**
+     * The input that {@code s} is computed from by elementwise operators alone (collected into {@code chain},
+     * first to last), each of whose results has no other reader so far; {@code null} if there is none.
+     */
+    private static InputNode<?> directSource(Stream<?> s, List<ElementwiseNode<?, ?>> chain) {
+        if (s.consumers > 0 && !(s.producer instanceof InputNode)) {
+            return null;
+        }
+        Node p = s.producer;
+        while (p instanceof ElementwiseNode) {
+            ElementwiseNode<?, ?> e = (ElementwiseNode<?, ?>) p;
+            chain.add(0, e);
+            Stream<?> in = e.in();
+            if (in.producer instanceof ElementwiseNode && in.consumers > 1) {
+                return null;
+            }
+            p = in.producer;
+        }
+        return p instanceof InputNode ? (InputNode<?>) p : null;
     }
 
     /** {@link #shard} by {@code Objects.hashCode(key.apply(x))}. */
@@ -360,6 +392,24 @@ public final class CircuitBuilder {
         return new Circuit(mode, schedule, inputs, outputs);
     }
 
+    /**
+     * Elementwise nodes whose work an exchange reading an input directly does itself, and whose results nobody
+     * else reads, are dropped (repeatedly: dropping one may leave the node before it unread). Stateless and
+     * linear, so nothing observable changes; the exchange calls their functions, which fail under their names.
+     */
+    private void dropUnreadClaimedNodes() {
+        boolean dropped = true;
+        while (dropped) {
+            dropped = false;
+            for (ElementwiseNode<?, ?> e : claimed) {
+                if (e.out().consumers == 0 && nodes.remove(e)) {
+                    e.in().consumers--;
+                    dropped = true;
+                }
+            }
+        }
+    }
+
     Schedule finish() {
         checkOpen();
         for (Feedback<?> f : feedbacks) {
@@ -377,6 +427,7 @@ public final class CircuitBuilder {
                 throw new CircuitWiringException("stream " + s.name() + " is read but never produced");
             }
         }
+        dropUnreadClaimedNodes();
         for (Node n : nodes) {
             if (n instanceof InputNode && !isNaive()) {
                 InputNode<?> in = (InputNode<?>) n;

@@ -17,7 +17,11 @@ import org.jdbsp.zset.ZSet;
  * <p>Without a key hash ({@link CircuitBuilder#broadcast}) every row goes to every worker.
  *
  * <p>In incremental mode an exchange reading an input directly needs no communication: every worker reads the
- * input's whole pending change and takes the rows whose key it owns.
+ * input's whole pending change and takes the rows whose key it owns. The same holds when elementwise operators
+ * (map, filter, flatMap) stand between the input and the exchange: every worker runs them on the whole change
+ * ({@code chain}, built by {@link CircuitBuilder}) and keeps the results whose key it owns, or all of them for
+ * a broadcast. That trades running those operators on n times as many rows for no barrier, no copying between
+ * workers, and no hashing of the input rows themselves.
  *
  * <p>If the key hash throws for a record (a user key function failing), the record is sent to worker 0: the
  * grouped operator after the exchange calls the same key function on it and fails the step under its own
@@ -36,18 +40,38 @@ final class ExchangeNode<T> extends Node {
     private final WorkerContext.ExchangeHub hub;
     final int exchangeIndex;
     /** Incremental mode, input straight from an input node: take the owned rows of the shared pending change. */
-    private final InputNode<T> direct;
+    private final InputNode<?> direct;
+    /** With {@code direct}: the elementwise operators between the input and this exchange (may be empty). */
+    private final Stage chain;
+    private final OwnedRows owned;
 
-    ExchangeNode(String what, Stream<T> in, Stream<T> out, ToIntFunction<? super T> keyHash, WorkerContext ctx,
-                 InputNode<T> direct) {
+    /**
+     * {@code in} is the stream to move or, with {@code direct}, that input's stream, which {@code chain} (may be
+     * empty) turns into what the exchange moves.
+     */
+    ExchangeNode(String what, Stream<?> in, Stream<T> out, ToIntFunction<? super T> keyHash, WorkerContext ctx,
+                 InputNode<?> direct, List<ElementwiseNode<?, ?>> chain) {
         super("exchange:" + what, List.of(in), out);
-        this.in = in;
+        @SuppressWarnings("unchecked")
+        Stream<T> moved = (Stream<T>) in;
+        this.in = moved;
         this.out = out;
         this.keyHash = keyHash;
         this.ctx = ctx;
         this.exchangeIndex = ctx.exchanges();
         this.hub = ctx.nextHub(what);
         this.direct = direct;
+        if (chain.isEmpty()) {
+            this.owned = null;
+            this.chain = null;
+        } else {
+            this.owned = new OwnedRows();
+            Stage st = owned;
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                st = chain.get(i).stage(st);
+            }
+            this.chain = st;
+        }
     }
 
     @Override
@@ -114,15 +138,23 @@ final class ExchangeNode<T> extends Node {
     private void evalDirect() {
         int n = ctx.workers();
         int me = ctx.index;
-        PendingLog<T> log = direct.sharedLog();
-        ZSet<T> all = log.consolidated();
+        @SuppressWarnings("unchecked")
+        PendingLog<Object> log = (PendingLog<Object>) direct.sharedLog();
+        ZSet<Object> all = log.consolidated();
+        if (chain != null) {
+            out.publish(throughChain(log, all, n, me));
+            return;
+        }
         ZSet<T> mine;
         if (keyHash == null) {
-            mine = log.toZSet();
+            @SuppressWarnings("unchecked")
+            ZSet<T> whole = (ZSet<T>) log.toZSet();
+            mine = whole;
         } else if (all != null) {
             mine = new ZSet<>(all.size() / n + 1);
             for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
-                T e = all.elementAt(s);
+                @SuppressWarnings("unchecked")
+                T e = (T) all.elementAt(s);
                 if (ownerOf(e, n) == me) {
                     mine.addHashed(e, all.hashAt(s), all.weightAt(s));
                 }
@@ -131,13 +163,67 @@ final class ExchangeNode<T> extends Node {
             int size = log.size();
             mine = new ZSet<>(size / n + 1);
             for (int i = 0; i < size; i++) {
-                T e = log.rowAt(i);
+                @SuppressWarnings("unchecked")
+                T e = (T) log.rowAt(i);
                 if (ownerOf(e, n) == me) {
                     mine.add(e, log.weightAt(i));
                 }
             }
         }
         out.publish(mine);
+    }
+
+    /**
+     * Every row of the pending change through the chain; keeps what this worker owns (all, for a broadcast). An
+     * insert-only log goes through entry by entry: a row pushed twice goes through twice, which a linear chain
+     * turns into the same result as once with weight 2.
+     */
+    private ZSet<T> throughChain(PendingLog<Object> log, ZSet<Object> all, int n, int me) {
+        if (all == null && log.mayCancel()) {
+            // a row inserted and deleted in the same step is not in the change: the chain's functions must not
+            // see it, so this worker consolidates the whole log first (O(|log|) row hashes; insert-only logs
+            // skip this and their rows are never hashed)
+            all = log.toZSet();
+        }
+        int rows = all != null ? all.size() : log.size();
+        ZSet<T> mine = new ZSet<>(keyHash == null ? rows : rows / n + 1);
+        owned.start(mine, keyHash == null ? -1 : me, n);
+        try {
+            if (all != null) {
+                for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
+                    chain.accept(all.elementAt(s), all.weightAt(s));
+                }
+            } else {
+                for (int i = 0, size = log.size(); i < size; i++) {
+                    chain.accept(log.rowAt(i), log.weightAt(i));
+                }
+            }
+        } finally {
+            owned.start(null, -1, n);
+        }
+        return mine;
+    }
+
+    /** The chain's last stage: adds the rows this worker owns ({@code me < 0}: every row) to this tick's share. */
+    private final class OwnedRows implements Stage {
+        private ZSet<T> target;
+        private int me;
+        private int n;
+
+        void start(ZSet<T> target, int me, int n) {
+            this.target = target;
+            this.me = me;
+            this.n = n;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void accept(Object element, long weight) {
+            T e = (T) element;
+            if (me < 0 || ownerOf(e, n) == me) {
+                target.add(e, weight);
+            }
+        }
     }
 
     /** The worker owning {@code e}'s key; worker 0 if the key function throws (see the class comment). */

@@ -33,6 +33,8 @@ final class PendingLog<T> {
     private int[] hashes = new int[INITIAL];
     private int size;
     private long absSum;
+    /** True once a negative weight was appended since the log was last cleared: rows may cancel out. */
+    private boolean deletes;
     /** Non-null once the weights grew too large for the log: the consolidated pending change (log empty). */
     private ZSet<T> consolidated;
 
@@ -128,6 +130,7 @@ final class PendingLog<T> {
         rows[size] = row;
         weights[size] = weight;
         size++;
+        deletes |= weight < 0;
     }
 
     private void ensure(int capacity) {
@@ -156,6 +159,14 @@ final class PendingLog<T> {
             z.add(row, weights[i]);
         }
         return z;
+    }
+
+    /**
+     * True if the log may hold rows whose weights cancel out (a negative weight was appended): then its entries
+     * are not all rows of the pending Z-set, and a reader that must see only those consolidates first.
+     */
+    boolean mayCancel() {
+        return deletes;
     }
 
     /** True if nothing was pushed (or everything pushed was consolidated away). */
@@ -203,5 +214,6 @@ final class PendingLog<T> {
         }
         size = 0;
         absSum = 0;
+        deletes = false;
     }
 }
