@@ -78,6 +78,13 @@ public final class Engines {
         }
 
         @Override
+        public void commitPending() {
+            if (circuit.circuit() instanceof WorkerCircuit<?> w) {
+                w.commitPending();
+            }
+        }
+
+        @Override
         public int outputDeltaSize() {
             return circuit.output().deltaSize();
         }
