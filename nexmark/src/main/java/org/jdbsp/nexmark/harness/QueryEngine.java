@@ -15,9 +15,6 @@ public interface QueryEngine extends AutoCloseable {
     /** Runs one tick. */
     void step();
 
-    /** Applies the last step to the state if the engine defers that (several workers); else nothing. */
-    void commitPending();
-
     /** Rows changed in the output at the last step. */
     int outputDeltaSize();
 
