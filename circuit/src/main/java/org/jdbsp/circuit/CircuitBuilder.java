@@ -220,6 +220,22 @@ public final class CircuitBuilder {
 
     /** Declares an input; names are unique within the circuit. */
     public <T> InputHandle<T> input(String name) {
+        return input(name, false);
+    }
+
+    /**
+     * Declares an input that only ever receives insertions, like an event stream: a delete, an update or a
+     * negative weight pushed to it is rejected with an {@link IllegalArgumentException} naming the input, before
+     * anything changes. With several workers its pending rows are split among them by position instead of by
+     * hash: no barrier and no hashing pass at the step, and an even split however skewed the rows are. The same
+     * row pushed twice may then sit on two workers, which changes no result (every grouped operator moves rows by
+     * key first); it is what a delete would need to find, hence the restriction.
+     */
+    public <T> InputHandle<T> appendOnlyInput(String name) {
+        return input(name, true);
+    }
+
+    private <T> InputHandle<T> input(String name, boolean appendOnly) {
         checkOpen();
         Objects.requireNonNull(name, "input name");
         if (scope != null) {
@@ -230,7 +246,7 @@ public final class CircuitBuilder {
             throw new CircuitWiringException("input '" + name + "' is declared twice");
         }
         Stream<T> s = newStream(name);
-        InputHandle<T> h = new InputHandle<>(name, s);
+        InputHandle<T> h = new InputHandle<>(name, s, appendOnly);
         addNode(new InputNode<>(h, s, isNaive(), worker));
         inputs.put(name, h);
         return h;

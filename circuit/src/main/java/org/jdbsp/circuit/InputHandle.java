@@ -24,9 +24,19 @@ public final class InputHandle<T> implements Input<T> {
     /** Multi-worker circuits: the pending change shared by the replicas' handles; {@code pending} is unused. */
     PendingLog<T> log;
 
-    InputHandle(String name, Stream<T> stream) {
+    /** Insertions only ({@link CircuitBuilder#appendOnlyInput}). */
+    final boolean appendOnly;
+
+    InputHandle(String name, Stream<T> stream, boolean appendOnly) {
         this.name = name;
         this.stream = stream;
+        this.appendOnly = appendOnly;
+    }
+
+    private void checkInsertion(long weight, String what) {
+        if (appendOnly && weight < 0) {
+            throw new IllegalArgumentException("input '" + name + "' is append-only: " + what + " rejected");
+        }
     }
 
     @Override
@@ -54,6 +64,7 @@ public final class InputHandle<T> implements Input<T> {
     /** Replaces {@code oldRow} with {@code newRow} (a delete plus an insert, applied together). */
     @Override
     public void update(T oldRow, T newRow) {
+        checkInsertion(-1, "update");
         Objects.requireNonNull(oldRow, () -> "input '" + name + "': update of a null row");
         Objects.requireNonNull(newRow, () -> "input '" + name + "': update to a null row");
         if (log != null) {
@@ -77,6 +88,7 @@ public final class InputHandle<T> implements Input<T> {
     @Override
     public void push(T row, long weight) {
         Objects.requireNonNull(row, () -> "input '" + name + "': null row");
+        checkInsertion(weight, "weight " + weight + " for " + row);
         try {
             if (log != null) {
                 log.add(row, weight);
@@ -92,6 +104,11 @@ public final class InputHandle<T> implements Input<T> {
     @Override
     public void push(ZSet<? extends T> changes) {
         Objects.requireNonNull(changes, () -> "input '" + name + "': null Z-set");
+        if (appendOnly) {
+            for (int s = changes.nextSlot(0); s >= 0; s = changes.nextSlot(s + 1)) {
+                checkInsertion(changes.weightAt(s), "weight " + changes.weightAt(s) + " for " + changes.elementAt(s));
+            }
+        }
         try {
             if (log != null) {
                 log.addAll(changes);

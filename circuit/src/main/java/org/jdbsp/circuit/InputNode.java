@@ -54,7 +54,7 @@ final class InputNode<T> extends Node {
      * From {@link #SHARED_HASHING_FROM} rows, each worker hashes 1/n of the rows into the log's shared scratch,
      * then (after one barrier) scans all the hashes and inserts its share: O(|pending| / n) hash computations and
      * O(|pending|) int comparisons per worker, one barrier. A shorter log each worker hashes whole, with no
-     * barrier.
+     * barrier. An append-only input is split by position instead: O(|pending| / n) inserts, no barrier.
      */
     private ZSet<T> share(PendingLog<T> log) {
         if (log.isEmpty()) {
@@ -73,10 +73,21 @@ final class InputNode<T> extends Node {
             }
             return mine;
         }
+        int size = log.size();
+        if (handle.appendOnly) {
+            // insertions only: no row can cancel another, so the split need not follow the rows' hashes; each
+            // worker takes its n-th of the log by position (no barrier, and an even split whatever the skew)
+            int from = (int) ((long) size * me / n);
+            int to = (int) ((long) size * (me + 1) / n);
+            ZSet<T> mine = new ZSet<>(to - from);
+            for (int i = from; i < to; i++) {
+                mine.add(log.rowAt(i), log.weightAt(i));
+            }
+            return mine;
+        }
         // from SHARED_HASHING_FROM rows each worker hashes its own n-th of the log and, after a barrier, takes its
         // rows using all of them: every row is hashed once in all (a worker that throws here fails the barrier,
         // and the step); a shorter log each worker hashes whole, which costs less than waiting for the others
-        int size = log.size();
         int[] hashes = null;
         if (size >= SHARED_HASHING_FROM) {
             hashes = log.hashes();

@@ -59,9 +59,10 @@ public final class QueryCircuit<R> implements AutoCloseable {
     }
 
     private static <R> void wire(NexmarkQuery<R> query, CircuitBuilder b) {
-        InputHandle<Person> p = b.input("person");
-        InputHandle<Auction> a = b.input("auction");
-        InputHandle<Bid> bid = b.input("bid");
+        // Nexmark's inputs are event streams: insertions only, so the workers can split them by position
+        InputHandle<Person> p = b.appendOnlyInput("person");
+        InputHandle<Auction> a = b.appendOnlyInput("auction");
+        InputHandle<Bid> bid = b.appendOnlyInput("bid");
         b.output(query.name(), query.wire(b, new NexmarkStreams(p.stream(), a.stream(), bid.stream())));
     }
 
