@@ -146,6 +146,7 @@ public final class CircuitBuilder {
             return out;
         }
         addNode(new ExchangeNode<>(what, direct.output(), out, keyHash, worker, direct, chain));
+        out.appendOnly = s.appendOnly; // what it moves is s, the chain's result, not the input it reads
         direct.directConsumers++;
         claimed.addAll(chain);
         return out;
@@ -248,6 +249,7 @@ public final class CircuitBuilder {
         Stream<T> s = newStream(name);
         InputHandle<T> h = new InputHandle<>(name, s, appendOnly);
         addNode(new InputNode<>(h, s, isNaive(), worker));
+        s.appendOnly = appendOnly && !isNaive();
         inputs.put(name, h);
         return h;
     }
@@ -332,6 +334,11 @@ public final class CircuitBuilder {
         }
         if (out != null) {
             out.producer = node;
+            boolean appendOnly = !node.inputs().isEmpty() && node.keepsAppendOnly();
+            for (Stream<?> in : node.inputs()) {
+                appendOnly &= in.appendOnly;
+            }
+            out.appendOnly = appendOnly;
         }
         nodes.add(node);
         return node;

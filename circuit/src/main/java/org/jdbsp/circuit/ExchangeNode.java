@@ -250,4 +250,9 @@ final class ExchangeNode<T> extends Node {
     public boolean isLinear() {
         return true;
     }
+
+    @Override
+    public boolean keepsAppendOnly() {
+        return true;
+    }
 }

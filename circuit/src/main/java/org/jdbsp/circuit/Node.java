@@ -46,6 +46,15 @@ public abstract class Node {
         return 0;
     }
 
+    /**
+     * True when, given input changes with only positive weights, this operator publishes changes with only
+     * positive weights (map, filter, an inner join of insertions): its output stream is then append-only too
+     * ({@link Stream#isAppendOnly()}). False unless an operator says so.
+     */
+    public boolean keepsAppendOnly() {
+        return false;
+    }
+
     /** True when the operator is linear and time-invariant: the same code serves naive and incremental mode. */
     public boolean isLinear() {
         return false;

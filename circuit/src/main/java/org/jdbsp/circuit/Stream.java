@@ -18,6 +18,8 @@ public final class Stream<T> {
     private final String name;
     Node producer;
     int consumers;
+    /** Every change has only positive weights (see {@link #isAppendOnly()}); set by the builder. */
+    boolean appendOnly;
     private ZSet<T> value;
 
     Stream(CircuitBuilder owner, int id, String name) {
@@ -43,6 +45,15 @@ public final class Stream<T> {
     /** The value at the current tick. For operator implementations; read-only by convention. */
     public ZSet<T> value() {
         return value;
+    }
+
+    /**
+     * True when every change on this stream has only positive weights, known at wiring time: it comes from an
+     * {@link CircuitBuilder#appendOnlyInput} (incremental mode) through operators that keep that
+     * ({@link Node#keepsAppendOnly()}). Operators may then use cheaper forms that hold no state for deletions.
+     */
+    public boolean isAppendOnly() {
+        return appendOnly;
     }
 
     /** Publishes this tick's value. For operator implementations (the stream's producer). */

@@ -137,7 +137,8 @@ public final class Aggregates {
      * which every Nexmark stream is): with negative weights spread over workers the local minima differ from
      * the global one. State: a multiset of values per key on every worker holding rows of the key, plus at most
      * n values per key on its owner. With one worker, in naive mode and inside recursion it is
-     * {@link #minByLong}.
+     * {@link #minByLong}. Over an append-only stream ({@link Stream#isAppendOnly()}) the local phase keeps no
+     * state: each step passes on its own minimum per key, and the owner keeps those.
      */
     public static <T, R> Stream<R> minByLongLocalGlobal(Stream<T> in, ToLongFunction<? super T> key,
                                                         ToLongFunction<? super T> value,
@@ -166,7 +167,12 @@ public final class Aggregates {
         String name = (max ? "max" : "min") + " local";
         c.checkOwns(in, name);
         Stream<LocalExtreme> local = c.newStream(name);
-        c.addNode(new MinMaxByLongNode<T, LocalExtreme>(max, in, key, value, LocalExtreme::new, local));
+        if (in.isAppendOnly()) {
+            // insertions only: each step's own extreme per key is enough, and no state is kept
+            c.addNode(new StepMinMaxByLongNode<>(max, in, key, value, local));
+        } else {
+            c.addNode(new MinMaxByLongNode<T, LocalExtreme>(max, in, key, value, LocalExtreme::new, local));
+        }
         return minMaxByLong(max, local, LocalExtreme::key, LocalExtreme::value, result);
     }
 

@@ -29,4 +29,10 @@ final class FilterNode<T> extends ElementwiseNode<T, T> {
             }
         };
     }
+
+    /** Positive weights in give positive weights out. */
+    @Override
+    public boolean keepsAppendOnly() {
+        return true;
+    }
 }

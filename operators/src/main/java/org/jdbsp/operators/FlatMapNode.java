@@ -59,4 +59,10 @@ final class FlatMapNode<T, R> extends ElementwiseNode<T, R> {
             next.accept(out, weight);
         }
     }
+
+    /** Positive weights in give positive weights out. */
+    @Override
+    public boolean keepsAppendOnly() {
+        return true;
+    }
 }

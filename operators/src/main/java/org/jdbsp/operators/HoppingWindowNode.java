@@ -47,4 +47,10 @@ final class HoppingWindowNode<T> extends ElementwiseNode<T, Windowed<T>> {
             }
         };
     }
+
+    /** Positive weights in give positive weights out. */
+    @Override
+    public boolean keepsAppendOnly() {
+        return true;
+    }
 }

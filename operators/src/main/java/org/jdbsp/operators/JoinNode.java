@@ -88,4 +88,10 @@ final class JoinNode<K, A, B, R> extends Node {
     public long stateRows() {
         return traceA.entryCount() + traceB.entryCount();
     }
+
+    /** Positive weights in give positive weights out. */
+    @Override
+    public boolean keepsAppendOnly() {
+        return true;
+    }
 }

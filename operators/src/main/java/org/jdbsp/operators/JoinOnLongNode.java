@@ -161,4 +161,10 @@ final class JoinOnLongNode<A, B, R> extends Node {
     public long stateRows() {
         return traceA.entryCount() + traceB.entryCount();
     }
+
+    /** Positive weights in give positive weights out. */
+    @Override
+    public boolean keepsAppendOnly() {
+        return true;
+    }
 }

@@ -30,4 +30,10 @@ final class MapNode<T, R> extends ElementwiseNode<T, R> {
             next.accept(r, w);
         };
     }
+
+    /** Positive weights in give positive weights out. */
+    @Override
+    public boolean keepsAppendOnly() {
+        return true;
+    }
 }

@@ -57,7 +57,9 @@ public final class TopK {
      * owns it. The result is unchanged provided no row has a negative net weight (every position of the global
      * top k is then within the top k of the worker holding it). With one worker, in naive mode and inside
      * recursion it returns {@code in}. State: the rows of each group on the workers holding them. Cost per
-     * touched group: as {@link #topK}.
+     * touched group: as {@link #topK}. Over an append-only stream ({@link Stream#isAppendOnly()}) the
+     * {@code long}-keyed form keeps no state: each step passes on its own top k per group (see
+     * {@code StepTopKByLongNode}), at the cost of one sort of the step's rows.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T, K> Stream<T> localTopK(Stream<T> in, Function<? super T, ? extends K> group,
@@ -80,7 +82,12 @@ public final class TopK {
             return in;
         }
         Stream<Object> local = c.newStream("local top-k");
-        c.addNode(new TopKLongNode<>("local top-k", in, local, group, order, k, TopKGroup.Kind.ROWS));
+        if (in.isAppendOnly()) {
+            // insertions only: each step's own top-k per group is enough, and no state is kept
+            c.addNode(new StepTopKByLongNode<>(in, (Stream) local, group, order, k));
+        } else {
+            c.addNode(new TopKLongNode<>("local top-k", in, local, group, order, k, TopKGroup.Kind.ROWS));
+        }
         return (Stream) local;
     }
 

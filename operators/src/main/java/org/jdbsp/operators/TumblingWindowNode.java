@@ -30,4 +30,10 @@ final class TumblingWindowNode<T> extends ElementwiseNode<T, Windowed<T>> {
             next.accept(row, w);
         };
     }
+
+    /** Positive weights in give positive weights out. */
+    @Override
+    public boolean keepsAppendOnly() {
+        return true;
+    }
 }
