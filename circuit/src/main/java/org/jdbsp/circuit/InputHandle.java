@@ -33,9 +33,11 @@ public final class InputHandle<T> implements Input<T> {
         this.appendOnly = appendOnly;
     }
 
-    private void checkInsertion(long weight, String what) {
+    /** Throws if this input is append-only and {@code weight} is negative; {@code row} is only for the message. */
+    private void checkInsertion(long weight, Object row) {
         if (appendOnly && weight < 0) {
-            throw new IllegalArgumentException("input '" + name + "' is append-only: " + what + " rejected");
+            throw new IllegalArgumentException("input '" + name + "' is append-only: "
+                    + (row == null ? "update" : "weight " + weight + " for " + row) + " rejected");
         }
     }
 
@@ -64,7 +66,7 @@ public final class InputHandle<T> implements Input<T> {
     /** Replaces {@code oldRow} with {@code newRow} (a delete plus an insert, applied together). */
     @Override
     public void update(T oldRow, T newRow) {
-        checkInsertion(-1, "update");
+        checkInsertion(-1, null);
         Objects.requireNonNull(oldRow, () -> "input '" + name + "': update of a null row");
         Objects.requireNonNull(newRow, () -> "input '" + name + "': update to a null row");
         if (log != null) {
@@ -88,7 +90,7 @@ public final class InputHandle<T> implements Input<T> {
     @Override
     public void push(T row, long weight) {
         Objects.requireNonNull(row, () -> "input '" + name + "': null row");
-        checkInsertion(weight, "weight " + weight + " for " + row);
+        checkInsertion(weight, row);
         try {
             if (log != null) {
                 log.add(row, weight);
@@ -106,7 +108,7 @@ public final class InputHandle<T> implements Input<T> {
         Objects.requireNonNull(changes, () -> "input '" + name + "': null Z-set");
         if (appendOnly) {
             for (int s = changes.nextSlot(0); s >= 0; s = changes.nextSlot(s + 1)) {
-                checkInsertion(changes.weightAt(s), "weight " + changes.weightAt(s) + " for " + changes.elementAt(s));
+                checkInsertion(changes.weightAt(s), changes.elementAt(s));
             }
         }
         try {

@@ -69,23 +69,29 @@ class WorkerProperties {
                         r.<Row>input("in" + ch.input()).push(ch.row(), insert ? 1 : -1);
                     }
                 }
-                for (CircuitRuntime r : runtimes) {
-                    r.step();
-                }
-                ZSet<Object> view = runtimes.get(0).output("out").view();
-                ZSet<Object> delta = runtimes.get(0).output("out").delta();
-                for (int i = 1; i < runtimes.size(); i++) {
-                    ZSet<Object> v = runtimes.get(i).output("out").view();
-                    ZSet<Object> d = runtimes.get(i).output("out").delta();
-                    if (!v.equals(view) || !d.equals(delta)) {
-                        throw new AssertionError(query + ": " + names.get(i) + " differs from naive at step " + step
-                                + "\n  naive view:  " + view + "\n  other view:  " + v + "\n  naive delta: " + delta
-                                + "\n  other delta: " + d + "\n  run: " + run.subList(0, step + 1));
-                    }
-                }
+                stepAndCompare(query, runtimes, names, step, run);
             }
         } finally {
             runtimes.forEach(CircuitRuntime::close);
+        }
+    }
+
+    /** Steps every runtime; each one's change and view must equal the first's (the naive circuit's). */
+    private static void stepAndCompare(String query, List<CircuitRuntime> runtimes, List<String> names, int step,
+                                       List<List<Change>> run) {
+        for (CircuitRuntime r : runtimes) {
+            r.step();
+        }
+        ZSet<Object> view = runtimes.get(0).output("out").view();
+        ZSet<Object> delta = runtimes.get(0).output("out").delta();
+        for (int i = 1; i < runtimes.size(); i++) {
+            ZSet<Object> v = runtimes.get(i).output("out").view();
+            ZSet<Object> d = runtimes.get(i).output("out").delta();
+            if (!v.equals(view) || !d.equals(delta)) {
+                throw new AssertionError(query + ": " + names.get(i) + " differs from naive at step " + step
+                        + "\n  naive view:  " + view + "\n  other view:  " + v + "\n  naive delta: " + delta
+                        + "\n  other delta: " + d + "\n  run: " + run.subList(0, step + 1));
+            }
         }
     }
 
@@ -214,20 +220,8 @@ class WorkerProperties {
                         r.<Row>input("in" + ch.input()).insert(ch.row()); // insertions only
                     }
                 }
-                for (CircuitRuntime r : runtimes) {
-                    r.step();
-                }
-                ZSet<Object> view = runtimes.get(0).output("out").view();
-                ZSet<Object> delta = runtimes.get(0).output("out").delta();
-                for (int i = 1; i < runtimes.size(); i++) {
-                    ZSet<Object> v = runtimes.get(i).output("out").view();
-                    ZSet<Object> d = runtimes.get(i).output("out").delta();
-                    if (!v.equals(view) || !d.equals(delta)) {
-                        throw new AssertionError("append-only skew tools on " + runtimes.get(i).workers()
-                                + " workers differ from naive at step " + step + "\n  naive view:  " + view
-                                + "\n  other view:  " + v + "\n  run: " + run.subList(0, step + 1));
-                    }
-                }
+                stepAndCompare("append-only skew tools", runtimes, List.of("naive", "incremental",
+                        counts.incremental() + " workers incremental"), step, run);
             }
         } finally {
             runtimes.forEach(CircuitRuntime::close);
