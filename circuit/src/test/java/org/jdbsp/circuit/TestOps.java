@@ -5,12 +5,12 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jdbsp.zset.ZSet;
 
-/** Minimal map/filter operators for testing the engine without the operator library. */
-final class TestOps {
+/** Minimal map/filter operators for testing the engine without the operator library (also used by runtime tests). */
+public final class TestOps {
     private TestOps() {
     }
 
-    static <I, O> Stream<O> map(Stream<I> in, Function<I, O> f) {
+    public static <I, O> Stream<O> map(Stream<I> in, Function<I, O> f) {
         CircuitBuilder c = in.circuit();
         Stream<O> out = c.newStream("map");
         c.addNode(new ElementwiseNode<I, O>("map", in, out) {
@@ -31,7 +31,7 @@ final class TestOps {
         return out;
     }
 
-    static <T> Stream<T> filter(Stream<T> in, Predicate<T> p) {
+    public static <T> Stream<T> filter(Stream<T> in, Predicate<T> p) {
         CircuitBuilder c = in.circuit();
         Stream<T> out = c.newStream("filter");
         c.addNode(new ElementwiseNode<T, T>("filter", in, out) {

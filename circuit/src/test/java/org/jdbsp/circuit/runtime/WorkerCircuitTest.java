@@ -1,5 +1,7 @@
 package org.jdbsp.circuit.runtime;
 
+import static org.jdbsp.circuit.TestOps.filter;
+import static org.jdbsp.circuit.TestOps.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,18 +12,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.ToIntFunction;
 import org.jdbsp.circuit.Circuit;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.CircuitRuntime;
-import org.jdbsp.circuit.ElementwiseNode;
 import org.jdbsp.circuit.Input;
 import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.OperatorFailedException;
 import org.jdbsp.circuit.Output;
-import org.jdbsp.circuit.Stage;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.WorkerCircuit;
 import org.jdbsp.circuit.WorkerTimings;
@@ -33,28 +32,6 @@ import org.junit.jupiter.api.Timeout;
 /** The multi-worker runtime with the circuit's own operators plus a test map and the exchange. */
 @Timeout(120)
 class WorkerCircuitTest {
-
-    /** A user map (elementwise), wrapping user exceptions as operators must. */
-    static <I, O> Stream<O> map(Stream<I> in, Function<I, O> f) {
-        CircuitBuilder c = in.circuit();
-        Stream<O> out = c.newStream("map");
-        c.addNode(new ElementwiseNode<I, O>("map", in, out) {
-            @Override
-            @SuppressWarnings("unchecked")
-            public Stage stage(Stage next) {
-                return (e, w) -> {
-                    O o;
-                    try {
-                        o = f.apply((I) e);
-                    } catch (RuntimeException ex) {
-                        throw failure(ex);
-                    }
-                    next.accept(o, w);
-                };
-            }
-        });
-        return out;
-    }
 
     record Tagged(int worker, long value) {
     }
@@ -510,24 +487,6 @@ class WorkerCircuitTest {
         }
     }
 
-    /** A user filter (elementwise). */
-    static <T> Stream<T> keep(Stream<T> in, java.util.function.Predicate<T> p) {
-        CircuitBuilder c = in.circuit();
-        Stream<T> out = c.newStream("filter");
-        c.addNode(new ElementwiseNode<T, T>("filter", in, out) {
-            @Override
-            @SuppressWarnings("unchecked")
-            public Stage stage(Stage next) {
-                return (e, w) -> {
-                    if (p.test((T) e)) {
-                        next.accept(e, w);
-                    }
-                };
-            }
-        });
-        return out;
-    }
-
     /**
      * Elementwise operators between an input and an exchange run inside the exchange, on every worker over the
      * whole change (no barrier), and their own nodes are dropped; kept when something else reads their result.
@@ -538,7 +497,7 @@ class WorkerCircuitTest {
         long seed = new java.util.Random().nextLong();
         java.util.function.Consumer<CircuitBuilder> wiring = b -> {
             InputHandle<Long> in = b.input("in");
-            Stream<Long> tripled = map(keep(in.stream(), x -> x % 5 != 0), x -> x * 3);
+            Stream<Long> tripled = map(filter(in.stream(), x -> x % 5 != 0), x -> x * 3);
             b.output("sharded", b.shard(tripled, x -> (int) (x % 7), "by x%7"));
             b.output("broadcast", b.broadcast(map(in.stream(), x -> -x), "negated"));
             Stream<Long> halved = map(in.stream(), x -> x / 2);
