@@ -61,11 +61,10 @@ final class ExchangeNode<T> extends Node {
         this.exchangeIndex = ctx.exchanges();
         this.hub = ctx.nextHub(what);
         this.direct = direct;
+        this.owned = new OwnedRows();
         if (chain.isEmpty()) {
-            this.owned = null;
             this.chain = null;
         } else {
-            this.owned = new OwnedRows();
             Stage st = owned;
             for (int i = chain.size() - 1; i >= 0; i--) {
                 st = chain.get(i).stage(st);
@@ -131,55 +130,19 @@ final class ExchangeNode<T> extends Node {
     }
 
     /**
-     * Right after an input (incremental mode) every worker sees the whole pending change: each takes the rows
-     * whose key it owns, with no mailbox and no barrier. Same result as partitioning the input by row and
-     * exchanging; O(|change|) key hashes per worker, inserts only for its share.
+     * Right after an input (incremental mode) every worker sees the whole pending change: each runs every entry
+     * through the chain (if any) and keeps the rows whose key it owns (all, for a broadcast), with no mailbox
+     * and no barrier. Same result as partitioning the input by row and exchanging; O(|change|) chain
+     * applications and key hashes per worker, inserts only for its share. An insert-only log goes through entry
+     * by entry: a row pushed twice goes through twice, which a linear chain turns into the same result as once
+     * with weight 2.
      */
     private void evalDirect() {
         int n = ctx.workers();
-        int me = ctx.index;
         @SuppressWarnings("unchecked")
         PendingLog<Object> log = (PendingLog<Object>) direct.sharedLog();
         ZSet<Object> all = log.consolidated();
-        if (chain != null) {
-            out.publish(throughChain(log, all, n, me));
-            return;
-        }
-        ZSet<T> mine;
-        if (keyHash == null) {
-            @SuppressWarnings("unchecked")
-            ZSet<T> whole = (ZSet<T>) log.toZSet();
-            mine = whole;
-        } else if (all != null) {
-            mine = new ZSet<>(all.size() / n + 1);
-            for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
-                @SuppressWarnings("unchecked")
-                T e = (T) all.elementAt(s);
-                if (ownerOf(e, n) == me) {
-                    mine.addHashed(e, all.hashAt(s), all.weightAt(s));
-                }
-            }
-        } else {
-            int size = log.size();
-            mine = new ZSet<>(size / n + 1);
-            for (int i = 0; i < size; i++) {
-                @SuppressWarnings("unchecked")
-                T e = (T) log.rowAt(i);
-                if (ownerOf(e, n) == me) {
-                    mine.add(e, log.weightAt(i));
-                }
-            }
-        }
-        out.publish(mine);
-    }
-
-    /**
-     * Every row of the pending change through the chain; keeps what this worker owns (all, for a broadcast). An
-     * insert-only log goes through entry by entry: a row pushed twice goes through twice, which a linear chain
-     * turns into the same result as once with weight 2.
-     */
-    private ZSet<T> throughChain(PendingLog<Object> log, ZSet<Object> all, int n, int me) {
-        if (all == null && log.mayCancel()) {
+        if (chain != null && all == null && log.mayCancel()) {
             // a row inserted and deleted in the same step is not in the change: the chain's functions must not
             // see it, so this worker consolidates the whole log first (O(|log|) row hashes; insert-only logs
             // skip this and their rows are never hashed)
@@ -187,21 +150,22 @@ final class ExchangeNode<T> extends Node {
         }
         int rows = all != null ? all.size() : log.size();
         ZSet<T> mine = new ZSet<>(keyHash == null ? rows : rows / n + 1);
-        owned.start(mine, keyHash == null ? -1 : me, n);
+        owned.start(mine, keyHash == null ? -1 : ctx.index, n);
+        Stage first = chain != null ? chain : owned;
         try {
             if (all != null) {
                 for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
-                    chain.accept(all.elementAt(s), all.weightAt(s));
+                    first.accept(all.elementAt(s), all.weightAt(s));
                 }
             } else {
                 for (int i = 0, size = log.size(); i < size; i++) {
-                    chain.accept(log.rowAt(i), log.weightAt(i));
+                    first.accept(log.rowAt(i), log.weightAt(i));
                 }
             }
         } finally {
             owned.start(null, -1, n);
         }
-        return mine;
+        out.publish(mine);
     }
 
     /** The chain's last stage: adds the rows this worker owns ({@code me < 0}: every row) to this tick's share. */
