@@ -74,11 +74,12 @@ final class InputNode<T> extends Node {
             return mine;
         }
         int size = log.size();
+        // this worker's n-th of the log by position
+        int from = (int) ((long) size * me / n);
+        int to = (int) ((long) size * (me + 1) / n);
         if (handle.appendOnly) {
             // insertions only: no row can cancel another, so the split need not follow the rows' hashes; each
-            // worker takes its n-th of the log by position (no barrier, and an even split whatever the skew)
-            int from = (int) ((long) size * me / n);
-            int to = (int) ((long) size * (me + 1) / n);
+            // worker takes its n-th of the log (no barrier, and an even split whatever the skew)
             ZSet<T> mine = new ZSet<>(to - from);
             for (int i = from; i < to; i++) {
                 mine.add(log.rowAt(i), log.weightAt(i));
@@ -91,7 +92,7 @@ final class InputNode<T> extends Node {
         int[] hashes = null;
         if (size >= SHARED_HASHING_FROM) {
             hashes = log.hashes();
-            for (int i = (int) ((long) size * me / n), end = (int) ((long) size * (me + 1) / n); i < end; i++) {
+            for (int i = from; i < to; i++) {
                 hashes[i] = log.rowAt(i).hashCode();
             }
             worker.barrier().await(me);
