@@ -216,14 +216,21 @@ public final class Main {
         long warmup = o.warmupFor(n);
         String mode = o.mode.name().toLowerCase(Locale.ROOT);
         try {
-            if (warmup > 0) {
-                try (QueryEngine w = Engines.create(q, o.mode, o.workers)) {
-                    for (int off = 0; off < warmup; off += batch) {
-                        w.push(byType, off, (int) Math.min(batch, warmup - off));
-                        w.step();
-                        progress.update(q.name() + " warm-up", off, warmup, "");
-                    }
-                }
+            WarmUp.Rounds warm = warmup == 0 ? new WarmUp.Rounds(0, true, 0)
+                    : WarmUp.run(o.warmupRounds, WarmUp::jitMillis, System::nanoTime, round -> {
+                        try (QueryEngine w = Engines.create(q, o.mode, o.workers)) {
+                            for (int off = 0; off < warmup; off += batch) {
+                                w.push(byType, off, (int) Math.min(batch, warmup - off));
+                                w.step();
+                                progress.update(q.name() + " warm-up " + round, off, warmup, "");
+                            }
+                        }
+                    });
+            if (!warm.quiet()) {
+                progress.clear();
+                err.printf(Locale.ROOT, "nexmark: note: %s: the JIT still compiled for %.2f s in warm-up round %d;"
+                        + " the timed run may include compilation (see jitSeconds; --warmup-rounds)%n",
+                        q.name(), warm.lastJitMillis() / 1e3, warm.count());
             }
             Runtime rt = Runtime.getRuntime();
             System.gc();
@@ -239,6 +246,7 @@ public final class Main {
                 long mainAlloc = 0;
                 long pushNanos = 0;
                 long gc0 = ThreadCpu.gcMillis();
+                long jit0 = WarmUp.jitMillis();
                 WorkerTimings timings0 = engine.timings();
                 for (int s = 0; s < steps; s++) {
                     int off = s * batch;
@@ -264,6 +272,7 @@ public final class Main {
                 long[] workerCpu = cpu.workers();
                 double allocPerEvent = (double) (mainAlloc + cpu.workersAllocated()) / n;
                 double gcSeconds = (ThreadCpu.gcMillis() - gc0) / 1e3;
+                double jitSeconds = jit0 < 0 ? Double.NaN : (WarmUp.jitMillis() - jit0) / 1e3;
                 WorkerTimings timings = timings0 == null ? null : engine.timings().since(timings0);
                 double[] barrierWait = new double[timings == null ? 0 : timings.workers()];
                 double startLag = 0;
@@ -296,10 +305,10 @@ public final class Main {
                 double seconds = total / 1e9;
                 double perSecond = n / seconds;
                 return new QueryResult(q.name(), q.description(), mode, n, batch, steps, engine.workers(),
-                        Engines.coresUsed(engine.workers()), warmup, seconds, perSecond,
+                        Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
-                        maxWorkerCpuSeconds, gcSeconds, allocPerEvent, pushNanos / 1e9, barrierWait, startLag,
+                        maxWorkerCpuSeconds, gcSeconds, jitSeconds, allocPerEvent, pushNanos / 1e9, barrierWait, startLag,
                         handBack,
                         peakHeap, retained, stateRows, changes, view.size(), checked, differing, null);
             }
@@ -310,9 +319,9 @@ public final class Main {
             err.println("nexmark: " + q.name() + " failed:");
             e.printStackTrace(err);
             return new QueryResult(q.name(), q.description(), mode, n, batch, 0, o.workers,
-                    Engines.coresUsed(o.workers), warmup, Double.NaN,
+                    Engines.coresUsed(o.workers), warmup, 0, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, 0, 0, null, 0,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, 0, 0, null, 0,
                     String.valueOf(e));
         }
     }

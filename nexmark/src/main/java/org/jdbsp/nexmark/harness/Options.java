@@ -26,6 +26,13 @@ public final class Options {
      * single worker measured 20-60% slower than after a 1,000,000-event one).
      */
     public static final long DEFAULT_WARMUP = 1_000_000;
+    /**
+     * Default most warm-up rounds per query: a round repeats the warm-up in a fresh throwaway circuit until the
+     * JIT compiler is quiet ({@link WarmUp}); most queries need two or three.
+     */
+    public static final int DEFAULT_WARMUP_ROUNDS = 5;
+    /** The largest {@code --warmup-rounds} accepted. */
+    static final int MAX_WARMUP_ROUNDS = 1_000;
 
     /** Query names to run, in order, without duplicates ({@code q0} ... {@code q22}). */
     public final List<String> queries;
@@ -37,6 +44,8 @@ public final class Options {
     public final int workers;
     /** Warm-up events per query; {@code -1} when not given (then {@code min(DEFAULT_WARMUP, events)}). */
     public final long warmup;
+    /** Most warm-up rounds per query ({@code >= 1}); warm-up stops earlier once a round finds the JIT quiet. */
+    public final int warmupRounds;
     public final boolean check;
     public final Path json;
     public final Path dumpEvents;
@@ -53,6 +62,7 @@ public final class Options {
         mode = b.mode;
         workers = b.workers;
         warmup = b.warmup;
+        warmupRounds = b.warmupRounds;
         check = b.check;
         json = b.json;
         dumpEvents = b.dumpEvents;
@@ -79,6 +89,7 @@ public final class Options {
         Mode mode = Mode.INCREMENTAL;
         int workers = Engines.defaultWorkers();
         long warmup = -1;
+        int warmupRounds = DEFAULT_WARMUP_ROUNDS;
         boolean check;
         Path json;
         Path dumpEvents;
@@ -145,7 +156,7 @@ public final class Options {
 
     private static boolean isValued(String name) {
         return switch (name) {
-            case "--query", "-q", "--events", "-n", "--batch", "--mode", "--workers", "--warmup", "--json",
+            case "--query", "-q", "--events", "-n", "--batch", "--mode", "--workers", "--warmup", "--warmup-rounds", "--json",
                     "--dump-events", "--events-from", "--dump-output" -> true;
             default -> false;
         };
@@ -157,6 +168,13 @@ public final class Options {
             case "--events", "-n" -> b.events = count(name, value, 1);
             case "--batch" -> b.batch = (int) Math.min(count(name, value, 1), Integer.MAX_VALUE);
             case "--warmup" -> b.warmup = count(name, value, 0);
+            case "--warmup-rounds" -> {
+                long r = count(name, value, 1);
+                if (r > MAX_WARMUP_ROUNDS) {
+                    throw new UsageException(name + ": at most " + MAX_WARMUP_ROUNDS + ", got '" + value + "'");
+                }
+                b.warmupRounds = (int) r;
+            }
             case "--workers" -> b.workers = (int) Math.min(count(name, value, 1), Integer.MAX_VALUE);
             case "--mode" -> b.mode = switch (value.toLowerCase(Locale.ROOT)) {
                 case "incremental" -> Mode.INCREMENTAL;
@@ -250,6 +268,10 @@ public final class Options {
                                      N events before the timed run on a fresh circuit (default
                                      min(%,d, events): the JIT compiles during it; 0 disables).
                                      Never included in the figures.
+                  --warmup-rounds R  repeat the warm-up, each time in a fresh throwaway circuit, until a round
+                                     in which the JIT compiled for under 2%% of the round's time, at most R
+                                     rounds (default %d): the timed run then measures compiled code, and no
+                                     compiler thread takes a core from the workers
                   --check            also compute each query's independent reference over the whole history
                                      and fail (exit 1) if a final view differs, printing sample rows
                   --json FILE        write the results as a JSON array, one object per query
@@ -269,7 +291,8 @@ public final class Options {
                 (push + step). cpu s = CPU time of the threads running the timed steps (main thread's push +
                 step, plus the jdbsp-worker-<i> threads'; not GC/JIT threads); the JSON also has
                 callerCpuSeconds (main thread: pushes, and worker 0 when N > 1), maxWorkerCpuSeconds
-                (busiest jdbsp-worker-<i> thread), gcSeconds (collectors' reported time) and
+                (busiest jdbsp-worker-<i> thread), gcSeconds (collectors' reported time), jitSeconds (JIT
+                compilation during the timed run; warmupRounds tells how many warm-up rounds ran) and
                 allocatedBytesPerEvent (allocated by the threads running the steps) and pushSeconds (the
                 part of seconds spent pushing batches, before each step): CPU figures depend
                 little on other load of the machine. With N > 1 the JSON also tells where the workers' wall
@@ -286,6 +309,6 @@ public final class Options {
                 Exit status: 0 ok, 1 a query failed or --check found a difference or the input is bad,
                 2 bad command line.
                 """.formatted(DEFAULT_EVENTS, DEFAULT_BATCH, Engines.MAX_WORKERS, Engines.defaultWorkers(),
-                        DEFAULT_WARMUP);
+                        DEFAULT_WARMUP, DEFAULT_WARMUP_ROUNDS);
     }
 }

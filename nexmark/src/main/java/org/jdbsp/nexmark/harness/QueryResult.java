@@ -14,7 +14,13 @@ package org.jdbsp.nexmark.harness;
  * @param maxWorkerCpuSeconds the busiest worker thread's CPU time (0 with one worker, which has no worker
  *     threads); {@code callerCpuSeconds + maxWorkerCpuSeconds} estimates the steps' critical path on idle
  *     cores (pushes run before the workers start a step)
+ * @param warmupEvents events fed to each warm-up round's throwaway circuit
+ * @param warmupRounds warm-up rounds run before the timed run: until one found the JIT quiet, or
+ *     {@code --warmup-rounds} of them ({@link WarmUp}); 0 without warm-up or when the query failed
  * @param gcSeconds time the garbage collectors reported during the timed run (pauses and concurrent work)
+ * @param jitSeconds time the JIT compilers spent compiling during the timed run, summed over compiler threads
+ *     ({@code NaN} if the JVM does not measure it): CPU the compiler took, from the workers when every core
+ *     runs one
  * @param allocatedBytesPerEvent bytes allocated by the threads that ran the timed steps (as {@code cpuSeconds}),
  *     per event: the garbage the query makes, which the collectors must handle
  * @param pushSeconds the part of {@code seconds} spent pushing the batches into the inputs, on the calling thread
@@ -40,6 +46,7 @@ public record QueryResult(
         int workers,
         int cores,
         long warmupEvents,
+        int warmupRounds,
         double seconds,
         double eventsPerSecond,
         double eventsPerSecondPerCore,
@@ -50,6 +57,7 @@ public record QueryResult(
         double callerCpuSeconds,
         double maxWorkerCpuSeconds,
         double gcSeconds,
+        double jitSeconds,
         double allocatedBytesPerEvent,
         double pushSeconds,
         double[] barrierWaitSeconds,

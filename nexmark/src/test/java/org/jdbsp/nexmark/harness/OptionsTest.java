@@ -31,6 +31,7 @@ class OptionsTest {
         assertEquals(Engines.defaultWorkers(), o.workers);
         assertEquals(Options.DEFAULT_WARMUP, o.warmupFor(10_000_000));
         assertEquals(500, o.warmupFor(500));
+        assertEquals(Options.DEFAULT_WARMUP_ROUNDS, o.warmupRounds);
         assertFalse(o.check);
         assertNull(o.json);
         assertNull(o.progress);
@@ -40,7 +41,7 @@ class OptionsTest {
     @Test
     void everyOption() throws UsageException {
         Options o = Options.parse(new String[] {"--query", "q4", "--query=q1,Q2, 3", "-q", "q4", "--events", "1_500k",
-            "--batch=40,000", "--mode", "NAIVE", "--workers", "3", "--warmup", "0", "--check", "--json", "r.json",
+            "--batch=40,000", "--mode", "NAIVE", "--workers", "3", "--warmup", "0", "--warmup-rounds", "7", "--check", "--json", "r.json",
             "--dump-events", "e.jsonl", "--events-from", "in.jsonl", "--dump-output", "out", "--no-progress"});
         assertEquals(List.of("q4", "q1", "q2", "q3"), o.queries);
         assertEquals(1_500_000, o.events);
@@ -49,6 +50,7 @@ class OptionsTest {
         assertEquals(3, o.workers);
         assertEquals(1, Options.parse(new String[] {"--workers=1"}).workers);
         assertEquals(0, o.warmupFor(1000));
+        assertEquals(7, o.warmupRounds);
         assertTrue(o.check);
         assertEquals(Path.of("r.json"), o.json);
         assertEquals(Path.of("e.jsonl"), o.dumpEvents);
@@ -70,6 +72,8 @@ class OptionsTest {
         "--events 99999999999999999999 | --events: expected a whole number",
         "--batch -5                   | --batch: must be at least 1",
         "--warmup x                   | --warmup: expected a whole number",
+        "--warmup-rounds 0            | --warmup-rounds: must be at least 1",
+        "--warmup-rounds 1001         | --warmup-rounds: at most 1000, got '1001'",
         "--mode fast                  | --mode: expected incremental or naive, got 'fast'",
         "--query q23                  | --query: unknown query 'q23'",
         "--query bids                 | --query: unknown query 'bids'",

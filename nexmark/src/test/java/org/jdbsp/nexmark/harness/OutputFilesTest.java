@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputFilesTest {
     private static final List<String> FIELDS = List.of("query", "events", "seconds", "eventsPerSecond",
             "eventsPerSecondPerCore", "stepLatencyP50Ms", "stepLatencyP99Ms", "peakHeapBytes", "stateRows",
-            "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "cores", "cpuSeconds", "callerCpuSeconds", "maxWorkerCpuSeconds", "gcSeconds", "mode", "batch", "warmupEvents");
+            "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "cores", "cpuSeconds", "callerCpuSeconds", "maxWorkerCpuSeconds", "gcSeconds", "jitSeconds", "mode", "batch", "warmupEvents",
+            "warmupRounds");
 
     @TempDir
     Path dir;
@@ -61,6 +62,10 @@ class OutputFilesTest {
             assertTrue(q.get("callerCpuSeconds").asDouble() + q.get("maxWorkerCpuSeconds").asDouble()
                     <= q.get("cpuSeconds").asDouble() + 1e-9, q.toString());
             assertTrue(q.get("gcSeconds").asDouble() >= 0, q.toString());
+            // the JVMs we run on measure compilation time; a JVM that does not writes null (NaN)
+            assertTrue(q.get("jitSeconds").asDouble() >= 0, q.toString());
+            int rounds = q.get("warmupRounds").asInt();
+            assertTrue(rounds >= 1 && rounds <= Options.DEFAULT_WARMUP_ROUNDS, q.toString());
             assertTrue(q.get("checked").asBoolean());
             assertTrue(q.get("error").isNull());
         }
