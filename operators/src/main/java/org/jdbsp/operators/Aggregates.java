@@ -102,14 +102,18 @@ public final class Aggregates {
 
     // ---- min, max -------------------------------------------------------------------------------------------
 
-    /** {@code MIN(value)} per group; deleting the minimum exposes the next one. O(log n) per changed row. */
+    /**
+     * {@code MIN(value)} per group; deleting the minimum exposes the next one. O(log n) per changed row, state one
+     * multiset entry per distinct (group, value). Over an append-only stream ({@link Stream#isAppendOnly()}) the
+     * minimum can only fall: O(1) per row and one value of state per group ({@code AppendOnlyMinMaxNode}).
+     */
     public static <T, K, R> Stream<R> min(Stream<T> in, Function<? super T, ? extends K> key,
                                          ToLongFunction<? super T> value,
                                          BiFunction<? super K, Long, ? extends R> result) {
         return minMax(false, in, key, value, result);
     }
 
-    /** {@code MAX(value)} per group; deleting the maximum exposes the next one. O(log n) per changed row. */
+    /** {@code MAX(value)} per group; deleting the maximum exposes the next one. Costs as {@link #min}. */
     public static <T, K, R> Stream<R> max(Stream<T> in, Function<? super T, ? extends K> key,
                                          ToLongFunction<? super T> value,
                                          BiFunction<? super K, Long, ? extends R> result) {
@@ -138,7 +142,8 @@ public final class Aggregates {
      * the global one. State: a multiset of values per key on every worker holding rows of the key, plus at most
      * n values per key on its owner. With one worker, in naive mode and inside recursion it is
      * {@link #minByLong}. Over an append-only stream ({@link Stream#isAppendOnly()}) the local phase keeps no
-     * state: each step passes on its own minimum per key, and the owner keeps those.
+     * state: each step passes on its own minimum per key, and the owner, whose input is then append-only too, keeps
+     * one value per key.
      */
     public static <T, R> Stream<R> minByLongLocalGlobal(Stream<T> in, ToLongFunction<? super T> key,
                                                         ToLongFunction<? super T> value,
@@ -325,6 +330,8 @@ public final class Aggregates {
                 long[] e = new long[1];
                 return naiveExtreme(g, value, max, e) ? result.apply(k, e[0]) : null;
             }, out));
+        } else if (in.isAppendOnly() && c.nestedScope() == null) {
+            c.addNode(new AppendOnlyMinMaxByKeyNode<T, K, R>(max, in, key, value, result, out));
         } else {
             c.addNode(new MinMaxByKeyNode<T, K, R>(max, in, key, value, result, out));
         }
@@ -346,6 +353,8 @@ public final class Aggregates {
                 long[] e = new long[1];
                 return naiveExtreme(g, value, max, e) ? result.apply(k, e[0]) : null;
             }, out));
+        } else if (in.isAppendOnly() && c.nestedScope() == null) {
+            c.addNode(new AppendOnlyMinMaxByLongNode<T, R>(max, in, key, value, result, out));
         } else {
             c.addNode(new MinMaxByLongNode<T, R>(max, in, key, value, result, out));
         }

@@ -26,6 +26,11 @@ import org.jdbsp.circuit.Stream;
  * changed rows among n (plus rows of weight {@code <= 0} skipped); state: one entry per distinct row.
  * On commit the comparator is called again on rows it already compared during eval (TreeMap insert/remove).
  * The naive implementation groups and sorts the snapshot every tick.
+ *
+ * <p>Over an append-only stream ({@link Stream#isAppendOnly()}: insertions only, as from
+ * {@link CircuitBuilder#appendOnlyInput}) a row that falls out of the top k never comes back, so per group only
+ * the rows within the top k are kept: state at most k rows per group, cost per step O(m log m) for m new rows
+ * plus O(k) per touched group ({@code AppendOnlyTopKNode}).
  */
 public final class TopK {
     private TopK() {
@@ -131,6 +136,8 @@ public final class TopK {
         Stream<Object> out = c.newStream(kind);
         if (c.isNaive()) {
             c.addNode(new TopKNaiveNode<>(kind, in, out, group, order, k, what));
+        } else if (in.isAppendOnly() && c.nestedScope() == null) {
+            c.addNode(new AppendOnlyTopKByKeyNode<T, K>(kind, in, out, group, order, k, what));
         } else {
             c.addNode(new TopKNode<T, K>(kind, in, out, group, order, k, what));
         }
@@ -145,6 +152,8 @@ public final class TopK {
         Stream<Object> out = c.newStream(kind);
         if (c.isNaive()) {
             c.addNode(new TopKNaiveNode<>(kind, in, out, r -> group.applyAsLong(r), order, k, what));
+        } else if (in.isAppendOnly() && c.nestedScope() == null) {
+            c.addNode(new AppendOnlyTopKByLongNode<>(kind, in, out, group, order, k, what));
         } else {
             c.addNode(new TopKLongNode<>(kind, in, out, group, order, k, what));
         }
