@@ -25,6 +25,11 @@ final class AppendOnlyTopKByKeyNode<T, K> extends AppendOnlyTopKNode<T> {
     }
 
     @Override
+    int touched() {
+        return index.size();
+    }
+
+    @Override
     void clearTouched() {
         index.clear();
     }

@@ -23,6 +23,11 @@ final class AppendOnlyTopKByLongNode<T> extends AppendOnlyTopKNode<T> {
     }
 
     @Override
+    int touched() {
+        return index.size();
+    }
+
+    @Override
     void clearTouched() {
         index.clear();
     }

@@ -13,12 +13,14 @@ import org.jdbsp.zset.ZSet;
  * still within the top k, not every row. With insertions only, the number of copies before a row never
  * decreases, so a row pushed out of the top k never comes back and can be forgotten.
  *
- * <p>Per step the change is sorted by (group, order) ({@link ChangeSorter}); each touched group's kept rows
- * (at most k, sorted) are merged with its new rows up to position k. If any new row made it in, the group's old
- * top is retracted and its new top emitted ({@link TopKGroup#emit}, the same output as {@link TopKNode}); the
- * new kept list replaces the old one on commit. Cost per step: O(m log m) comparisons for m changed rows plus
- * O(k) per touched group; state: at most k rows per group. A negative weight (the stream was not append-only
- * after all) fails the step.
+ * <p>Per step, a row of a group whose kept rows already fill the top k and that is ordered after the last of
+ * them cannot get in: it is dropped after one comparison (most rows of a busy group). The other rows are sorted
+ * by (group, order) ({@link ChangeSorter}), and each touched group's kept rows (at most k, sorted) are merged
+ * with them up to position k. If any new row made it in, the group's old top is retracted and its new top
+ * emitted ({@link TopKGroup#emit}, the same output as {@link TopKNode}); the new kept list replaces the old one
+ * on commit. Cost per step: one hash lookup and at most one comparison per changed row, O(s log s)
+ * comparisons for the s rows that may get in, O(k) per changed group; state: at most k rows per group. A
+ * negative weight (the stream was not append-only after all) fails the step.
  *
  * <p>The comparator must be total as for {@link TopKNode}. Two different rows that compare equal fail the step
  * when both are in one step's change within the top k, or when one arrives while the other is kept; a tie
@@ -31,6 +33,8 @@ abstract class AppendOnlyTopKNode<T> extends Node {
     private final int k;
     private final TopKGroup.Kind kind;
     private final ChangeSorter<T> change = new ChangeSorter<>();
+    /** Per touched group of this step, its committed kept rows (null: none), looked up once. */
+    private Kept[] touchedKept = new Kept[16];
     private int[] pendingGroups = new int[16];
     private Kept[] pendingKept = new Kept[16];
     private int pending;
@@ -51,16 +55,21 @@ abstract class AppendOnlyTopKNode<T> extends Node {
         final Object[] rows;
         final long[] weights;
         final int size;
+        /** Copies kept: when at least k, a row ordered after the last kept one cannot enter the top k. */
+        final long total;
 
-        Kept(Object[] rows, long[] weights, int size) {
+        Kept(Object[] rows, long[] weights, int size, long total) {
             this.rows = rows;
             this.weights = weights;
             this.size = size;
+            this.total = total;
         }
     }
 
     /** Computes the group key of {@code row} (user function) and returns its touched-group number. */
     abstract int touch(T row);
+
+    abstract int touched();
 
     abstract void clearTouched();
 
@@ -83,7 +92,23 @@ abstract class AppendOnlyTopKNode<T> extends Node {
                 if (w <= 0) {
                     throw new IllegalStateException("an append-only stream carried weight " + w + " for " + row);
                 }
-                change.add(row, w, touch(row));
+                int before = touched();
+                int g = touch(row);
+                Kept kept;
+                if (g == before) {
+                    if (g == touchedKept.length) {
+                        touchedKept = Arrays.copyOf(touchedKept, g * 2);
+                    }
+                    kept = lookup(g);
+                    touchedKept[g] = kept;
+                } else {
+                    kept = touchedKept[g];
+                }
+                // a full group's last kept row bounds it: a row ordered after it cannot get in (most rows of a
+                // busy group stop here, with one comparison and no sorting)
+                if (kept == null || kept.total < k || order.compare(row, lastOf(kept)) <= 0) {
+                    change.add(row, w, g);
+                }
             }
             change.sort(order);
             int m = change.size();
@@ -94,7 +119,7 @@ abstract class AppendOnlyTopKNode<T> extends Node {
                 while (end < m && change.key(end) == g) {
                     end++;
                 }
-                Kept old = lookup(g);
+                Kept old = touchedKept[g];
                 Kept merged = merge(old, j, end);
                 if (merged != null) {
                     emit(old, -1, result);
@@ -105,10 +130,10 @@ abstract class AppendOnlyTopKNode<T> extends Node {
             }
         } catch (RuntimeException e) {
             clearPending();
-            clearTouched();
             throw failure(e);
         } finally {
             change.reset(0);
+            Arrays.fill(touchedKept, 0, Math.min(touched(), touchedKept.length), null);
         }
         out.publish(result);
     }
@@ -166,7 +191,12 @@ abstract class AppendOnlyTopKNode<T> extends Node {
             size++;
             before += w;
         }
-        return changed ? new Kept(rows, weights, size) : null;
+        return changed ? new Kept(rows, weights, size, before) : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T lastOf(Kept kept) {
+        return (T) kept.rows[kept.size - 1];
     }
 
     private static IllegalArgumentException notTotal(Object a, Object b) {
