@@ -14,6 +14,7 @@ final class ChangeSorter<T> {
     private long[] keys = new long[64];
     private int[] idx = new int[64];
     private int[] tmp = new int[64];
+    private int[] counts = new int[64];
     private int size;
     private Comparator<? super T> order;
 
@@ -49,6 +50,40 @@ final class ChangeSorter<T> {
         this.order = order;
         try {
             sort(0, size);
+        } finally {
+            this.order = null;
+        }
+    }
+
+    /**
+     * As {@link #sort}, for keys that are all in {@code [0, keys)} (touched-group numbers): a counting sort by key,
+     * O(m + keys), then a sort by {@code order} of each key's rows, only where a key has more than one.
+     */
+    void sortDense(int keys, Comparator<? super T> order) {
+        if (counts.length < keys + 1) {
+            counts = new int[Math.max(keys + 1, counts.length * 2)];
+        }
+        Arrays.fill(counts, 0, keys + 1, 0);
+        for (int i = 0; i < size; i++) {
+            counts[(int) this.keys[i] + 1]++;
+        }
+        for (int g = 0; g < keys; g++) {
+            counts[g + 1] += counts[g];
+        }
+        for (int i = 0; i < size; i++) {
+            idx[counts[(int) this.keys[i]]++] = i; // stable: rows of a key keep their order
+        }
+        // counts[g] is now the end of key g's rows, and the start of key g + 1's
+        this.order = order;
+        try {
+            int from = 0;
+            for (int g = 0; g < keys; g++) {
+                int to = counts[g];
+                if (to - from > 1) {
+                    sort(from, to);
+                }
+                from = to;
+            }
         } finally {
             this.order = null;
         }
