@@ -39,6 +39,8 @@ abstract class AppendOnlyTopKNode<T> extends Node {
     private int[] pendingGroups = new int[16];
     private Kept[] pendingKept = new Kept[16];
     private int pending;
+    /** The change of {@link #rows} that the pending kept lists make. */
+    private long pendingRows;
     private long rows;
 
     AppendOnlyTopKNode(String name, Stream<T> in, Stream<Object> out, Comparator<? super T> order, int k,
@@ -126,6 +128,7 @@ abstract class AppendOnlyTopKNode<T> extends Node {
                     emit(old, -1, result);
                     emit(merged, 1, result);
                     addPending(g, merged);
+                    pendingRows += merged.size - (old == null ? 0 : old.size);
                 }
                 j = end;
             }
@@ -228,16 +231,15 @@ abstract class AppendOnlyTopKNode<T> extends Node {
     private void clearPending() {
         Arrays.fill(pendingKept, 0, pending, null);
         pending = 0;
+        pendingRows = 0;
     }
 
     @Override
     protected void commit() {
         for (int i = 0; i < pending; i++) {
-            int g = pendingGroups[i];
-            Kept old = lookup(g);
-            rows += pendingKept[i].size - (old == null ? 0 : old.size);
-            store(g, pendingKept[i]);
+            store(pendingGroups[i], pendingKept[i]);
         }
+        rows += pendingRows;
         clearPending();
         clearTouched();
     }
