@@ -228,9 +228,9 @@ public final class Main {
                     });
             if (!warm.quiet()) {
                 progress.clear();
-                err.printf(Locale.ROOT, "nexmark: note: %s: the JIT still compiled for %.2f s in warm-up round %d;"
-                        + " the timed run may include compilation (see jitSeconds; --warmup-rounds)%n",
-                        q.name(), warm.lastJitMillis() / 1e3, warm.count());
+                err.printf(Locale.ROOT, "nexmark: note: %s: the JIT still compiled for %d ms in warm-up round %d"
+                        + " (2%% or more of it); the timed run may include compilation (see jitSeconds;"
+                        + " --warmup-rounds)%n", q.name(), warm.lastJitMillis(), warm.count());
             }
             Runtime rt = Runtime.getRuntime();
             System.gc();
