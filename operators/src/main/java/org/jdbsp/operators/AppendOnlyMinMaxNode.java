@@ -60,9 +60,7 @@ abstract class AppendOnlyMinMaxNode<T, R> extends Node {
             for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
                 T row = d.elementAt(s);
                 long w = d.weightAt(s);
-                if (w <= 0) {
-                    throw new IllegalStateException("an append-only stream carried weight " + w + " for " + row);
-                }
+                AppendOnlyRows.checkWeight(row, w);
                 int before = touched();
                 int g = touch(row);
                 long v = value.applyAsLong(row);

@@ -40,9 +40,7 @@ final class StepMinMaxByLongNode<T> extends Node {
             for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
                 T row = d.elementAt(s);
                 long w = d.weightAt(s);
-                if (w <= 0) {
-                    throw new IllegalStateException("an append-only stream carried weight " + w + " for " + row);
-                }
+                AppendOnlyRows.checkWeight(row, w);
                 long k = key.applyAsLong(row);
                 long v = value.applyAsLong(row);
                 if (!best.containsKey(k)) {

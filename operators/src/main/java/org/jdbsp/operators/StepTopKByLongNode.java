@@ -44,9 +44,7 @@ final class StepTopKByLongNode<T> extends Node {
             for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
                 T row = d.elementAt(s);
                 long w = d.weightAt(s);
-                if (w <= 0) {
-                    throw new IllegalStateException("an append-only stream carried weight " + w + " for " + row);
-                }
+                AppendOnlyRows.checkWeight(row, w);
                 change.add(row, w, group.applyAsLong(row));
             }
             change.sort(order);
