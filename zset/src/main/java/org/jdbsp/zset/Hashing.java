@@ -23,8 +23,16 @@ final class Hashing {
         return cap;
     }
 
-    static int shiftFor(int capacity) {
-        return 64 - Integer.numberOfTrailingZeros(capacity);
+    /**
+     * The murmur3 finaliser of a 32-bit hash: every output bit depends on every input bit, so the low bits alone
+     * make a good home slot in a power-of-two table.
+     */
+    static int mix32(int hash) {
+        int h = hash ^ (hash >>> 16);
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 
     /** Mixes a 64-bit hash for use in order-independent sums (Z-set hashCode). */

@@ -8,7 +8,11 @@ import java.util.Objects;
  *
  * <p>Parallel arrays of keys, cached hash codes and weights; a {@code null} key marks an empty slot. The cached
  * hash avoids calling {@code equals} on most mismatches and {@code hashCode} on growth. Linear probing with
- * backward-shift deletion (no tombstones), so entries whose weight returns to 0 leave no trace.
+ * backward-shift deletion (no tombstones), so entries whose weight returns to 0 leave no trace. The home slot
+ * is the low bits of the hash after a full mix ({@link Hashing#mix32}), not the high bits of a multiplicative
+ * hash: with high bits, copying a larger table into a new one in slot order (what a map or filter does from
+ * its input Z-set) hands the new table its keys sorted by home slot, and they pile up into one cluster, a
+ * quadratic copy (see {@code docs/design/zset-maps.md}).
  *
  * <p>Cost: {@code add}/{@code get} expected O(1), one {@code hashCode} call and usually one {@code equals},
  * no allocation except growth. 16 bytes per slot with compressed references (plus the key objects themselves),
@@ -22,7 +26,6 @@ public final class ObjectWeightMap<K> {
     private int[] hashes;
     private long[] weights;
     private int mask;
-    private int shift;
     private int size;
     private int resizeAt;
 
@@ -40,7 +43,6 @@ public final class ObjectWeightMap<K> {
         hashes = other.hashes.clone();
         weights = other.weights.clone();
         mask = other.mask;
-        shift = other.shift;
         size = other.size;
         resizeAt = other.resizeAt;
     }
@@ -50,7 +52,6 @@ public final class ObjectWeightMap<K> {
         hashes = new int[capacity];
         weights = new long[capacity];
         mask = capacity - 1;
-        shift = Hashing.shiftFor(capacity);
         resizeAt = (int) (capacity * LOAD_FACTOR);
     }
 
@@ -59,7 +60,18 @@ public final class ObjectWeightMap<K> {
     }
 
     private int home(int hash) {
-        return (int) ((hash * Hashing.GOLDEN) >>> shift);
+        return Hashing.mix32(hash) & mask;
+    }
+
+    /** Mean distance of the entries from their home slots (O(capacity); for tests of the probe lengths). */
+    double meanDisplacement() {
+        long total = 0;
+        for (int i = 0; i <= mask; i++) {
+            if (keys[i] != null) {
+                total += (i - home(hashes[i])) & mask;
+            }
+        }
+        return size == 0 ? 0 : total / (double) size;
     }
 
     public int size() {

@@ -130,6 +130,34 @@ class ObjectWeightMapTest {
         assertEquals(500, m.size());
     }
 
+    /**
+     * A copy in the source's slot order into a new table that starts small and grows (what a map or filter does
+     * from its input Z-set) keeps probes short. The new table is filled with the first keys of a larger source,
+     * as it is between two growths of such a copy. With the home slot taken from the high bits of a
+     * multiplicative hash, those keys all had homes in the first few slots of the new table and piled up into
+     * one cluster: each insert walked it, a quadratic copy.
+     */
+    @Test
+    void slotOrderCopyKeepsProbesShort() {
+        for (int n : new int[] {20_000, 100_000}) {
+            ObjectWeightMap<Long> source = new ObjectWeightMap<>();
+            for (long i = 0; i < n; i++) {
+                source.add(i * 0x9E3779B97F4A7C15L, 1); // Long hash codes spread over all 32 bits
+            }
+            for (int m : new int[] {100, 1_000, 5_000}) {
+                ObjectWeightMap<Long> copy = new ObjectWeightMap<>(m);
+                int capacity = copy.capacity();
+                int copied = 0;
+                for (int s = source.nextSlot(0); s >= 0 && copied < m; s = source.nextSlot(s + 1), copied++) {
+                    copy.add(source.keyAt(s), source.hashAt(s), source.weightAt(s));
+                }
+                assertEquals(capacity, copy.capacity(), "no growth");
+                double d = copy.meanDisplacement();
+                assertTrue(d < 2, "first " + m + " of " + n + " keys: mean displacement " + d);
+            }
+        }
+    }
+
     // ---- randomized stress against java.util.HashMap ---------------------------------------------------------
 
     @Test
