@@ -35,8 +35,8 @@ import org.jdbsp.zset.ZSet;
  * 10 renumbered rows when a bid enters the top 10. On several workers the bids move to the worker owning their
  * auction, with no local top-k before the exchange ({@link TopK#localTopKByLong}): the hot auction changes
  * every 100 auctions, so a step of 10,000 events spreads its hot bids over about six auctions, and a local phase
- * cost more than the skew it saved (2 workers, median of five alternating runs: 0.34 s with it, 0.25 s
- * without).
+ * cost more than the skew it saved (2 workers, medians of five alternating runs: 0.43 s with the per-step local
+ * top-k, 0.25 s without).
  */
 public final class Q19 implements NexmarkQuery<Q19.Row> {
     /** Rows kept per auction. */
