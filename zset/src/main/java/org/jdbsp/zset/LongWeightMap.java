@@ -15,6 +15,11 @@ import java.util.Arrays;
  * never exceeds 32 bytes per entry at any size (a power-of-two table at 1,000,000 entries needs 2^21 slots:
  * 33.6 bytes per entry); see {@code docs/design/zset-maps.md}.
  *
+ * <p>The home slot is monotone in the key's Fibonacci hash, so adding another table's entries one by one in its
+ * slot order to a table made without a size piles them into one cluster while it grows: quadratic. Presize the
+ * target ({@link #LongWeightMap(int)}, {@link #ensureCapacity}), as {@link LongZSet#addAll} does; see
+ * {@code docs/design/zset-maps.md}.
+ *
  * <p>Cost: {@code add}/{@code get} expected O(1) with no allocation (except when the table grows);
  * 16 bytes per slot, between 16 / 0.7 = 22.9 and 32 bytes per entry once grown.
  * Iteration with {@link #nextSlot(int)} allocates nothing. Not thread-safe.
