@@ -13,15 +13,15 @@ import org.jdbsp.zset.ZSet;
  * still within the top k, not every row. With insertions only, the number of copies before a row never
  * decreases, so a row pushed out of the top k never comes back and can be forgotten.
  *
- * <p>Per step, a row of a group whose kept rows already fill the top k and that is ordered after the last of
- * them cannot get in: it is dropped after one comparison (most rows of a busy group). The other rows are sorted
- * by (group, order), by counting for the groups and by the order only within a group ({@link ChangeSorter}), and each touched group's kept rows (at most k, sorted) are merged
- * with them up to position k. If any new row made it in, the group's old top is retracted and its new top
- * emitted ({@link TopKGroup#emit}, the same output as {@link TopKNode}); the new kept list replaces the old one
- * on commit. Cost per step: one hash lookup and at most one comparison per changed row, O(s + g) to order the
- * s rows that may get in by their g groups and O(s_i log s_i) comparisons within a group of s_i such rows,
- * O(k) per changed group; state: at most k rows per group. A negative weight (the stream was not append-only
- * after all) fails the step.
+ * <p>Per step, a row of a group whose kept rows already fill the top k and that is ordered after the last of them
+ * cannot get in: it is dropped after one comparison (most rows of a busy group). The other rows are sorted by
+ * (group, order), by counting for the groups and by the order only within a group ({@link ChangeSorter}), and each
+ * touched group's kept rows (at most k, sorted) are merged with them up to position k. If any new row made it in,
+ * the group's old top is retracted and its new top emitted ({@link TopKGroup#emit}, the same output as
+ * {@link TopKNode}); the new kept list replaces the old one on commit. Cost per step: one hash lookup and at most
+ * one comparison per changed row, O(s + g) to order the s rows that may get in by their g groups and O(s_i log s_i)
+ * comparisons within a group of s_i such rows, O(k) per changed group; state: at most k rows per group. A negative
+ * weight (the stream was not append-only after all) fails the step.
  *
  * <p>The comparator must be total as for {@link TopKNode}. Two different rows that compare equal fail the step
  * when both are in one step's change within the top k, or when one arrives while the other is kept; a tie
