@@ -430,9 +430,40 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             return view().size();
         }
 
+        /**
+         * The size of {@link #delta()} without building it: a row counts once, at the first worker whose change
+         * holds it, if its weights over all workers do not sum to 0. O(rows x workers) lookups with the rows'
+         * cached hashes, no allocation; the harness calls it after every step, while the workers wait.
+         */
         @Override
         public int deltaSize() {
-            return delta().size();
+            int size = 0;
+            for (int i = 0; i < handles.length; i++) {
+                ZSet<T> d = handles[i].delta;
+                for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
+                    T e = d.elementAt(s);
+                    int h = d.hashAt(s);
+                    boolean seen = false;
+                    for (int j = 0; j < i && !seen; j++) {
+                        seen = handles[j].delta.weightHashed(e, h) != 0;
+                    }
+                    if (seen) {
+                        continue;
+                    }
+                    long sum = d.weightAt(s);
+                    try {
+                        for (int j = i + 1; j < handles.length; j++) {
+                            sum = Math.addExact(sum, handles[j].delta.weightHashed(e, h));
+                        }
+                    } catch (ArithmeticException overflow) {
+                        return delta().size(); // throws naming the row, as delta() does
+                    }
+                    if (sum != 0) {
+                        size++;
+                    }
+                }
+            }
+            return size;
         }
 
         @Override

@@ -109,6 +109,16 @@ public final class ObjectWeightMap<K> {
     }
 
     /**
+     * {@link #get(Object)} with the key's hash code already known, as {@link #hashAt} returns it. {@code hash}
+     * must equal {@code key.hashCode()}, or the key is not found.
+     */
+    public long get(Object key, int hash) {
+        Objects.requireNonNull(key, "Z-set element must not be null");
+        int slot = find(key, hash);
+        return slot >= 0 ? weights[slot] : 0;
+    }
+
+    /**
      * Adds {@code delta} to the weight of {@code key}, returning the new weight; an entry reaching 0 is removed.
      *
      * @throws NullPointerException if {@code key} is null

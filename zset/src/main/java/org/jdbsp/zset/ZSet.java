@@ -198,6 +198,14 @@ public final class ZSet<T> {
         return map.get(element);
     }
 
+    /**
+     * {@link #weight(Object)} for an element whose hash code is known, for example read with {@link #hashAt}
+     * from another Z-set: skips {@code hashCode}. {@code hash} must equal {@code element.hashCode()}.
+     */
+    public long weightHashed(Object element, int hash) {
+        return map.get(element, hash);
+    }
+
     public boolean contains(Object element) {
         return map.get(element) != 0;
     }

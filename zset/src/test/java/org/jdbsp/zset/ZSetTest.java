@@ -157,6 +157,17 @@ class ZSetTest {
     }
 
     @Test
+    void weightHashedLooksUpWithTheGivenHash() {
+        ZSet<String> a = z("a", 5, "b", -7);
+        assertEquals(5, a.weightHashed("a", "a".hashCode()));
+        assertEquals(-7, a.weightHashed("b", "b".hashCode()));
+        assertEquals(0, a.weightHashed("zz", "zz".hashCode()));
+        // the hash is trusted: a wrong one does not find the element
+        assertEquals(0, a.weightHashed("a", "a".hashCode() + 1));
+        assertThrows(NullPointerException.class, () -> a.weightHashed(null, 0));
+    }
+
+    @Test
     void distinctKeepsPositiveSupport() {
         ZSet<String> a = z("a", 3, "b", -2, "c", 1);
         assertEquals(z("a", 1, "c", 1), a.distinct());

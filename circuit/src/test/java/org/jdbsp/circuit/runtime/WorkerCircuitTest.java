@@ -123,6 +123,37 @@ class WorkerCircuitTest {
     }
 
     @Test
+    void deltaSizeCountsTheMergedChangeWhereWorkersShareRowsAndCancel() {
+        for (int workers : new int[] {2, 3, 4}) {
+            try (WorkerCircuit<Void> c = Workers.build(workers, Mode.INCREMENTAL, b -> {
+                InputHandle<Long> in = b.input("in");
+                // rows spread over the workers by value, then collapsed so several workers output the same row
+                b.output("out", map(b.shard(in.stream(), x -> Long.hashCode(x), "test"), x -> x / 100));
+            })) {
+                Input<Long> in = c.input("in");
+                for (long x = 0; x < 100; x++) {
+                    in.insert(x); // row 0, weight 100, summed over the workers
+                }
+                for (long x = 100; x < 200; x++) {
+                    in.push(x, x < 150 ? 1 : -1); // row 1: +50 and -50, cancelling only in the sum
+                }
+                for (long x = 1000; x < 1003; x++) {
+                    in.insert(x); // row 10, weight 3, on up to three workers
+                }
+                c.step();
+                Output<Long> out = c.output("out");
+                ZSet<Long> expected = new ZSet<>();
+                expected.add(0L, 100);
+                expected.add(10L, 3);
+                assertEquals(expected, out.delta(), workers + " workers");
+                assertEquals(2, out.deltaSize(), workers + " workers");
+                c.step();
+                assertEquals(0, out.deltaSize(), workers + " workers, empty step");
+            }
+        }
+    }
+
+    @Test
     void longAndShortInputLogsAreSharedExactly() {
         // below and above the length from which the workers hash the log together (one barrier)
         for (int rows : new int[] {10, 2047, 2048, 9001}) {
