@@ -222,6 +222,8 @@ public final class Main {
                             for (int off = 0; off < warmup; off += batch) {
                                 w.push(byType, off, (int) Math.min(batch, warmup - off));
                                 w.step();
+                                // as the timed loop does after each step, so that the JIT compiles it here
+                                w.outputDeltaSize();
                                 progress.update(q.name() + " warm-up " + round, off, warmup, "");
                             }
                         }
@@ -265,7 +267,7 @@ public final class Main {
                     total += t1 - t0;
                     changes += engine.outputDeltaSize();
                     peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
-                    progress.update(q.name(), off + len, n, String.format(Locale.ROOT, "%.1f s", total / 1e9));
+                    progress.update(q.name(), off + len, n, total);
                 }
                 progress.clear();
                 // before close: the worker threads of this engine are alive (the warm-up's were joined)

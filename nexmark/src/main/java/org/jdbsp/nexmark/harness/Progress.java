@@ -23,14 +23,34 @@ final class Progress {
 
     /** Redraws if due: {@code label}, a bar of {@code done/total}, and {@code detail}. */
     void update(String label, long done, long total, String detail) {
+        if (due(done, total)) {
+            draw(label, done, total, detail);
+        }
+    }
+
+    /**
+     * Redraws if due, with {@code nanos} shown in seconds: formats nothing otherwise, so a timed loop that calls
+     * it every step runs no formatting code (which the JIT would compile while the workers run).
+     */
+    void update(String label, long done, long total, long nanos) {
+        if (due(done, total)) {
+            draw(label, done, total, String.format(Locale.ROOT, "%.1f s", nanos / 1e9));
+        }
+    }
+
+    private boolean due(long done, long total) {
         if (!enabled) {
-            return;
+            return false;
         }
         long now = System.nanoTime();
         if (now - lastDraw < INTERVAL_NANOS && done < total) {
-            return;
+            return false;
         }
         lastDraw = now;
+        return true;
+    }
+
+    private void draw(String label, long done, long total, String detail) {
         int filled = total == 0 ? WIDTH : (int) (WIDTH * Math.min(done, total) / total);
         String line = String.format(Locale.ROOT, "%-14s [%s%s] %3d%% %,d/%,d %s", label, "#".repeat(filled),
                 ".".repeat(WIDTH - filled), total == 0 ? 100 : 100 * done / total, done, total, detail);
