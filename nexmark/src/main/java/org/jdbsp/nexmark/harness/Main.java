@@ -34,6 +34,10 @@ import org.jdbsp.zset.ZSet;
  * timed with {@link System#nanoTime()}; heap in use is sampled after each step, outside the timed region. The
  * events are split by type once, untimed ({@link EventsByType}), so that a batch's push is one bulk insert per
  * input, as a source that delivers each type on its own would feed them.
+ *
+ * <p>With several worker counts ({@code --workers 1,2}) or {@code --rounds R}, each query is warmed up once per
+ * count, then run R times per count, alternating the order of the counts from round to round, and a speed-up
+ * table ({@link Scaling}) follows the results.
  */
 public final class Main {
     /** System property set by {@code bin/nexmark} when stderr is a terminal (Java cannot tell by itself). */
@@ -73,9 +77,11 @@ public final class Main {
                 out.print(Options.help());
                 return 0;
             }
-            String why = Engines.unsupported(o.workers);
-            if (why != null) {
-                throw new UsageException(why);
+            for (int w : o.workerCounts) {
+                String why = Engines.unsupported(w);
+                if (why != null) {
+                    throw new UsageException(why);
+                }
             }
             if (o.events > Integer.MAX_VALUE - 16) {
                 throw new UsageException("--events: at most " + (Integer.MAX_VALUE - 16) + " (events are held in one array)");
@@ -127,16 +133,16 @@ public final class Main {
         EventsByType byType = new EventsByType(events);
 
         List<QueryResult> results = new ArrayList<>();
+        boolean several = o.workerCounts.length > 1 || o.rounds > 1;
         for (NexmarkQuery<?> q : queries) {
-            QueryResult r = runQuery(q, events, byType, o, progress);
-            results.add(r);
-            err.println(r.error() != null ? "nexmark: " + q.name() + " FAILED: " + r.error()
-                    : String.format(Locale.ROOT, "nexmark: %s: %,d events in %.3f s, %,.0f events/s%s", q.name(),
-                    r.events(), r.seconds(), r.eventsPerSecond(),
-                    r.checked() == null ? "" : r.checked() ? ", check ok" : ", CHECK FAILED"));
+            results.addAll(runQuery(q, events, byType, o, progress, several));
         }
 
-        out.print(Table.render(results));
+        out.print(Table.render(results, several));
+        if (several) {
+            out.println();
+            out.print(Scaling.render(results, o.workerCounts));
+        }
         out.flush();
         boolean failed = results.stream().anyMatch(QueryResult::failed);
         if (o.json != null) {
@@ -209,31 +215,75 @@ public final class Main {
         }
     }
 
-    private QueryResult runQuery(NexmarkQuery<?> q, Event[] events, EventsByType byType, Options o,
-                                 Progress progress) {
+    /**
+     * Runs {@code q}: one warm-up per worker count, then {@code --rounds} rounds, each a timed run per count (in
+     * the listed order in odd rounds, reversed in even ones). Stops at the first failed run.
+     */
+    private List<QueryResult> runQuery(NexmarkQuery<?> q, Event[] events, EventsByType byType, Options o,
+                                       Progress progress, boolean several) {
+        int[] counts = o.workerCounts;
+        WarmUp.Rounds[] warm = new WarmUp.Rounds[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            try {
+                warm[i] = warmUp(q, byType, events.length, o, progress, counts[i]);
+            } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
+                return List.of(failed(q, events.length, o, counts[i], 1, e, progress));
+            }
+        }
+        List<QueryResult> runs = new ArrayList<>();
+        for (int round = 1; round <= o.rounds; round++) {
+            for (int k = 0; k < counts.length; k++) {
+                int i = round % 2 == 1 ? k : counts.length - 1 - k;
+                QueryResult r = timedRun(q, events, byType, o, progress, counts[i], round, warm[i]);
+                runs.add(r);
+                String which = several ? String.format(Locale.ROOT, " (%d worker%s, round %d)", counts[i],
+                        counts[i] == 1 ? "" : "s", round) : "";
+                err.println(r.error() != null ? "nexmark: " + q.name() + which + " FAILED: " + r.error()
+                        : String.format(Locale.ROOT, "nexmark: %s%s: %,d events in %.3f s, %,.0f events/s%s",
+                        q.name(), which, r.events(), r.seconds(), r.eventsPerSecond(),
+                        r.checked() == null ? "" : r.checked() ? ", check ok" : ", CHECK FAILED"));
+                if (r.error() != null) {
+                    return runs;
+                }
+            }
+        }
+        return runs;
+    }
+
+    /** The untimed warm-up of {@code q} on {@code workers} workers ({@link WarmUp}); notes a JIT still busy. */
+    private WarmUp.Rounds warmUp(NexmarkQuery<?> q, EventsByType byType, int n, Options o, Progress progress,
+                                 int workers) {
+        int batch = o.batch;
+        long warmup = o.warmupFor(n);
+        WarmUp.Rounds warm = warmup == 0 ? new WarmUp.Rounds(0, true, 0)
+                : WarmUp.run(o.warmupRounds, WarmUp::jitMillis, System::nanoTime, round -> {
+                    try (QueryEngine w = Engines.create(q, o.mode, workers)) {
+                        for (int off = 0; off < warmup; off += batch) {
+                            w.push(byType, off, (int) Math.min(batch, warmup - off));
+                            w.step();
+                            // as the timed loop does after each step, so that the JIT compiles it here
+                            w.outputDeltaSize();
+                            progress.update(q.name() + " warm-up " + round, off, warmup, "");
+                        }
+                    }
+                });
+        if (!warm.quiet()) {
+            progress.clear();
+            err.printf(Locale.ROOT, "nexmark: note: %s: the JIT still compiled for %d ms in warm-up round %d"
+                    + " (2%% or more of it); the timed run may include compilation (see jitSeconds;"
+                    + " --warmup-rounds)%n", q.name(), warm.lastJitMillis(), warm.count());
+        }
+        return warm;
+    }
+
+    /** One timed run of {@code q} on a fresh circuit of {@code workers} workers, after its warm-up. */
+    private QueryResult timedRun(NexmarkQuery<?> q, Event[] events, EventsByType byType, Options o,
+                                 Progress progress, int workers, int round, WarmUp.Rounds warm) {
         int n = events.length;
         int batch = o.batch;
         long warmup = o.warmupFor(n);
         String mode = o.mode.name().toLowerCase(Locale.ROOT);
         try {
-            WarmUp.Rounds warm = warmup == 0 ? new WarmUp.Rounds(0, true, 0)
-                    : WarmUp.run(o.warmupRounds, WarmUp::jitMillis, System::nanoTime, round -> {
-                        try (QueryEngine w = Engines.create(q, o.mode, o.workers)) {
-                            for (int off = 0; off < warmup; off += batch) {
-                                w.push(byType, off, (int) Math.min(batch, warmup - off));
-                                w.step();
-                                // as the timed loop does after each step, so that the JIT compiles it here
-                                w.outputDeltaSize();
-                                progress.update(q.name() + " warm-up " + round, off, warmup, "");
-                            }
-                        }
-                    });
-            if (!warm.quiet()) {
-                progress.clear();
-                err.printf(Locale.ROOT, "nexmark: note: %s: the JIT still compiled for %d ms in warm-up round %d"
-                        + " (2%% or more of it); the timed run may include compilation (see jitSeconds;"
-                        + " --warmup-rounds)%n", q.name(), warm.lastJitMillis(), warm.count());
-            }
             Runtime rt = Runtime.getRuntime();
             System.gc();
             long baseHeap = rt.totalMemory() - rt.freeMemory();
@@ -242,7 +292,7 @@ public final class Main {
             long peakHeap = baseHeap;
             long changes = 0;
             long total = 0;
-            try (QueryEngine engine = Engines.create(q, o.mode, o.workers)) {
+            try (QueryEngine engine = Engines.create(q, o.mode, workers)) {
                 ThreadCpu cpu = new ThreadCpu();
                 long mainCpu = 0;
                 long mainAlloc = 0;
@@ -306,7 +356,7 @@ public final class Main {
                 Arrays.sort(latency);
                 double seconds = total / 1e9;
                 double perSecond = n / seconds;
-                return new QueryResult(q.name(), q.description(), mode, n, batch, steps, engine.workers(),
+                return new QueryResult(q.name(), q.description(), mode, n, batch, steps, engine.workers(), round,
                         Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
@@ -315,17 +365,24 @@ public final class Main {
                         peakHeap, retained, stateRows, changes, view.size(), checked, differing, null);
             }
         } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
-            // One query's failure (even running out of heap: its circuit is unreachable once we are here)
-            // is reported in its row; the other queries still run.
-            progress.clear();
-            err.println("nexmark: " + q.name() + " failed:");
-            e.printStackTrace(err);
-            return new QueryResult(q.name(), q.description(), mode, n, batch, 0, o.workers,
-                    Engines.coresUsed(o.workers), warmup, 0, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, 0, 0, null, 0,
-                    String.valueOf(e));
+            return failed(q, n, o, workers, round, e, progress);
         }
+    }
+
+    /**
+     * The row of a run that failed with {@code e}. One query's failure (even running out of heap: its circuit is
+     * unreachable once we are here) is reported in its row; the other queries still run.
+     */
+    private QueryResult failed(NexmarkQuery<?> q, int n, Options o, int workers, int round, Throwable e,
+                               Progress progress) {
+        progress.clear();
+        err.println("nexmark: " + q.name() + " failed:");
+        e.printStackTrace(err);
+        return new QueryResult(q.name(), q.description(), o.mode.name().toLowerCase(Locale.ROOT), n, o.batch, 0,
+                workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, 0, 0,
+                null, 0, String.valueOf(e));
     }
 
     private void reportDifference(NexmarkQuery<?> q, ViewDiff diff) {

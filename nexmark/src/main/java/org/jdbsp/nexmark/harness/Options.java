@@ -33,6 +33,8 @@ public final class Options {
     public static final int DEFAULT_WARMUP_ROUNDS = 5;
     /** The largest {@code --warmup-rounds} accepted. */
     static final int MAX_WARMUP_ROUNDS = 1_000;
+    /** The largest {@code --rounds} accepted. */
+    static final int MAX_ROUNDS = 1_000;
 
     /** Query names to run, in order, without duplicates ({@code q0} ... {@code q22}). */
     public final List<String> queries;
@@ -40,8 +42,15 @@ public final class Options {
     public final long events;
     public final int batch;
     public final Mode mode;
-    /** Workers per circuit; default {@link Engines#defaultWorkers()} (the available cores). */
+    /** Workers per circuit: the first of {@link #workerCounts}; default {@link Engines#defaultWorkers()}. */
     public final int workers;
+    /**
+     * The worker counts to run each query with ({@code --workers 1,2}); more than one, or {@link #rounds} above
+     * 1, runs every count in every round, alternating their order, and reports the speed-ups.
+     */
+    public final int[] workerCounts;
+    /** Timed runs per query and worker count ({@code --rounds}, default 1), after one warm-up per count. */
+    public final int rounds;
     /** Warm-up events per query; {@code -1} when not given (then {@code min(DEFAULT_WARMUP, events)}). */
     public final long warmup;
     /** Most warm-up rounds per query ({@code >= 1}); warm-up stops earlier once a round finds the JIT quiet. */
@@ -60,7 +69,9 @@ public final class Options {
         events = b.events;
         batch = b.batch;
         mode = b.mode;
-        workers = b.workers;
+        workerCounts = b.workers.clone();
+        workers = workerCounts[0];
+        rounds = b.rounds;
         warmup = b.warmup;
         warmupRounds = b.warmupRounds;
         check = b.check;
@@ -87,7 +98,8 @@ public final class Options {
         long events = -1;
         int batch = DEFAULT_BATCH;
         Mode mode = Mode.INCREMENTAL;
-        int workers = Engines.defaultWorkers();
+        int[] workers = {Engines.defaultWorkers()};
+        int rounds = 1;
         long warmup = -1;
         int warmupRounds = DEFAULT_WARMUP_ROUNDS;
         boolean check;
@@ -156,7 +168,8 @@ public final class Options {
 
     private static boolean isValued(String name) {
         return switch (name) {
-            case "--query", "-q", "--events", "-n", "--batch", "--mode", "--workers", "--warmup", "--warmup-rounds", "--json",
+            case "--query", "-q", "--events", "-n", "--batch", "--mode", "--workers", "--rounds", "--warmup",
+                    "--warmup-rounds", "--json",
                     "--dump-events", "--events-from", "--dump-output" -> true;
             default -> false;
         };
@@ -175,7 +188,14 @@ public final class Options {
                 }
                 b.warmupRounds = (int) r;
             }
-            case "--workers" -> b.workers = (int) Math.min(count(name, value, 1), Integer.MAX_VALUE);
+            case "--workers" -> b.workers = workerCounts(name, value);
+            case "--rounds" -> {
+                long r = count(name, value, 1);
+                if (r > MAX_ROUNDS) {
+                    throw new UsageException(name + ": at most " + MAX_ROUNDS + ", got '" + value + "'");
+                }
+                b.rounds = (int) r;
+            }
             case "--mode" -> b.mode = switch (value.toLowerCase(Locale.ROOT)) {
                 case "incremental" -> Mode.INCREMENTAL;
                 case "naive" -> Mode.NAIVE;
@@ -187,6 +207,25 @@ public final class Options {
             case "--dump-output" -> b.dumpOutput = path(name, value);
             default -> throw new UsageException("unknown option '" + name + "' (see --help)");
         }
+    }
+
+    /** A worker count, or a comma list of distinct ones ({@code 1,2}); the harness checks each against its limits. */
+    private static int[] workerCounts(String name, String value) throws UsageException {
+        String[] parts = value.split(",", -1);
+        int[] counts = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (parts[i].isBlank()) {
+                throw new UsageException(name + ": expected a worker count or a comma list of them, got '" + value
+                        + "'");
+            }
+            counts[i] = (int) Math.min(count(name, parts[i], 1), Integer.MAX_VALUE);
+            for (int j = 0; j < i; j++) {
+                if (counts[j] == counts[i]) {
+                    throw new UsageException(name + ": " + counts[i] + " is listed twice in '" + value + "'");
+                }
+            }
+        }
+        return counts;
     }
 
     private static void noValue(String name, String value) throws UsageException {
@@ -263,7 +302,13 @@ public final class Options {
                                      N > 1 runs N replicas, worker 0 on the main thread and the others on
                                      threads jdbsp-worker-<i>, rows moved by key before grouped operators,
                                      steps synchronous across workers; 1 steps a plain circuit on the main
-                                     thread
+                                     thread. A comma list (1,2) runs each query with each count in one JVM
+                                     and prints the speed-ups over the first count (see --rounds)
+                  --rounds R         timed runs per query and worker count (default 1, at most %d). After
+                                     one warm-up per count, round r runs every count, in the listed order
+                                     in odd rounds and reversed in even ones, so that drift in the machine's
+                                     speed hits all counts alike; the speed-up table gives the median
+                                     seconds per count, their ratio, and the median of the rounds' ratios
                   --warmup N         untimed warm-up per query: a separate throwaway circuit is fed the first
                                      N events before the timed run on a fresh circuit (default
                                      min(%,d, events): the JIT compiles during it; 0 disables).
@@ -274,7 +319,7 @@ public final class Options {
                                      compiler thread takes a core from the workers
                   --check            also compute each query's independent reference over the whole history
                                      and fail (exit 1) if a final view differs, printing sample rows
-                  --json FILE        write the results as a JSON array, one object per query
+                  --json FILE        write the results as a JSON array, one object per query and run
                   --dump-events FILE write the events run, as JSON Lines
                   --events-from FILE replay events from a JSON Lines file instead of generating them (a
                                      malformed line stops the run naming the file and line)
@@ -309,6 +354,6 @@ public final class Options {
                 Exit status: 0 ok, 1 a query failed or --check found a difference or the input is bad,
                 2 bad command line.
                 """.formatted(DEFAULT_EVENTS, DEFAULT_BATCH, Engines.MAX_WORKERS, Engines.defaultWorkers(),
-                        DEFAULT_WARMUP, DEFAULT_WARMUP_ROUNDS);
+                        MAX_ROUNDS, DEFAULT_WARMUP, DEFAULT_WARMUP_ROUNDS);
     }
 }

@@ -4,6 +4,7 @@ package org.jdbsp.nexmark.harness;
  * The figures of one query's run; see {@link Options#help()} for how each is measured.
  *
  * @param workers the workers (threads) per circuit
+ * @param round which of the query's timed runs on this worker count this is ({@code --rounds}; from 1)
  * @param cores the cores used, {@code min(workers, available cores)}: the divisor of
  *     {@code eventsPerSecondPerCore}
  * @param cpuSeconds CPU time of the threads that ran the timed steps: the calling thread's during push + step,
@@ -44,6 +45,7 @@ public record QueryResult(
         int batch,
         long steps,
         int workers,
+        int round,
         int cores,
         long warmupEvents,
         int warmupRounds,

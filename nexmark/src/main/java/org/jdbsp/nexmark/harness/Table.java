@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** The human-readable results table printed at the end of a run. */
+/**
+ * The human-readable results table printed at the end of a run: one row per query, or per query, worker count
+ * and round when a run compares worker counts ({@code --workers 1,2} or {@code --rounds}).
+ */
 final class Table {
     private static final String[] HEADER = {"query", "events", "seconds", "events/s", "events/s/core",
         "p50 ms", "p99 ms", "cpu s", "peak heap MB", "state rows", "output changes", "checked"};
@@ -13,16 +16,22 @@ final class Table {
     }
 
     static String render(List<QueryResult> results) {
+        return render(results, false);
+    }
+
+    /** With {@code runs}, the first column also names the worker count and round: {@code q4 w2 r3}. */
+    static String render(List<QueryResult> results, boolean runs) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (QueryResult r : results) {
+            String name = runs ? r.query() + " w" + r.workers() + " r" + r.round() : r.query();
             if (r.error() != null) {
-                rows.add(new String[] {r.query(), fmt(r.events()), "-", "-", "-", "-", "-", "-", "-", "-", "-",
+                rows.add(new String[] {name, fmt(r.events()), "-", "-", "-", "-", "-", "-", "-", "-", "-",
                     "FAILED"});
                 continue;
             }
             rows.add(new String[] {
-                r.query(),
+                name,
                 fmt(r.events()),
                 String.format(Locale.ROOT, "%.3f", r.seconds()),
                 fmt(Math.round(r.eventsPerSecond())),

@@ -1,5 +1,6 @@
 package org.jdbsp.nexmark.harness;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -32,6 +33,8 @@ class OptionsTest {
         assertEquals(Options.DEFAULT_WARMUP, o.warmupFor(10_000_000));
         assertEquals(500, o.warmupFor(500));
         assertEquals(Options.DEFAULT_WARMUP_ROUNDS, o.warmupRounds);
+        assertArrayEquals(new int[] {o.workers}, o.workerCounts);
+        assertEquals(1, o.rounds);
         assertFalse(o.check);
         assertNull(o.json);
         assertNull(o.progress);
@@ -49,6 +52,10 @@ class OptionsTest {
         assertEquals(Mode.NAIVE, o.mode);
         assertEquals(3, o.workers);
         assertEquals(1, Options.parse(new String[] {"--workers=1"}).workers);
+        Options scaling = Options.parse(new String[] {"--workers", "2,1, 4", "--rounds", "5"});
+        assertArrayEquals(new int[] {2, 1, 4}, scaling.workerCounts);
+        assertEquals(2, scaling.workers);
+        assertEquals(5, scaling.rounds);
         assertEquals(0, o.warmupFor(1000));
         assertEquals(7, o.warmupRounds);
         assertTrue(o.check);
@@ -75,6 +82,11 @@ class OptionsTest {
         "--warmup-rounds 0            | --warmup-rounds: must be at least 1",
         "--warmup-rounds 1001         | --warmup-rounds: at most 1000, got '1001'",
         "--mode fast                  | --mode: expected incremental or naive, got 'fast'",
+        "--workers 1,1                | --workers: 1 is listed twice in '1,1'",
+        "--workers 1,                 | --workers: expected a worker count or a comma list of them, got '1,'",
+        "--workers 1,x                | --workers: expected a whole number, got 'x'",
+        "--rounds 0                   | --rounds: must be at least 1",
+        "--rounds 1001                | --rounds: at most 1000, got '1001'",
         "--query q23                  | --query: unknown query 'q23'",
         "--query bids                 | --query: unknown query 'bids'",
         "--query=                     | --query needs a query name",
@@ -111,6 +123,9 @@ class OptionsTest {
         assertEquals(2, r.status(), r.toString());
         assertTrue(r.err().contains("--workers " + tooMany + ": at most " + Engines.MAX_WORKERS), r.toString());
         assertEquals(2, HarnessRun.run("--workers", "two").status());
+        HarnessRun inList = HarnessRun.run("--workers", "1," + tooMany, "--query", "q0");
+        assertEquals(2, inList.status(), inList.toString());
+        assertTrue(inList.err().contains("--workers " + tooMany + ": at most"), inList.toString());
     }
 
     @Test

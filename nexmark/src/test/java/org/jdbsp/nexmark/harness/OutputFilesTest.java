@@ -26,7 +26,7 @@ class OutputFilesTest {
     private static final List<String> FIELDS = List.of("query", "events", "seconds", "eventsPerSecond",
             "eventsPerSecondPerCore", "stepLatencyP50Ms", "stepLatencyP99Ms", "peakHeapBytes", "stateRows",
             "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "cores", "cpuSeconds", "callerCpuSeconds", "maxWorkerCpuSeconds", "gcSeconds", "jitSeconds", "mode", "batch", "warmupEvents",
-            "warmupRounds");
+            "warmupRounds", "round");
 
     @TempDir
     Path dir;
@@ -90,6 +90,36 @@ class OutputFilesTest {
         q = new ObjectMapper().readTree(json.toFile()).get(0);
         assertEquals(many, q.get("workers").asInt());
         assertEquals(Engines.availableCores(), q.get("cores").asInt());
+    }
+
+    @Test
+    void severalWorkerCountsAlternateByRoundAndReportSpeedUps() throws IOException {
+        Path json = dir.resolve("scaling.json");
+        HarnessRun r = HarnessRun.run("--query", "q1,q4", "--workers", "1,2", "--rounds", "3", "--events", "3000",
+                "--batch", "500", "--warmup", "500", "--check", "--json", json.toString());
+        assertEquals(0, r.status(), r.toString());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(12, root.size(), root.toString());
+        // per query: round 1 in the listed order, round 2 reversed, round 3 listed again
+        int[][] expected = {{1, 1}, {2, 1}, {2, 2}, {1, 2}, {1, 3}, {2, 3}};
+        for (int i = 0; i < 12; i++) {
+            JsonNode q = root.get(i);
+            assertEquals(i < 6 ? "q1" : "q4", q.get("query").asText());
+            assertEquals(expected[i % 6][0], q.get("workers").asInt(), q.toString());
+            assertEquals(expected[i % 6][1], q.get("round").asInt(), q.toString());
+            assertTrue(q.get("checked").asBoolean(), q.toString());
+        }
+        assertTrue(r.out().contains("q4 w2 r3"), r.out());
+        List<String> speedUps = r.out().lines().filter(l -> l.matches("q[14] +2 +3 .*x +\\d+\\.\\d+x")).toList();
+        assertEquals(2, speedUps.size(), r.out());
+        assertTrue(r.err().contains("q4 (2 workers, round 3)"), r.err());
+    }
+
+    @Test
+    void scalingMedianIsTheMiddleOrTheMeanOfTheMiddleTwo() {
+        assertEquals(2.0, Scaling.median(new double[] {3, 1, 2}));
+        assertEquals(2.5, Scaling.median(new double[] {4, 1, 3, 2}));
+        assertEquals(7.0, Scaling.median(new double[] {7}));
     }
 
     record Tricky(String text, Long n, BigDecimal price) {

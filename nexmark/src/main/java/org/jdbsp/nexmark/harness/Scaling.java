@@ -1,0 +1,67 @@
+package org.jdbsp.nexmark.harness;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The speed-up table of a run comparing worker counts ({@code --workers 1,2 --rounds R}): per query and count,
+ * the median seconds over the rounds, then, against the first count, the ratio of the medians and the median
+ * of the rounds' own ratios (a round's runs follow each other within seconds, so the second figure pairs runs
+ * that saw the same speed of the machine). O(runs log runs).
+ */
+final class Scaling {
+    private Scaling() {
+    }
+
+    static String render(List<QueryResult> results, int[] counts) {
+        Map<String, List<QueryResult>> byQuery = new LinkedHashMap<>();
+        for (QueryResult r : results) {
+            byQuery.computeIfAbsent(r.query(), k -> new ArrayList<>()).add(r);
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-6s %7s %6s %10s %14s %18s%n", "query", "workers", "rounds",
+                "median s", "speed-up", "median of rounds"));
+        for (Map.Entry<String, List<QueryResult>> e : byQuery.entrySet()) {
+            double[] base = seconds(e.getValue(), counts[0]);
+            for (int c : counts) {
+                double[] s = seconds(e.getValue(), c);
+                if (s.length == 0) {
+                    continue;
+                }
+                String speedUp = "-";
+                String paired = "-";
+                if (c != counts[0] && base.length > 0) {
+                    speedUp = String.format(Locale.ROOT, "%.2fx", median(base) / median(s));
+                    int pairs = Math.min(base.length, s.length);
+                    double[] ratios = new double[pairs];
+                    for (int i = 0; i < pairs; i++) {
+                        ratios[i] = base[i] / s[i];
+                    }
+                    paired = String.format(Locale.ROOT, "%.2fx", median(ratios));
+                }
+                sb.append(String.format(Locale.ROOT, "%-6s %7d %6d %10.3f %14s %18s%n", e.getKey(), c, s.length,
+                        median(s), speedUp, paired));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The seconds of the successful runs of {@code workers} workers, in round order. */
+    private static double[] seconds(List<QueryResult> runs, int workers) {
+        return runs.stream().filter(r -> r.workers() == workers && r.error() == null)
+                .sorted((a, b) -> Integer.compare(a.round(), b.round()))
+                .mapToDouble(QueryResult::seconds).toArray();
+    }
+
+    /** The median of {@code values} (not empty); the mean of the middle two for an even count. */
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    }
+}
