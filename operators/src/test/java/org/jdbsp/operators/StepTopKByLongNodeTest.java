@@ -47,7 +47,8 @@ class StepTopKByLongNodeTest {
     void passesTheRowsWithFewerThanKCopiesBeforeThemPerStep() {
         for (long seed = 1; seed <= 200; seed++) {
             Random rnd = new Random(seed);
-            int k = 1 + rnd.nextInt(4);
+            // k from the seed: the first nextInt of new Random(seed) is nearly the same for seeds 1 to 200
+            int k = 1 + (int) (seed % 4);
             CircuitBuilder b = CircuitBuilder.incremental();
             InputHandle<R> in = b.appendOnlyInput("in");
             Stream<R> out = b.newStream("local top-k");
