@@ -3,6 +3,7 @@ package org.jdbsp.operators;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.zset.ZSet;
@@ -15,7 +16,10 @@ import org.jdbsp.zset.ZSet;
  * forever, so the global top-k over what passes equals the top-k over everything.
  *
  * <p>Cost per step: one sort of the change by (group, order), O(m log m) comparisons for m rows; arrays reused
- * from step to step ({@link ChangeSorter}). A negative weight (the stream was not append-only after all) fails the step.
+ * from step to step ({@link ChangeSorter}). With k = 1 no sort: one pass finds each group's first row (a hash
+ * lookup and at most one comparison per row), a second passes the rows tying with it, O(m) lookups and
+ * comparisons, and the rows that pass keep the hash codes the change cached. A negative weight (the stream was
+ * not append-only after all) fails the step.
  */
 final class StepTopKByLongNode<T> extends Node {
     private final Stream<T> in;
@@ -24,6 +28,10 @@ final class StepTopKByLongNode<T> extends Node {
     private final Comparator<? super T> order;
     private final int k;
     private final ChangeSorter<T> change = new ChangeSorter<>();
+    /** k = 1: per group of this step's change, the slot (in the change) of its first row so far. */
+    private final LongIntHashMap first = new LongIntHashMap();
+    /** k = 1: the group key of the change's i-th row in slot order. */
+    private long[] keys = new long[64];
 
     StepTopKByLongNode(Stream<T> in, Stream<T> out, ToLongFunction<? super T> group, Comparator<? super T> order,
                        int k) {
@@ -39,6 +47,17 @@ final class StepTopKByLongNode<T> extends Node {
     protected void eval() {
         ZSet<T> d = in.value();
         ZSet<T> result;
+        if (k == 1) {
+            try {
+                result = firstOfEachGroup(d);
+            } catch (RuntimeException e) {
+                throw failure(e);
+            } finally {
+                first.clear();
+            }
+            out.publish(result);
+            return;
+        }
         try {
             change.reset(d.size());
             for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
@@ -76,6 +95,37 @@ final class StepTopKByLongNode<T> extends Node {
             change.reset(0);
         }
         out.publish(result);
+    }
+
+    /**
+     * k = 1: the rows with no copy strictly before them in their group, that is each group's first row and the
+     * rows tying with it, with their weights and the hashes the change cached.
+     */
+    private ZSet<T> firstOfEachGroup(ZSet<T> d) {
+        if (keys.length < d.size()) {
+            keys = new long[Math.max(d.size(), keys.length * 2)];
+        }
+        int i = 0;
+        for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
+            T row = d.elementAt(s);
+            AppendOnlyRows.checkWeight(row, d.weightAt(s));
+            long key = group.applyAsLong(row);
+            keys[i++] = key;
+            int b = first.getIfAbsent(key, -1);
+            if (b < 0 || order.compare(row, d.elementAt(b)) < 0) {
+                first.put(key, s);
+            }
+        }
+        ZSet<T> result = new ZSet<>(first.size());
+        i = 0;
+        for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
+            int b = first.get(keys[i++]);
+            T row = d.elementAt(s);
+            if (b == s || order.compare(row, d.elementAt(b)) == 0) {
+                result.addHashed(row, d.hashAt(s), d.weightAt(s));
+            }
+        }
+        return result;
     }
 
     @Override
