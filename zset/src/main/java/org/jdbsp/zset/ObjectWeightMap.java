@@ -104,8 +104,7 @@ public final class ObjectWeightMap<K> {
     /** The weight of {@code key}, 0 if absent. */
     public long get(Object key) {
         Objects.requireNonNull(key, "Z-set element must not be null");
-        int slot = find(key, spread(key));
-        return slot >= 0 ? weights[slot] : 0;
+        return get(key, spread(key));
     }
 
     /**
