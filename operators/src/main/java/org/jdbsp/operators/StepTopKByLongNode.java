@@ -47,54 +47,50 @@ final class StepTopKByLongNode<T> extends Node {
     protected void eval() {
         ZSet<T> d = in.value();
         ZSet<T> result;
-        if (k == 1) {
-            try {
-                result = firstOfEachGroup(d);
-            } catch (RuntimeException e) {
-                throw failure(e);
-            } finally {
-                first.clear();
-            }
-            out.publish(result);
-            return;
-        }
         try {
-            change.reset(d.size());
-            for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
-                T row = d.elementAt(s);
-                long w = d.weightAt(s);
-                AppendOnlyRows.checkWeight(row, w);
-                change.add(row, w, group.applyAsLong(row));
-            }
-            change.sort(order);
-            int m = change.size();
-            result = new ZSet<>(Math.min(m, 16));
-            int j = 0;
-            while (j < m) {
-                long key = change.key(j);
-                long before = 0; // copies strictly before the current run of ties, in this group
-                while (j < m && change.key(j) == key) {
-                    int r = j + 1;
-                    long run = change.weight(j);
-                    while (r < m && change.key(r) == key && order.compare(change.row(r), change.row(j)) == 0) {
-                        run += change.weight(r);
-                        r++;
-                    }
-                    if (before < k) {
-                        for (int t = j; t < r; t++) {
-                            result.add(change.row(t), change.weight(t));
-                        }
-                    }
-                    before += run;
-                    j = r;
-                }
-            }
+            result = k == 1 ? firstOfEachGroup(d) : sortedTopK(d);
         } catch (RuntimeException e) {
             throw failure(e);
         } finally {
+            first.clear();
             change.reset(0);
         }
         out.publish(result);
+    }
+
+    /** k > 1: sorts the change by (group, order) and passes the rows with fewer than k copies before them. */
+    private ZSet<T> sortedTopK(ZSet<T> d) {
+        change.reset(d.size());
+        for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
+            T row = d.elementAt(s);
+            long w = d.weightAt(s);
+            AppendOnlyRows.checkWeight(row, w);
+            change.add(row, w, group.applyAsLong(row));
+        }
+        change.sort(order);
+        int m = change.size();
+        ZSet<T> result = new ZSet<>(Math.min(m, 16));
+        int j = 0;
+        while (j < m) {
+            long key = change.key(j);
+            long before = 0; // copies strictly before the current run of ties, in this group
+            while (j < m && change.key(j) == key) {
+                int r = j + 1;
+                long run = change.weight(j);
+                while (r < m && change.key(r) == key && order.compare(change.row(r), change.row(j)) == 0) {
+                    run += change.weight(r);
+                    r++;
+                }
+                if (before < k) {
+                    for (int t = j; t < r; t++) {
+                        result.add(change.row(t), change.weight(t));
+                    }
+                }
+                before += run;
+                j = r;
+            }
+        }
+        return result;
     }
 
     /**
