@@ -181,21 +181,9 @@ public final class Options {
             case "--events", "-n" -> b.events = count(name, value, 1);
             case "--batch" -> b.batch = (int) Math.min(count(name, value, 1), Integer.MAX_VALUE);
             case "--warmup" -> b.warmup = count(name, value, 0);
-            case "--warmup-rounds" -> {
-                long r = count(name, value, 1);
-                if (r > MAX_WARMUP_ROUNDS) {
-                    throw new UsageException(name + ": at most " + MAX_WARMUP_ROUNDS + ", got '" + value + "'");
-                }
-                b.warmupRounds = (int) r;
-            }
+            case "--warmup-rounds" -> b.warmupRounds = (int) count(name, value, 1, MAX_WARMUP_ROUNDS);
             case "--workers" -> b.workers = workerCounts(name, value);
-            case "--rounds" -> {
-                long r = count(name, value, 1);
-                if (r > MAX_ROUNDS) {
-                    throw new UsageException(name + ": at most " + MAX_ROUNDS + ", got '" + value + "'");
-                }
-                b.rounds = (int) r;
-            }
+            case "--rounds" -> b.rounds = (int) count(name, value, 1, MAX_ROUNDS);
             case "--mode" -> b.mode = switch (value.toLowerCase(Locale.ROOT)) {
                 case "incremental" -> Mode.INCREMENTAL;
                 case "naive" -> Mode.NAIVE;
@@ -239,6 +227,15 @@ public final class Options {
             throw new UsageException(name + " needs a file name");
         }
         return Path.of(value);
+    }
+
+    /** {@link #count(String, String, long)}, at most {@code max}. */
+    private static long count(String name, String value, long min, long max) throws UsageException {
+        long n = count(name, value, min);
+        if (n > max) {
+            throw new UsageException(name + ": at most " + max + ", got '" + value + "'");
+        }
+        return n;
     }
 
     /** A positive count; accepts {@code _} and {@code ,} separators and k/m suffixes ({@code 1m}, {@code 40k}). */

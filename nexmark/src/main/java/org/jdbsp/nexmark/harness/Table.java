@@ -15,10 +15,6 @@ final class Table {
     private Table() {
     }
 
-    static String render(List<QueryResult> results) {
-        return render(results, false);
-    }
-
     /** With {@code runs}, the first column also names the worker count and round: {@code q4 w2 r3}. */
     static String render(List<QueryResult> results, boolean runs) {
         List<String[]> rows = new ArrayList<>();
