@@ -4,10 +4,12 @@ import java.util.List;
 import org.jdbsp.zset.ZSet;
 
 /**
- * A linear, stateless operator that handles each input element on its own (map, filter, flatMap, projection).
- * It describes itself as a {@link Stage}; the scheduler fuses chains of such operators into one
- * {@link FusedNode} that makes a single pass over the input with no intermediate Z-set.
- * Cost: O(|input|) per tick, no state.
+ * An operator that handles each input element as it comes, in one pass over the tick's change (map, filter,
+ * flatMap, projection). It describes itself as a {@link Stage}; the scheduler fuses chains of such operators
+ * into one {@link FusedNode} that makes a single pass over the input with no intermediate Z-set, and an
+ * exchange right after an input runs the chain itself. Most are linear and stateless; one may keep scratch
+ * state within a pass (reset in {@link #beginPass}), and is then not linear (a per-step pre-filter).
+ * Cost: O(|input|) per tick, no state between ticks.
  *
  * @param <I> input element type
  * @param <O> output element type
@@ -38,17 +40,27 @@ public abstract class ElementwiseNode<I, O> extends Node {
         return out;
     }
 
+    /**
+     * Called before each pass of a tick's elements through a pipeline holding this operator's stage (its own
+     * node, a fused chain, or an exchange running the chain over an input's change), on the thread that runs
+     * the pass. A stage that keeps scratch state within a pass resets it here; the default does nothing.
+     */
+    protected void beginPass() {
+    }
+
     @Override
     protected void eval() {
         if (pipeline == null) {
             collector = new Collector();
             pipeline = stage(collector);
         }
+        beginPass();
         out.publish(collector.run(in.value(), pipeline));
     }
 
+    /** True unless the stage keeps state within a pass (see {@link #beginPass}). */
     @Override
-    public final boolean isLinear() {
+    public boolean isLinear() {
         return true;
     }
 

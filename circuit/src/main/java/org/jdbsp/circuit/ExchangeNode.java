@@ -16,12 +16,15 @@ import org.jdbsp.zset.ZSet;
  *
  * <p>Without a key hash ({@link CircuitBuilder#broadcast}) every row goes to every worker.
  *
- * <p>In incremental mode an exchange reading an input directly needs no communication: every worker reads the
- * input's whole pending change and takes the rows whose key it owns. The same holds when elementwise operators
- * (map, filter, flatMap) stand between the input and the exchange: every worker runs them on the whole change
- * ({@code chain}, built by {@link CircuitBuilder}) and keeps the results whose key it owns, or all of them for
- * a broadcast. That trades running those operators on n times as many rows for no barrier, no copying between
- * workers, and no hashing of the input rows themselves.
+ * <p>In incremental mode an exchange reading an input directly skips the input's own share: every worker sees
+ * the input's whole pending change, and elementwise operators (map, filter, flatMap) between the input and the
+ * exchange run inside it ({@code chain}, built by {@link CircuitBuilder}). A short change each worker runs
+ * through the chain whole, keeping the results whose key it owns (all of them, for a broadcast): no barrier
+ * and no copying, for n times the chain's work. From {@link InputNode#SHARED_HASHING_FROM} entries the workers
+ * split it by position instead, each running its part through the chain and posting the results to their
+ * owners, with one barrier. Either way each pass through the chain begins with
+ * {@link ElementwiseNode#beginPass}, so an operator with per-pass state (a local pre-filter) starts afresh on
+ * every pass, the whole change or one worker's part of it.
  *
  * <p>If the key hash throws for a record (a user key function failing), the record is sent to worker 0: the
  * grouped operator after the exchange calls the same key function on it and fails the step under its own
@@ -43,6 +46,8 @@ final class ExchangeNode<T> extends Node {
     private final InputNode<?> direct;
     /** With {@code direct}: the elementwise operators between the input and this exchange (may be empty). */
     private final Stage chain;
+    /** The chain's operators, told before each pass ({@link ElementwiseNode#beginPass}). */
+    private final ElementwiseNode<?, ?>[] chainNodes;
     private final OwnedRows owned;
 
     /**
@@ -62,6 +67,7 @@ final class ExchangeNode<T> extends Node {
         this.hub = ctx.nextHub(what);
         this.direct = direct;
         this.owned = new OwnedRows();
+        this.chainNodes = chain.toArray(new ElementwiseNode<?, ?>[0]);
         if (chain.isEmpty()) {
             this.chain = null;
         } else {
@@ -112,6 +118,15 @@ final class ExchangeNode<T> extends Node {
             out.publish(v);
             return;
         }
+        out.publish(receive(mail, me, n, total));
+    }
+
+    /**
+     * Consolidates the batches addressed to worker {@code me} ({@code total} rows in all) into one Z-set, with
+     * the hashes that travelled with the rows, and clears them: this must run right after the barrier, before
+     * this worker's next one (the senders fill this parity again only two barriers on).
+     */
+    private ZSet<T> receive(WorkerContext.Batch[][] mail, int me, int n, int total) {
         ZSet<T> result = new ZSet<>(total);
         for (int from = 0; from < n; from++) {
             WorkerContext.Batch b = mail[from][me];
@@ -123,26 +138,31 @@ final class ExchangeNode<T> extends Node {
                 T e = (T) rows[i];
                 result.addHashed(e, hashes[i], weights[i]);
             }
-            // read before this worker's next barrier: the sender writes this parity again only two barriers on
             b.clear();
         }
-        out.publish(result);
+        return result;
     }
 
     /**
-     * Right after an input (incremental mode) every worker sees the whole pending change: each runs every entry
-     * through the chain (if any) and keeps the rows whose key it owns (all, for a broadcast), with no mailbox
-     * and no barrier. Same result as partitioning the input by row and exchanging; O(|change|) chain
-     * applications and key hashes per worker, inserts only for its share. An insert-only log goes through entry
-     * by entry: a row pushed twice goes through twice, which a linear chain turns into the same result as once
-     * with weight 2.
+     * Right after an input (incremental mode) every worker sees the whole pending change. A log of at least
+     * {@link InputNode#SHARED_HASHING_FROM} entries the workers split by position ({@link #evalSplit}). Otherwise
+     * each worker runs every entry through the chain (if any) and keeps the rows whose key it owns (all, for a
+     * broadcast), with no mailbox and no barrier: O(|change|) chain applications and key hashes per worker,
+     * inserts only for its share, which for a short change costs less than waiting for the others. Same result
+     * as partitioning the input by row and exchanging. An insert-only log goes through entry by entry: a row
+     * pushed twice goes through twice, which a linear chain turns into the same result as once with weight 2.
      */
     private void evalDirect() {
         int n = ctx.workers();
         @SuppressWarnings("unchecked")
         PendingLog<Object> log = (PendingLog<Object>) direct.sharedLog();
         ZSet<Object> all = log.consolidated();
-        if (chain != null && all == null && log.mayCancel()) {
+        boolean chainMustNotSeeCancelled = chain != null && all == null && log.mayCancel();
+        if (all == null && !chainMustNotSeeCancelled && log.size() >= InputNode.SHARED_HASHING_FROM) {
+            evalSplit(log);
+            return;
+        }
+        if (chainMustNotSeeCancelled) {
             // a row inserted and deleted in the same step is not in the change: the chain's functions must not
             // see it, so this worker consolidates the whole log first (O(|log|) row hashes; insert-only logs
             // skip this and their rows are never hashed)
@@ -150,7 +170,8 @@ final class ExchangeNode<T> extends Node {
         }
         int rows = all != null ? all.size() : log.size();
         ZSet<T> mine = new ZSet<>(keyHash == null ? rows : rows / n + 1);
-        owned.start(mine, keyHash == null ? -1 : ctx.index, n);
+        owned.keep(mine, keyHash == null ? -1 : ctx.index, n);
+        beginPass();
         Stage first = chain != null ? chain : owned;
         try {
             if (all != null) {
@@ -163,28 +184,93 @@ final class ExchangeNode<T> extends Node {
                 }
             }
         } finally {
-            owned.start(null, -1, n);
+            owned.stop();
         }
         out.publish(mine);
     }
 
-    /** The chain's last stage: adds the rows this worker owns ({@code me < 0}: every row) to this tick's share. */
+    /**
+     * A long log, split by position: each worker runs its n-th of the entries through the chain, hashes the
+     * results and their keys, and posts each to its owner (every worker, for a broadcast); after one barrier
+     * each consolidates what it was sent. Every entry is read, mapped and hashed once in all, and only the
+     * inserts follow the keys' skew: O(|log| / n) chain applications and hashes plus O(rows received) inserts
+     * per worker, one barrier. Rows that cancel meet at their owner and cancel there; a chain that must not see
+     * them never comes here.
+     */
+    private void evalSplit(PendingLog<Object> log) {
+        int n = ctx.workers();
+        int me = ctx.index;
+        int size = log.size();
+        int from = (int) ((long) size * me / n);
+        int to = (int) ((long) size * (me + 1) / n);
+        WorkerBarrier barrier = ctx.barrier();
+        WorkerContext.Batch[][] mail = hub.mail[(int) (barrier.generation() & 1)];
+        owned.send(mail[me], n);
+        beginPass();
+        Stage first = chain != null ? chain : owned;
+        try {
+            for (int i = from; i < to; i++) {
+                first.accept(log.rowAt(i), log.weightAt(i));
+            }
+        } finally {
+            owned.stop();
+        }
+        // a worker that threw above fails this barrier, and the step; the runtime then empties the batches
+        barrier.await(me);
+        int total = 0;
+        for (int w = 0; w < n; w++) {
+            total += mail[w][me].size;
+        }
+        out.publish(receive(mail, me, n, total));
+    }
+
+    private void beginPass() {
+        for (ElementwiseNode<?, ?> e : chainNodes) {
+            e.beginPass();
+        }
+    }
+
+    /**
+     * The chain's last stage. Keeping: adds the rows this worker owns ({@code me < 0}: every row) to this tick's
+     * share. Sending: posts every row, with its hash code, to the batch of the worker owning its key (every
+     * worker's, for a broadcast).
+     */
     private final class OwnedRows implements Stage {
         private ZSet<T> target;
+        private WorkerContext.Batch[] outbox;
         private int me;
         private int n;
 
-        void start(ZSet<T> target, int me, int n) {
+        void keep(ZSet<T> target, int me, int n) {
             this.target = target;
             this.me = me;
             this.n = n;
+        }
+
+        void send(WorkerContext.Batch[] outbox, int n) {
+            this.outbox = outbox;
+            this.n = n;
+        }
+
+        void stop() {
+            target = null;
+            outbox = null;
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public void accept(Object element, long weight) {
             T e = (T) element;
-            if (me < 0 || ownerOf(e, n) == me) {
+            if (outbox != null) {
+                int h = e.hashCode();
+                if (keyHash == null) {
+                    for (int to = 0; to < n; to++) {
+                        outbox[to].append(e, h, weight);
+                    }
+                } else {
+                    outbox[ownerOf(e, n)].append(e, h, weight);
+                }
+            } else if (me < 0 || ownerOf(e, n) == me) {
                 target.add(e, weight);
             }
         }

@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
  */
 final class FusedNode extends Node {
     private final List<ElementwiseNode<?, ?>> chain;
+    /** The chain as an array: the per-tick {@link ElementwiseNode#beginPass} calls allocate nothing. */
+    private final ElementwiseNode<?, ?>[] nodes;
     private final Stream<?> in;
     private final Stream<Object> out;
     private final ElementwiseNode.Collector collector = new ElementwiseNode.Collector();
@@ -18,6 +20,7 @@ final class FusedNode extends Node {
     FusedNode(List<ElementwiseNode<?, ?>> chain) {
         super("fused", List.of(chain.get(0).in()), chain.get(chain.size() - 1).out());
         this.chain = List.copyOf(chain);
+        this.nodes = chain.toArray(new ElementwiseNode<?, ?>[0]);
         this.in = chain.get(0).in();
         this.out = (Stream<Object>) chain.get(chain.size() - 1).out();
         Stage s = collector;
@@ -38,11 +41,19 @@ final class FusedNode extends Node {
 
     @Override
     protected void eval() {
+        for (ElementwiseNode<?, ?> n : nodes) {
+            n.beginPass();
+        }
         out.publish(collector.run(in.value(), pipeline));
     }
 
     @Override
     public boolean isLinear() {
+        for (ElementwiseNode<?, ?> n : nodes) {
+            if (!n.isLinear()) {
+                return false;
+            }
+        }
         return true;
     }
 }
