@@ -63,8 +63,10 @@ public final class TopK {
      * top k is then within the top k of the worker holding it). With one worker, in naive mode and inside
      * recursion it returns {@code in}. State: the rows of each group on the workers holding them. Cost per
      * touched group: as {@link #topK}. Over an append-only stream ({@link Stream#isAppendOnly()}) the
-     * {@code long}-keyed form keeps no state: each step passes on its own top k per group (see
-     * {@code StepTopKByLongNode}), at the cost of one sort of the step's rows.
+     * {@code long}-keyed form keeps no state between steps: a filter drops a row when k copies ranked before it,
+     * of the same step and group, have already come by (see {@code RunningTopKByLongNode}; one hash lookup and
+     * usually one comparison per row). It is elementwise, so right after an input it runs inside the exchange,
+     * on each worker's part of the input's change, before any row is hashed or moved.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T, K> Stream<T> localTopK(Stream<T> in, Function<? super T, ? extends K> group,
@@ -88,8 +90,8 @@ public final class TopK {
         }
         Stream<Object> local = c.newStream("local top-k");
         if (in.isAppendOnly()) {
-            // insertions only: each step's own top-k per group is enough, and no state is kept
-            c.addNode(new StepTopKByLongNode<>(in, (Stream) local, group, order, k));
+            // insertions only: a row beaten by k others of its step stays beaten, and no state is kept
+            c.addNode(new RunningTopKByLongNode<>(in, (Stream) local, group, order, k));
         } else {
             c.addNode(new TopKLongNode<>("local top-k", in, local, group, order, k, TopKGroup.Kind.ROWS));
         }
