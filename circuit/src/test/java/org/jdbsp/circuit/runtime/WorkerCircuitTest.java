@@ -542,7 +542,7 @@ class WorkerCircuitTest {
             Stream<Long> halved = map(in.stream(), x -> x / 2);
             b.output("halved", halved); // read here and by the exchange: the map's node stays
             b.output("halvedSharded", b.shard(halved, x -> (int) (long) x, "by x/2"));
-            b.output("raw", b.shard(in.stream(), x -> (int) (x % 3), "by x%3")); // no chain: rows cancel at owner
+            b.output("raw", b.shard(in.stream(), x -> (int) (x % 3), "by x%3")); // no chain: never split
         };
         String[] outs = {"sharded", "broadcast", "halved", "halvedSharded", "raw"};
         for (int workers : new int[] {2, 3}) {
