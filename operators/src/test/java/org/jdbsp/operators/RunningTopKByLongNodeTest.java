@@ -47,6 +47,18 @@ class RunningTopKByLongNodeTest {
         return before;
     }
 
+    /** A circuit of an append-only input, the filter with this k, and an output of what passes. */
+    private record Filter(Circuit circuit, InputHandle<R> in, OutputHandle<R> out) {
+        static Filter of(int k) {
+            CircuitBuilder b = CircuitBuilder.incremental();
+            InputHandle<R> in = b.appendOnlyInput("in");
+            Stream<R> out = b.newStream("local top-k");
+            b.addNode(new RunningTopKByLongNode<>(in.stream(), out, R::g, BY_V, k));
+            OutputHandle<R> o = b.output("out", out);
+            return new Filter(b.build(), in, o);
+        }
+    }
+
     @Test
     void passesEveryRowThatMayBeInTheTopKAndDropsOnlyBeatenOnes() {
         for (long seed = 1; seed <= 200; seed++) {
@@ -55,12 +67,10 @@ class RunningTopKByLongNodeTest {
             // seeds 1 to 200; 1 to 8 groups give crowded groups (more than k copies) beside groups of at most k
             int k = 1 + (int) (seed % 4);
             int groups = 1 + (int) (seed / 4 % 8);
-            CircuitBuilder b = CircuitBuilder.incremental();
-            InputHandle<R> in = b.appendOnlyInput("in");
-            Stream<R> out = b.newStream("local top-k");
-            b.addNode(new RunningTopKByLongNode<>(in.stream(), out, R::g, BY_V, k));
-            OutputHandle<R> o = b.output("out", out);
-            Circuit c = b.build();
+            Filter f = Filter.of(k);
+            InputHandle<R> in = f.in();
+            OutputHandle<R> o = f.out();
+            Circuit c = f.circuit();
             for (int step = 0; step < 5; step++) {
                 ZSet<R> change = new ZSet<>();
                 for (int i = 0, rows = rnd.nextInt(40); i < rows; i++) {
@@ -97,12 +107,10 @@ class RunningTopKByLongNodeTest {
      */
     @Test
     void dropsMostRowsOfACrowdedGroup() {
-        CircuitBuilder b = CircuitBuilder.incremental();
-        InputHandle<R> in = b.appendOnlyInput("in");
-        Stream<R> out = b.newStream("local top-k");
-        b.addNode(new RunningTopKByLongNode<>(in.stream(), out, R::g, BY_V, 2));
-        OutputHandle<R> o = b.output("out", out);
-        Circuit c = b.build();
+        Filter f = Filter.of(2);
+        InputHandle<R> in = f.in();
+        OutputHandle<R> o = f.out();
+        Circuit c = f.circuit();
         for (long v = 0; v < 1000; v++) {
             in.insert(new R(3, v * 7919 % 1000, v));
         }
@@ -113,12 +121,10 @@ class RunningTopKByLongNodeTest {
 
     @Test
     void keepsNothingFromOneStepToTheNext() {
-        CircuitBuilder b = CircuitBuilder.incremental();
-        InputHandle<R> in = b.appendOnlyInput("in");
-        Stream<R> out = b.newStream("local top-k");
-        b.addNode(new RunningTopKByLongNode<>(in.stream(), out, R::g, BY_V, 1));
-        OutputHandle<R> o = b.output("out", out);
-        Circuit c = b.build();
+        Filter f = Filter.of(1);
+        InputHandle<R> in = f.in();
+        OutputHandle<R> o = f.out();
+        Circuit c = f.circuit();
         in.insert(new R(1, 1, 0));
         c.step();
         in.insert(new R(1, 5, 0)); // beaten by the last step's row, which this step does not see
