@@ -23,9 +23,8 @@ import org.jdbsp.zset.ZSet;
  * a broadcast): no barrier and no copying, for n times the chain's work. From
  * {@link InputNode#SHARED_HASHING_FROM} entries, with a chain, the workers split it by position instead, each
  * running its part through the chain and posting the results to their owners, with one barrier. Either way
- * each pass through the chain begins with
- * {@link ElementwiseNode#beginPass}, so an operator with per-pass state (a local pre-filter) starts afresh on
- * every pass, the whole change or one worker's part of it.
+ * each pass through the chain begins with {@link ElementwiseNode#beginPass}, so an operator with per-pass
+ * state (a local pre-filter) starts afresh on every pass, the whole change or one worker's part of it.
  *
  * <p>If the key hash throws for a record (a user key function failing), the record is sent to worker 0: the
  * grouped operator after the exchange calls the same key function on it and fails the step under its own
@@ -151,9 +150,9 @@ final class ExchangeNode<T> extends Node {
      * (all, for a broadcast), with no mailbox and no barrier: O(|change|) chain applications and key hashes per
      * worker, inserts only for its share. Without a chain that duplicated work is only the key hash, and the
      * barrier-free path measured no slower than the split on 2 workers (q18, ten alternating rounds: 0.342
-     * against 0.364 s); for a short change it costs less than waiting for the others. Same result
-     * as partitioning the input by row and exchanging. An insert-only log goes through entry by entry: a row
-     * pushed twice goes through twice, which a linear chain turns into the same result as once with weight 2.
+     * against 0.364 s); for a short change it costs less than waiting for the others. Same result as
+     * partitioning the input by row and exchanging. An insert-only log goes through entry by entry: a row pushed
+     * twice goes through twice, which a linear chain turns into the same result as once with weight 2.
      */
     private void evalDirect() {
         int n = ctx.workers();

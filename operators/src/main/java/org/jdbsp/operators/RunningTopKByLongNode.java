@@ -46,12 +46,12 @@ final class RunningTopKByLongNode<T> extends ElementwiseNode<T, T> {
 
     @Override
     protected void beginPass() {
-        if (lists == 0) {
+        if (lists == 0 && listOfKey.isEmpty()) {
             return;
         }
         listOfKey.clear();
         for (int l = 0; l < lists; l++) {
-            Arrays.fill(rows[l], 0, size[l], null); // no row outlives its pass
+            Arrays.fill(rows[l], 0, size[l], null); // the last pass's rows are not kept alive until the next one
         }
         lists = 0;
     }
