@@ -159,17 +159,16 @@ final class ExchangeNode<T> extends Node {
         @SuppressWarnings("unchecked")
         PendingLog<Object> log = (PendingLog<Object>) direct.sharedLog();
         ZSet<Object> all = log.consolidated();
-        boolean chainMustNotSeeCancelled = chain != null && all == null && log.mayCancel();
-        if (chain != null && all == null && !chainMustNotSeeCancelled
-                && log.size() >= InputNode.SHARED_HASHING_FROM) {
-            evalSplit(log);
-            return;
-        }
-        if (chainMustNotSeeCancelled) {
-            // a row inserted and deleted in the same step is not in the change: the chain's functions must not
-            // see it, so this worker consolidates the whole log first (O(|log|) row hashes; insert-only logs
-            // skip this and their rows are never hashed)
-            all = log.toZSet();
+        if (chain != null && all == null) {
+            if (log.mayCancel()) {
+                // a row inserted and deleted in the same step is not in the change: the chain's functions must
+                // not see it, so this worker consolidates the whole log first (O(|log|) row hashes; insert-only
+                // logs skip this and their rows are never hashed)
+                all = log.toZSet();
+            } else if (log.size() >= InputNode.SHARED_HASHING_FROM) {
+                evalSplit(log);
+                return;
+            }
         }
         int rows = all != null ? all.size() : log.size();
         ZSet<T> mine = new ZSet<>(keyHash == null ? rows : rows / n + 1);
