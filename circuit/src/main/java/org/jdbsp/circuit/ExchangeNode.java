@@ -107,10 +107,7 @@ final class ExchangeNode<T> extends Node {
             }
         }
         barrier.await(me);
-        int total = 0;
-        for (int from = 0; from < n; from++) {
-            total += mail[from][me].size;
-        }
+        int total = inboxSize(mail, me, n);
         if (keyHash != null && total == v.size() && mail[me][me].size == total) {
             // every row of this worker's input is its own and nothing came in (the input was already
             // partitioned by this key): the input is the output, no Z-set is built
@@ -119,6 +116,15 @@ final class ExchangeNode<T> extends Node {
             return;
         }
         out.publish(receive(mail, me, n, total));
+    }
+
+    /** Rows in the batches addressed to worker {@code me}. */
+    private static int inboxSize(WorkerContext.Batch[][] mail, int me, int n) {
+        int total = 0;
+        for (int from = 0; from < n; from++) {
+            total += mail[from][me].size;
+        }
+        return total;
     }
 
     /**
@@ -196,8 +202,8 @@ final class ExchangeNode<T> extends Node {
      * results and their keys, and posts each to its owner (every worker, for a broadcast); after one barrier
      * each consolidates what it was sent. Every entry is read, mapped and hashed once in all, and only the
      * inserts follow the keys' skew: O(|log| / n) chain applications and hashes plus O(rows received) inserts
-     * per worker, one barrier. Rows that cancel meet at their owner and cancel there; a chain that must not see
-     * them never comes here.
+     * per worker, one barrier. Only an insert-only log with a chain comes here: the chain must not see rows
+     * that cancel, and with no chain the barrier-free path is no slower.
      */
     private void evalSplit(PendingLog<Object> log) {
         int n = ctx.workers();
@@ -209,21 +215,16 @@ final class ExchangeNode<T> extends Node {
         WorkerContext.Batch[][] mail = hub.mail[(int) (barrier.generation() & 1)];
         owned.send(mail[me], n);
         beginPass();
-        Stage first = chain != null ? chain : owned;
         try {
             for (int i = from; i < to; i++) {
-                first.accept(log.rowAt(i), log.weightAt(i));
+                chain.accept(log.rowAt(i), log.weightAt(i));
             }
         } finally {
             owned.stop();
         }
         // a worker that threw above fails this barrier, and the step; the runtime then empties the batches
         barrier.await(me);
-        int total = 0;
-        for (int w = 0; w < n; w++) {
-            total += mail[w][me].size;
-        }
-        out.publish(receive(mail, me, n, total));
+        out.publish(receive(mail, me, n, inboxSize(mail, me, n)));
     }
 
     private void beginPass() {

@@ -1,5 +1,6 @@
 package org.jdbsp.circuit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -8,8 +9,7 @@ import java.util.stream.Collectors;
  * the last stage writes a Z-set. Built by the scheduler, never by users. Cost: O(|input|) per tick.
  */
 final class FusedNode extends Node {
-    private final List<ElementwiseNode<?, ?>> chain;
-    /** The chain as an array: the per-tick {@link ElementwiseNode#beginPass} calls allocate nothing. */
+    /** The fused operators, first to last; an array, so the per-tick {@code beginPass} calls allocate nothing. */
     private final ElementwiseNode<?, ?>[] nodes;
     private final Stream<?> in;
     private final Stream<Object> out;
@@ -19,7 +19,6 @@ final class FusedNode extends Node {
     @SuppressWarnings("unchecked")
     FusedNode(List<ElementwiseNode<?, ?>> chain) {
         super("fused", List.of(chain.get(0).in()), chain.get(chain.size() - 1).out());
-        this.chain = List.copyOf(chain);
         this.nodes = chain.toArray(new ElementwiseNode<?, ?>[0]);
         this.in = chain.get(0).in();
         this.out = (Stream<Object>) chain.get(chain.size() - 1).out();
@@ -30,13 +29,8 @@ final class FusedNode extends Node {
         pipeline = s;
     }
 
-    /** The fused operators, first to last. */
-    List<ElementwiseNode<?, ?>> chain() {
-        return chain;
-    }
-
     String describe() {
-        return chain.stream().map(Node::name).collect(Collectors.joining(" -> ", "fused[", "]"));
+        return Arrays.stream(nodes).map(Node::name).collect(Collectors.joining(" -> ", "fused[", "]"));
     }
 
     @Override
