@@ -8,8 +8,9 @@ import org.jdbsp.zset.ZSet;
  * flatMap, projection). It describes itself as a {@link Stage}; the scheduler fuses chains of such operators
  * into one {@link FusedNode} that makes a single pass over the input with no intermediate Z-set, and an
  * exchange right after an input runs the chain itself. Most are linear and stateless; one may keep scratch
- * state within a pass (reset in {@link #beginPass}), and is then not linear (a per-step pre-filter).
- * Cost: O(|input|) per tick, no state between ticks.
+ * state within a pass (reset in {@link #beginPass}, and possibly held-back rows pushed on in {@link #endPass}),
+ * and is then not linear (a per-step pre-filter or combiner). Cost: O(|input|) per tick, no state between
+ * ticks.
  *
  * @param <I> input element type
  * @param <O> output element type
@@ -18,7 +19,7 @@ public abstract class ElementwiseNode<I, O> extends Node {
     private final Stream<I> in;
     private final Stream<O> out;
     private Collector collector;
-    private Stage pipeline;
+    private Pipeline pipeline;
 
     protected ElementwiseNode(String kind, Stream<I> in, Stream<O> out) {
         super(kind, List.of(in), out);
@@ -48,13 +49,21 @@ public abstract class ElementwiseNode<I, O> extends Node {
     protected void beginPass() {
     }
 
+    /**
+     * Called after each pass begun by {@link #beginPass}, on the same thread, with the stage this operator's
+     * results go to in that pipeline (the same {@code next} it built a stage for). A stage that holds rows back
+     * until the pass has seen every element (a per-pass combiner) pushes them to {@code next} here, wrapping
+     * user-function failures with {@link #failure}; the default does nothing. Not called if the pass failed.
+     */
+    protected void endPass(Stage next) {
+    }
+
     @Override
     protected void eval() {
         if (pipeline == null) {
             collector = new Collector();
-            pipeline = stage(collector);
+            pipeline = new Pipeline(List.of(this), collector);
         }
-        beginPass();
         out.publish(collector.run(in.value(), pipeline));
     }
 
@@ -69,13 +78,19 @@ public abstract class ElementwiseNode<I, O> extends Node {
         private ZSet<Object> target;
 
         @SuppressWarnings({"unchecked", "rawtypes"})
-        <T> ZSet<T> run(ZSet<?> input, Stage first) {
+        <T> ZSet<T> run(ZSet<?> input, Pipeline pipeline) {
             ZSet<Object> result = new ZSet<>();
             target = result;
-            for (int s = input.nextSlot(0); s >= 0; s = input.nextSlot(s + 1)) {
-                first.accept(input.elementAt(s), input.weightAt(s));
+            try {
+                pipeline.begin();
+                Stage first = pipeline.first();
+                for (int s = input.nextSlot(0); s >= 0; s = input.nextSlot(s + 1)) {
+                    first.accept(input.elementAt(s), input.weightAt(s));
+                }
+                pipeline.end();
+            } finally {
+                target = null;
             }
-            target = null;
             return (ZSet) result;
         }
 

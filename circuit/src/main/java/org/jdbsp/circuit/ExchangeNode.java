@@ -23,8 +23,9 @@ import org.jdbsp.zset.ZSet;
  * a broadcast): no barrier and no copying, for n times the chain's work. From
  * {@link InputNode#SHARED_HASHING_FROM} entries, with a chain, the workers split it by position instead, each
  * running its part through the chain and posting the results to their owners, with one barrier. Either way
- * each pass through the chain begins with {@link ElementwiseNode#beginPass}, so an operator with per-pass
- * state (a local pre-filter) starts afresh on every pass, the whole change or one worker's part of it.
+ * each pass through the chain begins with {@link ElementwiseNode#beginPass} and ends with
+ * {@link ElementwiseNode#endPass}, so an operator with per-pass state (a local pre-filter or combiner) starts
+ * afresh on every pass, the whole change or one worker's part of it, and pushes on what it held back.
  *
  * <p>If the key hash throws for a record (a user key function failing), the record is sent to worker 0: the
  * grouped operator after the exchange calls the same key function on it and fails the step under its own
@@ -44,10 +45,11 @@ final class ExchangeNode<T> extends Node {
     final int exchangeIndex;
     /** Incremental mode, input straight from an input node: take the owned rows of the shared pending change. */
     private final InputNode<?> direct;
-    /** With {@code direct}: the elementwise operators between the input and this exchange (may be empty). */
-    private final Stage chain;
-    /** The chain's operators, told before each pass ({@link ElementwiseNode#beginPass}). */
-    private final ElementwiseNode<?, ?>[] chainNodes;
+    /**
+     * With {@code direct}: the elementwise operators between the input and this exchange, ending in
+     * {@link #owned}; null if there are none.
+     */
+    private final Pipeline chain;
     private final OwnedRows owned;
 
     /**
@@ -67,16 +69,7 @@ final class ExchangeNode<T> extends Node {
         this.hub = ctx.nextHub(what);
         this.direct = direct;
         this.owned = new OwnedRows();
-        this.chainNodes = chain.toArray(new ElementwiseNode<?, ?>[0]);
-        if (chain.isEmpty()) {
-            this.chain = null;
-        } else {
-            Stage st = owned;
-            for (int i = chain.size() - 1; i >= 0; i--) {
-                st = chain.get(i).stage(st);
-            }
-            this.chain = st;
-        }
+        this.chain = chain.isEmpty() ? null : new Pipeline(chain, owned);
     }
 
     @Override
@@ -179,9 +172,12 @@ final class ExchangeNode<T> extends Node {
         int rows = all != null ? all.size() : log.size();
         ZSet<T> mine = new ZSet<>(keyHash == null ? rows : rows / n + 1);
         owned.keep(mine, keyHash == null ? -1 : ctx.index, n);
-        beginPass();
-        Stage first = chain != null ? chain : owned;
         try {
+            Stage first = owned;
+            if (chain != null) {
+                chain.begin();
+                first = chain.first();
+            }
             if (all != null) {
                 for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
                     first.accept(all.elementAt(s), all.weightAt(s));
@@ -190,6 +186,9 @@ final class ExchangeNode<T> extends Node {
                 for (int i = 0, size = log.size(); i < size; i++) {
                     first.accept(log.rowAt(i), log.weightAt(i));
                 }
+            }
+            if (chain != null) {
+                chain.end();
             }
         } finally {
             owned.stop();
@@ -214,23 +213,19 @@ final class ExchangeNode<T> extends Node {
         WorkerBarrier barrier = ctx.barrier();
         WorkerContext.Batch[][] mail = hub.mail[(int) (barrier.generation() & 1)];
         owned.send(mail[me], n);
-        beginPass();
         try {
+            chain.begin();
+            Stage first = chain.first();
             for (int i = from; i < to; i++) {
-                chain.accept(log.rowAt(i), log.weightAt(i));
+                first.accept(log.rowAt(i), log.weightAt(i));
             }
+            chain.end();
         } finally {
             owned.stop();
         }
         // a worker that threw above fails this barrier, and the step; the runtime then empties the batches
         barrier.await(me);
         out.publish(receive(mail, me, n, inboxSize(mail, me, n)));
-    }
-
-    private void beginPass() {
-        for (ElementwiseNode<?, ?> e : chainNodes) {
-            e.beginPass();
-        }
     }
 
     /**

@@ -9,45 +9,30 @@ import java.util.stream.Collectors;
  * the last stage writes a Z-set. Built by the scheduler, never by users. Cost: O(|input|) per tick.
  */
 final class FusedNode extends Node {
-    /** The fused operators, first to last; an array, so the per-tick {@code beginPass} calls allocate nothing. */
-    private final ElementwiseNode<?, ?>[] nodes;
     private final Stream<?> in;
     private final Stream<Object> out;
     private final ElementwiseNode.Collector collector = new ElementwiseNode.Collector();
-    private final Stage pipeline;
+    private final Pipeline pipeline;
 
     @SuppressWarnings("unchecked")
     FusedNode(List<ElementwiseNode<?, ?>> chain) {
         super("fused", List.of(chain.get(0).in()), chain.get(chain.size() - 1).out());
-        this.nodes = chain.toArray(new ElementwiseNode<?, ?>[0]);
         this.in = chain.get(0).in();
         this.out = (Stream<Object>) chain.get(chain.size() - 1).out();
-        Stage s = collector;
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            s = chain.get(i).stage(s);
-        }
-        pipeline = s;
+        this.pipeline = new Pipeline(chain, collector);
     }
 
     String describe() {
-        return Arrays.stream(nodes).map(Node::name).collect(Collectors.joining(" -> ", "fused[", "]"));
+        return Arrays.stream(pipeline.nodes()).map(Node::name).collect(Collectors.joining(" -> ", "fused[", "]"));
     }
 
     @Override
     protected void eval() {
-        for (ElementwiseNode<?, ?> n : nodes) {
-            n.beginPass();
-        }
         out.publish(collector.run(in.value(), pipeline));
     }
 
     @Override
     public boolean isLinear() {
-        for (ElementwiseNode<?, ?> n : nodes) {
-            if (!n.isLinear()) {
-                return false;
-            }
-        }
-        return true;
+        return pipeline.isLinear();
     }
 }
