@@ -1,6 +1,5 @@
 package org.jdbsp.operators;
 
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.ToLongFunction;
 import org.eclipse.collections.impl.map.mutable.primitive.LongIntHashMap;
@@ -25,35 +24,24 @@ import org.jdbsp.circuit.Stream;
  */
 final class RunningTopKByLongNode<T> extends ElementwiseNode<T, T> {
     private final ToLongFunction<? super T> group;
-    private final Comparator<? super T> order;
-    private final int k;
     /** This pass's groups: key to candidate list. */
     private final LongIntHashMap listOfKey = new LongIntHashMap();
-    /** Candidate lists, sorted by the order: rows, their weights, their length and copies (capped at k). */
-    private Object[][] rows = new Object[16][];
-    private long[][] weights = new long[16][];
-    private int[] size = new int[16];
-    private long[] copies = new long[16];
-    private int lists;
+    private final TopKCandidates<T> candidates;
 
     RunningTopKByLongNode(Stream<T> in, Stream<T> out, ToLongFunction<? super T> group,
                           Comparator<? super T> order, int k) {
         super("local top-k (running)", in, out);
         this.group = group;
-        this.order = order;
-        this.k = k;
+        this.candidates = new TopKCandidates<>(order, k);
     }
 
     @Override
     protected void beginPass() {
-        if (lists == 0 && listOfKey.isEmpty()) {
+        if (candidates.lists() == 0 && listOfKey.isEmpty()) {
             return;
         }
         listOfKey.clear();
-        for (int l = 0; l < lists; l++) {
-            Arrays.fill(rows[l], 0, size[l], null); // the last pass's rows are not kept alive until the next one
-        }
-        lists = 0;
+        candidates.clear();
     }
 
     @Override
@@ -73,82 +61,13 @@ final class RunningTopKByLongNode<T> extends ElementwiseNode<T, T> {
     }
 
     /** True if fewer than k copies before {@code row} in its group came by in this pass; then records it. */
-    @SuppressWarnings("unchecked")
     private boolean admit(T row, long w) {
         AppendOnlyRows.checkWeight(row, w);
-        int l = listOfKey.getIfAbsentPut(group.applyAsLong(row), lists);
-        if (l == lists) {
-            newList();
+        int l = listOfKey.getIfAbsentPut(group.applyAsLong(row), candidates.lists());
+        if (l == candidates.lists()) {
+            candidates.open();
         }
-        Object[] rs = rows[l];
-        long[] ws = weights[l];
-        int n = size[l];
-        if (n > 0 && copies[l] >= k && order.compare(row, (T) rs[n - 1]) > 0) {
-            return false; // behind every candidate, which hold k copies or more
-        }
-        long before = 0;
-        int p = 0;
-        for (; p < n; p++) {
-            int c = order.compare((T) rs[p], row);
-            if (c > 0) {
-                break;
-            }
-            if (c < 0) {
-                before = capAdd(before, ws[p], k);
-            }
-        }
-        if (before >= k) {
-            return false;
-        }
-        if (n == rs.length) {
-            rs = Arrays.copyOf(rs, n * 2);
-            ws = Arrays.copyOf(ws, n * 2);
-            rows[l] = rs;
-            weights[l] = ws;
-        }
-        System.arraycopy(rs, p, rs, p + 1, n - p);
-        System.arraycopy(ws, p, ws, p + 1, n - p);
-        rs[p] = row;
-        ws[p] = w;
-        n++;
-        // drop the candidates from the first run of ties with k copies before it
-        long kept = 0;
-        int j = 0;
-        while (j < n && kept < k) {
-            int r = j + 1;
-            long run = ws[j];
-            while (r < n && order.compare((T) rs[r], (T) rs[j]) == 0) {
-                run = capAdd(run, ws[r], k);
-                r++;
-            }
-            kept = capAdd(kept, run, k);
-            j = r;
-        }
-        Arrays.fill(rs, j, n, null);
-        size[l] = j;
-        copies[l] = kept;
-        return true;
-    }
-
-    private void newList() {
-        if (lists == rows.length) {
-            rows = Arrays.copyOf(rows, lists * 2);
-            weights = Arrays.copyOf(weights, lists * 2);
-            size = Arrays.copyOf(size, lists * 2);
-            copies = Arrays.copyOf(copies, lists * 2);
-        }
-        if (rows[lists] == null) {
-            rows[lists] = new Object[Math.min(k + 1, 16)];
-            weights[lists] = new long[rows[lists].length];
-        }
-        size[lists] = 0;
-        copies[lists] = 0;
-        lists++;
-    }
-
-    /** {@code min(cap, a + w)} for {@code 0 <= a <= cap} and {@code w >= 0}, without overflow. */
-    private static long capAdd(long a, long w, long cap) {
-        return w >= cap - a ? cap : a + w;
+        return candidates.admit(l, row, w);
     }
 
     @Override

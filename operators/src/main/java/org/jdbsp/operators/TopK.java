@@ -62,11 +62,12 @@ public final class TopK {
      * owns it. The result is unchanged provided no row has a negative net weight (every position of the global
      * top k is then within the top k of the worker holding it). With one worker, in naive mode and inside
      * recursion it returns {@code in}. State: the rows of each group on the workers holding them. Cost per
-     * touched group: as {@link #topK}. Over an append-only stream ({@link Stream#isAppendOnly()}) the
-     * {@code long}-keyed form keeps no state between steps: a filter drops a row when k copies ranked before it,
-     * of the same step and group, have already come by (see {@code RunningTopKByLongNode}; one hash lookup and
-     * usually one comparison per row). It is elementwise, so right after an input it runs inside the exchange,
-     * on each worker's part of the input's change, before any row is hashed or moved.
+     * touched group: as {@link #topK}. Over an append-only stream ({@link Stream#isAppendOnly()}) it keeps no
+     * state between steps and is elementwise, so right after an input it runs inside the exchange, on each
+     * worker's part of the input's change, before any row is hashed or moved: this form passes on each group's
+     * top k of that part, once the part has been read ({@code PassTopKNode}), and the {@code long}-keyed form
+     * drops a row when k copies ranked before it, of the same part and group, have already come by
+     * ({@code RunningTopKByLongNode}). Either costs one hash lookup and usually one comparison per row.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <T, K> Stream<T> localTopK(Stream<T> in, Function<? super T, ? extends K> group,
@@ -76,7 +77,12 @@ public final class TopK {
             return in;
         }
         Stream<Object> local = c.newStream("local top-k");
-        c.addNode(new TopKNode<T, K>("local top-k", in, local, group, order, k, TopKGroup.Kind.ROWS));
+        if (in.isAppendOnly()) {
+            // insertions only: a row beaten by k others of its step stays beaten, and no state is kept
+            c.addNode(new PassTopKNode<T, K>(in, (Stream) local, group, order, k));
+        } else {
+            c.addNode(new TopKNode<T, K>("local top-k", in, local, group, order, k, TopKGroup.Kind.ROWS));
+        }
         return (Stream) local;
     }
 
