@@ -1,5 +1,7 @@
 package org.jdbsp.operators;
 
+import static org.jdbsp.operators.LocalTopKRows.BY_V;
+import static org.jdbsp.operators.LocalTopKRows.before;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +20,7 @@ import org.jdbsp.circuit.OutputHandle;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.WorkerCircuit;
 import org.jdbsp.circuit.Workers;
+import org.jdbsp.operators.LocalTopKRows.R;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 
@@ -28,24 +31,6 @@ import org.junit.jupiter.api.Test;
  * several workers gives one worker's results, on short changes and on long ones split by position.
  */
 class PassTopKNodeTest {
-    record R(long g, long v, long id) {
-    }
-
-    /** By value only: rows with equal values tie (not total, as a local phase may see). */
-    private static final Comparator<R> BY_V = Comparator.comparingLong(R::v);
-
-    /** Copies of rows strictly before {@code r} in its group of {@code change}. */
-    private static long before(ZSet<R> change, R r) {
-        long before = 0;
-        for (int t = change.nextSlot(0); t >= 0; t = change.nextSlot(t + 1)) {
-            R o = change.elementAt(t);
-            if (o.g() == r.g() && BY_V.compare(o, r) < 0) {
-                before += change.weightAt(t);
-            }
-        }
-        return before;
-    }
-
     /** A circuit of an append-only input, the combiner with this k, and an output of what it passes. */
     private record Combiner(Circuit circuit, InputHandle<R> in, OutputHandle<R> out) {
         static Combiner of(int k) {

@@ -1,11 +1,12 @@
 package org.jdbsp.operators;
 
+import static org.jdbsp.operators.LocalTopKRows.BY_V;
+import static org.jdbsp.operators.LocalTopKRows.before;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ import org.jdbsp.circuit.OutputHandle;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.WorkerCircuit;
 import org.jdbsp.circuit.Workers;
+import org.jdbsp.operators.LocalTopKRows.R;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 
@@ -29,24 +31,6 @@ import org.junit.jupiter.api.Test;
  * on short changes and on long ones that the workers split by position.
  */
 class RunningTopKByLongNodeTest {
-    record R(long g, long v, long id) {
-    }
-
-    /** By value only: rows with equal values tie (not total, as a local phase may see). */
-    private static final Comparator<R> BY_V = Comparator.comparingLong(R::v);
-
-    /** Copies of rows strictly before {@code r} in its group of {@code change}. */
-    private static long before(ZSet<R> change, R r) {
-        long before = 0;
-        for (int t = change.nextSlot(0); t >= 0; t = change.nextSlot(t + 1)) {
-            R o = change.elementAt(t);
-            if (o.g() == r.g() && BY_V.compare(o, r) < 0) {
-                before += change.weightAt(t);
-            }
-        }
-        return before;
-    }
-
     /** A circuit of an append-only input, the filter with this k, and an output of what passes. */
     private record Filter(Circuit circuit, InputHandle<R> in, OutputHandle<R> out) {
         static Filter of(int k) {
