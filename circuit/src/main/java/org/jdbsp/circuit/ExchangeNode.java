@@ -46,8 +46,8 @@ final class ExchangeNode<T> extends Node {
     /** Incremental mode, input straight from an input node: take the owned rows of the shared pending change. */
     private final InputNode<?> direct;
     /**
-     * With {@code direct}: the elementwise operators between the input and this exchange, ending in
-     * {@link #owned}; null if there are none.
+     * With {@code direct}: the elementwise operators between the input and this exchange (may be none), ending
+     * in {@link #owned}.
      */
     private final Pipeline chain;
     private final OwnedRows owned;
@@ -69,7 +69,7 @@ final class ExchangeNode<T> extends Node {
         this.hub = ctx.nextHub(what);
         this.direct = direct;
         this.owned = new OwnedRows();
-        this.chain = chain.isEmpty() ? null : new Pipeline(chain, owned);
+        this.chain = new Pipeline(chain, owned);
     }
 
     @Override
@@ -158,7 +158,7 @@ final class ExchangeNode<T> extends Node {
         @SuppressWarnings("unchecked")
         PendingLog<Object> log = (PendingLog<Object>) direct.sharedLog();
         ZSet<Object> all = log.consolidated();
-        if (chain != null && all == null) {
+        if (!chain.isEmpty() && all == null) {
             if (log.mayCancel()) {
                 // a row inserted and deleted in the same step is not in the change: the chain's functions must
                 // not see it, so this worker consolidates the whole log first (O(|log|) row hashes; insert-only
@@ -173,11 +173,8 @@ final class ExchangeNode<T> extends Node {
         ZSet<T> mine = new ZSet<>(keyHash == null ? rows : rows / n + 1);
         owned.keep(mine, keyHash == null ? -1 : ctx.index, n);
         try {
-            Stage first = owned;
-            if (chain != null) {
-                chain.begin();
-                first = chain.first();
-            }
+            chain.begin();
+            Stage first = chain.first();
             if (all != null) {
                 for (int s = all.nextSlot(0); s >= 0; s = all.nextSlot(s + 1)) {
                     first.accept(all.elementAt(s), all.weightAt(s));
@@ -187,9 +184,7 @@ final class ExchangeNode<T> extends Node {
                     first.accept(log.rowAt(i), log.weightAt(i));
                 }
             }
-            if (chain != null) {
-                chain.end();
-            }
+            chain.end();
         } finally {
             owned.stop();
         }

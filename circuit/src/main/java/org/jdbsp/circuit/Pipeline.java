@@ -43,6 +43,11 @@ final class Pipeline {
         }
     }
 
+    /** True if the chain has no operator: the pass goes straight to the last stage. */
+    boolean isEmpty() {
+        return nodes.length == 0;
+    }
+
     /** True if every operator of the chain is linear. */
     boolean isLinear() {
         for (ElementwiseNode<?, ?> n : nodes) {
