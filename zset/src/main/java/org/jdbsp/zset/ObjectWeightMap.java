@@ -28,6 +28,8 @@ public final class ObjectWeightMap<K> {
     private int mask;
     private int size;
     private int resizeAt;
+    /** Bumped by every change, so that an iterator can tell it was modified under it. */
+    private int modCount;
 
     public ObjectWeightMap() {
         this(0);
@@ -142,6 +144,7 @@ public final class ObjectWeightMap<K> {
             if (((w ^ nw) & (delta ^ nw)) < 0) {
                 throw WeightOverflow.adding(key, w, delta);
             }
+            modCount++;
             if (nw == 0) {
                 removeAt(slot);
             } else {
@@ -152,6 +155,7 @@ public final class ObjectWeightMap<K> {
         if (delta == 0) {
             return 0;
         }
+        modCount++;
         if (size >= resizeAt) {
             grow();
             insertAbsent(key, hash, delta);
@@ -173,6 +177,7 @@ public final class ObjectWeightMap<K> {
             return 0;
         }
         long w = weights[slot];
+        modCount++;
         removeAt(slot);
         return w;
     }
@@ -218,6 +223,7 @@ public final class ObjectWeightMap<K> {
     }
 
     private void rehash(int capacity) {
+        modCount++;
         Object[] oldKeys = keys;
         int[] oldHashes = hashes;
         long[] oldWeights = weights;
@@ -241,10 +247,19 @@ public final class ObjectWeightMap<K> {
     /** Removes every entry, keeping the capacity (O(capacity)). */
     public void clear() {
         if (size != 0) {
+            modCount++;
             Arrays.fill(keys, null);
             Arrays.fill(weights, 0);
             size = 0;
         }
+    }
+
+    /**
+     * A count that changes whenever the table does (an add, remove, clear or growth); equal counts before and
+     * after a loop mean the loop saw a stable table. For fail-fast iterators.
+     */
+    int modCount() {
+        return modCount;
     }
 
     /** The first occupied slot at or after {@code slot}, or -1. */

@@ -1,10 +1,19 @@
 package org.jdbsp.zset;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A Z-set: a finite map from elements to non-zero {@code long} weights (insert = +1, delete = -1, absent = 0).
@@ -14,13 +23,19 @@ import java.util.function.ToLongFunction;
  * is mutable: {@link #add} and {@link #addAll} change it in place, every other operation returns a new Z-set.
  * A failed operation (null element, weight overflow, throwing user function) leaves the Z-set unchanged.
  *
+ * <p>Reading: a for-each loop ({@code for (Weighted<T> e : z)}), {@link #stream()} and {@link #toSortedList}
+ * give the entries as {@link Weighted} (element, weight) records, in no particular order except for
+ * {@code toSortedList}; they fail fast with a {@link java.util.ConcurrentModificationException} if the Z-set
+ * changes during the loop. They allocate one record per entry.
+ *
  * <p>Cost: backed by {@link ObjectWeightMap}; {@code add}/{@code weight} expected O(1) with no allocation;
  * whole-set operations O(size). Iterate without allocation by slot
- * ({@code for (int s = z.nextSlot(0); s >= 0; s = z.nextSlot(s + 1))}) or with {@link #forEach}.
+ * ({@code for (int s = z.nextSlot(0); s >= 0; s = z.nextSlot(s + 1))}) or with {@link #forEach(WeightedConsumer)};
+ * neither checks for changes made during the loop.
  *
  * @param <T> the element type
  */
-public final class ZSet<T> {
+public final class ZSet<T> implements Iterable<Weighted<T>> {
     private final ObjectWeightMap<T> map;
 
     public ZSet() {
@@ -358,6 +373,60 @@ public final class ZSet<T> {
     /** Calls {@code consumer} with every element and weight; allocates nothing per element. */
     public void forEach(WeightedConsumer<? super T> consumer) {
         map.forEach(consumer);
+    }
+
+    // ---- reading entries ---------------------------------------------------------------------------------
+
+    /**
+     * The entries, in no particular order. Fails fast: {@code hasNext}/{@code next} throw
+     * {@link java.util.ConcurrentModificationException} once this Z-set has changed since the iterator was made.
+     * {@code remove} is not supported. Cost: O(capacity) over the whole iteration, one {@link Weighted} per entry.
+     */
+    @Override
+    public Iterator<Weighted<T>> iterator() {
+        return new WeightedIterator<>(map);
+    }
+
+    /** A sized spliterator over {@link #iterator()} (distinct, non-null entries; fails fast the same way). */
+    @Override
+    public Spliterator<Weighted<T>> spliterator() {
+        return Spliterators.spliterator(iterator(), size(), Spliterator.DISTINCT | Spliterator.NONNULL);
+    }
+
+    /**
+     * The entries as a sequential stream, in no particular order. Late-binding: the entries are those at the
+     * stream's terminal operation, which fails with {@link java.util.ConcurrentModificationException} if this
+     * Z-set changes while it runs (e.g. a {@code forEach} that adds to it). Cost: as {@link #iterator()}.
+     */
+    public Stream<Weighted<T>> stream() {
+        return StreamSupport.stream(this::spliterator,
+                Spliterator.DISTINCT | Spliterator.NONNULL | Spliterator.SIZED | Spliterator.SUBSIZED, false);
+    }
+
+    /**
+     * The entries sorted by element with {@code order}, as an unmodifiable list (a snapshot: later changes to
+     * this Z-set do not show). Elements that {@code order} finds equal keep no particular order between them.
+     * Cost: O(size log size) time, one {@link Weighted} per entry.
+     *
+     * @throws NullPointerException if {@code order} is null
+     */
+    public List<Weighted<T>> toSortedList(Comparator<? super T> order) {
+        Objects.requireNonNull(order, "toSortedList: null comparator (toSortedList() sorts as toString does)");
+        List<Weighted<T>> entries = new ArrayList<>(size());
+        for (int s = nextSlot(0); s >= 0; s = nextSlot(s + 1)) {
+            entries.add(new Weighted<>(elementAt(s), weightAt(s)));
+        }
+        entries.sort((a, b) -> order.compare(a.element(), b.element()));
+        return Collections.unmodifiableList(entries);
+    }
+
+    /**
+     * The entries sorted as {@link #toString()} lists them: by natural order for {@link Comparable} elements of
+     * one class, else by class name, then by {@code String.valueOf}. Deterministic, so good for printing and
+     * tests. Cost: as {@link #toSortedList(Comparator)}.
+     */
+    public List<Weighted<T>> toSortedList() {
+        return toSortedList(Render.ELEMENT_ORDER);
     }
 
     // ---- object methods ----------------------------------------------------------------------------------
