@@ -13,12 +13,12 @@ import java.util.Map;
 public final class Circuit implements CircuitRuntime {
     private final Mode mode;
     private final Schedule schedule;
-    private final Map<String, InputHandle<?>> inputs;
+    private final Map<String, InputFront<?>> inputs;
     private final Map<String, OutputHandle<?>> outputs;
     private long steps;
     private boolean closed;
 
-    Circuit(Mode mode, Schedule schedule, Map<String, InputHandle<?>> inputs, Map<String, OutputHandle<?>> outputs) {
+    Circuit(Mode mode, Schedule schedule, Map<String, InputFront<?>> inputs, Map<String, OutputHandle<?>> outputs) {
         this.mode = mode;
         this.schedule = schedule;
         this.inputs = Map.copyOf(inputs);
@@ -69,26 +69,77 @@ public final class Circuit implements CircuitRuntime {
         return steps;
     }
 
-    /** The input declared under {@code name}. */
+    /**
+     * The input declared under {@code name}, with rows of an unknown type: to push, look it up with its row type
+     * ({@link #input(String, Class)}). A keyed input's handle is a {@link KeyedInputHandle}.
+     *
+     * @throws IllegalArgumentException if there is no such input, naming the inputs there are
+     */
     @Override
-    @SuppressWarnings("unchecked")
-    public <T> InputHandle<T> input(String name) {
-        InputHandle<?> h = inputs.get(name);
-        if (h == null) {
-            throw new IllegalArgumentException("unknown input '" + name + "'; inputs are " + inputs.keySet());
-        }
-        return (InputHandle<T>) h;
+    public Input<?> input(String name) {
+        return front(name).handle();
     }
 
-    /** The output declared under {@code name}. */
+    /**
+     * The input declared under {@code name}, taking rows of {@code rowType}: the type it was declared with, or,
+     * if it was declared without one, any type, and then the handle checks each row it takes or returns
+     * ({@link ClassCastException} naming the input, the row and its class, before anything changes). A keyed
+     * input's handle keeps its checks (upsert and friends through {@link #keyedInput}).
+     *
+     * @throws IllegalArgumentException if there is no such input, or it was declared with another row type
+     *                                  (naming both)
+     */
     @Override
-    @SuppressWarnings("unchecked")
-    public <T> OutputHandle<T> output(String name) {
+    public <T> Input<T> input(String name, Class<T> rowType) {
+        return front(name).handle(rowType);
+    }
+
+    /**
+     * The keyed input declared under {@code name}, with keys of {@code keyType} (each key passed in is checked
+     * against it) and rows of {@code rowType} (as {@link #input(String, Class)}).
+     *
+     * @throws IllegalArgumentException if there is no such input, it is not keyed, or it was declared with
+     *                                  another row type
+     */
+    @Override
+    public <K, T> KeyedInputHandle<K, T> keyedInput(String name, Class<K> keyType, Class<T> rowType) {
+        return front(name).keyedHandle(keyType, rowType);
+    }
+
+    InputFront<?> front(String name) {
+        InputFront<?> f = inputs.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown input '" + name + "'; inputs are " + inputs.keySet());
+        }
+        return f;
+    }
+
+    /**
+     * The output declared under {@code name}, with rows of an unknown type: to read rows of a type, look it up
+     * with one ({@link #output(String, Class)}).
+     *
+     * @throws IllegalArgumentException if there is no such output, naming the outputs there are
+     */
+    @Override
+    public OutputHandle<?> output(String name) {
         OutputHandle<?> h = outputs.get(name);
         if (h == null) {
             throw new IllegalArgumentException("unknown output '" + name + "'; outputs are " + outputs.keySet());
         }
-        return (OutputHandle<T>) h;
+        return h;
+    }
+
+    /**
+     * The output declared under {@code name}, read as rows of {@code rowType}: its declared type or a supertype
+     * of it; or, if it was declared without one, any type, and then {@code delta()} and {@code view()} check each
+     * row ({@link ClassCastException} naming the output, the row and its class).
+     *
+     * @throws IllegalArgumentException if there is no such output, or its declared row type is not
+     *                                  {@code rowType} nor a subtype of it (naming both)
+     */
+    @Override
+    public <T> Output<T> output(String name, Class<T> rowType) {
+        return CheckedOutput.of(output(name), rowType);
     }
 
     /** The schedule as operator names in run order; fused chains show as {@code fused[map#3 -> filter#4]}. */
@@ -116,10 +167,16 @@ public final class Circuit implements CircuitRuntime {
         return m;
     }
 
-    /** Closes the circuit; later steps throw. Idempotent. */
+    /**
+     * Closes the circuit: later steps, and every change pushed to its inputs, throw
+     * {@link IllegalStateException}; outputs and pending changes stay readable. Idempotent.
+     */
     @Override
     public void close() {
         closed = true;
+        for (InputFront<?> f : inputs.values()) {
+            f.close();
+        }
     }
 
     /** Always 1: a plain circuit is run by the thread that steps it. */

@@ -18,12 +18,18 @@ import java.util.function.ToLongFunction;
  *
  * <pre>{@code
  * CircuitBuilder b = CircuitBuilder.incremental();
- * InputHandle<Long> in = b.input("numbers");
+ * InputHandle<Long> in = b.input("numbers", Long.class);
  * Stream<Long> runningTotal = in.stream().integrate();
- * OutputHandle<Long> out = b.output("total", runningTotal);
+ * OutputHandle<Long> out = b.output("total", Long.class, runningTotal);
  * Circuit c = b.build();
  * in.insert(5L); c.step(); out.delta();
+ * c.input("numbers", Long.class).insert(6L); // the same input, looked up on the built circuit
  * }</pre>
+ *
+ * <p>Inputs come in four kinds: {@link #input} (any change), {@link #appendOnlyInput} (insertions only),
+ * {@link #strictInput} (deletes only of rows present) and {@link #keyedInput} (a table with a primary key). Each
+ * may be declared with a row type, which the handle checks on every push and the built circuit's lookups check
+ * against the type asked for; outputs may be declared with one too.
  *
  * <p>The same wiring runs incrementally ({@link Mode#INCREMENTAL}: streams carry changes) or naively
  * ({@link Mode#NAIVE}: streams carry snapshots, every operator recomputes); operator libraries ask
@@ -36,7 +42,7 @@ public final class CircuitBuilder {
     /** Elementwise nodes whose work direct exchanges repeat (see {@link #exchange}); dropped if left unread. */
     private final Set<ElementwiseNode<?, ?>> claimed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Stream<?>> streams = new ArrayList<>();
-    private final Map<String, InputHandle<?>> inputs = new LinkedHashMap<>();
+    private final Map<String, InputFront<?>> inputs = new LinkedHashMap<>();
     private final Map<String, OutputHandle<?>> outputs = new LinkedHashMap<>();
     private final List<Feedback<?>> feedbacks = new ArrayList<>();
     private final List<ForwardRef<?>> forwards = new ArrayList<>();
@@ -219,9 +225,23 @@ public final class CircuitBuilder {
 
     // ---- inputs and outputs ------------------------------------------------------------------------------
 
-    /** Declares an input; names are unique within the circuit. */
+    /**
+     * Declares an input taking any change; names are unique within the circuit. Its rows are not checked: the
+     * built circuit hands it out by a checked lookup ({@link Circuit#input(String, Class)}) whose handle checks
+     * each row. Prefer {@link #input(String, Class)}.
+     */
     public <T> InputHandle<T> input(String name) {
-        return input(name, false);
+        return plain(name, null, InputKind.PLAIN);
+    }
+
+    /**
+     * Declares an input of rows of {@code rowType} (not primitive: {@code Long.class}, not {@code long.class}):
+     * the handle rejects a row of another class with a {@link ClassCastException} before anything changes, and
+     * the built circuit hands it out only as {@code rowType} ({@link Circuit#input(String, Class)}). Cost: one
+     * {@code isInstance} per row pushed.
+     */
+    public <T> InputHandle<T> input(String name, Class<T> rowType) {
+        return plain(name, RowTypes.check(rowType, "input '" + name + "'"), InputKind.PLAIN);
     }
 
     /**
@@ -233,10 +253,63 @@ public final class CircuitBuilder {
      * key first); it is what a delete would need to find, hence the restriction.
      */
     public <T> InputHandle<T> appendOnlyInput(String name) {
-        return input(name, true);
+        return plain(name, null, InputKind.APPEND_ONLY);
     }
 
-    private <T> InputHandle<T> input(String name, boolean appendOnly) {
+    /** {@link #appendOnlyInput(String)} with rows checked against {@code rowType} as {@link #input(String, Class)}. */
+    public <T> InputHandle<T> appendOnlyInput(String name, Class<T> rowType) {
+        return plain(name, RowTypes.check(rowType, "input '" + name + "'"), InputKind.APPEND_ONLY);
+    }
+
+    /**
+     * Declares a strict input: a delete, an update or a negative weight of a row that is not present (committed
+     * rows plus pending changes, with its multiplicity) is rejected with an {@link IllegalArgumentException}
+     * naming the input and the row, before anything changes; {@code push(ZSet)} and {@code insertAll} are
+     * all-or-nothing. Cost: the input keeps its whole contents (state: one entry per distinct row present,
+     * counted in {@link Circuit#stateRows()}) and looks every pushed row up in it.
+     */
+    public <T> InputHandle<T> strictInput(String name) {
+        return plain(name, null, InputKind.STRICT);
+    }
+
+    /** {@link #strictInput(String)} with rows checked against {@code rowType} as {@link #input(String, Class)}. */
+    public <T> InputHandle<T> strictInput(String name, Class<T> rowType) {
+        return plain(name, RowTypes.check(rowType, "input '" + name + "'"), InputKind.STRICT);
+    }
+
+    /**
+     * Declares a keyed input: a table with primary key {@code key}, holding at most one row per key, fed with
+     * {@link KeyedInputHandle#upsert}, {@link KeyedInputHandle#deleteKey} and checked inserts, deletes and
+     * updates (see {@link KeyedInputHandle}). It is always strict. The key function must be deterministic (equal
+     * rows, equal keys) and never return null; keys are compared with {@code equals}/{@code hashCode}. Cost: the
+     * input keeps its rows by key (counted in {@link Circuit#stateRows()}).
+     */
+    public <K, T> KeyedInputHandle<K, T> keyedInput(String name, Function<? super T, ? extends K> key) {
+        return keyed(name, null, key);
+    }
+
+    /** {@link #keyedInput(String, Function)} with rows checked against {@code rowType} as {@link #input(String, Class)}. */
+    public <K, T> KeyedInputHandle<K, T> keyedInput(String name, Class<T> rowType,
+                                                     Function<? super T, ? extends K> key) {
+        return keyed(name, RowTypes.check(rowType, "input '" + name + "'"), key);
+    }
+
+    private <T> InputHandle<T> plain(String name, Class<T> rowType, InputKind kind) {
+        InputNode<T> node = declare(name, rowType, kind, null);
+        return new InputHandle<>(node.front(), node.stream(), rowType);
+    }
+
+    private <K, T> KeyedInputHandle<K, T> keyed(String name, Class<T> rowType, Function<? super T, ? extends K> key) {
+        Objects.requireNonNull(key, () -> "input '" + name + "': null key function");
+        InputNode<T> node = declare(name, rowType, InputKind.KEYED, key);
+        return new KeyedInputHandle<>(node.front(), node.stream(), rowType, null);
+    }
+
+    /**
+     * Adds the source node of an input. With several workers the replicas' inputs of one name share one
+     * {@link InputFront} (made by the first replica), so a push through any replica's handle feeds them all.
+     */
+    private <T> InputNode<T> declare(String name, Class<T> rowType, InputKind kind, Function<? super T, ?> key) {
         checkOpen();
         Objects.requireNonNull(name, "input name");
         if (scope != null) {
@@ -246,16 +319,34 @@ public final class CircuitBuilder {
         if (inputs.containsKey(name)) {
             throw new CircuitWiringException("input '" + name + "' is declared twice");
         }
+        InputFront<T> front = worker == null ? new InputFront<>(name, rowType, kind, key, false)
+                : worker.shared.front(name, rowType, kind,
+                        () -> new InputFront<>(name, rowType, kind, key, worker.workers() > 1));
         Stream<T> s = newStream(name);
-        InputHandle<T> h = new InputHandle<>(name, s, appendOnly);
-        addNode(new InputNode<>(h, s, isNaive(), worker));
-        s.appendOnly = appendOnly && !isNaive();
-        inputs.put(name, h);
-        return h;
+        InputNode<T> node = addNode(new InputNode<>(front, s, isNaive(), worker));
+        s.appendOnly = kind == InputKind.APPEND_ONLY && !isNaive();
+        inputs.put(name, front);
+        return node;
     }
 
-    /** Declares an output reading {@code stream}; names are unique within the circuit. */
+    /**
+     * Declares an output reading {@code stream}; names are unique within the circuit. The built circuit hands it
+     * out by a checked lookup ({@link Circuit#output(String, Class)}) that checks each row read. Prefer
+     * {@link #output(String, Class, Stream)}.
+     */
     public <T> OutputHandle<T> output(String name, Stream<T> stream) {
+        return declareOutput(name, null, stream);
+    }
+
+    /**
+     * Declares an output of rows of {@code rowType} reading {@code stream}; the built circuit hands it out as
+     * {@code rowType} or a supertype ({@link Circuit#output(String, Class)}), without checking rows.
+     */
+    public <T> OutputHandle<T> output(String name, Class<T> rowType, Stream<? extends T> stream) {
+        return declareOutput(name, RowTypes.check(rowType, "output '" + name + "'"), stream);
+    }
+
+    private <T> OutputHandle<T> declareOutput(String name, Class<T> rowType, Stream<? extends T> stream) {
         checkOpen();
         Objects.requireNonNull(name, "output name");
         checkOwns(stream, "output '" + name + "'");
@@ -266,7 +357,7 @@ public final class CircuitBuilder {
         if (outputs.containsKey(name)) {
             throw new CircuitWiringException("output '" + name + "' is declared twice");
         }
-        OutputHandle<T> h = new OutputHandle<>(name);
+        OutputHandle<T> h = new OutputHandle<>(name, rowType);
         addNode(new OutputNode<>(h, stream, isNaive()));
         outputs.put(name, h);
         return h;

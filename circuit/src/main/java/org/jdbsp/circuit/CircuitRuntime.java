@@ -9,11 +9,44 @@ import java.util.List;
  * were.
  */
 public interface CircuitRuntime extends AutoCloseable {
-    /** The input declared under {@code name}. */
-    <T> Input<T> input(String name);
+    /**
+     * The input declared under {@code name}, rows of an unknown type; to push, use {@link #input(String, Class)}.
+     *
+     * @throws IllegalArgumentException if there is no such input
+     */
+    Input<?> input(String name);
 
-    /** The output declared under {@code name}. */
-    <T> Output<T> output(String name);
+    /**
+     * The input declared under {@code name}, taking rows of {@code rowType}: exactly its declared row type, or
+     * any if it has none (then each row is checked as it is pushed or read).
+     *
+     * @throws IllegalArgumentException if there is no such input or it was declared with another row type
+     */
+    <T> Input<T> input(String name, Class<T> rowType);
+
+    /**
+     * The keyed input declared under {@code name}, keys checked against {@code keyType}, rows as
+     * {@link #input(String, Class)}.
+     *
+     * @throws IllegalArgumentException if there is no such input, it is not keyed, or has another row type
+     */
+    <K, T> KeyedInputHandle<K, T> keyedInput(String name, Class<K> keyType, Class<T> rowType);
+
+    /**
+     * The output declared under {@code name}, rows of an unknown type; to read rows of a type, use
+     * {@link #output(String, Class)}.
+     *
+     * @throws IllegalArgumentException if there is no such output
+     */
+    Output<?> output(String name);
+
+    /**
+     * The output declared under {@code name}, read as rows of {@code rowType}: its declared row type or a
+     * supertype, or any if it has none (then each row read is checked).
+     *
+     * @throws IllegalArgumentException if there is no such output or its declared type does not fit
+     */
+    <T> Output<T> output(String name, Class<T> rowType);
 
     /**
      * Runs one tick.

@@ -20,6 +20,9 @@ final class FusedNode extends Node {
         this.in = chain.get(0).in();
         this.out = (Stream<Object>) chain.get(chain.size() - 1).out();
         this.pipeline = new Pipeline(chain, collector);
+        // named after its operators, so that a failure no stage claims (an overflow where the chain's last
+        // stage adds to the output) still names them
+        setName(describe());
     }
 
     String describe() {

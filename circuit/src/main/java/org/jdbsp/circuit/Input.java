@@ -1,16 +1,21 @@
 package org.jdbsp.circuit;
 
+import java.util.Optional;
 import org.jdbsp.zset.ZSet;
 
 /**
- * Feeds one input of a running circuit, single-worker ({@link InputHandle}) or multi-worker
- * ({@link WorkerCircuit#input}). Changes pushed between two steps are consolidated and enter at the next step;
- * if a step fails they stay pending.
+ * Feeds one input of a running circuit, single-worker or multi-worker: an {@link InputHandle}, or a
+ * {@link KeyedInputHandle} for a keyed input. Changes pushed between two steps are consolidated and enter at the
+ * next step; if a step fails they stay pending. Every call checks before it changes anything; once the circuit
+ * is closed every change throws {@link IllegalStateException} naming the input.
  *
  * @param <T> the row type
  */
 public interface Input<T> {
     String name();
+
+    /** The class rows are checked against, if the input was declared with one or looked up by one. */
+    Optional<Class<T>> rowType();
 
     /** Adds one copy of {@code row}. */
     void insert(T row);

@@ -1,176 +1,166 @@
 package org.jdbsp.circuit;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.jdbsp.zset.ZSet;
 
 /**
  * Feeds one input of a circuit. Changes pushed between two steps are consolidated into one Z-set (a row
  * inserted and deleted before the step cancels out) and enter the circuit at the next {@link Circuit#step()}.
  *
- * <p>Every method validates before it changes anything: a null row or a weight overflow throws and leaves the
- * pending change as it was. If a step fails, its input stays pending (nothing accepted is lost): correct it,
- * for example by deleting the offending row, or drop it with {@link #clearPending()}. Cost: O(1) expected per
- * row, no allocation once the pending table has grown.
+ * <p>Every method validates before it changes anything: a closed circuit, a null row, a row of another class
+ * than the handle's row type, a delete rejected by an append-only or strict input, or a weight overflow throws
+ * and leaves the pending change as it was. If a step fails, its input stays pending (nothing accepted is lost):
+ * correct it, for example by deleting the offending row, or drop it with {@link #clearPending()}. After the
+ * circuit is closed every change throws {@link IllegalStateException}; {@link #pending()} still reads.
  *
- * <p>In a multi-worker circuit the replicas' handles of one input share a {@link PendingLog}: pushes append to
- * it without hashing, and the workers consolidate it in parallel at the step.
+ * <p>The kinds of input, chosen at declaration ({@link CircuitBuilder}): plain ({@code input}), append-only
+ * (insertions only), strict (a delete of a row that is not present, pending changes included, fails). A handle
+ * declared with a row type ({@code input(name, Order.class)}) rejects rows of other classes with a
+ * {@link ClassCastException} naming the input and the row, before anything changes; so does a handle returned
+ * by a typed lookup on the built circuit ({@link Circuit#input(String, Class)}), which is a view of the same
+ * input.
+ *
+ * <p>Cost: O(1) expected per row, no allocation once the pending table has grown; a strict input also keeps its
+ * contents (one entry per distinct row) and looks each pushed row up in them. In a multi-worker circuit the
+ * replicas' handles of one input share their state: pushes append to a {@link PendingLog} without hashing, and
+ * the workers consolidate it in parallel at the step.
  *
  * @param <T> the row type
  */
 public final class InputHandle<T> implements Input<T> {
-    private final String name;
+    private final InputFront<T> front;
+    /** The stream to wire operators on; null for a handle from a lookup on the built circuit. */
     private final Stream<T> stream;
-    ZSet<T> pending = new ZSet<>();
-    /** Multi-worker circuits: the pending change shared by the replicas' handles; {@code pending} is unused. */
-    PendingLog<T> log;
+    /** Rows must be instances of this; null: not checked (declared without a row type). */
+    private final Class<T> rowType;
 
-    /** Insertions only ({@link CircuitBuilder#appendOnlyInput}). */
-    final boolean appendOnly;
-
-    InputHandle(String name, Stream<T> stream, boolean appendOnly) {
-        this.name = name;
+    InputHandle(InputFront<T> front, Stream<T> stream, Class<T> rowType) {
+        this.front = front;
         this.stream = stream;
-        this.appendOnly = appendOnly;
+        this.rowType = rowType;
     }
 
-    /** Throws if this input is append-only and {@code weight} is negative; {@code row} is only for the message. */
-    private void checkInsertion(long weight, Object row) {
-        if (appendOnly && weight < 0) {
-            throw new IllegalArgumentException("input '" + name + "' is append-only: "
-                    + (row == null ? "update" : "weight " + weight + " for " + row) + " rejected");
-        }
+    InputFront<T> front() {
+        return front;
     }
 
     @Override
     public String name() {
-        return name;
+        return front.name;
     }
 
-    /** The stream of this input, to wire operators on. */
+    /**
+     * The stream of this input, to wire operators on.
+     *
+     * @throws IllegalStateException for a handle from a lookup on the built circuit, which has nothing to wire
+     */
     public Stream<T> stream() {
+        if (stream == null) {
+            throw new IllegalStateException(front + ": a handle looked up on the built circuit has no stream; wire "
+                    + "the handle that CircuitBuilder returned when declaring the input");
+        }
         return stream;
+    }
+
+    /** The class every row pushed here is checked against; empty if the input was declared without one. */
+    @Override
+    public Optional<Class<T>> rowType() {
+        return Optional.ofNullable(rowType);
     }
 
     /** Adds one copy of {@code row}. */
     @Override
     public void insert(T row) {
-        push(row, 1);
+        add(row, 1, "insert");
     }
 
-    /** Removes one copy of {@code row}. */
+    /** Removes one copy of {@code row}; a strict input rejects it if {@code row} is not present. */
     @Override
     public void delete(T row) {
-        push(row, -1);
-    }
-
-    /** Replaces {@code oldRow} with {@code newRow} (a delete plus an insert, applied together). */
-    @Override
-    public void update(T oldRow, T newRow) {
-        checkInsertion(-1, null);
-        Objects.requireNonNull(oldRow, () -> "input '" + name + "': update of a null row");
-        Objects.requireNonNull(newRow, () -> "input '" + name + "': update to a null row");
-        if (log != null) {
-            try {
-                log.update(oldRow, newRow);
-            } catch (ArithmeticException e) {
-                throw new ArithmeticException("input '" + name + "': " + e.getMessage());
-            }
-            return;
-        }
-        pending.add(oldRow, -1);
-        try {
-            pending.add(newRow, 1);
-        } catch (RuntimeException e) {
-            pending.add(oldRow, 1);
-            throw e;
-        }
+        add(row, -1, "delete");
     }
 
     /** Adds {@code weight} copies of {@code row} (negative: deletes). */
     @Override
     public void push(T row, long weight) {
-        Objects.requireNonNull(row, () -> "input '" + name + "': null row");
-        checkInsertion(weight, row);
-        try {
-            if (log != null) {
-                log.add(row, weight);
-            } else {
-                pending.add(row, weight);
-            }
-        } catch (ArithmeticException e) {
-            throw new ArithmeticException("input '" + name + "': " + e.getMessage());
-        }
+        add(row, weight, "push");
     }
 
-    /** Adds a whole Z-set of changes, atomically. */
+    private void add(T row, long weight, String what) {
+        front.checkOpen(what);
+        Objects.requireNonNull(row, () -> front + ": " + what + " of a null row");
+        RowTypes.checkRow(row, rowType, front);
+        front.push(row, weight);
+    }
+
+    /** Replaces {@code oldRow} with {@code newRow} (a delete plus an insert, applied together). */
+    @Override
+    public void update(T oldRow, T newRow) {
+        front.checkOpen("update");
+        Objects.requireNonNull(oldRow, () -> front + ": update of a null row");
+        Objects.requireNonNull(newRow, () -> front + ": update to a null row");
+        RowTypes.checkRow(oldRow, rowType, front);
+        RowTypes.checkRow(newRow, rowType, front);
+        front.update(oldRow, newRow);
+    }
+
+    /** Adds a whole Z-set of changes, atomically: if any row is rejected, none is added. */
     @Override
     public void push(ZSet<? extends T> changes) {
-        Objects.requireNonNull(changes, () -> "input '" + name + "': null Z-set");
-        if (appendOnly) {
-            for (int s = changes.nextSlot(0); s >= 0; s = changes.nextSlot(s + 1)) {
-                checkInsertion(changes.weightAt(s), changes.elementAt(s));
-            }
-        }
-        try {
-            if (log != null) {
-                log.addAll(changes);
-            } else {
-                pending.addAll(changes);
-            }
-        } catch (ArithmeticException e) {
-            throw new ArithmeticException("input '" + name + "': " + e.getMessage());
-        }
+        front.checkOpen("push");
+        Objects.requireNonNull(changes, () -> front + ": push of a null Z-set");
+        RowTypes.checkRows(changes, rowType, front);
+        front.pushAll(changes);
     }
 
     @Override
     public void insertAll(T[] rows, int off, int len) {
-        Objects.requireNonNull(rows, () -> "input '" + name + "': null row array");
+        front.checkOpen("insertAll");
+        checkBatch(rows, off, len, rowType, front);
+        front.insertAll(rows, off, len);
+    }
+
+    /** Checks an {@link #insertAll} batch: array, range, no null row, every row of {@code rowType}. */
+    static void checkBatch(Object[] rows, int off, int len, Class<?> rowType, InputFront<?> front) {
+        Objects.requireNonNull(rows, () -> front + ": insertAll of a null row array");
         Objects.checkFromIndexSize(off, len, rows.length);
+        // an array whose component type is a rowType holds nothing else: its rows need no class check
+        boolean checkClass = rowType != null && !rowType.isAssignableFrom(rows.getClass().getComponentType());
         for (int i = off; i < off + len; i++) {
             if (rows[i] == null) {
-                throw new NullPointerException("input '" + name + "': null row at index " + i);
+                throw new NullPointerException(front + ": null row at index " + i);
             }
-        }
-        try {
-            if (log != null) {
-                log.appendOnes(rows, off, len);
-                return;
+            if (checkClass) {
+                RowTypes.checkRow(rows[i], rowType, front);
             }
-            int i = off;
-            try {
-                for (; i < off + len; i++) {
-                    pending.add(rows[i], 1);
-                }
-            } catch (ArithmeticException e) {
-                // undo the rows already added: the change stays as it was
-                for (int j = off; j < i; j++) {
-                    pending.add(rows[j], -1);
-                }
-                throw e;
-            }
-        } catch (ArithmeticException e) {
-            throw new ArithmeticException("input '" + name + "': " + e.getMessage());
         }
     }
 
-    /** The changes waiting for the next step (a copy). */
+    /**
+     * The changes waiting for the next step (a copy).
+     *
+     * @throws ClassCastException if this handle checks a row type the input was not declared with, and a row
+     *                            pushed through another handle is not of it
+     */
     @Override
     public ZSet<T> pending() {
-        return log != null ? log.toZSet() : pending.copy();
+        ZSet<T> p = front.pending();
+        if (front.rowType == null) {
+            RowTypes.checkRows(p, rowType, front);
+        }
+        return p;
     }
 
-    /** Drops the changes waiting for the next step. */
+    /** Drops the changes waiting for the next step; a strict input's contents go back to the committed ones. */
     @Override
     public void clearPending() {
-        if (log != null) {
-            log.clear();
-            return;
-        }
-        pending = new ZSet<>();
+        front.checkOpen("clearPending");
+        front.clearPending();
     }
 
     @Override
     public String toString() {
-        return "input '" + name + "'";
+        return front.toString();
     }
 }

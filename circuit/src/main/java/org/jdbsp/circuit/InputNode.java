@@ -4,11 +4,11 @@ import java.util.List;
 import org.jdbsp.zset.ZSet;
 
 /**
- * The source node of an input: publishes the handle's pending changes (incremental mode) or the integrated
+ * The source node of an input: publishes the input's pending changes (incremental mode) or the integrated
  * snapshot of everything pushed so far (naive mode). The pending changes are taken only on commit.
  */
 final class InputNode<T> extends Node {
-    private final InputHandle<T> handle;
+    private final InputFront<T> front;
     private final Stream<T> out;
     private final boolean naive;
     private final WorkerContext worker;
@@ -21,22 +21,29 @@ final class InputNode<T> extends Node {
      * alone. Every worker sees the same log, so all take the same path.
      */
     static final int SHARED_HASHING_FROM = 2048;
+    /** True in the one replica that counts the state its input keeps for all of them. */
+    private final boolean countsInputState;
     private ZSet<T> snapshot = new ZSet<>();
     private ZSet<T> nextSnapshot;
 
-    InputNode(InputHandle<T> handle, Stream<T> out, boolean naive, WorkerContext worker) {
-        super("input", List.of(), out);
-        this.handle = handle;
+    InputNode(InputFront<T> front, Stream<T> out, boolean naive, WorkerContext worker) {
+        super("input:" + front.name, List.of(), out); // named after the input: input:orders#0
+        this.front = front;
         this.out = out;
         this.naive = naive;
         this.worker = worker != null && worker.workers() > 1 ? worker : null;
+        this.countsInputState = worker == null || worker.index == 0;
     }
 
     @Override
     protected void eval() {
-        ZSet<T> change = worker == null ? handle.pending : shareUnused ? new ZSet<>() : share(handle.log);
+        ZSet<T> change = worker == null ? front.pending : shareUnused ? new ZSet<>() : share(front.log);
         if (naive) {
-            nextSnapshot = change.isEmpty() ? snapshot : snapshot.plus(change);
+            try {
+                nextSnapshot = change.isEmpty() ? snapshot : snapshot.plus(change);
+            } catch (ArithmeticException e) {
+                throw new ArithmeticException(front + ": " + e.getMessage());
+            }
             out.publish(nextSnapshot);
         } else {
             out.publish(change);
@@ -45,7 +52,17 @@ final class InputNode<T> extends Node {
 
     /** The pending change, shared by all workers (multi-worker circuits); for an exchange reading it directly. */
     PendingLog<T> sharedLog() {
-        return handle.log;
+        return front.log;
+    }
+
+    /** The input this node publishes. */
+    InputFront<T> front() {
+        return front;
+    }
+
+    /** The stream this node publishes. */
+    Stream<T> stream() {
+        return out;
     }
 
     /**
@@ -77,7 +94,7 @@ final class InputNode<T> extends Node {
         // this worker's n-th of the log by position
         int from = (int) ((long) size * me / n);
         int to = (int) ((long) size * (me + 1) / n);
-        if (handle.appendOnly) {
+        if (front.kind == InputKind.APPEND_ONLY) {
             // insertions only: no row can cancel another, so the split need not follow the rows' hashes; each
             // worker takes its n-th of the log (no barrier, and an even split whatever the skew)
             ZSet<T> mine = new ZSet<>(to - from);
@@ -114,11 +131,8 @@ final class InputNode<T> extends Node {
             snapshot = nextSnapshot;
             nextSnapshot = null;
         }
-        if (worker == null && !handle.pending.isEmpty()) {
-            // presized like the change just taken (up to 4,096 rows), so a steady stream of changes does not
-            // regrow it every step; capped because consumers iterate a table in O(capacity), and a bulk load
-            // must not leave every later (small or empty) change in a huge table
-            handle.pending = new ZSet<>(Math.min(handle.pending.size(), 4096));
+        if (worker == null) {
+            front.stepCommitted(); // with several workers the runtime does it once all have committed
         }
     }
 
@@ -127,9 +141,10 @@ final class InputNode<T> extends Node {
         nextSnapshot = null;
     }
 
+    /** The naive snapshot, plus (in one replica) what a strict or keyed input keeps of its contents. */
     @Override
     public long stateRows() {
-        return snapshot.size();
+        return snapshot.size() + (countsInputState ? front.stateRows() : 0);
     }
 
     @Override

@@ -1,16 +1,20 @@
 package org.jdbsp.circuit;
 
+import java.util.Optional;
 import org.jdbsp.zset.ZSet;
 
 /**
  * Reads one output of a running circuit, single-worker ({@link OutputHandle}) or multi-worker
  * ({@link WorkerCircuit#output}, where the change is the sum of the workers' changes and the view the sum of
- * their views). Results are copies the caller may keep.
+ * their views). Results are copies the caller may keep. Outputs stay readable after the circuit is closed.
  *
  * @param <T> the row type
  */
 public interface Output<T> {
     String name();
+
+    /** The row type the output was declared with (or, for a checked lookup, is read as), if any. */
+    Optional<Class<T>> rowType();
 
     /** The change of this output at the last step (empty before the first step). */
     ZSet<T> delta();

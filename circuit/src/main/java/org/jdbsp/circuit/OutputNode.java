@@ -4,8 +4,10 @@ import java.util.List;
 import org.jdbsp.zset.ZSet;
 
 /**
- * The sink of an output. Incremental mode: the input is the change; the view is its integral. Naive mode: the
- * input is the snapshot; the change is its difference from the previous snapshot.
+ * The sink of an output. Incremental mode: the input is the change; the view is its integral, updated in
+ * {@code eval} (atomically: an overflow leaves it as it was) so that an overflow fails the step, naming the
+ * output and the row, and taken back on rollback. Naive mode: the input is the snapshot; the change is its
+ * difference from the previous snapshot. Cost: O(change) per tick incremental, O(snapshot) naive.
  */
 final class OutputNode<T> extends Node {
     private final OutputHandle<T> handle;
@@ -13,23 +15,32 @@ final class OutputNode<T> extends Node {
     private final boolean naive;
     private ZSet<T> nextDelta;
     private ZSet<T> nextView;
+    /** Incremental mode: {@code nextDelta} was added to the handle's view by this tick's eval. */
+    private boolean applied;
 
-    OutputNode(OutputHandle<T> handle, Stream<T> in, boolean naive) {
-        super("output", List.of(in), null);
+    @SuppressWarnings("unchecked")
+    OutputNode(OutputHandle<T> handle, Stream<? extends T> in, boolean naive) {
+        super("output:" + handle.name(), List.of(in), null); // named after the output: output:revenue#4
         this.handle = handle;
-        this.in = in;
+        // read only: a Z-set of rows of a subtype of T is a Z-set of Ts to a reader, and the handle hands out copies
+        this.in = (Stream<T>) in;
         this.naive = naive;
     }
 
     @Override
     protected void eval() {
         ZSet<T> v = in.value();
-        if (naive) {
-            nextView = v;
-            nextDelta = v.minus(handle.view);
-        } else {
-            nextDelta = v;
-            nextView = null; // applied in place on commit
+        try {
+            if (naive) {
+                nextView = v;
+                nextDelta = v.minus(handle.view);
+            } else {
+                handle.view.addAll(v);
+                applied = true;
+                nextDelta = v;
+            }
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException(handle + ": " + e.getMessage());
         }
     }
 
@@ -37,17 +48,30 @@ final class OutputNode<T> extends Node {
     protected void commit() {
         if (naive) {
             handle.view = nextView;
-        } else {
-            // in place: the view is private to the handle; an overflow here would need 2^63 copies of a row
-            handle.view.addAll(nextDelta);
         }
         handle.delta = nextDelta;
         nextDelta = null;
         nextView = null;
+        applied = false;
     }
 
     @Override
     protected void rollback() {
+        if (applied) {
+            // take back what eval added; -Long.MIN_VALUE does not exist, so that weight comes off in two parts
+            ZSet<T> view = handle.view;
+            ZSet<T> d = nextDelta;
+            for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
+                long w = d.weightAt(s);
+                if (w == Long.MIN_VALUE) {
+                    view.addHashed(d.elementAt(s), d.hashAt(s), Long.MAX_VALUE);
+                    view.addHashed(d.elementAt(s), d.hashAt(s), 1);
+                } else {
+                    view.addHashed(d.elementAt(s), d.hashAt(s), -w);
+                }
+            }
+            applied = false;
+        }
         nextDelta = null;
         nextView = null;
     }

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,8 +38,8 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
     private final Circuit[] replicas;
     private final List<X> wired;
     private final WorkerContext.Shared shared;
-    /** Per input, the log its replicas' handles share (null with one worker). */
-    private final Map<String, PendingLog<?>> inputs = new LinkedHashMap<>();
+    /** Per input, the state every replica's handles share. */
+    private final Map<String, InputFront<?>> inputs = new LinkedHashMap<>();
     private final Map<String, Output<?>> outputs = new LinkedHashMap<>();
     private final Thread[] threads;
 
@@ -89,10 +90,10 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         }
         this.wired = Collections.unmodifiableList(results);
         for (String name : replicas[0].inputNames()) {
-            inputs.put(name, workers == 1 ? null : shareLog(name));
+            inputs.put(name, replicas[0].front(name)); // the replicas share it (see CircuitBuilder)
         }
         for (String name : replicas[0].outputNames()) {
-            outputs.put(name, workers == 1 ? replicas[0].output(name) : new ShardedOutput<>(name, replicas));
+            outputs.put(name, workers == 1 ? replicas[0].output(name) : ShardedOutput.of(name, replicas));
         }
         if (workers == 1) {
             threads = null;
@@ -124,23 +125,46 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         return wired;
     }
 
+    /** As {@link Circuit#input(String)}; every replica's handles feed the same pending change. */
     @Override
-    public <T> Input<T> input(String name) {
-        if (!inputs.containsKey(name)) {
-            throw new IllegalArgumentException("unknown input '" + name + "'; inputs are " + inputs.keySet());
-        }
-        // every replica's handle feeds the same log: worker 0's serves the caller
-        return replicas[0].input(name);
+    public Input<?> input(String name) {
+        return front(name).handle();
     }
 
+    /** As {@link Circuit#input(String, Class)}. */
     @Override
-    @SuppressWarnings("unchecked")
-    public <T> Output<T> output(String name) {
+    public <T> Input<T> input(String name, Class<T> rowType) {
+        return front(name).handle(rowType);
+    }
+
+    /** As {@link Circuit#keyedInput}; every replica's handles share the rows. */
+    @Override
+    public <K, T> KeyedInputHandle<K, T> keyedInput(String name, Class<K> keyType, Class<T> rowType) {
+        return front(name).keyedHandle(keyType, rowType);
+    }
+
+    private InputFront<?> front(String name) {
+        InputFront<?> f = inputs.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown input '" + name + "'; inputs are " + inputs.keySet());
+        }
+        return f;
+    }
+
+    /** The output declared under {@code name}: the sums of the workers' changes and views. */
+    @Override
+    public Output<?> output(String name) {
         Output<?> h = outputs.get(name);
         if (h == null) {
             throw new IllegalArgumentException("unknown output '" + name + "'; outputs are " + outputs.keySet());
         }
-        return (Output<T>) h;
+        return h;
+    }
+
+    /** As {@link Circuit#output(String, Class)}. */
+    @Override
+    public <T> Output<T> output(String name, Class<T> rowType) {
+        return CheckedOutput.of(output(name), rowType);
     }
 
     @Override
@@ -194,14 +218,17 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             }
             throw (RuntimeException) f;
         }
-        for (PendingLog<?> log : inputs.values()) {
-            log.clear();
+        for (InputFront<?> f : inputs.values()) {
+            f.stepCommitted();
         }
         steps++;
         Throwable c = commitFailure.get();
         if (c != null) {
             closeThreads();
             closed = true;
+            for (Circuit replica : replicas) {
+                replica.close();
+            }
             throw new IllegalStateException("an operator failed while committing step " + (steps - 1)
                     + "; the workers' states may disagree, the circuit is closed", c);
         }
@@ -329,7 +356,10 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         return replicas[0].schedule();
     }
 
-    /** Stops and joins the worker threads; later steps throw. Idempotent. */
+    /**
+     * Stops and joins the worker threads; later steps, and every change pushed to the inputs, throw
+     * {@link IllegalStateException}; outputs stay readable. Idempotent.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -376,30 +406,33 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
     // ---- inputs and outputs ------------------------------------------------------------------------------
 
     /**
-     * Gives the replicas' handles of input {@code name} one shared {@link PendingLog}: the caller fills it
-     * (validated by the handle, no hashing); at each step every worker's input node reads it and takes the
-     * rows whose hash it owns (in parallel). Dropped only when the step commits.
+     * An output of a multi-worker circuit: sums of the workers' changes and views (O(size) per call). An
+     * overflow of a sum throws naming the output and the row.
      */
-    private PendingLog<?> shareLog(String name) {
-        PendingLog<Object> log = new PendingLog<>();
-        for (Circuit replica : replicas) {
-            replica.<Object>input(name).log = log;
-        }
-        return log;
-    }
-
-    /** An output of a multi-worker circuit: sums of the workers' changes and views (O(size) per call). */
     private static final class ShardedOutput<T> implements Output<T> {
         private final String name;
         private final OutputHandle<T>[] handles;
 
-        @SuppressWarnings("unchecked")
-        ShardedOutput(String name, Circuit[] replicas) {
+        private ShardedOutput(String name, OutputHandle<T>[] handles) {
             this.name = name;
-            this.handles = new OutputHandle[replicas.length];
-            for (int i = 0; i < replicas.length; i++) {
-                handles[i] = replicas[i].output(name);
+            this.handles = handles;
+        }
+
+        /** The replicas' handles of output {@code name}, all of worker 0's type (the same wiring made them). */
+        static ShardedOutput<?> of(String name, Circuit[] replicas) {
+            return of(name, replicas[0].output(name), replicas);
+        }
+
+        private static <T> ShardedOutput<T> of(String name, OutputHandle<T> first, Circuit[] replicas) {
+            @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type
+            OutputHandle<T>[] handles = new OutputHandle[replicas.length];
+            handles[0] = first;
+            for (int i = 1; i < replicas.length; i++) {
+                @SuppressWarnings("unchecked") // built by the same wiring as worker 0's
+                OutputHandle<T> h = (OutputHandle<T>) replicas[i].output(name);
+                handles[i] = h;
             }
+            return new ShardedOutput<>(name, handles);
         }
 
         @Override
@@ -408,10 +441,19 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         }
 
         @Override
+        public Optional<Class<T>> rowType() {
+            return handles[0].rowType();
+        }
+
+        @Override
         public ZSet<T> delta() {
             ZSet<T> sum = new ZSet<>();
-            for (OutputHandle<T> h : handles) {
-                sum.addAll(h.delta);
+            try {
+                for (OutputHandle<T> h : handles) {
+                    sum.addAll(h.delta);
+                }
+            } catch (ArithmeticException e) {
+                throw new ArithmeticException(this + ": " + e.getMessage());
             }
             return sum;
         }
@@ -419,8 +461,12 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         @Override
         public ZSet<T> view() {
             ZSet<T> sum = new ZSet<>();
-            for (OutputHandle<T> h : handles) {
-                sum.addAll(h.view);
+            try {
+                for (OutputHandle<T> h : handles) {
+                    sum.addAll(h.view);
+                }
+            } catch (ArithmeticException e) {
+                throw new ArithmeticException(this + ": " + e.getMessage());
             }
             return sum;
         }

@@ -2,7 +2,9 @@ package org.jdbsp.circuit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -56,6 +58,7 @@ final class WorkerContext {
         final WorkerBarrier barrier;
         private final List<ExchangeHub> hubs = new ArrayList<>();
         private final List<SharedObject> objects = new ArrayList<>();
+        private final Map<String, InputFront<?>> inputs = new HashMap<>();
 
         Shared(int workers) {
             this.workers = workers;
@@ -93,6 +96,33 @@ final class WorkerContext {
             @SuppressWarnings("unchecked")
             T value = (T) o.value;
             return value;
+        }
+
+        /**
+         * The state of input {@code name}, shared by every replica's handles: made by the first replica that
+         * declares it; the others must declare it alike.
+         */
+        synchronized <T> InputFront<T> front(String name, Class<T> rowType, InputKind kind,
+                                             Supplier<InputFront<T>> make) {
+            InputFront<?> f = inputs.get(name);
+            if (f == null) {
+                InputFront<T> made = make.get();
+                inputs.put(name, made);
+                return made;
+            }
+            if (f.kind != kind || f.rowType != rowType) {
+                throw new CircuitWiringException("replicas are wired differently: input '" + name + "' is a "
+                        + f.kind.description + " of " + typeName(f.rowType) + " in one worker and a "
+                        + kind.description + " of " + typeName(rowType) + " in another; the wiring function must "
+                        + "build the same circuit every time it is called");
+            }
+            @SuppressWarnings("unchecked")
+            InputFront<T> same = (InputFront<T>) f; // declared alike: the same row type, or none in both
+            return same;
+        }
+
+        private static String typeName(Class<?> rowType) {
+            return rowType == null ? "undeclared rows" : rowType.getName();
         }
 
         /**

@@ -11,13 +11,13 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * try (WorkerCircuit<Void> c = Workers.build(4, Mode.INCREMENTAL, b -> {
- *     InputHandle<Row> in = b.input("rows");
- *     b.output("counts", Aggregates.count(in.stream(), Row::key, Pair::new));
+ *     InputHandle<Row> in = b.input("rows", Row.class);
+ *     b.output("counts", Count.class, Aggregates.count(in.stream(), Row::key, Count::new));
  * })) {
- *     Input<Row> rows = c.input("rows");
+ *     Input<Row> rows = c.input("rows", Row.class);
  *     rows.insert(new Row(1, 2));
  *     c.step();
- *     ZSet<Pair<Long, Long>> view = c.<Pair<Long, Long>>output("counts").view();
+ *     ZSet<Count> view = c.output("counts", Count.class).view();
  * }
  * }</pre>
  *

@@ -78,14 +78,14 @@ class PendingLogTest {
             InputHandle<String> in = b.input("in");
             b.output("out", b.shard(in.stream(), String::hashCode, "by row"));
         })) {
-            Input<String> in = c.input("in");
+            Input<String> in = c.input("in", String.class);
             in.push("a", Long.MAX_VALUE);
             ArithmeticException e = assertThrows(ArithmeticException.class, () -> in.push("a", 1));
             assertTrue(e.getMessage().startsWith("input 'in': "), e.getMessage());
             in.insert("b");
             assertEquals(z("a", Long.MAX_VALUE, "b", 1), in.pending());
             c.step();
-            assertEquals(z("a", Long.MAX_VALUE, "b", 1), c.<String>output("out").view());
+            assertEquals(z("a", Long.MAX_VALUE, "b", 1), c.output("out", String.class).view());
             assertTrue(in.pending().isEmpty());
         }
     }
@@ -97,7 +97,7 @@ class PendingLogTest {
                 InputHandle<String> in = b.input("in");
                 b.output("out", b.shard(in.stream(), String::hashCode, "by row"));
             })) {
-                Input<String> in = c.input("in");
+                Input<String> in = c.input("in", String.class);
                 String[] rows = new String[5000];
                 for (int i = 0; i < rows.length; i++) {
                     rows[i] = "r" + (i % 3000); // repeats: weights 2 and 1
@@ -121,7 +121,7 @@ class PendingLogTest {
                 expected.add("big", Long.MAX_VALUE - 1);
                 assertEquals(expected, in.pending(), "an overflowing insertAll added nothing (" + workers + " workers)");
                 c.step();
-                assertEquals(expected, c.<String>output("out").view(), workers + " workers");
+                assertEquals(expected, c.output("out", String.class).view(), workers + " workers");
             }
         }
     }

@@ -109,8 +109,8 @@ class EndPassTest {
                     tripledEven.add(x * 3, w);
                 }
             });
-            assertEquals(change, c.<Long>output("alone").delta(), "step " + step);
-            assertEquals(tripledEven, c.<Long>output("chained").delta(), "step " + step);
+            assertEquals(change, c.output("alone", Long.class).delta(), "step " + step);
+            assertEquals(tripledEven, c.output("chained", Long.class).delta(), "step " + step);
         }
     }
 
@@ -140,15 +140,15 @@ class EndPassTest {
                     int rows = step % 2 == 0 ? rnd.nextInt(300) : 2048 + rnd.nextInt(3000);
                     for (int i = 0; i < rows; i++) {
                         long x = rnd.nextInt(2000);
-                        one.<Long>input("appended").insert(x);
-                        many.<Long>input("appended").insert(x);
+                        one.input("appended", Long.class).insert(x);
+                        many.input("appended", Long.class).insert(x);
                         if (rnd.nextInt(4) == 0 && live.weight(x) > 0) {
-                            one.<Long>input("changed").delete(x);
-                            many.<Long>input("changed").delete(x);
+                            one.input("changed", Long.class).delete(x);
+                            many.input("changed", Long.class).delete(x);
                             live.add(x, -1);
                         } else {
-                            one.<Long>input("changed").insert(x);
-                            many.<Long>input("changed").insert(x);
+                            one.input("changed", Long.class).insert(x);
+                            many.input("changed", Long.class).insert(x);
                             live.add(x, 1);
                         }
                     }
@@ -156,8 +156,8 @@ class EndPassTest {
                     many.step();
                     for (String o : new String[] {"appended", "changed"}) {
                         String where = o + ", " + workers + " workers, step " + step + ", seed " + seed;
-                        assertEquals(one.<Long>output(o).delta(), many.<Long>output(o).delta(), where);
-                        assertEquals(one.<Long>output(o).view(), many.<Long>output(o).view(), where);
+                        assertEquals(one.output(o, Long.class).delta(), many.output(o, Long.class).delta(), where);
+                        assertEquals(one.output(o, Long.class).view(), many.output(o, Long.class).view(), where);
                     }
                 }
             }
@@ -174,7 +174,7 @@ class EndPassTest {
             InputHandle<Long> in = b.input("in");
             b.output("out", b.shard(holdBack(in.stream(), 13), x -> (int) (long) x, "by x"));
         })) {
-            Input<Long> in = c.input("in");
+            Input<Long> in = c.input("in", Long.class);
             ZSet<Long> expected = new ZSet<>();
             for (long x = 100; x < 5100; x++) {
                 in.insert(x);
@@ -183,10 +183,10 @@ class EndPassTest {
             in.insert(13L);
             OperatorFailedException e = assertThrows(OperatorFailedException.class, c::step);
             assertTrue(e.operator().startsWith("hold back"), e.getMessage());
-            assertEquals(new ZSet<Long>(), c.<Long>output("out").view(), "the failed step changed nothing");
+            assertEquals(new ZSet<Long>(), c.output("out", Long.class).view(), "the failed step changed nothing");
             in.delete(13L);
             c.step();
-            assertEquals(expected, c.<Long>output("out").view(), "the pending rows, once each");
+            assertEquals(expected, c.output("out", Long.class).view(), "the pending rows, once each");
         }
     }
 }

@@ -50,12 +50,12 @@ class WorkerCircuitTest {
     void exchangePartitionsByKeyHash() {
         try (WorkerCircuit<Void> c = tagging(3, x -> (int) (x % 10))) {
             assertEquals(3, c.workers());
-            Input<Long> in = c.input("in");
+            Input<Long> in = c.input("in", Long.class);
             for (long x = 0; x < 200; x++) {
                 in.insert(x);
             }
             c.step();
-            ZSet<Tagged> view = c.<Tagged>output("out").view();
+            ZSet<Tagged> view = c.output("out", Tagged.class).view();
             assertEquals(200, view.size());
             Map<Long, Integer> ownerOfKey = new HashMap<>();
             Set<Integer> used = new java.util.HashSet<>();
@@ -74,7 +74,7 @@ class WorkerCircuitTest {
             c.step();
             assertEquals(100, c.output("out").viewSize());
             assertEquals(100, c.output("plain").viewSize());
-            assertEquals(-100, c.<Tagged>output("out").delta().totalWeight());
+            assertEquals(-100, c.output("out", Tagged.class).delta().totalWeight());
         }
     }
 
@@ -82,7 +82,7 @@ class WorkerCircuitTest {
     void oneWorkerMeansNoExchangeAndNoThread() {
         try (WorkerCircuit<Void> c = tagging(1, x -> 0)) {
             assertTrue(c.schedule().stream().noneMatch(n -> n.startsWith("exchange")), c.schedule().toString());
-            c.input("in").insert(5L);
+            c.input("in", Long.class).insert(5L);
             c.step();
             assertEquals(ZSet.of(new Tagged(0, 5)), c.output("out").view());
         }
@@ -97,7 +97,7 @@ class WorkerCircuitTest {
             WorkerTimings before = c.timings();
             for (int step = 0; step < 5; step++) {
                 for (long x = 0; x < 100; x++) {
-                    c.<Long>input("in").insert(step * 100L + x);
+                    c.input("in", Long.class).insert(step * 100L + x);
                 }
                 c.step();
             }
@@ -116,7 +116,7 @@ class WorkerCircuitTest {
             assertTrue(waited > 0, "no worker ever waited at a barrier: " + t);
         }
         try (WorkerCircuit<Void> c = tagging(1, x -> 0)) {
-            c.<Long>input("in").insert(1L);
+            c.input("in", Long.class).insert(1L);
             c.step();
             assertEquals(0, c.timings().tickNanos()[0], "one worker: a plain circuit, no accounting");
         }
@@ -130,7 +130,7 @@ class WorkerCircuitTest {
                 // rows spread over the workers by value, then collapsed so several workers output the same row
                 b.output("out", map(b.shard(in.stream(), x -> Long.hashCode(x), "test"), x -> x / 100));
             })) {
-                Input<Long> in = c.input("in");
+                Input<Long> in = c.input("in", Long.class);
                 for (long x = 0; x < 100; x++) {
                     in.insert(x); // row 0, weight 100, summed over the workers
                 }
@@ -141,7 +141,7 @@ class WorkerCircuitTest {
                     in.insert(x); // row 10, weight 3, on up to three workers
                 }
                 c.step();
-                Output<Long> out = c.output("out");
+                Output<Long> out = c.output("out", Long.class);
                 ZSet<Long> expected = new ZSet<>();
                 expected.add(0L, 100);
                 expected.add(10L, 3);
@@ -159,7 +159,7 @@ class WorkerCircuitTest {
         for (int rows : new int[] {10, 2047, 2048, 9001}) {
             for (int workers : new int[] {2, 3}) {
                 try (WorkerCircuit<Void> c = tagging(workers, x -> (int) (x % 5))) {
-                    Input<Long> in = c.input("in");
+                    Input<Long> in = c.input("in", Long.class);
                     ZSet<Long> expected = new ZSet<>();
                     for (long x = 0; x < rows; x++) {
                         in.insert(x);
@@ -172,8 +172,8 @@ class WorkerCircuitTest {
                         }
                     }
                     c.step();
-                    assertEquals(expected, c.<Long>output("plain").delta(), rows + " rows, " + workers + " workers");
-                    ZSet<Tagged> tagged = c.<Tagged>output("out").view();
+                    assertEquals(expected, c.output("plain", Long.class).delta(), rows + " rows, " + workers + " workers");
+                    ZSet<Tagged> tagged = c.output("out", Tagged.class).view();
                     assertEquals(expected, tagged.map(Tagged::value), "the exchange after the input");
                     Map<Long, Integer> ownerOfKey = new HashMap<>();
                     tagged.forEach((t, w) -> {
@@ -200,7 +200,7 @@ class WorkerCircuitTest {
                 b.output("same", map(twice, x -> new Tagged(me, x)));
                 b.output("other", b.shard(twice, x -> (int) (x % 7), "third"));
             })) {
-                Input<Long> in = c.input("in");
+                Input<Long> in = c.input("in", Long.class);
                 ZSet<Long> expected = new ZSet<>();
                 for (int step = 0; step < 3; step++) {
                     for (long x = 0; x < 500; x++) {
@@ -209,14 +209,14 @@ class WorkerCircuitTest {
                     }
                     c.step();
                 }
-                ZSet<Tagged> same = c.<Tagged>output("same").view();
+                ZSet<Tagged> same = c.output("same", Tagged.class).view();
                 assertEquals(expected, same.map(Tagged::value));
                 Map<Long, Integer> ownerOfKey = new HashMap<>();
                 same.forEach((t, w) -> {
                     Integer prev = ownerOfKey.putIfAbsent(t.value() % 10, t.worker());
                     assertTrue(prev == null || prev == t.worker(), "key " + t.value() % 10 + " on two workers");
                 });
-                assertEquals(expected, c.<Long>output("other").view());
+                assertEquals(expected, c.output("other", Long.class).view());
             }
         }
     }
@@ -239,7 +239,7 @@ class WorkerCircuitTest {
                 InputHandle<BadHash> in = b.input("in");
                 b.output("out", in.stream().integrate().differentiate());
             })) {
-                Input<BadHash> in = c.input("in");
+                Input<BadHash> in = c.input("in", BadHash.class);
                 List<BadHash> good = new ArrayList<>();
                 for (long x = 0; x < rows; x++) {
                     good.add(new BadHash(x));
@@ -257,13 +257,13 @@ class WorkerCircuitTest {
                 assertInstanceOf(IllegalStateException.class, e.getCause());
                 assertTrue(e.getCause().getMessage().contains("hashCode of -1"), e.getCause().getMessage());
                 assertEquals(1, c.stepCount(), "the failed step did not count");
-                assertEquals(ZSet.of(good.get(0)), c.<BadHash>output("out").view(), "earlier steps are intact");
+                assertEquals(ZSet.of(good.get(0)), c.output("out", BadHash.class).view(), "earlier steps are intact");
                 in.clearPending();
                 for (int i = 1; i < rows; i++) {
                     in.insert(good.get(i));
                 }
                 c.step();
-                assertEquals(ZSet.of(good.toArray(new BadHash[0])), c.<BadHash>output("out").view());
+                assertEquals(ZSet.of(good.toArray(new BadHash[0])), c.output("out", BadHash.class).view());
             }
         }
     }
@@ -271,7 +271,7 @@ class WorkerCircuitTest {
     @Test
     void closeEndsAllWorkerThreadsAndLaterStepsThrow() {
         WorkerCircuit<Void> c = tagging(4, x -> (int) (long) x);
-        c.input("in").insert(1L);
+        c.input("in", Long.class).insert(1L);
         c.step();
         assertTrue(workerThreads() >= 3, "the caller runs worker 0, threads run workers 1 to 3");
         c.close();
@@ -312,7 +312,7 @@ class WorkerCircuitTest {
                 });
                 b.output("out", b.shard(checked, x -> (int) (x / 7), "by x/7"));
             })) {
-                Input<Long> in = c.input("in");
+                Input<Long> in = c.input("in", Long.class);
                 for (long x = 0; x < 40; x++) {
                     in.insert(x);
                 }
@@ -326,7 +326,7 @@ class WorkerCircuitTest {
                 }
                 for (long step = 0; step < 4; step++) {
                     c.step();
-                    assertEquals(expected, c.<Long>output("out").view(), workers + " workers, step " + step);
+                    assertEquals(expected, c.output("out", Long.class).view(), workers + " workers, step " + step);
                     in.insert(100 + step);
                     expected.add(100 + step, 1);
                 }
@@ -359,7 +359,7 @@ class WorkerCircuitTest {
         for (int workers : new int[] {2, 3, 4}) {
             try (CircuitRuntime single = failing(0); CircuitRuntime multi = failing(workers)) {
                 for (CircuitRuntime c : List.of(single, multi)) {
-                    Input<Long> in = c.input("in");
+                    Input<Long> in = c.input("in", Long.class);
                     for (long x = 0; x < 10; x++) {
                         in.insert(x);
                     }
@@ -380,7 +380,7 @@ class WorkerCircuitTest {
                 assertEquals(1, multi.stepCount());
                 // correct the input and continue
                 for (CircuitRuntime c : List.of(single, multi)) {
-                    c.<Long>input("in").delete(13L);
+                    c.input("in", Long.class).delete(13L);
                     c.step();
                 }
                 assertEquals(single.output("out").view(), multi.output("out").view());
@@ -421,19 +421,19 @@ class WorkerCircuitTest {
             try (CircuitRuntime c = Workers.build(workers, Mode.NAIVE, wiring)) {
                 for (long x = 0; x < 40; x++) {
                     if (x != 13) {
-                        c.<Long>input("in").insert(x);
+                        c.input("in", Long.class).insert(x);
                     }
                 }
                 c.step();
                 assertEquals(39, c.output("out").viewSize());
-                c.<Long>input("in").insert(13L);
+                c.input("in", Long.class).insert(13L);
                 OperatorFailedException e = assertThrows(OperatorFailedException.class, c::step);
                 assertTrue(e.getCause() instanceof IllegalArgumentException
                         || e.getCause() instanceof IllegalStateException, e.toString());
                 assertEquals(39, c.output("out").viewSize());
                 assertEquals(1, c.stepCount());
-                c.<Long>input("in").delete(13L);
-                c.<Long>input("in").insert(50L);
+                c.input("in", Long.class).delete(13L);
+                c.input("in", Long.class).insert(50L);
                 c.step();
                 assertEquals(40, c.output("out").viewSize());
                 assertEquals(2, c.stepCount());
@@ -450,7 +450,7 @@ class WorkerCircuitTest {
             }
             return (int) (long) x;
         });
-        c.input("in").insert(7L);
+        c.input("in", Long.class).insert(7L);
         // no operator after the exchange calls the hash: the record goes to worker 0, the step succeeds
         c.step();
         assertEquals(ZSet.of(new Tagged(0, 7)), c.output("out").view());
@@ -479,10 +479,10 @@ class WorkerCircuitTest {
                 long[][] steps = {{1}, {2, 5}, {}, {39}};
                 for (long[] step : steps) {
                     for (long x : step) {
-                        c.<Long>input("in").insert(x);
+                        c.input("in", Long.class).insert(x);
                     }
                     c.step();
-                    views.add(c.<Long>output("out").view());
+                    views.add(c.output("out", Long.class).view());
                 }
                 if (expected == null) {
                     expected = views;
@@ -515,8 +515,8 @@ class WorkerCircuitTest {
         b.output("out", in.stream());
         try (Circuit c = b.build()) {
             CircuitRuntime r = c;
-            Input<Long> i = r.input("in");
-            Output<Long> o = r.output("out");
+            Input<Long> i = r.input("in", Long.class);
+            Output<Long> o = r.output("out", Long.class);
             i.insert(3L);
             r.step();
             assertEquals(ZSet.of(3L), o.view());
@@ -562,16 +562,16 @@ class WorkerCircuitTest {
                         int op = insertOnly ? 9 : random.nextInt(10);
                         if (op < 2 && !live.isEmpty()) {
                             Long gone = live.remove(random.nextInt(live.size()));
-                            one.input("in").delete(gone);
-                            many.input("in").delete(gone);
+                            one.input("in", Long.class).delete(gone);
+                            many.input("in", Long.class).delete(gone);
                         } else if (op == 2 && !live.isEmpty()) {
                             Long old = live.set(random.nextInt(live.size()), x);
-                            one.<Long>input("in").update(old, x);
-                            many.<Long>input("in").update(old, x);
+                            one.input("in", Long.class).update(old, x);
+                            many.input("in", Long.class).update(old, x);
                         } else {
                             live.add(x);
-                            one.<Long>input("in").insert(x);
-                            many.<Long>input("in").insert(x);
+                            one.input("in", Long.class).insert(x);
+                            many.input("in", Long.class).insert(x);
                         }
                     }
                     one.step();
@@ -579,9 +579,9 @@ class WorkerCircuitTest {
                     for (String o : outs) {
                         // every worker holds the whole of a broadcast: the summed output counts it once per worker
                         long copies = o.equals("broadcast") ? workers : 1;
-                        assertEquals(one.<Long>output(o).view().scale(copies), many.<Long>output(o).view(),
+                        assertEquals(one.output(o, Long.class).view().scale(copies), many.output(o, Long.class).view(),
                                 o + ", " + workers + " workers, step " + step + ", seed " + seed);
-                        assertEquals(one.<Long>output(o).delta().scale(copies), many.<Long>output(o).delta(),
+                        assertEquals(one.output(o, Long.class).delta().scale(copies), many.output(o, Long.class).delta(),
                                 o + " delta, " + workers + " workers, step " + step + ", seed " + seed);
                     }
                 }
@@ -601,20 +601,20 @@ class WorkerCircuitTest {
             });
             b.output("out", b.shard(checked, x -> (int) (long) x, "by x"));
         })) {
-            Input<Long> in = c.input("in");
+            Input<Long> in = c.input("in", Long.class);
             in.insert(12L);
             c.step();
             in.insert(13L);
             OperatorFailedException e = assertThrows(OperatorFailedException.class, c::step);
             assertTrue(e.operator().startsWith("map#"), e.getMessage());
-            assertEquals(ZSet.of(12L), c.<Long>output("out").view(), "the failed step changed nothing");
+            assertEquals(ZSet.of(12L), c.output("out", Long.class).view(), "the failed step changed nothing");
             in.delete(13L); // cancels the pending insert: the function never sees 13 again
             in.insert(14L);
             c.step();
-            assertEquals(ZSet.of(12L, 14L), c.<Long>output("out").view());
+            assertEquals(ZSet.of(12L, 14L), c.output("out", Long.class).view());
             // a log long enough to be split by position: one worker fails, the other waits at the exchange's
             // barrier and is released; the rows it posted do not reach the next step
-            ZSet<Long> expected = c.<Long>output("out").view();
+            ZSet<Long> expected = c.output("out", Long.class).view();
             for (long x = 100; x < 5100; x++) {
                 in.insert(x);
                 expected.add(x, 1);
@@ -622,10 +622,10 @@ class WorkerCircuitTest {
             in.insert(13L);
             e = assertThrows(OperatorFailedException.class, c::step);
             assertTrue(e.operator().startsWith("map#"), e.getMessage());
-            assertEquals(ZSet.of(12L, 14L), c.<Long>output("out").view(), "the failed step changed nothing");
+            assertEquals(ZSet.of(12L, 14L), c.output("out", Long.class).view(), "the failed step changed nothing");
             in.delete(13L);
             c.step();
-            assertEquals(expected, c.<Long>output("out").view(), "the pending rows, once each");
+            assertEquals(expected, c.output("out", Long.class).view(), "the pending rows, once each");
         }
     }
 
@@ -649,7 +649,7 @@ class WorkerCircuitTest {
             java.util.Random random = new java.util.Random(seed);
             try (CircuitRuntime one = Workers.build(1, Mode.INCREMENTAL, wiring);
                  CircuitRuntime many = Workers.build(workers, Mode.INCREMENTAL, wiring)) {
-                Input<Long> in = many.input("in");
+                Input<Long> in = many.input("in", Long.class);
                 in.insert(7L);
                 ZSet<Long> pending = in.pending();
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> in.delete(7L));
@@ -658,21 +658,21 @@ class WorkerCircuitTest {
                 assertThrows(IllegalArgumentException.class, () -> in.push(7L, -2));
                 assertThrows(IllegalArgumentException.class, () -> in.push(ZSet.of(9L).plus(ZSet.of(7L).negate())));
                 assertEquals(pending, in.pending(), "rejected pushes changed nothing (" + workers + " workers)");
-                one.<Long>input("in").insert(7L);
+                one.input("in", Long.class).insert(7L);
                 for (int step = 0; step < 30; step++) {
                     Long[] rows = new Long[random.nextInt(5000)];
                     for (int i = 0; i < rows.length; i++) {
                         rows[i] = (long) random.nextInt(200); // many duplicates, on both sides of the split
                     }
-                    one.<Long>input("in").insertAll(rows, 0, rows.length);
-                    many.<Long>input("in").insertAll(rows, 0, rows.length);
+                    one.input("in", Long.class).insertAll(rows, 0, rows.length);
+                    many.input("in", Long.class).insertAll(rows, 0, rows.length);
                     long weight = 1 + random.nextInt(3);
-                    one.<Long>input("in").push(5L, weight);
-                    many.<Long>input("in").push(5L, weight);
+                    one.input("in", Long.class).push(5L, weight);
+                    many.input("in", Long.class).push(5L, weight);
                     one.step();
                     many.step();
                     for (String o : new String[] {"raw", "mapped", "moved"}) {
-                        assertEquals(one.<Long>output(o).view(), many.<Long>output(o).view(),
+                        assertEquals(one.output(o, Long.class).view(), many.output(o, Long.class).view(),
                                 o + ", " + workers + " workers, step " + step + ", seed " + seed);
                     }
                 }

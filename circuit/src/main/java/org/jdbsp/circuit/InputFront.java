@@ -1,0 +1,275 @@
+package org.jdbsp.circuit;
+
+import java.util.function.Function;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * The state of one input that its handles share: the pending change (a {@link ZSet}, or with several workers a
+ * {@link PendingLog} read by every replica), the contents of a strict input ({@link StrictContents}), the rows
+ * of a keyed input ({@link KeyedRows}), and whether the circuit is closed. Handles ({@link InputHandle},
+ * {@link KeyedInputHandle}) are thin views over it that check the rows' class; in a multi-worker circuit every
+ * replica's handles share one front. Every operation checks all it can before it changes anything.
+ *
+ * <p>Cost: O(1) expected per pushed row (plus a hash lookup in the contents of a strict or keyed input); no
+ * allocation once the pending table has grown. Not thread-safe: one thread pushes, and steps.
+ *
+ * @param <T> the row type
+ */
+final class InputFront<T> {
+    final String name;
+    /** The declared row type, or null when the input was declared without one. */
+    final Class<T> rowType;
+    final InputKind kind;
+    /** Single worker: the pending change ({@code log} is null). */
+    ZSet<T> pending = new ZSet<>();
+    /** Several workers: the pending change shared by the replicas' input nodes; null with one worker. */
+    final PendingLog<T> log;
+    private final StrictContents<T> contents;
+    /** The rows of a keyed input; null for the other kinds. */
+    final KeyedRows<T> keyed;
+    private boolean closed;
+
+    InputFront(String name, Class<T> rowType, InputKind kind, Function<? super T, ?> key, boolean shared) {
+        this.name = name;
+        this.rowType = rowType;
+        this.kind = kind;
+        this.log = shared ? new PendingLog<>() : null;
+        this.contents = kind == InputKind.STRICT ? new StrictContents<>(this) : null;
+        this.keyed = kind == InputKind.KEYED ? new KeyedRows<>(this, key) : null;
+    }
+
+    /** Throws if the circuit is closed; {@code what} names the rejected operation. */
+    void checkOpen(String what) {
+        if (closed) {
+            throw new IllegalStateException(this + ": " + what + " rejected, the circuit is closed");
+        }
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    // ---- changes checked by kind (plain, append-only, strict) ------------------------------------------------
+
+    void push(T row, long weight) {
+        if (weight < 0) {
+            checkDeletes("weight " + weight + " for " + row);
+        }
+        if (contents != null) {
+            contents.check(row, weight);
+        }
+        addPending(row, weight);
+        if (contents != null) {
+            contents.add(row, weight);
+        }
+    }
+
+    void update(T oldRow, T newRow) {
+        checkDeletes("update of " + oldRow);
+        if (contents != null) {
+            contents.checkUpdate(oldRow, newRow);
+        }
+        updatePending(oldRow, newRow);
+        if (contents != null) {
+            contents.add(oldRow, -1);
+            contents.add(newRow, 1);
+        }
+    }
+
+    void pushAll(ZSet<? extends T> changes) {
+        if (kind == InputKind.APPEND_ONLY) {
+            for (int s = changes.nextSlot(0); s >= 0; s = changes.nextSlot(s + 1)) {
+                if (changes.weightAt(s) < 0) {
+                    checkDeletes("weight " + changes.weightAt(s) + " for " + changes.elementAt(s));
+                }
+            }
+        }
+        if (contents != null) {
+            contents.checkAll(changes);
+        }
+        addPendingAll(changes);
+        if (contents != null) {
+            contents.addAll(changes);
+        }
+    }
+
+    void insertAll(T[] rows, int off, int len) {
+        if (contents != null) {
+            contents.addOnes(rows, off, len); // throws, having added nothing, if a count would overflow
+        }
+        try {
+            addPendingOnes(rows, off, len);
+        } catch (RuntimeException e) {
+            if (contents != null) {
+                contents.removeOnes(rows, off, len);
+            }
+            throw e;
+        }
+    }
+
+    private void checkDeletes(String what) {
+        if (kind == InputKind.APPEND_ONLY) {
+            throw new IllegalArgumentException(this + " is append-only: " + what + " rejected");
+        }
+    }
+
+    // ---- the pending change, for changes already checked -----------------------------------------------------
+
+    /** Adds {@code weight} copies of {@code row} to the pending change; an overflow names the input and the row. */
+    void addPending(T row, long weight) {
+        try {
+            if (log != null) {
+                log.add(row, weight);
+            } else {
+                pending.add(row, weight);
+            }
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException(this + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code -oldRow + newRow} on the pending change, atomically. */
+    void updatePending(T oldRow, T newRow) {
+        try {
+            if (log != null) {
+                log.update(oldRow, newRow);
+                return;
+            }
+            pending.add(oldRow, -1);
+            try {
+                pending.add(newRow, 1);
+            } catch (RuntimeException e) {
+                pending.add(oldRow, 1);
+                throw e;
+            }
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException(this + ": " + e.getMessage());
+        }
+    }
+
+    /** Adds a whole Z-set to the pending change, atomically. */
+    void addPendingAll(ZSet<? extends T> changes) {
+        try {
+            if (log != null) {
+                log.addAll(changes);
+            } else {
+                pending.addAll(changes);
+            }
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException(this + ": " + e.getMessage());
+        }
+    }
+
+    /** One copy of each of {@code rows[off .. off + len)}, atomically; with several workers, one array copy. */
+    void addPendingOnes(T[] rows, int off, int len) {
+        try {
+            if (log != null) {
+                log.appendOnes(rows, off, len);
+                return;
+            }
+            int i = off;
+            try {
+                for (; i < off + len; i++) {
+                    pending.add(rows[i], 1);
+                }
+            } catch (RuntimeException e) {
+                for (int j = off; j < i; j++) {
+                    pending.add(rows[j], -1);
+                }
+                throw e;
+            }
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException(this + ": " + e.getMessage());
+        }
+    }
+
+    /** The pending change, as a new Z-set. */
+    ZSet<T> pending() {
+        return log != null ? log.toZSet() : pending.copy();
+    }
+
+    /** Drops the pending change; a strict or keyed input's contents go back to the committed ones. */
+    void clearPending() {
+        if (contents != null) {
+            contents.subtract(log != null ? log.toZSet() : pending);
+        }
+        if (keyed != null) {
+            keyed.restoreCommitted();
+        }
+        if (log != null) {
+            log.clear();
+        } else {
+            pending = new ZSet<>();
+        }
+    }
+
+    /**
+     * A step took the pending change and committed: start a new one. Called on the thread that steps: by the
+     * input node's commit with one worker, by {@link WorkerCircuit} after all workers committed with several.
+     */
+    void stepCommitted() {
+        if (log != null) {
+            log.clear();
+        } else if (!pending.isEmpty()) {
+            // presized like the change just taken (up to 4,096 rows), so a steady stream of changes does not
+            // regrow it every step; capped because consumers iterate a table in O(capacity), and a bulk load
+            // must not leave every later (small or empty) change in a huge table
+            pending = new ZSet<>(Math.min(pending.size(), 4096));
+        }
+        if (keyed != null) {
+            keyed.stepCommitted();
+        }
+    }
+
+    /** Rows of state kept for this input: a strict input's contents, a keyed input's rows; 0 otherwise. */
+    long stateRows() {
+        return contents != null ? contents.size() : keyed != null ? keyed.size() : 0;
+    }
+
+    // ---- handles for lookups on the built circuit --------------------------------------------------------------
+
+    /** A handle on this input as declared: rows checked against the declared type, if any. */
+    Input<T> handle() {
+        return kind == InputKind.KEYED ? new KeyedInputHandle<>(this, null, rowType, null)
+                : new InputHandle<>(this, null, rowType);
+    }
+
+    /**
+     * A handle taking rows of {@code requested}: the declared type itself, or, if none was declared, a handle
+     * that checks every row it takes or returns.
+     *
+     * @throws IllegalArgumentException if a row type was declared and is not {@code requested}
+     */
+    <U> Input<U> handle(Class<U> requested) {
+        InputFront<U> same = as(requested);
+        return kind == InputKind.KEYED ? new KeyedInputHandle<>(same, null, requested, null)
+                : new InputHandle<>(same, null, requested);
+    }
+
+    /** {@link #handle(Class)} of a keyed input, with keys checked against {@code keyType}. */
+    <K, U> KeyedInputHandle<K, U> keyedHandle(Class<K> keyType, Class<U> requested) {
+        if (kind != InputKind.KEYED) {
+            throw new IllegalArgumentException(this + " is not keyed (it is a " + kind.description
+                    + "): look it up with input(\"" + name + "\", rowType)");
+        }
+        RowTypes.check(keyType, this + " lookup");
+        return new KeyedInputHandle<>(as(requested), null, requested, keyType);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <U> InputFront<U> as(Class<U> requested) {
+        RowTypes.check(requested, this + " lookup");
+        if (rowType != null && rowType != requested) {
+            throw new IllegalArgumentException(this + " was declared with row type " + rowType.getName()
+                    + " but was looked up with row type " + requested.getName() + "; an input is looked up with "
+                    + "exactly its declared row type, since it both takes and returns rows");
+        }
+        // safe: the declared type is the requested one, or there is none and the handle checks every row
+        return (InputFront<U>) this;
+    }
+
+    @Override
+    public String toString() {
+        return "input '" + name + "'";
+    }
+}
