@@ -19,7 +19,7 @@ import java.util.function.ToLongFunction;
  * <pre>{@code
  * CircuitBuilder b = CircuitBuilder.incremental();
  * InputHandle<Long> in = b.input("numbers", Long.class);
- * Stream<Long> runningTotal = in.stream().integrate();
+ * Stream<Long> runningTotal = in.stream().integrate().named("total");
  * OutputHandle<Long> out = b.output("total", Long.class, runningTotal);
  * Circuit c = b.build();
  * in.insert(5L); c.step(); out.delta();
@@ -51,6 +51,8 @@ public final class CircuitBuilder {
     private int nextNodeId;
     private final NestedScope scope;
     private final WorkerContext worker;
+    /** The operator names users chose: one registry for a root circuit and its nested circuits. */
+    private final OperatorNames names;
 
     public CircuitBuilder(Mode mode) {
         this(mode, null, null);
@@ -60,6 +62,7 @@ public final class CircuitBuilder {
         this.mode = Objects.requireNonNull(mode, "mode");
         this.scope = scope;
         this.worker = worker;
+        this.names = scope == null ? new OperatorNames() : scope.parent().names;
     }
 
     /** A builder for a circuit that does work proportional to the change. */
@@ -361,6 +364,24 @@ public final class CircuitBuilder {
         addNode(new OutputNode<>(h, stream, isNaive()));
         outputs.put(name, h);
         return h;
+    }
+
+    /** Gives the operator producing {@code s} the name {@code name} (see {@link Stream#named}). */
+    void rename(Stream<?> s, String name) {
+        if (built) {
+            throw new CircuitWiringException("named(\"" + name + "\") on stream " + s.name() + ": the circuit is "
+                    + "already built, and operator names are fixed at build()");
+        }
+        Node p = s.producer;
+        if (p == null) {
+            throw new CircuitWiringException("named(\"" + name + "\"): stream " + s.name() + " has no producer yet "
+                    + "(connect its forward reference first)");
+        }
+        if (p instanceof InputNode) {
+            throw new CircuitWiringException("named(\"" + name + "\"): stream " + s.name() + " is that of "
+                    + ((InputNode<?>) p).front() + ", which keeps its declared name");
+        }
+        names.rename(p, name);
     }
 
     /** A delayed feedback edge ({@code z^-1}) to connect later. */

@@ -18,6 +18,8 @@ public abstract class Node {
     private final List<Stream<?>> inputs;
     private final Stream<?> output;
     private String name;
+    /** The name the builder gave, {@code kind#n}, which a user name ({@link Stream#named}) replaces. */
+    private String generatedName;
 
     /**
      * @param kind   what the operator is, e.g. {@code "join"}; the node's name is the kind plus a number
@@ -64,13 +66,28 @@ public abstract class Node {
         return kind;
     }
 
-    /** Unique within the circuit, e.g. {@code join#4}. */
+    /**
+     * Unique within the circuit: the builder's {@code kind#n} (e.g. {@code join#4}) or the name given with
+     * {@link Stream#named}. Used by the schedule and in {@link OperatorFailedException} messages.
+     */
     public final String name() {
         return name;
     }
 
+    /** Gives the builder's name ({@code kind#n}); a later {@link #rename} replaces it. */
     final void setName(String name) {
         this.name = name;
+        this.generatedName = name;
+    }
+
+    /** Replaces the name with one a user chose (checked for uniqueness by {@link OperatorNames}). */
+    final void rename(String userName) {
+        this.name = userName;
+    }
+
+    /** The name the builder gave, whatever the user renamed it to. */
+    final String generatedName() {
+        return generatedName;
     }
 
     public final List<Stream<?>> inputs() {

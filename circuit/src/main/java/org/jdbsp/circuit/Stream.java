@@ -61,6 +61,26 @@ public final class Stream<T> {
         value = v;
     }
 
+    /**
+     * Names the operator that produces this stream, e.g. {@code Linear.filter(orders, big).named("bigOrders")}:
+     * the name replaces the generated {@code kind#n} in {@link Circuit#schedule()} (inside {@code fused[...]}
+     * too) and in {@link OperatorFailedException} messages. A name is made of letters, digits and
+     * {@code _ . : / -}; names are unique within a circuit (with several workers, within each worker's replica,
+     * which the same wiring names alike). Naming an operator again replaces its name. Costs nothing per tick.
+     * With one worker {@link CircuitBuilder#shard} and its kin return their input stream, so naming their result
+     * would name the operator before them: name the operators around an exchange, not the exchange.
+     *
+     * @return this stream
+     * @throws IllegalArgumentException if {@code name} is not a valid operator name
+     * @throws CircuitWiringException   if another operator of the circuit has that name (the message names
+     *                                  both), the stream is an input's (an input keeps its declared name) or has
+     *                                  no producer yet, or the circuit is already built
+     */
+    public Stream<T> named(String name) {
+        owner.rename(this, name);
+        return this;
+    }
+
     /** {@code z^-1}: the value of the previous tick (empty at the first tick). */
     public Stream<T> delay() {
         return owner.delay(this);
