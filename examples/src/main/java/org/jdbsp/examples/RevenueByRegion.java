@@ -5,8 +5,8 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.OutputHandle;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.operators.Aggregates;
-import org.jdbsp.operators.Joins;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.join.Joins;
 
 /**
  * The README's example: revenue per region, {@code SELECT region, SUM(amount) FROM orders JOIN customers

@@ -9,6 +9,8 @@ import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.WorkerCircuit;
 import org.jdbsp.circuit.Workers;
 import org.junit.jupiter.api.Test;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.aggregate.Aggregates;
 
 /**
  * A synthetic join + grouped sum for measuring the multi-worker speed-up; {@link #main} measures, the test only
@@ -70,8 +72,8 @@ class WorkersSpeedupTest {
     /** Loads all rows in steps; returns nanoseconds. */
     @SuppressWarnings("unchecked")
     static long load(Run run, Object[] data, int step) {
-        var orders = run.circuit.<Order>input("orders");
-        var customers = run.circuit.<Customer>input("customers");
+        var orders = run.circuit.input("orders", Order.class);
+        var customers = run.circuit.input("customers", Customer.class);
         long t0 = System.nanoTime();
         pushNanos = 0;
         for (int i = 0; i < data.length; i += step) {

@@ -19,6 +19,16 @@ import org.jdbsp.circuit.Workers;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.join.Pair;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.window.Windows;
+import org.jdbsp.operators.window.Watermarks;
+import org.jdbsp.operators.window.Watermarked;
+import org.jdbsp.operators.aggregate.Agg;
 
 /** The operator library under the multi-worker runtime: N workers give the results of one, in both modes. */
 @Timeout(300)
@@ -95,15 +105,15 @@ class WorkersTest {
                     long w = present.get(input).weight(e) > 0 && rnd.nextBoolean() ? -1 : 1;
                     present.get(input).add(e, w);
                     for (CircuitRuntime r : runs) {
-                        r.<Edge>input(input == 0 ? "x" : "y").push(e, w);
+                        r.input(input == 0 ? "x" : "y", Edge.class).push(e, w);
                     }
                 }
                 for (CircuitRuntime r : runs) {
                     r.step();
                 }
                 for (String out : OUTPUTS) {
-                    ZSet<Object> view = runs.get(0).<Object>output(out).view();
-                    ZSet<Object> delta = runs.get(0).<Object>output(out).delta();
+                    ZSet<Object> view = runs.get(0).output(out, Object.class).view();
+                    ZSet<Object> delta = runs.get(0).output(out, Object.class).delta();
                     for (int i = 1; i < runs.size(); i++) {
                         String where = out + " at step " + step + ", " + names.get(i) + " vs naive, seed " + seed;
                         assertEquals(view, runs.get(i).output(out).view(), where);
@@ -124,8 +134,8 @@ class WorkersTest {
         Watermarked<Edge> late = Watermarks.withLateness(x.stream(), Edge::to, 3);
         b.output("late", late.stream());
         b.output("session", Windows.session(late.stream(), Edge::from, Edge::to, 2, late.watermark()));
-        b.output("window", Windows.aggregate(Windows.tumbling(late.stream(), Edge::to, 4), Edge::from,
-                WindowAggregate.count(), late.watermark()));
+        b.output("window", Aggregates.perWindow(Windows.tumbling(late.stream(), Edge::to, 4), Edge::from,
+                Agg.count(), late.watermark()));
         b.output("topk", TopK.topKByLong(x.stream(), Edge::from, java.util.Comparator.comparingLong(Edge::to), 2));
         b.output("rank", TopK.rank(x.stream(), Edge::to, java.util.Comparator.comparingLong(Edge::from), 2));
     }
@@ -152,7 +162,7 @@ class WorkersTest {
                     long w = present.weight(e) > 0 && rnd.nextInt(3) == 0 ? -1 : 1;
                     present.add(e, w);
                     for (CircuitRuntime r : runs) {
-                        r.<Edge>input("x").push(e, w);
+                        r.input("x", Edge.class).push(e, w);
                     }
                 }
                 for (CircuitRuntime r : runs) {
@@ -187,12 +197,12 @@ class WorkersTest {
              CircuitRuntime many = runtime(3, Mode.INCREMENTAL, wiring)) {
             for (CircuitRuntime r : List.of(one, many)) {
                 for (long i = 0; i < 20; i++) {
-                    r.<Edge>input("x").insert(new Edge(i, i % 5));
-                    r.<Edge>input("y").insert(new Edge(i % 5, i));
+                    r.input("x", Edge.class).insert(new Edge(i, i % 5));
+                    r.input("y", Edge.class).insert(new Edge(i % 5, i));
                 }
                 r.step();
-                r.<Edge>input("x").insert(new Edge(7, 99));
-                r.<Edge>input("x").insert(new Edge(8, 1));
+                r.input("x", Edge.class).insert(new Edge(7, 99));
+                r.input("x", Edge.class).insert(new Edge(8, 1));
             }
             OperatorFailedException e1 = assertThrows(OperatorFailedException.class, one::step);
             OperatorFailedException en = assertThrows(OperatorFailedException.class, many::step);
@@ -200,7 +210,7 @@ class WorkersTest {
             assertTrue(en.operator().startsWith("join#"), en.operator());
             assertInstanceOf(IllegalArgumentException.class, en.getCause());
             for (CircuitRuntime r : List.of(one, many)) {
-                r.<Edge>input("x").delete(new Edge(7, 99));
+                r.input("x", Edge.class).delete(new Edge(7, 99));
                 r.step();
             }
             assertEquals(one.output("out").view(), many.output("out").view());
@@ -216,7 +226,7 @@ class WorkersTest {
             b.output("n", Aggregates.countAll(in.stream(), n -> n));
         })) {
             for (long i = 0; i < 100; i++) {
-                c.<Long>input("in").insert(i);
+                c.input("in", Long.class).insert(i);
             }
             c.step();
             assertEquals(ZSet.of(100L), c.output("n").view());

@@ -11,13 +11,12 @@ import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.OutputHandle;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.operators.Aggregates;
-import org.jdbsp.operators.Distinct;
-import org.jdbsp.operators.Joins;
-import org.jdbsp.operators.Linear;
-import org.jdbsp.operators.TopK;
-import org.jdbsp.operators.WindowAggregate;
-import org.jdbsp.operators.Windows;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.operators.window.Windows;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -158,8 +157,8 @@ public final class Workload {
             case MIN_MAX -> Aggregates.minByLong(in, Row::key, Row::val, Agg::new);
             case TOP_K -> TopK.topKByLong(in, Row::key,
                     Comparator.comparingLong(Row::val).reversed().thenComparingLong(Row::id), 10);
-            case WINDOW_AGG -> Windows.aggregate(Windows.tumbling(in, Row::id, 1000), r -> r.key % 10,
-                    WindowAggregate.<Row>sum(Row::val));
+            case WINDOW_AGG -> Aggregates.perWindow(Windows.tumbling(in, Row::id, 1000), r -> r.key % 10,
+                    org.jdbsp.operators.aggregate.Agg.<Row>sum(Row::val));
             case CLOSURE -> throw new AssertionError();
         };
     }

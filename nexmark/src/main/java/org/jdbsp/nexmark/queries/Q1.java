@@ -6,7 +6,7 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
-import org.jdbsp.operators.Linear;
+import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.zset.ZSet;
 
 /**

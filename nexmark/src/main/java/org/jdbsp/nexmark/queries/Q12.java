@@ -7,7 +7,7 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
-import org.jdbsp.operators.Aggregates;
+import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.zset.ZSet;
 
 /**

@@ -6,7 +6,7 @@ import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
-import org.jdbsp.operators.Joins;
+import org.jdbsp.operators.join.Joins;
 import org.jdbsp.zset.ZSet;
 
 /**

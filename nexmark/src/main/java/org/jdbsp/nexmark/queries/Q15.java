@@ -11,10 +11,10 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
-import org.jdbsp.operators.Aggregates;
-import org.jdbsp.operators.Distinct;
-import org.jdbsp.operators.Fold;
-import org.jdbsp.operators.Linear;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.aggregate.Fold;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.zset.ZSet;
 
 /**

@@ -10,10 +10,10 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
-import org.jdbsp.operators.Aggregates;
-import org.jdbsp.operators.Fold;
-import org.jdbsp.operators.Joins;
-import org.jdbsp.operators.Pair;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.aggregate.Fold;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.join.Pair;
 import org.jdbsp.zset.ZSet;
 
 /**

@@ -9,8 +9,8 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
-import org.jdbsp.operators.Linear;
-import org.jdbsp.operators.TopK;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.topk.TopK;
 import org.jdbsp.zset.ZSet;
 
 /**

@@ -9,8 +9,8 @@ import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
-import org.jdbsp.operators.Joins;
-import org.jdbsp.operators.Linear;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.zset.ZSet;
 
 /**

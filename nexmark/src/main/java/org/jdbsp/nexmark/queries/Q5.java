@@ -7,12 +7,12 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
-import org.jdbsp.operators.Aggregates;
-import org.jdbsp.operators.Joins;
-import org.jdbsp.operators.Linear;
-import org.jdbsp.operators.WindowAggregate;
-import org.jdbsp.operators.WindowResult;
-import org.jdbsp.operators.Windows;
+import org.jdbsp.operators.aggregate.Agg;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.window.WindowResult;
+import org.jdbsp.operators.window.Windows;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -99,8 +99,8 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
         // moved by auction before the five windows per row are made: the window aggregate's own exchange by
         // auction then finds every row already in place
         slides = b.shardByKey(slides, SlideBids::auction, "q5 slides");
-        Stream<WindowResult<Long>> counts = Windows.aggregate(
-                Windows.hopping(slides, SlideBids::slide, SIZE, SLIDE), SlideBids::auction, WindowAggregate.count());
+        Stream<WindowResult<Long>> counts = Aggregates.perWindow(
+                Windows.hopping(slides, SlideBids::slide, SIZE, SLIDE), SlideBids::auction, Agg.count());
         Stream<WindowMax> maxima = Aggregates.maxByLongLocalGlobal(counts, WindowResult::start, WindowResult::value,
                 WindowMax::new);
         Stream<Row> joined = Joins.joinOnLongBroadcast(counts, maxima, WindowResult::start, WindowMax::start,

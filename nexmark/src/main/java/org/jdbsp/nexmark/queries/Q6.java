@@ -9,10 +9,10 @@ import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Auction;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
-import org.jdbsp.operators.Aggregates;
-import org.jdbsp.operators.Joins;
-import org.jdbsp.operators.Linear;
-import org.jdbsp.operators.TopK;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.topk.TopK;
 import org.jdbsp.zset.ZSet;
 
 /**

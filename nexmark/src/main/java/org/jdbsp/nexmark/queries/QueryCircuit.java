@@ -52,10 +52,16 @@ public final class QueryCircuit<R> implements AutoCloseable {
         } else {
             circuit = Workers.build(workers, mode, b -> wire(query, b));
         }
-        persons = circuit.input("person");
-        auctions = circuit.input("auction");
-        bids = circuit.input("bid");
-        output = circuit.output(query.name());
+        persons = circuit.input("person", Person.class);
+        auctions = circuit.input("auction", Auction.class);
+        bids = circuit.input("bid", Bid.class);
+        output = outputOf(circuit, query);
+    }
+
+    /** The query's output: its rows are the R of the stream {@link NexmarkQuery#wire} returned. */
+    @SuppressWarnings("unchecked")
+    private static <R> Output<R> outputOf(CircuitRuntime circuit, NexmarkQuery<R> query) {
+        return (Output<R>) circuit.output(query.name());
     }
 
     private static <R> void wire(NexmarkQuery<R> query, CircuitBuilder b) {

@@ -88,7 +88,7 @@ class CheckTest {
 
             @Override
             public Stream<Q0.Row> wire(CircuitBuilder b, NexmarkStreams in) {
-                return org.jdbsp.operators.Linear.map(in.bids(), bid -> {
+                return org.jdbsp.operators.linear.Linear.map(in.bids(), bid -> {
                     throw new IllegalStateException("boom");
                 });
             }

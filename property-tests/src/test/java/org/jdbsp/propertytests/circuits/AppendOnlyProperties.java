@@ -12,9 +12,9 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.operators.Aggregates;
-import org.jdbsp.operators.Linear;
-import org.jdbsp.operators.TopK;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.topk.TopK;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 
@@ -78,17 +78,17 @@ class AppendOnlyProperties {
         for (int step = 0; step < run.size(); step++) {
             for (Change ch : run.get(step)) {
                 for (Circuit c : circuits) {
-                    c.<Row>input("in").insert(ch.row()); // insertions only
+                    c.input("in", Row.class).insert(ch.row()); // insertions only
                 }
             }
             for (Circuit c : circuits) {
                 c.step();
             }
-            ZSet<Object> view = circuits.get(0).output("out").view();
-            ZSet<Object> delta = circuits.get(0).output("out").delta();
+            ZSet<Object> view = circuits.get(0).output("out", Object.class).view();
+            ZSet<Object> delta = circuits.get(0).output("out", Object.class).delta();
             for (int i = 1; i < circuits.size(); i++) {
-                ZSet<Object> v = circuits.get(i).output("out").view();
-                ZSet<Object> d = circuits.get(i).output("out").delta();
+                ZSet<Object> v = circuits.get(i).output("out", Object.class).view();
+                ZSet<Object> d = circuits.get(i).output("out", Object.class).delta();
                 if (!v.equals(view) || !d.equals(delta)) {
                     throw new AssertionError(what + " (k = " + k + "): " + names.get(i) + " differs from naive at "
                             + "step " + step + "\n  naive view:  " + view + "\n  other view:  " + v

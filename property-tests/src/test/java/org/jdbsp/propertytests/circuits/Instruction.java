@@ -3,12 +3,12 @@ package org.jdbsp.propertytests.circuits;
 import java.util.Comparator;
 import java.util.List;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.operators.Aggregates;
-import org.jdbsp.operators.Distinct;
-import org.jdbsp.operators.Joins;
-import org.jdbsp.operators.Linear;
-import org.jdbsp.operators.TopK;
-import org.jdbsp.operators.Windows;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.operators.window.Windows;
 
 /**
  * One step of a random circuit: an operator applied to one or two streams of the pool (chosen by index

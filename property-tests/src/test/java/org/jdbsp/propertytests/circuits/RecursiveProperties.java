@@ -12,9 +12,9 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.OutputHandle;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.operators.Distinct;
-import org.jdbsp.operators.Joins;
-import org.jdbsp.operators.Linear;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 

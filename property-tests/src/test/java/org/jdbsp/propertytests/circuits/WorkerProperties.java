@@ -16,11 +16,11 @@ import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.Workers;
-import org.jdbsp.operators.Aggregates;
-import org.jdbsp.operators.Distinct;
-import org.jdbsp.operators.Joins;
-import org.jdbsp.operators.Linear;
-import org.jdbsp.operators.TopK;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.topk.TopK;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -66,7 +66,7 @@ class WorkerProperties {
                     boolean insert = ch.insert() || p.getOrDefault(ch.row(), 0) == 0;
                     p.merge(ch.row(), insert ? 1 : -1, Integer::sum);
                     for (CircuitRuntime r : runtimes) {
-                        r.<Row>input("in" + ch.input()).push(ch.row(), insert ? 1 : -1);
+                        r.input("in" + ch.input(), Row.class).push(ch.row(), insert ? 1 : -1);
                     }
                 }
                 stepAndCompare(query, runtimes, names, step, run);
@@ -82,11 +82,11 @@ class WorkerProperties {
         for (CircuitRuntime r : runtimes) {
             r.step();
         }
-        ZSet<Object> view = runtimes.get(0).output("out").view();
-        ZSet<Object> delta = runtimes.get(0).output("out").delta();
+        ZSet<Object> view = runtimes.get(0).output("out", Object.class).view();
+        ZSet<Object> delta = runtimes.get(0).output("out", Object.class).delta();
         for (int i = 1; i < runtimes.size(); i++) {
-            ZSet<Object> v = runtimes.get(i).output("out").view();
-            ZSet<Object> d = runtimes.get(i).output("out").delta();
+            ZSet<Object> v = runtimes.get(i).output("out", Object.class).view();
+            ZSet<Object> d = runtimes.get(i).output("out", Object.class).delta();
             if (!v.equals(view) || !d.equals(delta)) {
                 throw new AssertionError(query + ": " + names.get(i) + " differs from naive at step " + step
                         + "\n  naive view:  " + view + "\n  other view:  " + v + "\n  naive delta: " + delta
@@ -210,17 +210,17 @@ class WorkerProperties {
             runtimes.add(Workers.build(counts.incremental(), Mode.INCREMENTAL, wire));
             if (counts.incremental() > 1) {
                 List<String> schedule = ((org.jdbsp.circuit.WorkerCircuit<?>) runtimes.get(2)).schedule();
-                // min and max per step, and the two running top-k filters (neither runs inside an exchange:
+                // min and max per step, and the two per-pass local top-k (neither runs inside an exchange:
                 // one reads the join, the other a map that the local max reads too)
                 if (schedule.stream().filter(n -> n.contains("(per step)")).count() != 2
-                        || schedule.stream().filter(n -> n.contains("local top-k (running)")).count() != 2) {
+                        || schedule.stream().filter(n -> n.contains("local top-k (per pass)")).count() != 2) {
                     throw new AssertionError("the append-only local phases are not the per-step ones: " + schedule);
                 }
             }
             for (int step = 0; step < run.size(); step++) {
                 for (Change ch : run.get(step)) {
                     for (CircuitRuntime r : runtimes) {
-                        r.<Row>input("in" + ch.input()).insert(ch.row()); // insertions only
+                        r.input("in" + ch.input(), Row.class).insert(ch.row()); // insertions only
                     }
                 }
                 stepAndCompare("append-only skew tools", runtimes, List.of("naive", "incremental",

@@ -1,0 +1,392 @@
+package org.jdbsp.operators.aggregate;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntConsumer;
+import org.jdbsp.circuit.Node;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.spi.Checked;
+import org.jdbsp.operators.spi.KeySpace;
+import org.jdbsp.operators.spi.LongKeySpace;
+import org.jdbsp.operators.spi.RowKey;
+import org.jdbsp.operators.spi.Touched;
+import org.jdbsp.operators.window.Watermark;
+import org.jdbsp.operators.window.Windowed;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * The incremental grouped aggregate: any number of aggregate functions ({@link Accumulator}s) over groups numbered
+ * by a key strategy, the groups of one key ({@link RowKey}, {@code long} or object) or of a key within time windows
+ * ({@link WindowGroups}). A group exists while its count (sum of weights) is positive, or always for the one row
+ * of an ungrouped SQL aggregate ({@code oneRow}).
+ *
+ * <p>Per step: each changed row's group is looked up once and the row is added to every aggregate's change of that
+ * group (O(1) per row per aggregate, or O(log n) for min/max); then for each touched group the aggregates compute
+ * their new values from the committed state without changing it, and the group's output row is retracted and
+ * re-emitted only if its existence or some value changed ({@code -oldRow + newRow}, the old row rebuilt from the
+ * committed values). Commit applies the changes and releases groups left with no state. With a watermark and
+ * window groups, the groups of windows that end at or before the watermark are dropped at commit (their rows stay
+ * in the output). {@code perStep} (the local phase of a local-global aggregate) keeps nothing between steps: each
+ * step emits the step's own aggregates as insertions.
+ *
+ * <p>Per-step scratch is indexed by the groups' order in the step and reused, so a step costs O(its change), not
+ * O(groups); nothing is boxed and nothing is allocated per row beyond what user functions allocate.
+ */
+final class AggregateNode<T, R> extends Node {
+    /** Builds a group's output row from its id and its aggregates' values (user code). */
+    @FunctionalInterface
+    interface GroupResult<R> {
+        R apply(int id, Aggregated values);
+    }
+
+    private final Stream<T> in;
+    private final Stream<R> out;
+    private final RowKey<T> keys;
+    private final WindowGroups<?> windows;
+    private final KeySpace space;
+    private final Accumulator<T>[] aggs;
+    private final GroupResult<R> result;
+    private final boolean perStep;
+    private final boolean oneRow;
+    private final Watermark watermark;
+    private final IntConsumer evict = this::evict;
+    private final Values values = new Values();
+
+    private long[] count = new long[16];
+    private final Touched touched = new Touched();
+    private long[] newCount = new long[16];
+    private boolean prepared;
+    private boolean rowEmitted;
+    private long pendingWatermark = Long.MIN_VALUE;
+
+    /**
+     * @param keys     the group key of a row, or null for window groups
+     * @param windows  the window groups (rows are {@link Windowed}), or null
+     * @param aggs     the aggregates, built with {@link #accumulator}
+     * @param perStep  keep no state between steps (a local phase)
+     * @param oneRow   the one group of an ungrouped aggregate has a row even when empty ({@code keys} over a
+     *                 {@link LongKeySpace} with the constant key 0); only the replica holding the gathered rows
+     *                 (worker 0) should be given this
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    AggregateNode(String kind, Stream<T> in, Stream<R> out, RowKey<T> keys, WindowGroups<?> windows,
+                  List<Accumulator<T>> aggs, GroupResult<R> result, boolean perStep, boolean oneRow,
+                  Watermark watermark) {
+        super(kind, List.of(in), out);
+        this.in = in;
+        this.out = out;
+        this.keys = keys;
+        this.windows = windows;
+        this.space = windows != null ? windows.groups() : keys.space();
+        this.aggs = aggs.toArray(new Accumulator[0]);
+        this.result = result;
+        this.perStep = perStep;
+        this.oneRow = oneRow;
+        this.watermark = watermark;
+        for (Accumulator<T> a : this.aggs) {
+            a.keys = space;
+            if (a instanceof CountAll) {
+                ((CountAll) a).node = this;
+            }
+            a.reserve(count.length);
+        }
+    }
+
+    /** The accumulator of {@code agg}; {@code appendOnly}: the input has only insertions (cheaper min/max). */
+    static <T> Accumulator<T> accumulator(Agg<? super T> agg, boolean appendOnly) {
+        return switch (agg.kind) {
+            case COUNT -> new CountAll<>();
+            case COUNT_NON_NULL -> new CountAccumulator<T>(agg.value);
+            case SUM_LONG, AVG_LONG -> new LongSumAccumulator<T>(agg.kind == Agg.Kind.AVG_LONG, agg.longValue, agg.value);
+            case SUM_DOUBLE, AVG_DOUBLE ->
+                    new DoubleSumAccumulator<T>(agg.kind == Agg.Kind.AVG_DOUBLE, agg.doubleValue, agg.value);
+            case SUM_DECIMAL, AVG_DECIMAL ->
+                    new DecimalSumAccumulator<T>(agg.kind == Agg.Kind.AVG_DECIMAL, agg.scale, agg.value);
+            case MIN_LONG, MAX_LONG -> new ExtremeAccumulator<T>(agg.kind == Agg.Kind.MAX_LONG, false, appendOnly,
+                    agg.longValue, null, agg.value);
+            case MIN_DOUBLE, MAX_DOUBLE -> new ExtremeAccumulator<T>(agg.kind == Agg.Kind.MAX_DOUBLE, true, appendOnly,
+                    null, agg.doubleValue, agg.value);
+            case MIN, MAX -> new ComparableExtremeAccumulator<T>(agg.kind == Agg.Kind.MAX, appendOnly, agg.value);
+            case FOLD -> new FoldAccumulator<T>(agg.fold);
+        };
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    protected void eval() {
+        reset();
+        ZSet<T> d = in.value();
+        pendingWatermark = watermark == null ? Long.MIN_VALUE : watermark.current();
+        ZSet<R> result;
+        try {
+            for (Accumulator<T> a : aggs) {
+                a.startStep();
+            }
+            for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
+                T row = d.elementAt(s);
+                long w = d.weightAt(s);
+                int ord = touch(windows == null ? keys.id(row) : ((WindowGroups) windows).id((Windowed<?>) row));
+                newCount[ord] = Checked.add(newCount[ord], w, row);
+                for (Accumulator<T> a : aggs) {
+                    a.add(ord, row, w);
+                }
+            }
+            if (oneRow && !rowEmitted && touched.size() == 0) {
+                touch(((LongKeySpace) space).id(0L));
+            }
+            int n = touched.size();
+            result = new ZSet<>(2 * n);
+            for (int ord = 0; ord < n; ord++) {
+                int id = touched.id(ord);
+                long oldC = count[id];
+                long newC = Checked.add(oldC, newCount[ord], space, id);
+                newCount[ord] = newC;
+                boolean changed = false;
+                for (Accumulator<T> a : aggs) {
+                    changed |= a.prepare(ord, id);
+                }
+                boolean oldP = oneRow ? rowEmitted : oldC > 0;
+                boolean newP = oneRow || newC > 0;
+                if (oldP && newP && !changed) {
+                    continue;
+                }
+                if (oldP) {
+                    result.add(row(id, -1), -1);
+                }
+                if (newP) {
+                    result.add(row(id, ord), 1);
+                }
+            }
+            prepared = true;
+        } catch (RuntimeException e) {
+            rollback();
+            throw failure(e);
+        }
+        out.publish(result);
+    }
+
+    /** The step order of group {@code id}, starting its change when it is new to the step. */
+    private int touch(int id) {
+        int before = touched.size();
+        int ord = touched.touch(id);
+        if (ord == before) {
+            if (id >= count.length) {
+                int cap = Math.max(id + 1, count.length * 2);
+                count = Arrays.copyOf(count, cap);
+                for (Accumulator<T> a : aggs) {
+                    a.reserve(cap);
+                }
+            }
+            if (ord == newCount.length) {
+                newCount = Arrays.copyOf(newCount, ord * 2);
+            }
+            newCount[ord] = 0;
+            for (Accumulator<T> a : aggs) {
+                a.begin(ord, id);
+            }
+        }
+        return ord;
+    }
+
+    private R row(int id, int ord) {
+        values.id = id;
+        values.ord = ord;
+        R r = result.apply(id, values);
+        if (r == null) {
+            throw new NullPointerException("result function returned null for group " + space.describe(id));
+        }
+        return r;
+    }
+
+    @Override
+    protected void commit() {
+        if (prepared) {
+            for (int ord = 0, n = touched.size(); ord < n; ord++) {
+                int id = touched.id(ord);
+                if (perStep) {
+                    for (Accumulator<T> a : aggs) {
+                        a.drop(id);
+                    }
+                    release(id);
+                    continue;
+                }
+                count[id] = newCount[ord];
+                for (Accumulator<T> a : aggs) {
+                    a.commit(ord, id);
+                }
+                if (isEmpty(id)) {
+                    release(id);
+                }
+            }
+            if (oneRow) {
+                rowEmitted = true;
+            }
+            if (windows != null && pendingWatermark != Long.MIN_VALUE) {
+                windows.expire(pendingWatermark, evict);
+            }
+        }
+        reset();
+    }
+
+    @Override
+    protected void rollback() {
+        for (int ord = 0, n = touched.size(); ord < n; ord++) {
+            int id = touched.id(ord);
+            if (isEmpty(id) && space.isLive(id)) {
+                release(id); // a group this step added
+            }
+        }
+        reset();
+    }
+
+    private boolean isEmpty(int id) {
+        if (count[id] != 0) {
+            return false;
+        }
+        for (Accumulator<T> a : aggs) {
+            if (!a.isEmpty(id)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void release(int id) {
+        count[id] = 0;
+        if (windows != null) {
+            windows.release(id);
+        } else {
+            space.release(id);
+        }
+    }
+
+    /** Drops a group of a window the watermark has passed (the window groups then release it). */
+    private void evict(int id) {
+        count[id] = 0;
+        for (Accumulator<T> a : aggs) {
+            a.drop(id);
+        }
+    }
+
+    private void reset() {
+        for (int ord = 0, n = touched.size(); ord < n; ord++) {
+            for (Accumulator<T> a : aggs) {
+                a.dropScratch(ord);
+            }
+        }
+        touched.clear();
+        prepared = false;
+    }
+
+    @Override
+    public long stateRows() {
+        long n = space.size();
+        for (Accumulator<T> a : aggs) {
+            n += a.stateRows();
+        }
+        return n;
+    }
+
+    /** The local phase emits insertions only. */
+    @Override
+    public boolean keepsAppendOnly() {
+        return perStep;
+    }
+
+    /** {@code COUNT(*)}: the group's own count, kept by the node. */
+    static final class CountAll<T> extends Accumulator<T> {
+        AggregateNode<?, ?> node;
+
+        CountAll() {
+            super("count");
+        }
+
+        @Override
+        void reserve(int limit) {
+        }
+
+        @Override
+        void begin(int ord, int id) {
+        }
+
+        @Override
+        void add(int ord, T row, long w) {
+        }
+
+        @Override
+        boolean prepare(int ord, int id) {
+            return node.count[id] != node.newCount[ord];
+        }
+
+        @Override
+        void commit(int ord, int id) {
+        }
+
+        @Override
+        boolean isEmpty(int id) {
+            return true;
+        }
+
+        @Override
+        void drop(int id) {
+        }
+
+        @Override
+        boolean isNull(int id, int ord) {
+            return false;
+        }
+
+        @Override
+        long getLong(int id, int ord) {
+            return ord < 0 ? node.count[id] : node.newCount[ord];
+        }
+
+        @Override
+        Object get(int id, int ord) {
+            return getLong(id, ord);
+        }
+    }
+
+    /** The view a result function reads: the committed values of a group ({@code ord < 0}) or its new ones. */
+    private final class Values implements Aggregated {
+        int id;
+        int ord;
+
+        @Override
+        public int size() {
+            return aggs.length;
+        }
+
+        private Accumulator<T> agg(int i) {
+            if (i < 0 || i >= aggs.length) {
+                throw new IndexOutOfBoundsException("aggregate " + i + " of " + aggs.length);
+            }
+            return aggs[i];
+        }
+
+        @Override
+        public boolean isNull(int i) {
+            return agg(i).isNull(id, ord);
+        }
+
+        @Override
+        public long getLong(int i) {
+            return agg(i).getLong(id, ord);
+        }
+
+        @Override
+        public double getDouble(int i) {
+            return agg(i).getDouble(id, ord);
+        }
+
+        @Override
+        public java.math.BigDecimal getDecimal(int i) {
+            return agg(i).getDecimal(id, ord);
+        }
+
+        @Override
+        public Object get(int i) {
+            return agg(i).get(id, ord);
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package org.jdbsp.operators.aggregate;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import org.jdbsp.operators.spi.KeySpace;
+import org.jdbsp.operators.spi.LongKeySpace;
+import org.jdbsp.operators.spi.RowKey;
+import org.jdbsp.operators.window.Windowed;
+
+/**
+ * The groups of a windowed aggregate ({@code GROUP BY window, key}), numbered without allocating per row: a
+ * window {@code [start, end)} gets an id in a space of {@code long} pairs, the row's key an id from its own
+ * {@link RowKey} ({@code long} or object), and the group the id of the pair (window id, key id). Windows and keys
+ * are reference-counted by their groups and released with the last one.
+ *
+ * <p>Expiry: each window is entered in a min-heap by its end; {@link #expire} pops the windows that end at or before
+ * a watermark and hands every group of each to the aggregate to drop (a window's groups form a linked list by group
+ * id), O(groups dropped + log windows). A row for a window that ends at or before a watermark already applied fails,
+ * naming the window.
+ *
+ * <p>Cost per row: three lookups (window, key, group), no allocation once the arrays have grown.
+ */
+final class WindowGroups<T> {
+    private final RowKey<T> inner;
+    private final KeySpace innerSpace;
+    private final LongKeySpace windows = LongKeySpace.pairs();
+    private final LongKeySpace groups = LongKeySpace.pairs();
+    private int[] windowRefs = new int[16];
+    private int[] firstGroup = new int[16];
+    private int[] innerRefs = new int[16];
+    private int[] prev = new int[16];
+    private int[] next = new int[16];
+    private long[] heapEnd = new long[16];
+    private int[] heapWindow = new int[16];
+    private int heapSize;
+    private long droppedThrough = Long.MIN_VALUE;
+
+    WindowGroups(RowKey<T> inner) {
+        this.inner = inner;
+        this.innerSpace = inner.space();
+    }
+
+    KeySpace groups() {
+        return groups;
+    }
+
+    /** The group of {@code row}'s window and key, adding what is new. */
+    int id(Windowed<T> row) {
+        long start = row.start();
+        long end = row.end();
+        if (end <= droppedThrough) {
+            throw new IllegalStateException("window aggregate: a change for window [" + start + ", " + end
+                    + ") arrived after windows ending at or before watermark " + droppedThrough + " were dropped; "
+                    + "filter the input with the Watermarks.withLateness that produced the watermark");
+        }
+        int windowsBefore = windows.size();
+        int w = windows.id(start, end);
+        boolean newWindow = windows.size() != windowsBefore;
+        if (newWindow) {
+            addWindow(w, end);
+        }
+        int innersBefore = innerSpace.size();
+        int k;
+        try {
+            k = inner.id(row.row());
+        } catch (RuntimeException e) {
+            if (newWindow) {
+                windows.release(w);
+            }
+            throw e;
+        }
+        if (innerSpace.size() != innersBefore) {
+            innerRefs = grow(innerRefs, k);
+            innerRefs[k] = 0;
+        }
+        int groupsBefore = groups.size();
+        int g = groups.id(w, k);
+        if (groups.size() != groupsBefore) {
+            link(g, w);
+            windowRefs[w]++;
+            innerRefs[k]++;
+        }
+        return g;
+    }
+
+    private void addWindow(int w, long end) {
+        windowRefs = grow(windowRefs, w);
+        firstGroup = grow(firstGroup, w);
+        windowRefs[w] = 0;
+        firstGroup[w] = -1;
+        if (heapSize == heapEnd.length) {
+            heapEnd = Arrays.copyOf(heapEnd, heapSize * 2);
+            heapWindow = Arrays.copyOf(heapWindow, heapSize * 2);
+        }
+        int i = heapSize++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (heapEnd[parent] <= end) {
+                break;
+            }
+            heapEnd[i] = heapEnd[parent];
+            heapWindow[i] = heapWindow[parent];
+            i = parent;
+        }
+        heapEnd[i] = end;
+        heapWindow[i] = w;
+    }
+
+    private void link(int g, int w) {
+        prev = grow(prev, g);
+        next = grow(next, g);
+        int head = firstGroup[w];
+        prev[g] = -1;
+        next[g] = head;
+        if (head >= 0) {
+            prev[head] = g;
+        }
+        firstGroup[w] = g;
+    }
+
+    /** Releases group {@code g}, and its window and key when it was their last group. */
+    void release(int g) {
+        int w = (int) groups.first(g);
+        int k = (int) groups.second(g);
+        if (prev[g] >= 0) {
+            next[prev[g]] = next[g];
+        } else {
+            firstGroup[w] = next[g];
+        }
+        if (next[g] >= 0) {
+            prev[next[g]] = prev[g];
+        }
+        groups.release(g);
+        if (--windowRefs[w] == 0) {
+            windows.release(w);
+        }
+        if (--innerRefs[k] == 0) {
+            innerSpace.release(k);
+        }
+    }
+
+    /** Hands every group of every window ending at or before {@code watermark} to {@code evict}, then releases it. */
+    void expire(long watermark, IntConsumer evict) {
+        while (heapSize > 0 && heapEnd[0] <= watermark) {
+            long end = heapEnd[0];
+            int w = heapWindow[0];
+            pop();
+            if (!windows.isLive(w) || windows.second(w) != end) {
+                continue; // released earlier (its groups all went), perhaps reused by another window
+            }
+            for (int g = firstGroup[w]; g >= 0; ) {
+                int after = next[g];
+                evict.accept(g);
+                release(g);
+                g = after;
+            }
+        }
+        if (watermark > droppedThrough) {
+            droppedThrough = watermark;
+        }
+    }
+
+    private void pop() {
+        int n = --heapSize;
+        long end = heapEnd[n];
+        int w = heapWindow[n];
+        int i = 0;
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= n) {
+                break;
+            }
+            if (c + 1 < n && heapEnd[c + 1] < heapEnd[c]) {
+                c++;
+            }
+            if (heapEnd[c] >= end) {
+                break;
+            }
+            heapEnd[i] = heapEnd[c];
+            heapWindow[i] = heapWindow[c];
+            i = c;
+        }
+        heapEnd[i] = end;
+        heapWindow[i] = w;
+    }
+
+    long start(int g) {
+        return windows.first((int) groups.first(g));
+    }
+
+    long end(int g) {
+        return windows.second((int) groups.first(g));
+    }
+
+    /** The id of group {@code g}'s key in the key space of the row key. */
+    int keyId(int g) {
+        return (int) groups.second(g);
+    }
+
+    int shardHash(Windowed<T> row) {
+        return inner.shardHash(row.row());
+    }
+
+    private static int[] grow(int[] a, int index) {
+        return index < a.length ? a : Arrays.copyOf(a, Math.max(index + 1, a.length * 2));
+    }
+}

@@ -1,0 +1,63 @@
+package org.jdbsp.operators.distinct;
+
+import java.util.List;
+import org.jdbsp.circuit.Node;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * Incremental distinct (DBSP's {@code H}): keeps the integrated input; for each element of the change,
+ * {@code out[x] = dist(I[x] + d[x]) - dist(I[x])}. eval reads the old integral, commit adds the change into it.
+ * Cost O(|change|) per tick; state: one entry per element with non-zero integrated weight.
+ */
+final class DistinctNode<T> extends Node {
+    private final Stream<T> in;
+    private final Stream<T> out;
+    private final ZSet<T> integral = new ZSet<>();
+    private ZSet<T> pending;
+
+    DistinctNode(Stream<T> in, Stream<T> out) {
+        super("distinct", List.of(in), out);
+        this.in = in;
+        this.out = out;
+    }
+
+    @Override
+    protected void eval() {
+        ZSet<T> d = in.value();
+        ZSet<T> result = new ZSet<>();
+        for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
+            T x = d.elementAt(s);
+            long old = integral.weight(x);
+            long now = Math.addExact(old, d.weightAt(s));
+            int z = dist(now) - dist(old);
+            if (z != 0) {
+                result.add(x, z);
+            }
+        }
+        pending = d;
+        out.publish(result);
+    }
+
+    static int dist(long w) {
+        return w > 0 ? 1 : 0;
+    }
+
+    @Override
+    protected void commit() {
+        if (pending != null) {
+            integral.addAll(pending);
+            pending = null;
+        }
+    }
+
+    @Override
+    protected void rollback() {
+        pending = null;
+    }
+
+    @Override
+    public long stateRows() {
+        return integral.size();
+    }
+}

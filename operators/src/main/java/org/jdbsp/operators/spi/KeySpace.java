@@ -1,0 +1,226 @@
+package org.jdbsp.operators.spi;
+
+import java.util.Arrays;
+
+/**
+ * The distinct group keys of a keyed operator, numbered densely: a key gets a free id (the smallest never used,
+ * or one released earlier) when it is added and keeps it until it is {@linkplain #release released}. Operators
+ * keep their per-group state in arrays indexed by id, so the code after the lookup is the same whatever the key
+ * type. {@link LongKeySpace} holds {@code long} keys (one or two per key) without boxing, {@link ObjectKeySpace}
+ * any objects with {@code equals}/{@code hashCode}.
+ *
+ * <p>Storage: an open-addressing table of (hash, id) pairs, linear probing, backward-shift deletion (no
+ * tombstones), at most half full; the keys themselves live in the subclass's arrays indexed by id, with their
+ * mixed hash cached, so growing the table never reads a key. Cost: a lookup is one probe sequence (one cache line
+ * of pairs, usually one key comparison); {@link #release} is O(1) expected and shrinks the table when it is less
+ * than 1/8 full; {@link #clear} is O(ids used since the last clear). Nothing is allocated except on growth.
+ * Not thread-safe.
+ */
+public abstract class KeySpace {
+    private static final int MIN_SLOTS = 8;
+
+    /** Pairs (mixed hash, id + 1) per slot; id + 1 == 0 marks an empty slot. */
+    int[] slots = new int[2 * MIN_SLOTS];
+    int mask = MIN_SLOTS - 1;
+    private int resizeAt = MIN_SLOTS / 2;
+    private int size;
+    /** The mixed hash of each id's key. */
+    private int[] hashes = new int[8];
+    /** One bit per id: set while the id holds a key. */
+    private long[] live = new long[1];
+    private int[] free = new int[8];
+    private int freeCount;
+    private int idLimit;
+
+    KeySpace() {
+    }
+
+    /** Number of keys held. */
+    public final int size() {
+        return size;
+    }
+
+    /** Every id in use is below this bound (size per-id arrays with it). */
+    public final int idLimit() {
+        return idLimit;
+    }
+
+    /** True while {@code id} holds a key. */
+    public final boolean isLive(int id) {
+        return id >= 0 && id < idLimit && (live[id >>> 6] & (1L << id)) != 0;
+    }
+
+    /** The next id at or after {@code id} that holds a key, or -1: {@code for (int i = s.nextLive(0); i >= 0; i = s.nextLive(i + 1))}. */
+    public final int nextLive(int id) {
+        for (int i = id; i < idLimit; i++) {
+            long word = live[i >>> 6] >>> i;
+            if (word != 0) {
+                int j = i + Long.numberOfTrailingZeros(word);
+                return j < idLimit ? j : -1;
+            }
+            i |= 63;
+        }
+        return -1;
+    }
+
+    /** The key of {@code id}, boxed if primitive: for messages and tests, not for hot paths. */
+    public abstract Object describe(int id);
+
+    /** Makes room for ids below {@code limit} in the subclass's per-id arrays. */
+    abstract void growKeys(int limit);
+
+    /** Drops the key of a released id (object references). */
+    abstract void clearKey(int id);
+
+    /**
+     * Adds a key whose probe for {@code hash} ended at the empty {@code slot}; returns its new id. The caller
+     * stores the key at that id.
+     */
+    final int add(int hash, int slot) {
+        int id;
+        if (freeCount > 0) {
+            id = free[--freeCount];
+        } else {
+            id = idLimit;
+            if (id == hashes.length) {
+                int cap = Math.max(8, id * 2);
+                hashes = Arrays.copyOf(hashes, cap);
+                live = Arrays.copyOf(live, (cap + 63) >>> 6);
+                growKeys(cap);
+            }
+            idLimit++;
+        }
+        hashes[id] = hash;
+        live[id >>> 6] |= 1L << id;
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = id + 1;
+        if (++size > resizeAt) {
+            rehash(2 * (mask + 1));
+        }
+        return id;
+    }
+
+    /**
+     * Removes the key of {@code id} (which must be live); the id may be handed out again by a later add.
+     *
+     * @throws IllegalArgumentException if {@code id} holds no key
+     */
+    public final void release(int id) {
+        if (!isLive(id)) {
+            throw new IllegalArgumentException("key id " + id + " is not in use");
+        }
+        int[] t = slots;
+        int i = hashes[id] & mask;
+        while (t[2 * i + 1] != id + 1) {
+            i = (i + 1) & mask;
+        }
+        removeSlot(i);
+        live[id >>> 6] &= ~(1L << id);
+        clearKey(id);
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, freeCount * 2);
+        }
+        free[freeCount++] = id;
+        size--;
+        if (size == 0) {
+            // nothing left: hand out ids from 0 again, so per-id arrays stay as small as the live keys need
+            freeCount = 0;
+            idLimit = 0;
+        }
+        if (mask + 1 > MIN_SLOTS && size < (mask + 1) / 8) {
+            rehash(slotsFor(size));
+        }
+    }
+
+    /** Removes every key; O(ids used since the last clear), and the table shrinks if it is much larger than needed. */
+    public final void clear() {
+        if (idLimit == 0) {
+            return;
+        }
+        for (int id = 0; id < idLimit; id++) {
+            clearKey(id);
+        }
+        Arrays.fill(live, 0, (idLimit + 63) >>> 6, 0L);
+        int want = slotsFor(size);
+        if (mask + 1 > 8 * want) {
+            allocate(want);
+        } else {
+            Arrays.fill(slots, 0);
+        }
+        size = 0;
+        freeCount = 0;
+        idLimit = 0;
+    }
+
+    private void removeSlot(int slot) {
+        int[] t = slots;
+        int hole = slot;
+        int j = slot;
+        while (true) {
+            j = (j + 1) & mask;
+            int e = t[2 * j + 1];
+            if (e == 0) {
+                break;
+            }
+            int h = t[2 * j] & mask;
+            boolean stays = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
+            if (!stays) {
+                t[2 * hole] = t[2 * j];
+                t[2 * hole + 1] = e;
+                hole = j;
+            }
+        }
+        t[2 * hole] = 0;
+        t[2 * hole + 1] = 0;
+    }
+
+    private static int slotsFor(int keys) {
+        int cap = MIN_SLOTS;
+        while (cap / 2 < keys + 1) {
+            cap <<= 1;
+            if (cap <= 0) {
+                throw new IllegalStateException("key space cannot hold " + keys + " keys");
+            }
+        }
+        return cap;
+    }
+
+    private void allocate(int capacity) {
+        slots = new int[2 * capacity];
+        mask = capacity - 1;
+        resizeAt = capacity / 2;
+    }
+
+    private void rehash(int capacity) {
+        int[] old = slots;
+        allocate(capacity);
+        int[] t = slots;
+        for (int s = 1; s < old.length; s += 2) {
+            int e = old[s];
+            if (e != 0) {
+                int h = old[s - 1];
+                int i = h & mask;
+                while (t[2 * i + 1] != 0) {
+                    i = (i + 1) & mask;
+                }
+                t[2 * i] = h;
+                t[2 * i + 1] = e;
+            }
+        }
+    }
+
+    /** The murmur3 finaliser: every bit of the result depends on every bit of {@code h}. */
+    static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
+    }
+
+    /** A 64-bit key mixed down to 32 bits (the high half of a Fibonacci product, then the finaliser). */
+    static int mix(long k) {
+        long h = k * 0x9E3779B97F4A7C15L;
+        return mix((int) (h ^ (h >>> 32)));
+    }
+}

@@ -1,0 +1,71 @@
+package org.jdbsp.operators.spi;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A {@link KeySpace} of object keys compared with {@code equals} and {@code hashCode} (records, strings, boxed
+ * values, composite SQL keys). The key objects are kept in an array indexed by id with their hashes, so
+ * {@code equals} runs only on a hash match and {@code hashCode} once per lookup. Cost: as {@link KeySpace}; 4 bytes
+ * per id (compressed references) plus the key objects, plus 8 bytes per table slot.
+ */
+public final class ObjectKeySpace extends KeySpace {
+    private Object[] keys = new Object[8];
+
+    /** The id of {@code key} (not null), adding it if absent. */
+    public int id(Object key) {
+        int h = mix(key.hashCode());
+        int[] t = slots;
+        int m = mask;
+        int i = h & m;
+        for (int e; (e = t[2 * i + 1]) != 0; i = (i + 1) & m) {
+            if (t[2 * i] == h) {
+                Object k = keys[e - 1];
+                if (k == key || k.equals(key)) {
+                    return e - 1;
+                }
+            }
+        }
+        int id = add(h, i);
+        keys[id] = key;
+        return id;
+    }
+
+    /** The id of {@code key}, or -1 if absent. */
+    public int find(Object key) {
+        int h = mix(Objects.requireNonNull(key, "key").hashCode());
+        int[] t = slots;
+        int m = mask;
+        for (int i = h & m, e; (e = t[2 * i + 1]) != 0; i = (i + 1) & m) {
+            if (t[2 * i] == h) {
+                Object k = keys[e - 1];
+                if (k == key || k.equals(key)) {
+                    return e - 1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The key of a live id. */
+    public Object key(int id) {
+        return keys[id];
+    }
+
+    @Override
+    public Object describe(int id) {
+        return keys[id];
+    }
+
+    @Override
+    void growKeys(int limit) {
+        if (limit > keys.length) {
+            keys = Arrays.copyOf(keys, limit);
+        }
+    }
+
+    @Override
+    void clearKey(int id) {
+        keys[id] = null;
+    }
+}

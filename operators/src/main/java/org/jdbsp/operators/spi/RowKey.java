@@ -1,0 +1,116 @@
+package org.jdbsp.operators.spi;
+
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * The key of a row in a {@link KeySpace}: a user key function bound to the space that numbers its keys. A keyed
+ * operator is written once against this class and serves {@code long} keys ({@link #ofLong}, never boxed) and
+ * object keys ({@link #of}) alike; the two sides of a join use two row keys over one space. Only these two
+ * implementations exist, so a call site sees at most two receiver types and the JIT inlines both.
+ *
+ * <p>Cost: one call of the user's key function and one {@link KeySpace} probe per {@link #id}.
+ *
+ * @param <T> the row type
+ */
+public abstract class RowKey<T> {
+    RowKey() {
+    }
+
+    /** Object keys: {@code key} must not return null (a null key fails with a message naming the row). */
+    public static <T> RowKey<T> of(ObjectKeySpace space, Function<? super T, ?> key) {
+        return new ObjectRowKey<>(Objects.requireNonNull(space, "space"), Objects.requireNonNull(key, "key"));
+    }
+
+    /** Primitive {@code long} keys. */
+    public static <T> RowKey<T> ofLong(LongKeySpace space, ToLongFunction<? super T> key) {
+        return new LongRowKey<>(Objects.requireNonNull(space, "space"), Objects.requireNonNull(key, "key"));
+    }
+
+    /** The id of {@code row}'s key, adding the key to the space if absent. Calls the user's key function. */
+    public abstract int id(T row);
+
+    /** The id of {@code row}'s key, or -1 if the space does not hold it. */
+    public abstract int find(T row);
+
+    /**
+     * The hash by which an exchange routes {@code row} to a worker: {@code Objects.hashCode(key)} for object
+     * keys and {@code Long.hashCode(key)} for {@code long} keys, so that both forms of an operator partition
+     * rows alike.
+     */
+    public abstract int shardHash(T row);
+
+    /** The space holding the keys. */
+    public abstract KeySpace space();
+
+    /** Object keys. */
+    static final class ObjectRowKey<T> extends RowKey<T> {
+        private final ObjectKeySpace space;
+        private final Function<? super T, ?> key;
+
+        ObjectRowKey(ObjectKeySpace space, Function<? super T, ?> key) {
+            this.space = space;
+            this.key = key;
+        }
+
+        private Object keyOf(T row) {
+            Object k = key.apply(row);
+            if (k == null) {
+                throw new NullPointerException("key function returned null for row " + row);
+            }
+            return k;
+        }
+
+        @Override
+        public int id(T row) {
+            return space.id(keyOf(row));
+        }
+
+        @Override
+        public int find(T row) {
+            return space.find(keyOf(row));
+        }
+
+        @Override
+        public int shardHash(T row) {
+            return Objects.hashCode(key.apply(row));
+        }
+
+        @Override
+        public KeySpace space() {
+            return space;
+        }
+    }
+
+    /** {@code long} keys. */
+    static final class LongRowKey<T> extends RowKey<T> {
+        private final LongKeySpace space;
+        private final ToLongFunction<? super T> key;
+
+        LongRowKey(LongKeySpace space, ToLongFunction<? super T> key) {
+            this.space = space;
+            this.key = key;
+        }
+
+        @Override
+        public int id(T row) {
+            return space.id(key.applyAsLong(row));
+        }
+
+        @Override
+        public int find(T row) {
+            return space.find(key.applyAsLong(row));
+        }
+
+        @Override
+        public int shardHash(T row) {
+            return Long.hashCode(key.applyAsLong(row));
+        }
+
+        @Override
+        public KeySpace space() {
+            return space;
+        }
+    }
+}

@@ -1,0 +1,593 @@
+package org.jdbsp.operators.topk;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbsp.circuit.Node;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.spi.ChangeSorter;
+import org.jdbsp.operators.spi.Checked;
+import org.jdbsp.operators.spi.KeySpace;
+import org.jdbsp.operators.spi.RowKey;
+import org.jdbsp.operators.spi.Touched;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * Incremental top-k per group for every {@link TopKKind}, over any key strategy ({@link RowKey}). A row of weight
+ * {@code w > 0} fills {@code w} consecutive positions; rows of weight {@code <= 0} are absent.
+ *
+ * <p>State per group, in an array indexed by key id: over a general stream every row of the group, sorted by the
+ * comparator with its weight ({@link TreeMap}); over an append-only stream ({@code appendOnly}) only the rows that
+ * are still within the top k ({@link Kept}): with insertions only, a row pushed out never comes back.
+ *
+ * <p>A step sorts its changed rows by (group, order) ({@link ChangeSorter}; over an append-only stream a row that
+ * cannot enter a full group is dropped first, after one comparison). For each touched group it lists the committed
+ * top (the rows up to position k) and the new top (the committed rows merged with the group's changes, without
+ * modifying them), and emits only the difference: for rows, the rows whose number of positions in the top changed;
+ * for row numbers, the positions whose row changed; for ranks, the rows whose rank or weight changed. Unchanged
+ * rows are recognised by identity first, so a change below the top emits nothing and a change within it emits
+ * O(changed positions) rows. Commit applies the changes (the comparator runs again on rows it compared in eval).
+ *
+ * <p>Cost per touched group: O(c log n + k) comparisons for c changed rows among n, O(changed positions) output.
+ * The comparator must be total on the rows present: two different rows comparing equal fail the step, naming both.
+ */
+final class TopKNode<T> extends Node {
+    private final Stream<T> in;
+    private final Stream<Object> out;
+    private final RowKey<T> keys;
+    private final KeySpace space;
+    private final Comparator<? super T> order;
+    private final int k;
+    private final TopKKind kind;
+    private final boolean appendOnly;
+
+    private Object[] state = new Object[16];
+    private long rows;
+
+    private final Touched touched = new Touched();
+    private final ChangeSorter<T> change = new ChangeSorter<>();
+    /** Per touched group: its committed state, looked up once. */
+    private Object[] before = new Object[16];
+    /** Per touched group: its new kept rows (append-only), or the range of its plan entries. */
+    private Object[] after = new Object[16];
+    private int[] planFrom = new int[16];
+    private int[] planTo = new int[16];
+    /** Plan entries (general streams): per comparator class touched, the entry replaced and the new row/weight. */
+    private Object[] planExisting = new Object[16];
+    private Object[] planRow = new Object[16];
+    private long[] planWeight = new long[16];
+    private boolean[] planInPlace = new boolean[16];
+    private int plans;
+    private boolean prepared;
+    /** The old and new tops of the group being diffed. */
+    private final Top oldTop = new Top();
+    private final Top newTop = new Top();
+
+    TopKNode(String name, Stream<T> in, Stream<?> out, RowKey<T> keys, Comparator<? super T> order, int k,
+             TopKKind kind, boolean appendOnly) {
+        super(name, List.of(in), out);
+        this.in = in;
+        @SuppressWarnings("unchecked")
+        Stream<Object> o = (Stream<Object>) out;
+        this.out = o;
+        this.keys = keys;
+        this.space = keys.space();
+        this.order = order;
+        this.k = k;
+        this.kind = kind;
+        this.appendOnly = appendOnly;
+    }
+
+    /** A group's kept rows over an append-only stream: sorted, each with fewer than k copies before it; immutable. */
+    static final class Kept {
+        final Object[] rows;
+        final long[] weights;
+        final int size;
+        /** Copies kept: when at least k, a row ordered after the last kept one cannot enter the top k. */
+        final long total;
+
+        Kept(Object[] rows, long[] weights, int size, long total) {
+            this.rows = rows;
+            this.weights = weights;
+            this.size = size;
+            this.total = total;
+        }
+    }
+
+    /** The rows of a group up to position k, with their weights, in order (scratch reused for every group). */
+    static final class Top {
+        Object[] rows = new Object[16];
+        long[] weights = new long[16];
+        int size;
+        long positions;
+
+        void clear() {
+            Arrays.fill(rows, 0, size, null);
+            size = 0;
+            positions = 0;
+        }
+
+        /** Appends a present row (weight &gt; 0); the caller stops once {@code positions >= k}. */
+        void add(Object row, long w) {
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
+            }
+            rows[size] = row;
+            weights[size] = w;
+            size++;
+            positions = positions + w < 0 ? Long.MAX_VALUE : positions + w;
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void eval() {
+        clearStep();
+        ZSet<T> d = in.value();
+        ZSet<Object> result = new ZSet<>();
+        try {
+            change.reset(d.size());
+            for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
+                T row = d.elementAt(s);
+                long w = d.weightAt(s);
+                if (appendOnly) {
+                    Checked.positive(w, row);
+                }
+                int ord = touch(keys.id(row));
+                Object st = before[ord];
+                // append-only: a full group's last kept row bounds it; a row ordered after it cannot get in
+                if (appendOnly && st != null && ((Kept) st).total >= k
+                        && order.compare(row, (T) ((Kept) st).rows[((Kept) st).size - 1]) > 0) {
+                    continue;
+                }
+                change.add(row, w, ord);
+            }
+            change.sortDense(touched.size(), order);
+            for (int j = 0, m = change.size(); j < m; ) {
+                int ord = (int) change.key(j);
+                int end = j + 1;
+                while (end < m && change.key(end) == ord) {
+                    end++;
+                }
+                if (appendOnly) {
+                    Kept old = (Kept) before[ord];
+                    Kept merged = merge(old, j, end);
+                    if (merged != null) {
+                        after[ord] = merged;
+                        top(old, oldTop);
+                        top(merged, newTop);
+                        diff(result);
+                    }
+                } else {
+                    TreeMap<T, long[]> st = (TreeMap<T, long[]>) before[ord];
+                    planFrom[ord] = plans;
+                    plan(st, j, end);
+                    planTo[ord] = plans;
+                    top(st, oldTop);
+                    top(st, ord, newTop);
+                    diff(result);
+                }
+                j = end;
+            }
+            prepared = true;
+        } catch (RuntimeException e) {
+            rollback();
+            throw failure(e);
+        } finally {
+            change.reset(0);
+            oldTop.clear();
+            newTop.clear();
+        }
+        out.publish(result);
+    }
+
+    /** The step order of group {@code id}, looking its state up once. */
+    private int touch(int id) {
+        int n = touched.size();
+        int ord = touched.touch(id);
+        if (ord == n) {
+            if (ord == before.length) {
+                before = Arrays.copyOf(before, ord * 2);
+                after = Arrays.copyOf(after, ord * 2);
+                planFrom = Arrays.copyOf(planFrom, ord * 2);
+                planTo = Arrays.copyOf(planTo, ord * 2);
+            }
+            if (id >= state.length) {
+                state = Arrays.copyOf(state, Math.max(id + 1, state.length * 2));
+            }
+            before[ord] = state[id];
+            after[ord] = null;
+            planFrom[ord] = 0;
+            planTo[ord] = 0;
+        }
+        return ord;
+    }
+
+    // ---- general streams: every row, a plan per comparator class -------------------------------------------
+
+    /**
+     * Plans the change of one group from its sorted changed rows {@code [from, to)}: one entry per comparator class
+     * touched, in order, with the state entry it replaces and the surviving row and weight. Reads the state only.
+     */
+    private void plan(TreeMap<T, long[]> st, int from, int to) {
+        int i = from;
+        while (i < to) {
+            T first = change.row(i);
+            int j = i + 1;
+            while (j < to && order.compare(first, change.row(j)) == 0) {
+                j++;
+            }
+            Map.Entry<T, long[]> existing = null;
+            if (st != null) {
+                Map.Entry<T, long[]> e = st.ceilingEntry(first);
+                if (e != null && order.compare(e.getKey(), first) == 0) {
+                    existing = e;
+                }
+            }
+            Object survivor = null;
+            long weight = 0;
+            boolean inPlace = false;
+            if (existing != null) {
+                long w = existing.getValue()[0];
+                for (int r = i; r < j; r++) {
+                    if (existing.getKey().equals(change.row(r))) {
+                        w = Checked.add(w, change.weight(r), first);
+                    }
+                }
+                if (w != 0) {
+                    survivor = existing.getKey();
+                    weight = w;
+                    inPlace = true;
+                }
+            }
+            for (int r = i; r < j; r++) {
+                T row = change.row(r);
+                if (existing != null && existing.getKey().equals(row)) {
+                    continue;
+                }
+                if (survivor != null) {
+                    throw notTotal(survivor, row);
+                }
+                survivor = row;
+                weight = change.weight(r);
+            }
+            addPlan(existing, survivor == null ? existing.getKey() : survivor, weight, inPlace);
+            i = j;
+        }
+    }
+
+    private void addPlan(Object existing, Object row, long weight, boolean inPlace) {
+        if (plans == planRow.length) {
+            int cap = plans * 2;
+            planExisting = Arrays.copyOf(planExisting, cap);
+            planRow = Arrays.copyOf(planRow, cap);
+            planWeight = Arrays.copyOf(planWeight, cap);
+            planInPlace = Arrays.copyOf(planInPlace, cap);
+        }
+        planExisting[plans] = existing;
+        planRow[plans] = row;
+        planWeight[plans] = weight;
+        planInPlace[plans] = inPlace;
+        plans++;
+    }
+
+    /** The committed top of a group. */
+    private void top(TreeMap<T, long[]> st, Top t) {
+        t.clear();
+        if (st != null) {
+            for (Iterator<Map.Entry<T, long[]>> it = st.entrySet().iterator(); it.hasNext() && t.positions < k; ) {
+                Map.Entry<T, long[]> e = it.next();
+                if (e.getValue()[0] > 0) {
+                    t.add(e.getKey(), e.getValue()[0]);
+                }
+            }
+        }
+    }
+
+    /** The new top of a group: its state merged with its plan, without modifying the state. */
+    @SuppressWarnings("unchecked")
+    private void top(TreeMap<T, long[]> st, int ord, Top t) {
+        t.clear();
+        Iterator<Map.Entry<T, long[]>> it = st == null ? null : st.entrySet().iterator();
+        Map.Entry<T, long[]> cur = it != null && it.hasNext() ? it.next() : null;
+        int p = planFrom[ord];
+        int end = planTo[ord];
+        while (t.positions < k && (cur != null || p < end)) {
+            Object row;
+            long w;
+            if (p < end) {
+                Map.Entry<T, long[]> ex = (Map.Entry<T, long[]>) planExisting[p];
+                int c;
+                if (cur == null) {
+                    c = 1;
+                } else if (ex != null) {
+                    c = cur == ex || cur.getKey() == ex.getKey() ? 0 : order.compare(cur.getKey(), ex.getKey());
+                } else {
+                    c = order.compare(cur.getKey(), (T) planRow[p]);
+                }
+                if (c < 0) {
+                    row = cur.getKey();
+                    w = cur.getValue()[0];
+                    cur = it.hasNext() ? it.next() : null;
+                } else {
+                    row = planRow[p];
+                    w = planWeight[p];
+                    p++;
+                    if (c == 0) {
+                        cur = it.hasNext() ? it.next() : null;
+                    }
+                }
+            } else {
+                row = cur.getKey();
+                w = cur.getValue()[0];
+                cur = it.hasNext() ? it.next() : null;
+            }
+            if (w > 0) {
+                t.add(row, w);
+            }
+        }
+    }
+
+    // ---- append-only streams: the kept rows -------------------------------------------------------------------
+
+    /** The kept rows of a group after adding the sorted new rows {@code [from, to)}, or null if none gets in. */
+    private Kept merge(Kept old, int from, int to) {
+        int oldSize = old == null ? 0 : old.size;
+        int cap = (int) Math.min(Math.max(k, 1), (long) oldSize + (to - from));
+        Object[] rows = new Object[cap];
+        long[] weights = new long[cap];
+        int size = 0;
+        long copies = 0;
+        boolean changed = false;
+        int a = 0;
+        int b = from;
+        while (copies < k && (a < oldSize || b < to)) {
+            Object row;
+            long w;
+            int c;
+            if (a >= oldSize) {
+                c = 1;
+            } else if (b >= to) {
+                c = -1;
+            } else {
+                @SuppressWarnings("unchecked")
+                T kept = (T) old.rows[a];
+                c = order.compare(kept, change.row(b));
+            }
+            if (c < 0) {
+                row = old.rows[a];
+                w = old.weights[a];
+                a++;
+            } else {
+                T fresh = change.row(b);
+                if (c == 0 && !old.rows[a].equals(fresh)) {
+                    throw notTotal(old.rows[a], fresh);
+                }
+                if (b > from && order.compare(change.row(b - 1), fresh) == 0) {
+                    throw notTotal(change.row(b - 1), fresh);
+                }
+                row = fresh;
+                w = change.weight(b);
+                if (c == 0) {
+                    w = Checked.add(w, old.weights[a], fresh);
+                    a++;
+                }
+                b++;
+                changed = true;
+            }
+            if (size == rows.length) {
+                rows = Arrays.copyOf(rows, size * 2);
+                weights = Arrays.copyOf(weights, size * 2);
+            }
+            rows[size] = row;
+            weights[size] = w;
+            size++;
+            copies = copies + w < 0 ? Long.MAX_VALUE : copies + w;
+        }
+        return changed ? new Kept(rows, weights, size, copies) : null;
+    }
+
+    private void top(Kept kept, Top t) {
+        t.clear();
+        if (kept != null) {
+            for (int i = 0; i < kept.size && t.positions < k; i++) {
+                t.add(kept.rows[i], kept.weights[i]);
+            }
+        }
+    }
+
+    private static IllegalArgumentException notTotal(Object a, Object b) {
+        return new IllegalArgumentException("the top-k comparator is not total: rows " + a + " and " + b
+                + " compare equal but are different; add a unique column to the comparator");
+    }
+
+    // ---- emitting the difference of two tops --------------------------------------------------------------------
+
+    private void diff(ZSet<Object> result) {
+        if (kind == TopKKind.ROW_NUMBER) {
+            diffPositions(result);
+        } else {
+            diffRows(result);
+        }
+    }
+
+    /** Rows (positions they fill) and ranks: a merge of the two tops by order, unchanged rows skipped. */
+    @SuppressWarnings("unchecked")
+    private void diffRows(ZSet<Object> result) {
+        Top o = oldTop;
+        Top n = newTop;
+        int i = 0;
+        int j = 0;
+        long posO = 0;
+        long posN = 0;
+        while (i < o.size || j < n.size) {
+            int c;
+            if (i >= o.size) {
+                c = 1;
+            } else if (j >= n.size) {
+                c = -1;
+            } else if (o.rows[i] == n.rows[j]) {
+                c = 0;
+            } else {
+                c = order.compare((T) o.rows[i], (T) n.rows[j]);
+                if (c == 0 && !o.rows[i].equals(n.rows[j])) {
+                    c = -1; // a row replaced by another of its comparator class: retract it, then add the other
+                }
+            }
+            if (c == 0) {                long wo = o.weights[i];
+                long wn = n.weights[j];
+                if (kind == TopKKind.ROWS) {
+                    long takeO = Math.min(wo, k - posO);
+                    long takeN = Math.min(wn, k - posN);
+                    if (takeO != takeN) {
+                        result.add(n.rows[j], takeN - takeO);
+                    }
+                } else if (posO != posN || wo != wn) {
+                    result.add(new Ranked<>(o.rows[i], posO + 1), -wo);
+                    result.add(new Ranked<>(n.rows[j], posN + 1), wn);
+                }
+                posO += wo;
+                posN += wn;
+                i++;
+                j++;
+            } else if (c < 0) {
+                long wo = o.weights[i];
+                if (kind == TopKKind.ROWS) {
+                    result.add(o.rows[i], -Math.min(wo, k - posO));
+                } else {
+                    result.add(new Ranked<>(o.rows[i], posO + 1), -wo);
+                }
+                posO += wo;
+                i++;
+            } else {
+                long wn = n.weights[j];
+                if (kind == TopKKind.ROWS) {
+                    result.add(n.rows[j], Math.min(wn, k - posN));
+                } else {
+                    result.add(new Ranked<>(n.rows[j], posN + 1), wn);
+                }
+                posN += wn;
+                j++;
+            }
+        }
+    }
+
+    /** Row numbers: position by position, runs of the same row at the same positions skipped. */
+    private void diffPositions(ZSet<Object> result) {
+        Top o = oldTop;
+        Top n = newTop;
+        long endO = Math.min(o.positions, k);
+        long endN = Math.min(n.positions, k);
+        int i = 0;
+        int j = 0;
+        long leftO = o.size > 0 ? o.weights[0] : 0;
+        long leftN = n.size > 0 ? n.weights[0] : 0;
+        long p = 0;
+        long end = Math.max(endO, endN);
+        while (p < end) {
+            Object ro = p < endO ? o.rows[i] : null;
+            Object rn = p < endN ? n.rows[j] : null;
+            long run;
+            if (ro != null && rn != null && (ro == rn || ro.equals(rn))) {
+                run = Math.min(Math.min(leftO, leftN), Math.min(endO, endN) - p);
+            } else {
+                run = 1;
+                if (ro != null) {
+                    result.add(new Ranked<>(ro, p + 1), -1);
+                }
+                if (rn != null) {
+                    result.add(new Ranked<>(rn, p + 1), 1);
+                }
+            }
+            p += run;
+            if (ro != null && (leftO -= run) == 0 && ++i < o.size) {
+                leftO = o.weights[i];
+            }
+            if (rn != null && (leftN -= run) == 0 && ++j < n.size) {
+                leftN = n.weights[j];
+            }
+        }
+    }
+
+    // ---- commit -------------------------------------------------------------------------------------------
+
+    @Override
+    @SuppressWarnings("unchecked")
+    protected void commit() {
+        if (prepared) {
+            for (int ord = 0, n = touched.size(); ord < n; ord++) {
+                int id = touched.id(ord);
+                if (appendOnly) {
+                    Kept kept = (Kept) after[ord];
+                    if (kept != null) {
+                        Kept old = (Kept) state[id];
+                        rows += kept.size - (old == null ? 0 : old.size);
+                        state[id] = kept;
+                    }
+                } else {
+                    TreeMap<T, long[]> st = (TreeMap<T, long[]>) state[id];
+                    if (st == null && planTo[ord] > planFrom[ord]) {
+                        st = new TreeMap<>(order);
+                        state[id] = st;
+                    }
+                    for (int p = planFrom[ord]; p < planTo[ord]; p++) {
+                        Map.Entry<T, long[]> ex = (Map.Entry<T, long[]>) planExisting[p];
+                        if (planInPlace[p]) {
+                            ex.getValue()[0] = planWeight[p];
+                            continue;
+                        }
+                        if (ex != null) {
+                            st.remove(ex.getKey());
+                            rows--;
+                        }
+                        if (planWeight[p] != 0) {
+                            st.put((T) planRow[p], new long[] {planWeight[p]});
+                            rows++;
+                        }
+                    }
+                    if (st != null && st.isEmpty()) {
+                        state[id] = null;
+                    }
+                }
+            }
+        }
+        releaseEmpty();
+        clearStep();
+    }
+
+    @Override
+    protected void rollback() {
+        releaseEmpty();
+        clearStep();
+    }
+
+    /** Releases the touched groups that hold no state (new groups of a failed step, groups whose rows all went). */
+    private void releaseEmpty() {
+        for (int ord = 0, n = touched.size(); ord < n; ord++) {
+            int id = touched.id(ord);
+            if (state[id] == null && space.isLive(id)) {
+                space.release(id);
+            }
+        }
+    }
+
+    private void clearStep() {
+        int n = touched.size();
+        Arrays.fill(before, 0, n, null);
+        Arrays.fill(after, 0, n, null);
+        Arrays.fill(planExisting, 0, plans, null);
+        Arrays.fill(planRow, 0, plans, null);
+        plans = 0;
+        touched.clear();
+        prepared = false;
+    }
+
+    @Override
+    public long stateRows() {
+        return rows;
+    }
+}
