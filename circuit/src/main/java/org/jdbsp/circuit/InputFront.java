@@ -53,7 +53,7 @@ final class InputFront<T> {
 
     void push(T row, long weight) {
         if (weight < 0) {
-            checkDeletes("weight " + weight + " for " + row);
+            checkDeletes(weight, row);
         }
         if (contents != null) {
             contents.check(row, weight);
@@ -65,7 +65,7 @@ final class InputFront<T> {
     }
 
     void update(T oldRow, T newRow) {
-        checkDeletes("update of " + oldRow);
+        checkDeletes(0, oldRow);
         if (contents != null) {
             contents.checkUpdate(oldRow, newRow);
         }
@@ -80,7 +80,7 @@ final class InputFront<T> {
         if (kind == InputKind.APPEND_ONLY) {
             for (int s = changes.nextSlot(0); s >= 0; s = changes.nextSlot(s + 1)) {
                 if (changes.weightAt(s) < 0) {
-                    checkDeletes("weight " + changes.weightAt(s) + " for " + changes.elementAt(s));
+                    checkDeletes(changes.weightAt(s), changes.elementAt(s));
                 }
             }
         }
@@ -107,9 +107,11 @@ final class InputFront<T> {
         }
     }
 
-    private void checkDeletes(String what) {
+    /** Throws if this input takes no deletes; {@code weight} 0 stands for an update. The message is built only then. */
+    private void checkDeletes(long weight, Object row) {
         if (kind == InputKind.APPEND_ONLY) {
-            throw new IllegalArgumentException(this + " is append-only: " + what + " rejected");
+            throw new IllegalArgumentException(this + " is append-only: "
+                    + (weight == 0 ? "update of " + row : "weight " + weight + " for " + row) + " rejected");
         }
     }
 

@@ -89,7 +89,9 @@ public final class InputHandle<T> implements Input<T> {
 
     private void add(T row, long weight, String what) {
         front.checkOpen(what);
-        Objects.requireNonNull(row, () -> front + ": " + what + " of a null row");
+        if (row == null) {
+            throw new NullPointerException(front + ": " + what + " of a null row");
+        }
         RowTypes.checkRow(row, rowType, front);
         front.push(row, weight);
     }
@@ -98,8 +100,12 @@ public final class InputHandle<T> implements Input<T> {
     @Override
     public void update(T oldRow, T newRow) {
         front.checkOpen("update");
-        Objects.requireNonNull(oldRow, () -> front + ": update of a null row");
-        Objects.requireNonNull(newRow, () -> front + ": update to a null row");
+        if (oldRow == null) {
+            throw new NullPointerException(front + ": update of a null row");
+        }
+        if (newRow == null) {
+            throw new NullPointerException(front + ": update to a null row");
+        }
         RowTypes.checkRow(oldRow, rowType, front);
         RowTypes.checkRow(newRow, rowType, front);
         front.update(oldRow, newRow);
@@ -109,7 +115,9 @@ public final class InputHandle<T> implements Input<T> {
     @Override
     public void push(ZSet<? extends T> changes) {
         front.checkOpen("push");
-        Objects.requireNonNull(changes, () -> front + ": push of a null Z-set");
+        if (changes == null) {
+            throw new NullPointerException(front + ": push of a null Z-set");
+        }
         RowTypes.checkRows(changes, rowType, front);
         front.pushAll(changes);
     }
@@ -123,7 +131,9 @@ public final class InputHandle<T> implements Input<T> {
 
     /** Checks an {@link #insertAll} batch: array, range, no null row, every row of {@code rowType}. */
     static void checkBatch(Object[] rows, int off, int len, Class<?> rowType, InputFront<?> front) {
-        Objects.requireNonNull(rows, () -> front + ": insertAll of a null row array");
+        if (rows == null) {
+            throw new NullPointerException(front + ": insertAll of a null row array");
+        }
         Objects.checkFromIndexSize(off, len, rows.length);
         // an array whose component type is a rowType holds nothing else: its rows need no class check
         boolean checkClass = rowType != null && !rowType.isAssignableFrom(rows.getClass().getComponentType());

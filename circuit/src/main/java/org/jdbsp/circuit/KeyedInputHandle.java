@@ -1,6 +1,5 @@
 package org.jdbsp.circuit;
 
-import java.util.Objects;
 import java.util.Optional;
 import org.jdbsp.zset.ZSet;
 
@@ -116,8 +115,12 @@ public final class KeyedInputHandle<K, T> implements Input<T> {
     @Override
     public void update(T oldRow, T newRow) {
         front.checkOpen("update");
-        Objects.requireNonNull(oldRow, () -> front + ": update of a null row");
-        Objects.requireNonNull(newRow, () -> front + ": update to a null row");
+        if (oldRow == null) {
+            throw new NullPointerException(front + ": update of a null row");
+        }
+        if (newRow == null) {
+            throw new NullPointerException(front + ": update to a null row");
+        }
         RowTypes.checkRow(oldRow, rowType, front);
         RowTypes.checkRow(newRow, rowType, front);
         rows.update(oldRow, newRow);
@@ -144,7 +147,9 @@ public final class KeyedInputHandle<K, T> implements Input<T> {
     @Override
     public void push(ZSet<? extends T> changes) {
         front.checkOpen("push");
-        Objects.requireNonNull(changes, () -> front + ": push of a null Z-set");
+        if (changes == null) {
+            throw new NullPointerException(front + ": push of a null Z-set");
+        }
         RowTypes.checkRows(changes, rowType, front);
         rows.pushAll(changes);
     }
@@ -191,12 +196,16 @@ public final class KeyedInputHandle<K, T> implements Input<T> {
 
     private void checkRow(String what, T row) {
         front.checkOpen(what);
-        Objects.requireNonNull(row, () -> front + ": " + what + " of a null row");
+        if (row == null) {
+            throw new NullPointerException(front + ": " + what + " of a null row");
+        }
         RowTypes.checkRow(row, rowType, front);
     }
 
     private Object checkKey(K key) {
-        Objects.requireNonNull(key, () -> front + ": null key (keys are never null)");
+        if (key == null) {
+            throw new NullPointerException(front + ": null key (keys are never null)");
+        }
         RowTypes.checkKey(key, keyType, front);
         return key;
     }

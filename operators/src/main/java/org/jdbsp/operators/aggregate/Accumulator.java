@@ -73,10 +73,8 @@ abstract class Accumulator<T> {
     abstract Object get(int id, int ord);
 
     final IllegalArgumentException wrongType(String type) {
-        return new IllegalArgumentException(name + " is not a " + type + " aggregate; read it with "
-                + (this instanceof DecimalSumAccumulator ? "getDecimal" : this instanceof DoubleSumAccumulator
-                || this instanceof ExtremeAccumulator && ((ExtremeAccumulator<?>) this).isDouble() ? "getDouble"
-                : "get"));
+        return new IllegalArgumentException(name + " is not a " + type + " aggregate; read it with its own getter, "
+                + "or with get");
     }
 
     final IllegalStateException nullValue() {

@@ -55,6 +55,10 @@ final class AggregateNode<T, R> extends Node {
     private long[] count = new long[16];
     private final Touched touched = new Touched();
     private long[] newCount = new long[16];
+    /** Per touched group, the rows it emits: {@link #RETRACT} the old, {@link #INSERT} the new. */
+    private byte[] emit = new byte[16];
+    private static final int RETRACT = 1;
+    private static final int INSERT = 2;
     private boolean prepared;
     private boolean rowEmitted;
     private long pendingWatermark = Long.MIN_VALUE;
@@ -97,11 +101,12 @@ final class AggregateNode<T, R> extends Node {
         return switch (agg.kind) {
             case COUNT -> new CountAll<>();
             case COUNT_NON_NULL -> new CountAccumulator<T>(agg.value);
-            case SUM_LONG, AVG_LONG -> new LongSumAccumulator<T>(agg.kind == Agg.Kind.AVG_LONG, agg.longValue, agg.value);
-            case SUM_DOUBLE, AVG_DOUBLE ->
-                    new DoubleSumAccumulator<T>(agg.kind == Agg.Kind.AVG_DOUBLE, agg.doubleValue, agg.value);
-            case SUM_DECIMAL, AVG_DECIMAL ->
-                    new DecimalSumAccumulator<T>(agg.kind == Agg.Kind.AVG_DECIMAL, agg.scale, agg.value);
+            case SUM_LONG, AVG_LONG -> new SumAccumulator<T>(SumAccumulator.Num.LONG, agg.kind == Agg.Kind.AVG_LONG,
+                    0, agg.longValue, null, agg.value);
+            case SUM_DOUBLE, AVG_DOUBLE -> new SumAccumulator<T>(SumAccumulator.Num.DOUBLE,
+                    agg.kind == Agg.Kind.AVG_DOUBLE, 0, null, agg.doubleValue, agg.value);
+            case SUM_DECIMAL, AVG_DECIMAL -> new SumAccumulator<T>(SumAccumulator.Num.DECIMAL,
+                    agg.kind == Agg.Kind.AVG_DECIMAL, agg.scale, null, null, agg.value);
             case MIN_LONG, MAX_LONG -> new ExtremeAccumulator<T>(agg.kind == Agg.Kind.MAX_LONG, false, appendOnly,
                     agg.longValue, null, agg.value);
             case MIN_DOUBLE, MAX_DOUBLE -> new ExtremeAccumulator<T>(agg.kind == Agg.Kind.MAX_DOUBLE, true, appendOnly,
@@ -135,7 +140,10 @@ final class AggregateNode<T, R> extends Node {
                 touch(((LongKeySpace) space).id(0L));
             }
             int n = touched.size();
-            result = new ZSet<>(2 * n);
+            if (emit.length < n) {
+                emit = new byte[Math.max(n, emit.length * 2)];
+            }
+            int rows = 0;
             for (int ord = 0; ord < n; ord++) {
                 int id = touched.id(ord);
                 long oldC = count[id];
@@ -147,14 +155,18 @@ final class AggregateNode<T, R> extends Node {
                 }
                 boolean oldP = oneRow ? rowEmitted : oldC > 0;
                 boolean newP = oneRow || newC > 0;
-                if (oldP && newP && !changed) {
-                    continue;
+                byte e = oldP && newP && !changed ? 0 : (byte) ((oldP ? RETRACT : 0) | (newP ? INSERT : 0));
+                emit[ord] = e;
+                rows += Integer.bitCount(e);
+            }
+            result = new ZSet<>(rows); // presized exactly: most steps of a min or max change few groups' rows
+            for (int ord = 0; ord < n; ord++) {
+                int e = emit[ord];
+                if ((e & RETRACT) != 0) {
+                    result.add(row(touched.id(ord), -1), -1);
                 }
-                if (oldP) {
-                    result.add(row(id, -1), -1);
-                }
-                if (newP) {
-                    result.add(row(id, ord), 1);
+                if ((e & INSERT) != 0) {
+                    result.add(row(touched.id(ord), ord), 1);
                 }
             }
             prepared = true;

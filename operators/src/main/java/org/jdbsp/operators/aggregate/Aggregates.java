@@ -81,7 +81,7 @@ public final class Aggregates {
     public static <T, K, R> Stream<R> aggregate(Stream<T> in, Function<? super T, ? extends K> key,
                                                 GroupRow<? super K, ? extends R> result, Agg<? super T>... aggs) {
         Objects.requireNonNull(result, "aggregate: null result function");
-        return wire("aggregate", in, Keys.objects(key), (k, v) -> result.apply(cast(k), v), list(aggs), Form.GROUPED);
+        return wire("aggregate", in, Keys.objects(key), Rows.objects(result), list(aggs), Form.GROUPED);
     }
 
     /** {@link #aggregate} with a primitive {@code long} key. */
@@ -89,7 +89,7 @@ public final class Aggregates {
     public static <T, R> Stream<R> aggregateByLong(Stream<T> in, ToLongFunction<? super T> key,
                                                    LongGroupRow<? extends R> result, Agg<? super T>... aggs) {
         Objects.requireNonNull(result, "aggregate: null result function");
-        return wire("aggregate", in, Keys.longs(key), (k, v) -> result.apply((Long) k, v), list(aggs), Form.GROUPED);
+        return wire("aggregate", in, Keys.longs(key), Rows.longs(result), list(aggs), Form.GROUPED);
     }
 
     /**
@@ -101,7 +101,8 @@ public final class Aggregates {
     public static <T, R> Stream<R> aggregateAll(Stream<T> in, Function<? super Aggregated, ? extends R> result,
                                                 Agg<? super T>... aggs) {
         Objects.requireNonNull(result, "aggregateAll: null result function");
-        return wire("aggregateAll", in, Keys.constant(), (k, v) -> result.apply(v), list(aggs), Form.ONE_ROW);
+        return wire("aggregateAll", in, Keys.constant(), Rows.longs((k, v) -> result.apply(v)), list(aggs),
+                Form.ONE_ROW);
     }
 
     /**
@@ -290,7 +291,7 @@ public final class Aggregates {
                                                  Fold<? super T, A, ? extends V> fold,
                                                  BiFunction<? super K, ? super V, ? extends R> output) {
         Objects.requireNonNull(output, "fold: null output function");
-        return wire("fold", in, Keys.objects(key), (k, v) -> output.apply(cast(k), (V) v.get(0)),
+        return wire("fold", in, Keys.objects(key), Rows.objects((K k, Aggregated v) -> output.apply(k, (V) v.get(0))),
                 List.of(Agg.fold(fold)), Form.GROUPED);
     }
 
@@ -340,6 +341,27 @@ public final class Aggregates {
         return (K) k;
     }
 
+    /**
+     * A result function over group ids, bound to one replica's key space (a {@code long} key is passed unboxed),
+     * and its form over boxed keys for the reference.
+     */
+    private record Rows<R>(Function<Object, AggregateNode.GroupResult<R>> bind,
+                           BiFunction<Object, Aggregated, ? extends R> boxed) {
+        static <K, R> Rows<R> objects(GroupRow<? super K, ? extends R> f) {
+            return new Rows<>(space -> {
+                ObjectKeySpace s = (ObjectKeySpace) space;
+                return (id, v) -> f.apply(cast(s.key(id)), v);
+            }, (k, v) -> f.apply(cast(k), v));
+        }
+
+        static <R> Rows<R> longs(LongGroupRow<? extends R> f) {
+            return new Rows<>(space -> {
+                LongKeySpace s = (LongKeySpace) space;
+                return (id, v) -> f.apply(s.key(id), v);
+            }, (k, v) -> f.apply((Long) k, v));
+        }
+    }
+
     @SafeVarargs
     private static <T> List<Agg<? super T>> list(Agg<? super T>... aggs) {
         Objects.requireNonNull(aggs, "aggregate: null aggregate list");
@@ -356,14 +378,14 @@ public final class Aggregates {
     private static <T, K, R> Stream<R> one(String name, Stream<T> in, Function<? super T, ? extends K> key,
                                            KeyedLong<? super K, ? extends R> result, Agg<? super T> agg) {
         Objects.requireNonNull(result, () -> name + ": null result function");
-        return wire(name, in, Keys.objects(key), (k, v) -> result.apply(cast(k), v.getLong(0)), List.of(agg),
-                Form.GROUPED);
+        return wire(name, in, Keys.objects(key), Rows.objects((K k, Aggregated v) -> result.apply(k, v.getLong(0))),
+                List.of(agg), Form.GROUPED);
     }
 
     private static <T, R> Stream<R> oneByLong(String name, Stream<T> in, ToLongFunction<? super T> key,
                                               LongResult<? extends R> result, Agg<? super T> agg) {
         Objects.requireNonNull(result, () -> name + ": null result function");
-        return wire(name, in, Keys.longs(key), (k, v) -> result.apply((Long) k, v.getLong(0)), List.of(agg),
+        return wire(name, in, Keys.longs(key), Rows.longs((k, v) -> result.apply(k, v.getLong(0))), List.of(agg),
                 Form.GROUPED);
     }
 
@@ -383,8 +405,7 @@ public final class Aggregates {
         return l;
     }
 
-    private static <T, R> Stream<R> wire(String name, Stream<T> in, Keys<T> keys,
-                                         BiFunction<Object, Aggregated, ? extends R> result,
+    private static <T, R> Stream<R> wire(String name, Stream<T> in, Keys<T> keys, Rows<R> rows,
                                          List<Agg<? super T>> aggs, Form form) {
         CircuitBuilder c = check(name, in);
         Object space = keys.newSpace();
@@ -393,11 +414,11 @@ public final class Aggregates {
         Stream<R> out = c.newStream(name);
         boolean oneRow = form == Form.ONE_ROW;
         if (c.isNaive()) {
-            c.addNode(RecomputeNode.of(name, in, out, s -> AggregateReference.grouped(s, keys.boxed(), aggs, result,
-                    oneRow && c.workerIndex() == 0)));
+            c.addNode(RecomputeNode.of(name, in, out, s -> AggregateReference.grouped(s, keys.boxed(), aggs,
+                    rows.boxed(), oneRow && c.workerIndex() == 0)));
         } else {
             c.addNode(new AggregateNode<T, R>(name, in, out, rowKey, null, accumulators(aggs, in.isAppendOnly()),
-                    (id, v) -> result.apply(keys.key(space, id), v), false, oneRow && c.workerIndex() == 0, null));
+                    rows.bind().apply(space), false, oneRow && c.workerIndex() == 0, null));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import org.jdbsp.operators.spi.Checked;
+import org.jdbsp.operators.spi.LongTreap;
 import org.jdbsp.operators.spi.PairSort;
 
 /**
@@ -13,7 +14,7 @@ import org.jdbsp.operators.spi.PairSort;
  * complement), so "the best value" is always the smallest encoding. The extreme ranges over the values of positive
  * net weight; NULL when there is none.
  *
- * <p>General streams: per group a {@link LongMultiset} of its values. A step chains each group's changed values in
+ * <p>General streams: per group a {@link LongTreap} of its values. A step chains each group's changed values in
  * flat arrays, sorts and consolidates them per group, and finds the new extreme without changing the multiset: the
  * smallest changed value left with positive weight, against a walk up the committed values skipping those the change
  * empties (so deleting the extreme exposes the next one). O(log n) per changed value plus O(log n) per skipped value;
@@ -28,7 +29,7 @@ final class ExtremeAccumulator<T> extends Accumulator<T> {
     private final ToDoubleFunction<? super T> doubleValue;
     private final Function<? super T, ?> nullable;
 
-    private LongMultiset[] sets = new LongMultiset[16];
+    private LongTreap[] sets = new LongTreap[16];
     private long[] best = new long[16];
     private boolean[] has = new boolean[16];
     private long rows;
@@ -71,7 +72,7 @@ final class ExtremeAccumulator<T> extends Accumulator<T> {
         best = grow(best, limit);
         has = grow(has, limit);
         if (!appendOnly) {
-            sets = (LongMultiset[]) grow(sets, limit);
+            sets = (LongTreap[]) grow(sets, limit);
         }
     }
 
@@ -140,23 +141,23 @@ final class ExtremeAccumulator<T> extends Accumulator<T> {
             return newHas[ord];
         }
         consolidate(ord, id);
-        LongMultiset m = sets[id];
+        LongTreap m = sets[id];
         boolean found = false;
         long b = 0;
         for (int j = from[ord]; j < to[ord]; j++) { // ascending: the first value left present is the best change
-            if (Checked.add(m == null ? 0 : m.count(value[j]), weight[j], keys, id) > 0) {
+            if (Checked.add(m == null ? 0 : m.weight(value[j]), weight[j], keys, id) > 0) {
                 b = value[j];
                 found = true;
                 break;
             }
         }
         if (m != null) {
-            for (int t = m.minNode(); t >= 0; t = m.nodeAfter(m.valueAt(t))) {
-                long v = m.valueAt(t);
+            for (int t = m.minNode(); t >= 0; t = m.nodeAfter(m.keyAt(t))) {
+                long v = m.keyAt(t);
                 if (found && v >= b) {
                     break;
                 }
-                if (m.countAt(t) + change(ord, v) > 0) {
+                if (m.weightAt(t) + change(ord, v) > 0) {
                     b = v;
                     found = true;
                     break;
@@ -180,7 +181,11 @@ final class ExtremeAccumulator<T> extends Accumulator<T> {
             weight[used] = rowWeight[i];
             used++;
         }
-        used = PairSort.consolidate(value, weight, from[ord], used, keys.describe(id));
+        try {
+            used = PairSort.consolidate(value, weight, from[ord], used);
+        } catch (ArithmeticException e) {
+            throw new ArithmeticException(e.getMessage() + " summing the weights of a value at group " + keys.describe(id));
+        }
         to[ord] = used;
     }
 
@@ -193,9 +198,9 @@ final class ExtremeAccumulator<T> extends Accumulator<T> {
     @Override
     void commit(int ord, int id) {
         if (!appendOnly && to[ord] > from[ord]) {
-            LongMultiset m = sets[id];
+            LongTreap m = sets[id];
             if (m == null) {
-                m = new LongMultiset();
+                m = new LongTreap();
                 sets[id] = m;
             }
             long before = m.size();

@@ -41,9 +41,10 @@ final class JoinNode<A, B, R> extends Node {
     private final BiFunction<? super A, ? super B, ? extends R> combine;
 
     private Object[] traceA = new Object[16];
-    private Object[] traceB = new Object[16];
-    private long[] totalA = new long[16];
-    private long[] totalB = new long[16];
+    private Object[] traceB;
+    /** Only the kinds that need them keep totals (full join: both; left, semi, anti: the right's). */
+    private long[] totalA;
+    private long[] totalB;
     private long rows;
     /** Saturating sums of |weight| ever added to each trace: no trace weight exceeds them in magnitude. */
     private long boundA;
@@ -77,6 +78,9 @@ final class JoinNode<A, B, R> extends Node {
         this.keyB = keyB;
         this.space = keyA.space();
         this.combine = combine;
+        this.traceB = new Object[kind.keepsRightRows() ? 16 : 0];
+        this.totalA = new long[kind == JoinKind.FULL ? 16 : 0];
+        this.totalB = new long[kind.tracksRightPresence() ? 16 : 0];
     }
 
     /** One side's change indexed by key: per changed row its slot in the change, its key's order, its chain link. */
@@ -182,9 +186,9 @@ final class JoinNode<A, B, R> extends Node {
             if (id >= traceA.length) {
                 int cap = Math.max(id + 1, traceA.length * 2);
                 traceA = Arrays.copyOf(traceA, cap);
-                traceB = Arrays.copyOf(traceB, cap);
-                totalA = Arrays.copyOf(totalA, cap);
-                totalB = Arrays.copyOf(totalB, cap);
+                traceB = traceB.length == 0 ? traceB : Arrays.copyOf(traceB, cap);
+                totalA = totalA.length == 0 ? totalA : Arrays.copyOf(totalA, cap);
+                totalB = totalB.length == 0 ? totalB : Arrays.copyOf(totalB, cap);
             }
         }
         return ord;
@@ -410,7 +414,8 @@ final class JoinNode<A, B, R> extends Node {
     private void releaseEmpty() {
         for (int ord = 0, n = touched.size(); ord < n; ord++) {
             int id = touched.id(ord);
-            if (traceA[id] == null && traceB[id] == null && totalA[id] == 0 && totalB[id] == 0
+            if (traceA[id] == null && (traceB.length == 0 || traceB[id] == null)
+                    && (totalA.length == 0 || totalA[id] == 0) && (totalB.length == 0 || totalB[id] == 0)
                     && space.isLive(id)) {
                 space.release(id);
             }

@@ -53,16 +53,18 @@ public final class PairSort {
 
     /**
      * Sorts {@code [from, to)} and sums the weights of equal values in place, dropping those that sum to 0; returns
-     * the end of the consolidated run. Overflowing sums throw with {@code what} named.
+     * the end of the consolidated run.
+     *
+     * @throws ArithmeticException if a sum of weights overflows (the caller adds what it was summing)
      */
-    public static int consolidate(long[] a, long[] b, int from, int to, Object what) {
+    public static int consolidate(long[] a, long[] b, int from, int to) {
         sort(a, b, from, to);
         int k = from;
         for (int i = from; i < to; ) {
             long v = a[i];
             long w = b[i++];
             while (i < to && a[i] == v) {
-                w = Checked.add(w, b[i++], what);
+                w = Math.addExact(w, b[i++]);
             }
             if (w != 0) {
                 a[k] = v;

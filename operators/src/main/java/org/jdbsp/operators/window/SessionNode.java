@@ -6,7 +6,7 @@ import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.operators.spi.Checked;
+import org.jdbsp.operators.spi.LongTreap;
 import org.jdbsp.operators.spi.PairSort;
 import org.jdbsp.operators.spi.RowKey;
 import org.jdbsp.operators.spi.Touched;
@@ -14,9 +14,9 @@ import org.jdbsp.zset.ZSet;
 
 /**
  * Incremental session windows, over any key strategy ({@link RowKey}: {@code long} or object keys). State per key,
- * in an array indexed by key id: its event times with their weights ({@link SessionTimeTree}: a
- * treap on primitive arrays with subtree sums of the positive weights) and its current sessions
- * ({@link SessionSpans}: start -> last present time, count).
+ * in an array indexed by key id: its event times with their weights (a {@link LongTreap}, whose subtree sums of
+ * the positive weights answer range queries) and its current sessions (another: start -> count, with the last
+ * present time as payload).
  *
  * <p>Per tick, the changes of a key are sorted and consolidated. The committed sessions <em>touched</em> by a
  * changed time c (those with {@code start - gap < c < last + gap}; at most two per change, found in the
@@ -57,8 +57,8 @@ final class SessionNode<T, K> extends Node {
     private long pendingWatermark = Long.MIN_VALUE;
 
     static final class KeyState {
-        final SessionTimeTree times = new SessionTimeTree();
-        final SessionSpans spans = new SessionSpans();
+        final LongTreap times = new LongTreap();
+        final LongTreap spans = new LongTreap();
         boolean scheduled;
     }
 
@@ -141,32 +141,32 @@ final class SessionNode<T, K> extends Node {
         long[] c = p.time;
         int m = p.n;
         if (ks != null) {
-            SessionSpans spans = ks.spans;
+            LongTreap spans = ks.spans;
             for (int i = 0; i < m; i++) {
                 long ci = c[i];
                 long hi = ci + (gap - 1);
                 if (hi < ci) {
                     hi = Long.MAX_VALUE;
                 }
-                int a = spans.floor(hi);
+                int a = spans.lastPresentAtMost(hi);
                 if (a < 0) {
                     continue;
                 }
-                long aStart = spans.startAt(a);
-                long aLast = spans.lastAt(a);
+                long aStart = spans.keyAt(a);
+                long aLast = spans.auxAt(a);
                 if (aStart > ci) { // ci is before a (within the gap): the session before a may be touched too
-                    int b = spans.lower(aStart);
-                    if (b >= 0 && within(spans.lastAt(b), ci)) {
-                        p.touch(spans.startAt(b), spans.lastAt(b), spans.countAt(b));
+                    int b = aStart == Long.MIN_VALUE ? -1 : spans.lastPresentAtMost(aStart - 1);
+                    if (b >= 0 && within(spans.auxAt(b), ci)) {
+                        p.touch(spans.keyAt(b), spans.auxAt(b), spans.weightAt(b));
                     }
-                    p.touch(aStart, aLast, spans.countAt(a));
+                    p.touch(aStart, aLast, spans.weightAt(a));
                 } else if (ci <= aLast || within(aLast, ci)) {
-                    p.touch(aStart, aLast, spans.countAt(a));
+                    p.touch(aStart, aLast, spans.weightAt(a));
                 }
             }
         }
         // sweep over the items in time order: changed times and the pieces of touched sessions between them
-        SessionTimeTree times = ks == null ? null : ks.times;
+        LongTreap times = ks == null ? null : ks.times;
         p.open = false;
         int i = 0;
         for (int j = 0; j < p.oldN; j++) {
@@ -202,7 +202,7 @@ final class SessionNode<T, K> extends Node {
     }
 
     /** Feeds the changed time {@code i} if present after the change. */
-    private void point(Pending<K> p, SessionTimeTree times, int i) {
+    private void point(Pending<K> p, LongTreap times, int i) {
         long t = p.time[i];
         long w = Math.addExact(times == null ? 0 : times.weight(t), p.delta[i]);
         if (w > 0) {
@@ -211,16 +211,16 @@ final class SessionNode<T, K> extends Node {
     }
 
     /** Feeds the present times of {@code [a, b]} (unchanged, inside one committed session) as one item. */
-    private void piece(Pending<K> p, SessionTimeTree times, long a, long b) {
+    private void piece(Pending<K> p, LongTreap times, long a, long b) {
         int f = times.firstPresentAtLeast(a);
         if (f < 0) {
             return;
         }
-        long first = times.timeAt(f);
+        long first = times.keyAt(f);
         if (first > b) {
             return;
         }
-        long last = times.timeAt(times.lastPresentAtMost(b));
+        long last = times.keyAt(times.lastPresentAtMost(b));
         feed(p, first, last, times.sumPresent(first, last));
     }
 
@@ -259,7 +259,7 @@ final class SessionNode<T, K> extends Node {
                 ks.spans.remove(p.old[3 * j]);
             }
             for (int j = 0; j < p.newN; j++) {
-                ks.spans.put(p.fresh[3 * j], p.fresh[3 * j + 1], p.fresh[3 * j + 2]);
+                ks.spans.put(p.fresh[3 * j], p.fresh[3 * j + 2], p.fresh[3 * j + 1]); // count, last as payload
             }
             rows += ks.times.size() + ks.spans.size() - before;
             if (ks.times.isEmpty()) {
@@ -369,25 +369,25 @@ final class SessionNode<T, K> extends Node {
     }
 
     private void pruneKey(int id, KeyState ks, long limit) {
-        SessionSpans spans = ks.spans;
-        SessionTimeTree times = ks.times;
+        LongTreap spans = ks.spans;
+        LongTreap times = ks.times;
         long before = times.size() + spans.size();
         int f;
-        while ((f = spans.first()) >= 0 && spans.lastAt(f) <= limit) {
-            spans.remove(spans.startAt(f));
+        while ((f = spans.minNode()) >= 0 && spans.auxAt(f) <= limit) {
+            spans.remove(spans.keyAt(f));
         }
         // below the first remaining session (and the limit) only absent times are left: no change can reach them
         long cut = limit;
-        if (f >= 0 && spans.startAt(f) <= limit) {
-            cut = spans.startAt(f) - 1; // no underflow: a dropped time is < start
+        if (f >= 0 && spans.keyAt(f) <= limit) {
+            cut = spans.keyAt(f) - 1; // no underflow: a dropped time is < start
         }
-        if (f < 0 || spans.startAt(f) > Long.MIN_VALUE) {
+        if (f < 0 || spans.keyAt(f) > Long.MIN_VALUE) {
             times.removeAtMost(cut);
         }
         rows += times.size() + spans.size() - before;
         if (!times.isEmpty()) {
             long min = times.min();
-            schedule(f < 0 || min < spans.startAt(f) ? min : spans.lastAt(f), id, ks);
+            schedule(f < 0 || min < spans.keyAt(f) ? min : spans.auxAt(f), id, ks);
         }
     }
 
@@ -455,7 +455,11 @@ final class SessionNode<T, K> extends Node {
 
         /** Sorts the changes by time, sums the changes of equal times and drops those summing to 0. */
         void consolidate() {
-            n = PairSort.consolidate(time, delta, 0, n, row);
+            try {
+                n = PairSort.consolidate(time, delta, 0, n);
+            } catch (ArithmeticException e) {
+                throw new ArithmeticException(e.getMessage() + " summing the weights of a time, at row " + row);
+            }
         }
 
         /**

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Random;
-import java.util.TreeMap;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.OperatorFailedException;
 import org.jdbsp.operators.aggregate.AggregateTestSupport.Rig;
 import org.jdbsp.operators.aggregate.AggregateTestSupport.Sale;
+import org.jdbsp.operators.join.Pair;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
-import org.jdbsp.operators.join.Pair;
 
 class MinMaxTest {
 
@@ -109,41 +107,6 @@ class MinMaxTest {
             max.in.clearPending();
             max.in.delete(sale(1, 10, 1));
             assertEquals(zset("1:10", -1, "1:8", 1), max.step(), m);
-        }
-    }
-
-    @Test
-    void longMultisetAgainstTreeMap() {
-        for (long seed = 1; seed <= 20; seed++) {
-            Random r = new Random(seed);
-            LongMultiset m = new LongMultiset();
-            TreeMap<Long, Long> ref = new TreeMap<>();
-            long total = 0;
-            for (int i = 0; i < 2000; i++) {
-                long v = r.nextInt(100) - 50;
-                long c = r.nextInt(5) - 2;
-                if (c == 0) {
-                    continue;
-                }
-                m.add(v, c);
-                total += c;
-                long nc = ref.getOrDefault(v, 0L) + c;
-                if (nc == 0) {
-                    ref.remove(v);
-                } else {
-                    ref.put(v, nc);
-                }
-                assertEquals(ref.size(), m.size(), "seed " + seed);
-                assertEquals(total, m.total(), "seed " + seed);
-                int t = m.minNode();
-                for (var entry : ref.entrySet()) {
-                    assertTrue(t >= 0, "seed " + seed);
-                    assertEquals(entry.getKey().longValue(), m.valueAt(t), "seed " + seed);
-                    assertEquals(entry.getValue().longValue(), m.countAt(t), "seed " + seed);
-                    t = m.nodeAfter(m.valueAt(t));
-                }
-                assertEquals(-1, t, "seed " + seed);
-            }
         }
     }
 

@@ -1,23 +1,26 @@
-package org.jdbsp.operators.window;
+package org.jdbsp.operators.spi;
 
 import java.util.Arrays;
 
 /**
- * One key's event times for session windows: a sorted map {@code time -> weight} (weights non-zero, possibly
- * negative; a time is <em>present</em> when its weight is {@code > 0}), stored without boxing as a treap on
- * parallel primitive arrays (priority: a hash of the time). Every subtree keeps the sum of its positive weights,
- * so the first/last present time in a range and the sum of present weights over a range cost O(log n).
+ * A sorted map {@code long key -> (weight, aux)} stored without boxing as a treap on parallel primitive arrays
+ * (priority: a hash of the key): the per-group state of operators that need order on {@code long}s (the values of
+ * a min/max multiset, a session key's event times and its sessions). Weights are non-zero and may be negative; a key
+ * is <em>present</em> when its weight is {@code > 0}; an entry whose weight reaches 0 is removed. Every subtree keeps
+ * the sum of its positive weights, so the first/last present key in a range and the sum of present weights over a
+ * range cost O(log n). {@code aux} is a payload the owner may set per entry.
  *
- * <p>Cost: {@link #weight}, {@link #add}, {@link #firstPresentAtLeast}, {@link #lastPresentAtMost},
- * {@link #sumPresent} expected O(log n); {@link #removeAtMost} O(log n + removed). Node indexes are valid until
- * the next modification. Not thread-safe.
+ * <p>Cost: {@link #weight}, {@link #add}, {@link #nodeAfter}, {@link #firstPresentAtLeast},
+ * {@link #lastPresentAtMost}, {@link #sumPresent} expected O(log n); {@link #removeAtMost} O(log n + removed); about
+ * 44 bytes per entry. Node indexes are valid until the next modification. Not thread-safe.
  */
-final class SessionTimeTree {
+public final class LongTreap {
     /** A subtree sum that does not fit in a long. Real sums are never negative. */
     private static final long OVERFLOW = -1;
 
     private long[] key;
     private long[] weight;
+    private long[] aux;
     private long[] psum;
     private int[] prio;
     private int[] left;
@@ -29,59 +32,111 @@ final class SessionTimeTree {
     private int splitLeft;
     private int splitRight;
 
-    SessionTimeTree() {
+    public LongTreap() {
         allocate(4);
     }
 
     private void allocate(int capacity) {
         key = key == null ? new long[capacity] : Arrays.copyOf(key, capacity);
         weight = weight == null ? new long[capacity] : Arrays.copyOf(weight, capacity);
+        aux = aux == null ? new long[capacity] : Arrays.copyOf(aux, capacity);
         psum = psum == null ? new long[capacity] : Arrays.copyOf(psum, capacity);
         prio = prio == null ? new int[capacity] : Arrays.copyOf(prio, capacity);
         left = left == null ? new int[capacity] : Arrays.copyOf(left, capacity);
         right = right == null ? new int[capacity] : Arrays.copyOf(right, capacity);
     }
 
-    /** Number of distinct times (present or not). */
-    int size() {
+    /** Number of entries (present or not). */
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
-    /** The weight of {@code t}, 0 if absent from the map. */
-    long weight(long t) {
+    /** The node of {@code t}, or -1. */
+    public int find(long t) {
         int x = root;
         while (x >= 0) {
             long k = key[x];
             if (t == k) {
-                return weight[x];
+                return x;
             }
             x = t < k ? left[x] : right[x];
         }
-        return 0;
+        return -1;
     }
 
-    /** The smallest time of the map (present or not); the map must not be empty. */
-    long min() {
+    /** The weight of {@code t}, 0 if absent from the map. */
+    public long weight(long t) {
+        int x = find(t);
+        return x < 0 ? 0 : weight[x];
+    }
+
+    /** The smallest key of the map (present or not); the map must not be empty. */
+    public long min() {
+        return key[minNode()];
+    }
+
+    /** The node of the smallest key, or -1 when empty. */
+    public int minNode() {
         int x = root;
+        if (x < 0) {
+            return -1;
+        }
         while (left[x] >= 0) {
             x = left[x];
         }
-        return key[x];
+        return x;
     }
 
-    long timeAt(int node) {
+    /** The node of the smallest key greater than {@code t}, or -1. */
+    public int nodeAfter(long t) {
+        int x = root;
+        int best = -1;
+        while (x >= 0) {
+            if (key[x] > t) {
+                best = x;
+                x = left[x];
+            } else {
+                x = right[x];
+            }
+        }
+        return best;
+    }
+
+    public long keyAt(int node) {
         return key[node];
     }
 
+    public long weightAt(int node) {
+        return weight[node];
+    }
+
+    public long auxAt(int node) {
+        return aux[node];
+    }
+
+    /** Adds an entry for an absent {@code t} with a positive {@code w} and its payload. */
+    public void put(long t, long w, long payload) {
+        add(t, w);
+        aux[find(t)] = payload;
+    }
+
+    /** Removes the entry of {@code t}, if any. */
+    public void remove(long t) {
+        long w = weight(t);
+        if (w != 0) {
+            add(t, -w);
+        }
+    }
+
     /**
-     * Adds {@code dw} to the weight of {@code t} (the caller checked that it does not overflow); a time whose
+     * Adds {@code dw} to the weight of {@code t} (the caller checked that it does not overflow); an entry whose
      * weight reaches 0 is removed. Returns the change in {@link #size()}: -1, 0 or 1.
      */
-    int add(long t, long dw) {
+    public int add(long t, long dw) {
         if (dw == 0) {
             return 0;
         }
@@ -147,6 +202,7 @@ final class SessionTimeTree {
         }
         key[x] = t;
         weight[x] = w;
+        aux[x] = 0;
         psum[x] = w > 0 ? w : 0;
         prio[x] = priority(t);
         left[x] = -1;
@@ -195,8 +251,8 @@ final class SessionTimeTree {
         return b;
     }
 
-    /** Removes every time {@code <= cut}; returns how many were removed. */
-    int removeAtMost(long cut) {
+    /** Removes every key {@code <= cut}; returns how many were removed. */
+    public int removeAtMost(long cut) {
         split(root, cut);
         root = splitRight;
         int removed = release(splitLeft);
@@ -234,8 +290,8 @@ final class SessionTimeTree {
         return n;
     }
 
-    /** The node of the smallest present time {@code >= a}, or -1. */
-    int firstPresentAtLeast(long a) {
+    /** The node of the smallest present key {@code >= a}, or -1. */
+    public int firstPresentAtLeast(long a) {
         return firstAtLeast(root, a);
     }
 
@@ -271,8 +327,8 @@ final class SessionTimeTree {
         return -1;
     }
 
-    /** The node of the largest present time {@code <= b}, or -1. */
-    int lastPresentAtMost(long b) {
+    /** The node of the largest present key {@code <= b}, or -1. */
+    public int lastPresentAtMost(long b) {
         return lastAtMost(root, b);
     }
 
@@ -309,11 +365,11 @@ final class SessionTimeTree {
     }
 
     /**
-     * The sum of the positive weights of the times in {@code [a, b]}.
+     * The sum of the positive weights of the keys in {@code [a, b]}.
      *
      * @throws ArithmeticException when it does not fit in a long
      */
-    long sumPresent(long a, long b) {
+    public long sumPresent(long a, long b) {
         int x = root;
         while (x >= 0) {
             if (key[x] < a) {
