@@ -23,7 +23,7 @@ import java.util.function.ToLongFunction;
  * ({@code BigDecimal} sums one object); min and max O(log n) with the group's distinct values kept in a sorted
  * multiset, or O(1) and one value per group over an append-only stream; a fold see {@link Fold}. {@code long}
  * sums overflow-check (the step fails naming the row); {@code double} sums are IEEE sums, so deleting a value
- * may leave a rounding residue, as in every incremental engine (a group whose values are all deleted is exact 0).
+ * may leave a rounding residue, as in every incremental engine.
  *
  * @param <T> the row type
  */

@@ -9,9 +9,11 @@ import org.jdbsp.operators.spi.Checked;
 /**
  * {@code SUM} and {@code AVG} over one of three number systems, each in its own columns: per group the sum of
  * {@code value * weight} and the summed weights of the non-null values ({@code count}). The result is NULL while
- * that count is not positive. {@code long}: exact, overflow fails the step naming the row or group; the average is
- * truncated toward zero. {@code double}: IEEE sums, reset to exactly 0 when the last value goes. {@code BigDecimal}:
- * exact; the average is rounded half up to the aggregate's scale. State: a sum and a {@code long} per group; O(1)
+ * that count is not positive; the sum is kept exactly all the same (a group's count can return to 0 with values
+ * left when weights are negative). {@code long}: exact, overflow fails the step naming the row or group; the
+ * average is truncated toward zero. {@code double}: IEEE sums, so deleting a value may leave a rounding residue
+ * (as in every incremental engine). {@code BigDecimal}: exact; the average is rounded half up to the aggregate's
+ * scale. State: a sum and a {@code long} per group; O(1)
  * arithmetic per changed row. {@link #prepare} leaves the new sum and count in the change columns.
  */
 final class SumAccumulator<T> extends Accumulator<T> {
@@ -109,10 +111,11 @@ final class SumAccumulator<T> extends Accumulator<T> {
         long newCount = Checked.add(count[id], dCount[ord], keys, id);
         switch (num) {
             case LONG -> dLong[ord] = Checked.add(longSum[id], dLong[ord], keys, id);
-            case DOUBLE -> dDouble[ord] = newCount == 0 ? 0.0 : doubleSum[id] + dDouble[ord];
+            case DOUBLE -> dDouble[ord] = doubleSum[id] + dDouble[ord];
             default -> {
                 BigDecimal old = (BigDecimal) decimalSum[id];
-                dDecimal[ord] = newCount == 0 ? null : old == null ? dDecimal[ord] : old.add((BigDecimal) dDecimal[ord]);
+                BigDecimal sum = old == null ? (BigDecimal) dDecimal[ord] : old.add((BigDecimal) dDecimal[ord]);
+                dDecimal[ord] = sum.signum() == 0 && newCount == 0 ? null : sum;
             }
         }
         dCount[ord] = newCount;
@@ -146,7 +149,11 @@ final class SumAccumulator<T> extends Accumulator<T> {
 
     @Override
     boolean isEmpty(int id) {
-        return count[id] == 0 && (longSum == null || longSum[id] == 0);
+        return count[id] == 0 && switch (num) {
+            case LONG -> longSum[id] == 0;
+            case DOUBLE -> doubleSum[id] == 0;
+            default -> decimalSum[id] == null;
+        };
     }
 
     @Override

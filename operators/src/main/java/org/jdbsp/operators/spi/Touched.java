@@ -6,27 +6,28 @@ import java.util.Arrays;
  * The groups one step of a keyed operator touches, numbered 0, 1, 2, ... in order of first touch (their
  * <em>order</em>), so that per-step scratch can live in arrays indexed by order while committed state lives in
  * arrays indexed by key id. Membership is a stamp per id compared with the step's stamp, so {@link #clear} is
- * O(1) and no step pays for the size of an earlier one. Arrays grow to the largest id and the largest step seen.
+ * O(1) and no step pays for the size of an earlier one. An id's stamp and order sit side by side (one cache line
+ * per lookup). Arrays grow to the largest id and the largest step seen.
  */
 public final class Touched {
-    private int[] stampOf = new int[16];
-    private int[] orderOf = new int[16];
+    /** Per id: its stamp at {@code 2 * id}, its order at {@code 2 * id + 1}. */
+    private int[] byId = new int[32];
     private int[] ids = new int[16];
     private int size;
     private int stamp = 1;
 
     /** The order of {@code id} in this step, registering it if new (a new one gets the previous {@link #size()}). */
     public int touch(int id) {
-        if (id >= stampOf.length) {
-            int cap = Math.max(id + 1, stampOf.length * 2);
-            stampOf = Arrays.copyOf(stampOf, cap);
-            orderOf = Arrays.copyOf(orderOf, cap);
+        int at = 2 * id;
+        if (at >= byId.length) {
+            byId = Arrays.copyOf(byId, Math.max(at + 2, byId.length * 2));
         }
-        if (stampOf[id] == stamp) {
-            return orderOf[id];
+        int[] b = byId;
+        if (b[at] == stamp) {
+            return b[at + 1];
         }
-        stampOf[id] = stamp;
-        orderOf[id] = size;
+        b[at] = stamp;
+        b[at + 1] = size;
         if (size == ids.length) {
             ids = Arrays.copyOf(ids, size * 2);
         }
@@ -36,7 +37,8 @@ public final class Touched {
 
     /** The order of {@code id} in this step, or -1 if it was not touched. */
     public int orderOf(int id) {
-        return id < stampOf.length && stampOf[id] == stamp ? orderOf[id] : -1;
+        int at = 2 * id;
+        return at < byId.length && byId[at] == stamp ? byId[at + 1] : -1;
     }
 
     /** Number of groups touched this step. */
@@ -53,7 +55,7 @@ public final class Touched {
     public void clear() {
         size = 0;
         if (++stamp == 0) { // wrapped after 2^32 steps: start again from clean stamps
-            Arrays.fill(stampOf, 0);
+            Arrays.fill(byId, 0);
             stamp = 1;
         }
     }

@@ -48,7 +48,10 @@ final class TopKNode<T> extends Node {
     private long rows;
 
     private final Touched touched = new Touched();
+    /** General streams: the step's changed rows sorted by (group, order). */
     private final ChangeSorter<T> change = new ChangeSorter<>();
+    /** Append-only streams: per touched group, the step's own top k (a list per group order). */
+    private final TopKCandidates<T> candidates;
     /** Per touched group: its committed state, looked up once. */
     private Object[] before = new Object[16];
     /** Per touched group: its new kept rows (append-only), or the range of its plan entries. */
@@ -79,6 +82,7 @@ final class TopKNode<T> extends Node {
         this.k = k;
         this.kind = kind;
         this.appendOnly = appendOnly;
+        this.candidates = appendOnly ? new TopKCandidates<>(order, k) : null;
     }
 
     /** A group's kept rows over an append-only stream: sorted, each with fewer than k copies before it; immutable. */
@@ -130,48 +134,10 @@ final class TopKNode<T> extends Node {
         ZSet<T> d = in.value();
         ZSet<Object> result = new ZSet<>();
         try {
-            change.reset(d.size());
-            for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
-                T row = d.elementAt(s);
-                long w = d.weightAt(s);
-                if (appendOnly) {
-                    Checked.positive(w, row);
-                }
-                int ord = touch(keys.id(row));
-                Object st = before[ord];
-                // append-only: a full group's last kept row bounds it; a row ordered after it cannot get in
-                if (appendOnly && st != null && ((Kept) st).total >= k
-                        && order.compare(row, (T) ((Kept) st).rows[((Kept) st).size - 1]) > 0) {
-                    continue;
-                }
-                change.add(row, w, ord);
-            }
-            change.sortDense(touched.size(), order);
-            for (int j = 0, m = change.size(); j < m; ) {
-                int ord = (int) change.key(j);
-                int end = j + 1;
-                while (end < m && change.key(end) == ord) {
-                    end++;
-                }
-                if (appendOnly) {
-                    Kept old = (Kept) before[ord];
-                    Kept merged = merge(old, j, end);
-                    if (merged != null) {
-                        after[ord] = merged;
-                        top(old, oldTop);
-                        top(merged, newTop);
-                        diff(result);
-                    }
-                } else {
-                    TreeMap<T, long[]> st = (TreeMap<T, long[]>) before[ord];
-                    planFrom[ord] = plans;
-                    plan(st, j, end);
-                    planTo[ord] = plans;
-                    top(st, oldTop);
-                    top(st, ord, newTop);
-                    diff(result);
-                }
-                j = end;
+            if (appendOnly) {
+                appendOnlyStep(d, result);
+            } else {
+                generalStep(d, result);
             }
             prepared = true;
         } catch (RuntimeException e) {
@@ -179,10 +145,77 @@ final class TopKNode<T> extends Node {
             throw failure(e);
         } finally {
             change.reset(0);
+            if (candidates != null) {
+                candidates.clear();
+            }
             oldTop.clear();
             newTop.clear();
         }
         out.publish(result);
+    }
+
+    /**
+     * General streams: the changed rows sorted by (group, order), then per group a plan against its rows, and the
+     * difference of the tops.
+     */
+    @SuppressWarnings("unchecked")
+    private void generalStep(ZSet<T> d, ZSet<Object> result) {
+        change.reset(d.size());
+        for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
+            change.add(d.elementAt(s), d.weightAt(s), touch(keys.id(d.elementAt(s))));
+        }
+        change.sortDense(touched.size(), order);
+        for (int j = 0, m = change.size(); j < m; ) {
+            int ord = (int) change.key(j);
+            int end = j + 1;
+            while (end < m && change.key(end) == ord) {
+                end++;
+            }
+            TreeMap<T, long[]> st = (TreeMap<T, long[]>) before[ord];
+            planFrom[ord] = plans;
+            plan(st, j, end);
+            planTo[ord] = plans;
+            top(st, oldTop);
+            top(st, ord, newTop);
+            diff(result);
+            j = end;
+        }
+    }
+
+    /**
+     * Append-only streams: each row either cannot enter its group (k kept rows before it: one comparison) or
+     * joins the group's candidates of the step, which keep the step's own top k as rows come (no sort of the
+     * step's rows); then per group the kept rows merged with its candidates, and the difference of the tops.
+     */
+    @SuppressWarnings("unchecked")
+    private void appendOnlyStep(ZSet<T> d, ZSet<Object> result) {
+        for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
+            T row = d.elementAt(s);
+            long w = d.weightAt(s);
+            Checked.positive(w, row);
+            int ord = touch(keys.id(row));
+            if (ord == candidates.lists()) {
+                candidates.open();
+            }
+            Kept st = (Kept) before[ord];
+            // a full group's last kept row bounds it: a row ordered after it cannot get in
+            if (st == null || st.total < k || order.compare(row, (T) st.rows[st.size - 1]) <= 0) {
+                candidates.admit(ord, row, w);
+            }
+        }
+        for (int ord = 0, n = touched.size(); ord < n; ord++) {
+            if (candidates.size(ord) == 0) {
+                continue;
+            }
+            Kept old = (Kept) before[ord];
+            Kept merged = merge(old, ord);
+            if (merged != null) {
+                after[ord] = merged;
+                top(old, oldTop);
+                top(merged, newTop);
+                diff(result);
+            }
+        }
     }
 
     /** The step order of group {@code id}, looking its state up once. */
@@ -334,17 +367,19 @@ final class TopKNode<T> extends Node {
 
     // ---- append-only streams: the kept rows -------------------------------------------------------------------
 
-    /** The kept rows of a group after adding the sorted new rows {@code [from, to)}, or null if none gets in. */
-    private Kept merge(Kept old, int from, int to) {
+    /** The kept rows of a group after adding its candidates of the step (sorted), or null if none gets in. */
+    @SuppressWarnings("unchecked")
+    private Kept merge(Kept old, int list) {
         int oldSize = old == null ? 0 : old.size;
-        int cap = (int) Math.min(Math.max(k, 1), (long) oldSize + (to - from));
+        int to = candidates.size(list);
+        int cap = (int) Math.min(Math.max(k, 1), (long) oldSize + to);
         Object[] rows = new Object[cap];
         long[] weights = new long[cap];
         int size = 0;
         long copies = 0;
         boolean changed = false;
         int a = 0;
-        int b = from;
+        int b = 0;
         while (copies < k && (a < oldSize || b < to)) {
             Object row;
             long w;
@@ -354,24 +389,22 @@ final class TopKNode<T> extends Node {
             } else if (b >= to) {
                 c = -1;
             } else {
-                @SuppressWarnings("unchecked")
-                T kept = (T) old.rows[a];
-                c = order.compare(kept, change.row(b));
+                c = order.compare((T) old.rows[a], (T) candidates.row(list, b));
             }
             if (c < 0) {
                 row = old.rows[a];
                 w = old.weights[a];
                 a++;
             } else {
-                T fresh = change.row(b);
+                Object fresh = candidates.row(list, b);
                 if (c == 0 && !old.rows[a].equals(fresh)) {
                     throw notTotal(old.rows[a], fresh);
                 }
-                if (b > from && order.compare(change.row(b - 1), fresh) == 0) {
-                    throw notTotal(change.row(b - 1), fresh);
+                if (b > 0 && order.compare((T) candidates.row(list, b - 1), (T) fresh) == 0) {
+                    throw notTotal(candidates.row(list, b - 1), fresh);
                 }
                 row = fresh;
-                w = change.weight(b);
+                w = candidates.weight(list, b);
                 if (c == 0) {
                     w = Checked.add(w, old.weights[a], fresh);
                     a++;

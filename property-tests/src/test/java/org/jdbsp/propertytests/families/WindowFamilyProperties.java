@@ -1,0 +1,59 @@
+package org.jdbsp.propertytests.families;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.aggregate.Agg;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.window.Watermarked;
+import org.jdbsp.operators.window.Watermarks;
+import org.jdbsp.operators.window.Windowed;
+import org.jdbsp.operators.window.Windows;
+import org.jdbsp.propertytests.families.Twin.Fact;
+import org.jdbsp.propertytests.families.Twin.Plan;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Window aggregates over tumbling and hopping windows and session windows, with and without a lateness watermark
+ * that drops the state of closed windows and sessions, by {@code long} and by object key: incremental against naive
+ * (which keeps everything) over runs of about 12,000 events whose times mostly increase, some late.
+ */
+class WindowFamilyProperties {
+    @ParameterizedTest(name = "{0} windows, watermark {1}, long keys {2}")
+    @CsvSource({"tumbling,true,true", "tumbling,false,false", "hopping,true,false", "hopping,false,true"})
+    void windowAggregates(String kind, boolean watermark, boolean longKeys) {
+        int peak = Twin.check(kind + " window aggregate", watermark ? 3 : 4, Plan.of(1), (b, in) -> {
+            Stream<Fact> rows = in.get(0);
+            Watermarked<Fact> late = watermark ? Watermarks.withLateness(rows, Fact::time, 2000) : null;
+            if (late != null) {
+                rows = late.stream();
+            }
+            Stream<Windowed<Fact>> win = kind.equals("tumbling") ? Windows.tumbling(rows, Fact::time, 3000)
+                    : Windows.hopping(rows, Fact::time, 4000, 1000);
+            Agg<Fact>[] aggs = AggregateFamilyProperties.ALL;
+            return longKeys
+                    ? Aggregates.perWindowByLong(win, Fact::key, late == null ? null : late.watermark(),
+                            (s, e, k, v) -> AggregateFamilyProperties.values(s + "/" + e + "/" + k, v), aggs)
+                    : Aggregates.perWindow(win, Fact::pair, late == null ? null : late.watermark(),
+                            (s, e, k, v) -> AggregateFamilyProperties.values(s + "/" + e + "/" + k, v), aggs);
+        });
+        assertTrue(peak > 1000, "many (window, key) groups, peak " + peak);
+    }
+
+    @ParameterizedTest(name = "sessions, watermark {0}, long keys {1}, input {2}")
+    @CsvSource({"true,true,multiset", "false,false,multiset", "false,true,negative", "true,false,multiset"})
+    void sessions(boolean watermark, boolean longKeys, String input) {
+        Plan plan = input.equals("negative") ? Plan.of(1).withNegative() : Plan.of(1);
+        Twin.check("session", watermark ? 7 : 8, plan, (b, in) -> {
+            Stream<Fact> rows = in.get(0);
+            Watermarked<Fact> late = watermark ? Watermarks.withLateness(rows, Fact::time, 2000) : null;
+            if (late != null) {
+                rows = late.stream();
+            }
+            return longKeys
+                    ? Windows.sessionByLong(rows, Fact::key, Fact::time, 700, late == null ? null : late.watermark())
+                    : Windows.session(rows, Fact::pair, Fact::time, 700, late == null ? null : late.watermark());
+        });
+    }
+}
