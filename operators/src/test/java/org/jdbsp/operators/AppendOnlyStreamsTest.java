@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.Stream;
-import org.junit.jupiter.api.Test;
-import org.jdbsp.operators.join.Joins;
 import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.join.Joins;
 import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.operators.window.Windows;
+import org.junit.jupiter.api.Test;
 
 /** Which streams the builder knows to be append-only: from an append-only input, through operators that keep it. */
 class AppendOnlyStreamsTest {

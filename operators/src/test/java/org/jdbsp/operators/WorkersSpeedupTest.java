@@ -8,9 +8,9 @@ import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.WorkerCircuit;
 import org.jdbsp.circuit.Workers;
-import org.junit.jupiter.api.Test;
-import org.jdbsp.operators.join.Joins;
 import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.join.Joins;
+import org.junit.jupiter.api.Test;
 
 /**
  * A synthetic join + grouped sum for measuring the multi-worker speed-up; {@link #main} measures, the test only

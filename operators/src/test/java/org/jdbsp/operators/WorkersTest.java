@@ -16,19 +16,19 @@ import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.OperatorFailedException;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.Workers;
+import org.jdbsp.operators.aggregate.Agg;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.join.Pair;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.operators.window.Watermarked;
+import org.jdbsp.operators.window.Watermarks;
+import org.jdbsp.operators.window.Windows;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.jdbsp.operators.join.Joins;
-import org.jdbsp.operators.join.Pair;
-import org.jdbsp.operators.aggregate.Aggregates;
-import org.jdbsp.operators.topk.TopK;
-import org.jdbsp.operators.distinct.Distinct;
-import org.jdbsp.operators.linear.Linear;
-import org.jdbsp.operators.window.Windows;
-import org.jdbsp.operators.window.Watermarks;
-import org.jdbsp.operators.window.Watermarked;
-import org.jdbsp.operators.aggregate.Agg;
 
 /** The operator library under the multi-worker runtime: N workers give the results of one, in both modes. */
 @Timeout(300)

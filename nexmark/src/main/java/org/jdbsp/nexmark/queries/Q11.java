@@ -63,7 +63,7 @@ public final class Q11 implements NexmarkQuery<Q11.Row> {
 
     @Override
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
-        return Linear.map(Windows.session(in.bids(), Bid::bidder, Bid::dateTime, GAP + 1),
+        return Linear.map(Windows.sessionByLong(in.bids(), Bid::bidder, Bid::dateTime, GAP + 1, null),
                 s -> new Row(s.key(), s.count(), s.start(), s.end() - 1));
     }
 

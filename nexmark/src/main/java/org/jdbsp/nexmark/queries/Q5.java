@@ -50,7 +50,7 @@ import org.jdbsp.zset.ZSet;
  * slide, and equal rows add up their weights, so a step's bids of one auction and slide become one row);
  * on several workers these rows are moved by auction first, so that the window aggregate's exchange by auction
  * finds the five rows each makes already in place; {@code Windows.hopping} (5 windows per row),
- * {@code Windows.aggregate} count per (window, auction);
+ * {@code Aggregates.perWindow} count per (window, auction);
  * {@code maxByLongLocalGlobal} of the counts per window start (on several workers each takes the maximum of
  * its own counts first; the end is start + 10 s, so the start alone identifies the window); counts
  * {@code joinOnLongBroadcast} maxima on the window start, keeping {@code num >= maxn}: the few maxima go to

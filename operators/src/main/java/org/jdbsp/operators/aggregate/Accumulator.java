@@ -58,16 +58,39 @@ abstract class Accumulator<T> {
 
     abstract boolean isNull(int id, int ord);
 
+    /** A {@code long} result; by default read from {@link #get} (accumulators of primitives override it). */
     long getLong(int id, int ord) {
+        Object v = nonNull(id, ord);
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
         throw wrongType("long");
     }
 
+    /** A {@code double} result, or another number widened; by default read from {@link #get}. */
     double getDouble(int id, int ord) {
-        return getLong(id, ord);
+        Object v = nonNull(id, ord);
+        if (v instanceof Number) {
+            return ((Number) v).doubleValue();
+        }
+        throw wrongType("double");
     }
 
+    /** A {@code BigDecimal} result; by default read from {@link #get}. */
     BigDecimal getDecimal(int id, int ord) {
+        Object v = nonNull(id, ord);
+        if (v instanceof BigDecimal) {
+            return (BigDecimal) v;
+        }
         throw wrongType("BigDecimal");
+    }
+
+    private Object nonNull(int id, int ord) {
+        Object v = get(id, ord);
+        if (v == null) {
+            throw nullValue();
+        }
+        return v;
     }
 
     abstract Object get(int id, int ord);

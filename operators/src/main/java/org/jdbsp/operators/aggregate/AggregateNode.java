@@ -354,6 +354,11 @@ final class AggregateNode<T, R> extends Node {
         }
 
         @Override
+        double getDouble(int id, int ord) {
+            return getLong(id, ord);
+        }
+
+        @Override
         Object get(int id, int ord) {
             return getLong(id, ord);
         }

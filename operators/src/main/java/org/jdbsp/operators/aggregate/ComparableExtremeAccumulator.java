@@ -240,42 +240,6 @@ final class ComparableExtremeAccumulator<T> extends Accumulator<T> {
     }
 
     @Override
-    long getLong(int id, int ord) {
-        Object v = get(id, ord);
-        if (v == null) {
-            throw nullValue();
-        }
-        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        throw wrongType("long");
-    }
-
-    @Override
-    double getDouble(int id, int ord) {
-        Object v = get(id, ord);
-        if (v == null) {
-            throw nullValue();
-        }
-        if (v instanceof Number) {
-            return ((Number) v).doubleValue();
-        }
-        throw wrongType("double");
-    }
-
-    @Override
-    java.math.BigDecimal getDecimal(int id, int ord) {
-        Object v = get(id, ord);
-        if (v == null) {
-            throw nullValue();
-        }
-        if (v instanceof java.math.BigDecimal) {
-            return (java.math.BigDecimal) v;
-        }
-        throw wrongType("BigDecimal");
-    }
-
-    @Override
     Object get(int id, int ord) {
         return ord < 0 ? best[id] : newBest[ord];
     }

@@ -68,6 +68,11 @@ final class CountAccumulator<T> extends Accumulator<T> {
     }
 
     @Override
+    double getDouble(int id, int ord) {
+        return getLong(id, ord);
+    }
+
+    @Override
     Object get(int id, int ord) {
         return getLong(id, ord);
     }

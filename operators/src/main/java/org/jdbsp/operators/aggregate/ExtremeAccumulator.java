@@ -200,7 +200,7 @@ final class ExtremeAccumulator<T> extends Accumulator<T> {
         if (!appendOnly && to[ord] > from[ord]) {
             LongTreap m = sets[id];
             if (m == null) {
-                m = new LongTreap();
+                m = new LongTreap(false);
                 sets[id] = m;
             }
             long before = m.size();

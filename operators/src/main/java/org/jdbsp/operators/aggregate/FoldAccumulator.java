@@ -142,30 +142,6 @@ final class FoldAccumulator<T> extends Accumulator<T> {
     }
 
     @Override
-    long getLong(int id, int ord) {
-        Object v = get(id, ord);
-        if (v == null) {
-            throw nullValue();
-        }
-        if (v instanceof Long || v instanceof Integer) {
-            return ((Number) v).longValue();
-        }
-        throw wrongType("long");
-    }
-
-    @Override
-    double getDouble(int id, int ord) {
-        Object v = get(id, ord);
-        if (v == null) {
-            throw nullValue();
-        }
-        if (v instanceof Number) {
-            return ((Number) v).doubleValue();
-        }
-        throw wrongType("double");
-    }
-
-    @Override
     Object get(int id, int ord) {
         return ord < 0 ? result[id] : newResult[ord];
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.jdbsp.operators.spi.KeySpace;
 import org.jdbsp.operators.spi.LongKeySpace;
+import org.jdbsp.operators.spi.MinHeap;
 import org.jdbsp.operators.spi.RowKey;
 import org.jdbsp.operators.window.Windowed;
 
@@ -30,9 +31,8 @@ final class WindowGroups<T> {
     private int[] innerRefs = new int[16];
     private int[] prev = new int[16];
     private int[] next = new int[16];
-    private long[] heapEnd = new long[16];
-    private int[] heapWindow = new int[16];
-    private int heapSize;
+    /** Windows by end. */
+    private final MinHeap ends = new MinHeap();
     private long droppedThrough = Long.MIN_VALUE;
 
     WindowGroups(RowKey<T> inner) {
@@ -88,22 +88,7 @@ final class WindowGroups<T> {
         firstGroup = grow(firstGroup, w);
         windowRefs[w] = 0;
         firstGroup[w] = -1;
-        if (heapSize == heapEnd.length) {
-            heapEnd = Arrays.copyOf(heapEnd, heapSize * 2);
-            heapWindow = Arrays.copyOf(heapWindow, heapSize * 2);
-        }
-        int i = heapSize++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (heapEnd[parent] <= end) {
-                break;
-            }
-            heapEnd[i] = heapEnd[parent];
-            heapWindow[i] = heapWindow[parent];
-            i = parent;
-        }
-        heapEnd[i] = end;
-        heapWindow[i] = w;
+        ends.push(end, w, 0);
     }
 
     private void link(int g, int w) {
@@ -141,10 +126,10 @@ final class WindowGroups<T> {
 
     /** Hands every group of every window ending at or before {@code watermark} to {@code evict}, then releases it. */
     void expire(long watermark, IntConsumer evict) {
-        while (heapSize > 0 && heapEnd[0] <= watermark) {
-            long end = heapEnd[0];
-            int w = heapWindow[0];
-            pop();
+        while (!ends.isEmpty() && ends.peekKey() <= watermark) {
+            long end = ends.peekKey();
+            int w = ends.peekValue();
+            ends.pop();
             if (!windows.isLive(w) || windows.second(w) != end) {
                 continue; // released earlier (its groups all went), perhaps reused by another window
             }
@@ -158,30 +143,6 @@ final class WindowGroups<T> {
         if (watermark > droppedThrough) {
             droppedThrough = watermark;
         }
-    }
-
-    private void pop() {
-        int n = --heapSize;
-        long end = heapEnd[n];
-        int w = heapWindow[n];
-        int i = 0;
-        while (true) {
-            int c = 2 * i + 1;
-            if (c >= n) {
-                break;
-            }
-            if (c + 1 < n && heapEnd[c + 1] < heapEnd[c]) {
-                c++;
-            }
-            if (heapEnd[c] >= end) {
-                break;
-            }
-            heapEnd[i] = heapEnd[c];
-            heapWindow[i] = heapWindow[c];
-            i = c;
-        }
-        heapEnd[i] = end;
-        heapWindow[i] = w;
     }
 
     long start(int g) {

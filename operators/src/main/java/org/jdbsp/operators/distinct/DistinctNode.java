@@ -3,6 +3,7 @@ package org.jdbsp.operators.distinct;
 import java.util.List;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -29,7 +30,7 @@ final class DistinctNode<T> extends Node {
         for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
             T x = d.elementAt(s);
             long old = integral.weight(x);
-            long now = Math.addExact(old, d.weightAt(s));
+            long now = Checked.add(old, d.weightAt(s), x);
             int z = dist(now) - dist(old);
             if (z != 0) {
                 result.add(x, z);

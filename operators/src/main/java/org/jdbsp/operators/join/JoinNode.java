@@ -136,35 +136,30 @@ final class JoinNode<A, B, R> extends Node {
     }
 
     private void indexA(ZSet<A> z) {
-        dA.reserve(z.size());
-        int n = 0;
-        for (int s = z.nextSlot(0); s >= 0; s = z.nextSlot(s + 1)) {
-            A row = z.elementAt(s);
-            int ord = order(keyA.id(row));
-            dA.slot[n] = s;
-            dA.order[n] = ord;
-            dA.next[n] = headA[ord];
-            headA[ord] = n;
-            sumA[ord] = Checked.add(sumA[ord], z.weightAt(s), row);
-            n++;
-        }
-        dA.n = n;
+        index(z, keyA, dA, true);
     }
 
     private void indexB(ZSet<B> z) {
-        dB.reserve(z.size());
+        index(z, keyB, dB, false);
+    }
+
+    /** Computes each changed row's key once and chains the rows of a key; the heads and sums are the side's. */
+    private <V> void index(ZSet<V> z, RowKey<V> key, Delta d, boolean left) {
+        d.reserve(z.size());
         int n = 0;
         for (int s = z.nextSlot(0); s >= 0; s = z.nextSlot(s + 1)) {
-            B row = z.elementAt(s);
-            int ord = order(keyB.id(row));
-            dB.slot[n] = s;
-            dB.order[n] = ord;
-            dB.next[n] = headB[ord];
-            headB[ord] = n;
-            sumB[ord] = Checked.add(sumB[ord], z.weightAt(s), row);
+            V row = z.elementAt(s);
+            int ord = order(key.id(row));
+            int[] head = left ? headA : headB;
+            long[] sum = left ? sumA : sumB;
+            d.slot[n] = s;
+            d.order[n] = ord;
+            d.next[n] = head[ord];
+            head[ord] = n;
+            sum[ord] = Checked.add(sum[ord], z.weightAt(s), row);
             n++;
         }
-        dB.n = n;
+        d.n = n;
     }
 
     /** The step order of key {@code id}, setting up its scratch and state slots when it is new to the step. */

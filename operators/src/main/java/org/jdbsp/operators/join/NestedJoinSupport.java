@@ -2,6 +2,7 @@ package org.jdbsp.operators.join;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.ZSet;
 
@@ -39,7 +40,7 @@ final class NestedJoinSupport {
                 if (r == null) {
                     throw new NullPointerException("combine function returned null for (" + a + ", " + b + ")");
                 }
-                out.add(r, Math.multiplyExact(wa, gb.weightAt(j)));
+                out.add(r, Checked.multiply(wa, gb.weightAt(j), r));
             }
         }
     }
@@ -50,7 +51,7 @@ final class NestedJoinSupport {
             ZSet<V> t = trace.group(k);
             if (t != null) {
                 for (int s = g.nextSlot(0); s >= 0; s = g.nextSlot(s + 1)) {
-                    Math.addExact(t.weight(g.elementAt(s)), g.weightAt(s));
+                    Checked.add(t.weight(g.elementAt(s)), g.weightAt(s), g.elementAt(s));
                 }
             }
         });

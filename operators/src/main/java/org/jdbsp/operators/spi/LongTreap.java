@@ -31,15 +31,29 @@ public final class LongTreap {
     private int free = -1;
     private int splitLeft;
     private int splitRight;
+    /** The node the last {@link #add} created or changed (when it was not removed). */
+    private int touchedNode;
 
+    private final boolean sums;
+
+    /** A treap keeping subtree sums of the positive weights (for the range queries on present keys). */
     public LongTreap() {
+        this(true);
+    }
+
+    /**
+     * @param sums whether to keep subtree sums of the positive weights; without them {@link #firstPresentAtLeast},
+     *             {@link #lastPresentAtMost} and {@link #sumPresent} must not be used, and updates cost less
+     */
+    public LongTreap(boolean sums) {
+        this.sums = sums;
         allocate(4);
     }
 
     private void allocate(int capacity) {
         key = key == null ? new long[capacity] : Arrays.copyOf(key, capacity);
         weight = weight == null ? new long[capacity] : Arrays.copyOf(weight, capacity);
-        aux = aux == null ? new long[capacity] : Arrays.copyOf(aux, capacity);
+        aux = aux == null ? null : Arrays.copyOf(aux, capacity); // allocated by the first put
         psum = psum == null ? new long[capacity] : Arrays.copyOf(psum, capacity);
         prio = prio == null ? new int[capacity] : Arrays.copyOf(prio, capacity);
         left = left == null ? new int[capacity] : Arrays.copyOf(left, capacity);
@@ -115,20 +129,38 @@ public final class LongTreap {
     }
 
     public long auxAt(int node) {
-        return aux[node];
+        return aux == null ? 0 : aux[node];
+    }
+
+    /** The node of the largest key {@code <= t} (present or not), or -1. */
+    public int floor(long t) {
+        int x = root;
+        int best = -1;
+        while (x >= 0) {
+            if (key[x] <= t) {
+                best = x;
+                x = right[x];
+            } else {
+                x = left[x];
+            }
+        }
+        return best;
     }
 
     /** Adds an entry for an absent {@code t} with a positive {@code w} and its payload. */
     public void put(long t, long w, long payload) {
+        if (aux == null) {
+            aux = new long[key.length];
+        }
         add(t, w);
-        aux[find(t)] = payload;
+        aux[touchedNode] = payload;
     }
 
     /** Removes the entry of {@code t}, if any. */
     public void remove(long t) {
-        long w = weight(t);
-        if (w != 0) {
-            add(t, -w);
+        int x = find(t);
+        if (x >= 0) {
+            add(t, -weight[x]);
         }
     }
 
@@ -148,7 +180,8 @@ public final class LongTreap {
     private int update(int x, long t, long dw) {
         if (x < 0) {
             size++;
-            return newNode(t, dw);
+            touchedNode = newNode(t, dw);
+            return touchedNode;
         }
         long k = key[x];
         if (t == k) {
@@ -161,6 +194,7 @@ public final class LongTreap {
                 return m;
             }
             weight[x] = w;
+            touchedNode = x;
             pull(x);
             return x;
         }
@@ -202,7 +236,9 @@ public final class LongTreap {
         }
         key[x] = t;
         weight[x] = w;
-        aux[x] = 0;
+        if (aux != null) {
+            aux[x] = 0;
+        }
         psum[x] = w > 0 ? w : 0;
         prio[x] = priority(t);
         left[x] = -1;
@@ -230,6 +266,9 @@ public final class LongTreap {
     }
 
     private void pull(int x) {
+        if (!sums) {
+            return;
+        }
         long w = weight[x];
         psum[x] = saturating(saturating(ps(left[x]), w > 0 ? w : 0), ps(right[x]));
     }

@@ -175,8 +175,8 @@ final class TopKNode<T> extends Node {
             planFrom[ord] = plans;
             plan(st, j, end);
             planTo[ord] = plans;
-            top(st, oldTop);
-            top(st, ord, newTop);
+            top(st, 0, 0, oldTop);
+            top(st, planFrom[ord], planTo[ord], newTop);
             diff(result);
             j = end;
         }
@@ -308,27 +308,15 @@ final class TopKNode<T> extends Node {
         plans++;
     }
 
-    /** The committed top of a group. */
-    private void top(TreeMap<T, long[]> st, Top t) {
-        t.clear();
-        if (st != null) {
-            for (Iterator<Map.Entry<T, long[]>> it = st.entrySet().iterator(); it.hasNext() && t.positions < k; ) {
-                Map.Entry<T, long[]> e = it.next();
-                if (e.getValue()[0] > 0) {
-                    t.add(e.getKey(), e.getValue()[0]);
-                }
-            }
-        }
-    }
-
-    /** The new top of a group: its state merged with its plan, without modifying the state. */
+    /**
+     * The top of a group: its state merged with the plan entries {@code [p, end)}, without modifying the state (an
+     * empty range gives the committed top).
+     */
     @SuppressWarnings("unchecked")
-    private void top(TreeMap<T, long[]> st, int ord, Top t) {
+    private void top(TreeMap<T, long[]> st, int p, int end, Top t) {
         t.clear();
         Iterator<Map.Entry<T, long[]>> it = st == null ? null : st.entrySet().iterator();
         Map.Entry<T, long[]> cur = it != null && it.hasNext() ? it.next() : null;
-        int p = planFrom[ord];
-        int end = planTo[ord];
         while (t.positions < k && (cur != null || p < end)) {
             Object row;
             long w;

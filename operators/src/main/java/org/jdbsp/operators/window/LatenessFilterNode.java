@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -44,7 +45,7 @@ final class LatenessFilterNode<T> extends Node {
                 long weight = change.weightAt(s);
                 long t = time.applyAsLong(row);
                 if (t < w) {
-                    late = Math.addExact(late, Math.absExact(weight));
+                    late = Checked.add(late, weight < 0 ? -weight : weight, row);
                 } else {
                     accepted.add(row, weight);
                     if (weight > 0 && t > max) {

@@ -6,7 +6,9 @@ import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.operators.spi.LongTreap;
+import org.jdbsp.operators.spi.MinHeap;
 import org.jdbsp.operators.spi.PairSort;
 import org.jdbsp.operators.spi.RowKey;
 import org.jdbsp.operators.spi.Touched;
@@ -44,10 +46,8 @@ final class SessionNode<T, K> extends Node {
     private final Watermark watermark;
     private KeyState[] states = new KeyState[16];
     private int[] generation = new int[16];
-    private long[] checkAt = new long[16];
-    private int[] checkId = new int[16];
-    private int[] checkGen = new int[16];
-    private int checks;
+    /** Keys to check for final sessions: (time, key id, the key's generation when scheduled). */
+    private final MinHeap checks = new MinHeap();
     private long rows;
     /** Sessions that only changes at times below this could touch may have been dropped. */
     private long prunedBelow = Long.MIN_VALUE;
@@ -58,7 +58,7 @@ final class SessionNode<T, K> extends Node {
 
     static final class KeyState {
         final LongTreap times = new LongTreap();
-        final LongTreap spans = new LongTreap();
+        final LongTreap spans = new LongTreap(false);
         boolean scheduled;
     }
 
@@ -148,14 +148,14 @@ final class SessionNode<T, K> extends Node {
                 if (hi < ci) {
                     hi = Long.MAX_VALUE;
                 }
-                int a = spans.lastPresentAtMost(hi);
+                int a = spans.floor(hi);
                 if (a < 0) {
                     continue;
                 }
                 long aStart = spans.keyAt(a);
                 long aLast = spans.auxAt(a);
                 if (aStart > ci) { // ci is before a (within the gap): the session before a may be touched too
-                    int b = aStart == Long.MIN_VALUE ? -1 : spans.lastPresentAtMost(aStart - 1);
+                    int b = aStart == Long.MIN_VALUE ? -1 : spans.floor(aStart - 1);
                     if (b >= 0 && within(spans.auxAt(b), ci)) {
                         p.touch(spans.keyAt(b), spans.auxAt(b), spans.weightAt(b));
                     }
@@ -204,7 +204,7 @@ final class SessionNode<T, K> extends Node {
     /** Feeds the changed time {@code i} if present after the change. */
     private void point(Pending<K> p, LongTreap times, int i) {
         long t = p.time[i];
-        long w = Math.addExact(times == null ? 0 : times.weight(t), p.delta[i]);
+        long w = Checked.add(times == null ? 0 : times.weight(t), p.delta[i], p.row);
         if (w > 0) {
             feed(p, t, t, w);
         }
@@ -227,7 +227,7 @@ final class SessionNode<T, K> extends Node {
     private void feed(Pending<K> p, long first, long last, long count) {
         if (p.open && within(p.curLast, first)) {
             p.curLast = last;
-            p.curCount = Math.addExact(p.curCount, count);
+            p.curCount = Checked.add(p.curCount, count, p.row);
         } else {
             if (p.open) {
                 p.insert(p.curStart, p.curLast, p.curCount);
@@ -290,53 +290,8 @@ final class SessionNode<T, K> extends Node {
     }
 
     private void schedule(long at, int id, KeyState ks) {
-        if (checks == checkAt.length) {
-            checkAt = Arrays.copyOf(checkAt, checks * 2);
-            checkId = Arrays.copyOf(checkId, checks * 2);
-            checkGen = Arrays.copyOf(checkGen, checks * 2);
-        }
-        int i = checks++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (checkAt[parent] <= at) {
-                break;
-            }
-            checkAt[i] = checkAt[parent];
-            checkId[i] = checkId[parent];
-            checkGen[i] = checkGen[parent];
-            i = parent;
-        }
-        checkAt[i] = at;
-        checkId[i] = id;
-        checkGen[i] = generation[id];
+        checks.push(at, id, generation[id]);
         ks.scheduled = true;
-    }
-
-    private void popCheck() {
-        int n = --checks;
-        long at = checkAt[n];
-        int id = checkId[n];
-        int gen = checkGen[n];
-        int i = 0;
-        while (true) {
-            int c = 2 * i + 1;
-            if (c >= n) {
-                break;
-            }
-            if (c + 1 < n && checkAt[c + 1] < checkAt[c]) {
-                c++;
-            }
-            if (checkAt[c] >= at) {
-                break;
-            }
-            checkAt[i] = checkAt[c];
-            checkId[i] = checkId[c];
-            checkGen[i] = checkGen[c];
-            i = c;
-        }
-        checkAt[i] = at;
-        checkId[i] = id;
-        checkGen[i] = gen;
     }
 
     /** Drops the final sessions: those with {@code last + gap <= w}. */
@@ -348,10 +303,10 @@ final class SessionNode<T, K> extends Node {
         if (limit > w) { // underflow: nothing can be final yet
             return;
         }
-        while (checks > 0 && checkAt[0] <= limit) {
-            int id = checkId[0];
-            int gen = checkGen[0];
-            popCheck();
+        while (!checks.isEmpty() && checks.peekKey() <= limit) {
+            int id = checks.peekValue();
+            int gen = checks.peekTag();
+            checks.pop();
             if (generation[id] != gen || states[id] == null) {
                 continue; // the key's state was removed since
             }

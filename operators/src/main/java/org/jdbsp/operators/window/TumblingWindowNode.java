@@ -4,6 +4,7 @@ import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.ElementwiseNode;
 import org.jdbsp.circuit.Stage;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.spi.Checked;
 
 /** Assigns each row to its tumbling window {@code [floor(t / size) * size, + size)}; linear, fusible. */
 final class TumblingWindowNode<T> extends ElementwiseNode<T, Windowed<T>> {
@@ -23,7 +24,7 @@ final class TumblingWindowNode<T> extends ElementwiseNode<T, Windowed<T>> {
             Windowed<T> row;
             try {
                 long start = Math.floorDiv(time.applyAsLong((T) e), size) * size;
-                row = new Windowed<>(start, Math.addExact(start, size), (T) e);
+                row = new Windowed<>(start, Checked.add(start, size, e), (T) e);
             } catch (RuntimeException ex) {
                 throw failure(ex);
             }

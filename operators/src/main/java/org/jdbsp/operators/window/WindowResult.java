@@ -1,7 +1,7 @@
 package org.jdbsp.operators.window;
 
 /**
- * One row of a windowed aggregate ({@link Windows#aggregate}): the aggregate {@code value} of the rows of
+ * One row of a windowed aggregate ({@code Aggregates.perWindow}): the aggregate {@code value} of the rows of
  * {@code key} in the window {@code [start, end)}.
  *
  * @param start window start, inclusive

@@ -9,11 +9,11 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.OperatorFailedException;
 import org.jdbsp.circuit.OutputHandle;
+import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
-import org.jdbsp.operators.linear.Linear;
 
-/** Min and max over an append-only input keep one value per group ({@code AppendOnlyMinMaxNode}). */
+/** Min and max over an append-only input keep one value per group (the append-only form of the min/max accumulator). */
 class AppendOnlyMinMaxTest {
     record Reading(long sensor, long value) {
     }

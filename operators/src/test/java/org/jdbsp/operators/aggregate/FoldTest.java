@@ -12,9 +12,9 @@ import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.OperatorFailedException;
 import org.jdbsp.operators.aggregate.AggregateTestSupport.Rig;
 import org.jdbsp.operators.aggregate.AggregateTestSupport.Sale;
+import org.jdbsp.operators.join.Pair;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
-import org.jdbsp.operators.join.Pair;
 
 class FoldTest {
     /** Sum of squares: invertible. */

@@ -21,9 +21,9 @@ import org.jdbsp.circuit.OperatorFailedException;
 import org.jdbsp.circuit.OutputHandle;
 import org.jdbsp.circuit.Stage;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.join.Joins;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
-import org.jdbsp.operators.join.Joins;
 
 /** Distinct inside recursive circuits: reachability over a graph, incremental vs naive vs brute force. */
 class NestedDistinctTest {

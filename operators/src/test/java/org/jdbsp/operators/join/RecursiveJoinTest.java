@@ -27,12 +27,12 @@ import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.OperatorFailedException;
 import org.jdbsp.circuit.OutputHandle;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.jdbsp.operators.distinct.Distinct;
-import org.jdbsp.operators.linear.Linear;
 
 /** The inner join inside recursive circuits: transitive closure and path counting, checked by brute force. */
 class RecursiveJoinTest {

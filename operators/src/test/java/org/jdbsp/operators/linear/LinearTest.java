@@ -15,14 +15,14 @@ import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.OperatorFailedException;
 import org.jdbsp.circuit.OutputHandle;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.operators.join.JoinTestSupport;
+import org.jdbsp.operators.distinct.Distinct;
 import org.jdbsp.operators.join.JoinTestSupport.Rig;
 import org.jdbsp.operators.join.JoinTestSupport.Row;
+import org.jdbsp.operators.join.JoinTestSupport;
 import org.jdbsp.zset.ZSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
-import org.jdbsp.operators.distinct.Distinct;
 
 class LinearTest {
 

@@ -75,6 +75,8 @@ class LongTreapTest {
             }
         }
         assertEquals(floorPresent, l < 0 ? null : t.keyAt(l), at + ": last present at most " + b);
+        int fl = t.floor(b);
+        assertEquals(model.floorKey(b), fl < 0 ? null : t.keyAt(fl), at + ": floor of " + b);
         assertEquals(sum, t.sumPresent(a, b), at + ": present sum over [" + a + ", " + b + "]");
         for (Map.Entry<Long, long[]> e : model.entrySet()) {
             if (e.getValue()[1] != 0) {

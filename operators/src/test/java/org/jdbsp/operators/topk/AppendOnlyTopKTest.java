@@ -14,7 +14,7 @@ import org.jdbsp.operators.topk.TopKTest.Emp;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
 
-/** Top-k over an append-only input keeps only the rows within the top k ({@code AppendOnlyTopKNode}). */
+/** Top-k over an append-only input keeps only the rows within the top k (the kept-rows form of {@code TopKNode}). */
 class AppendOnlyTopKTest {
     private static Emp e(String d, String n, long s) {
         return new Emp(d, n, s);

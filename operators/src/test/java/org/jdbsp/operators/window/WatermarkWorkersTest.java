@@ -15,11 +15,11 @@ import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.WorkerCircuit;
 import org.jdbsp.circuit.Workers;
+import org.jdbsp.operators.aggregate.Agg;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.zset.ZSet;
 import org.junit.jupiter.api.Test;
-import org.jdbsp.operators.linear.Linear;
-import org.jdbsp.operators.aggregate.Aggregates;
-import org.jdbsp.operators.aggregate.Agg;
 
 /**
  * The watermark under the multi-worker runtime: one {@link Watermark} shared by all replicas, so every worker's

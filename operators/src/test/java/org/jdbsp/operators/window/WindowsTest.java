@@ -15,12 +15,12 @@ import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.OperatorFailedException;
 import org.jdbsp.circuit.OutputHandle;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.aggregate.Agg;
+import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.zset.ZSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
-import org.jdbsp.operators.aggregate.Aggregates;
-import org.jdbsp.operators.aggregate.Agg;
 
 class WindowsTest {
     /** An event: key, time (ms), value. */
