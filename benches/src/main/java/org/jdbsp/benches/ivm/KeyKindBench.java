@@ -26,12 +26,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The same join, grouped sum and top-k keyed by a primitive {@code long} and by an object, measured in one run:
  * the operator core promises the object key within 1.15x the time and 1.2x the allocation per step of the
- * {@code long} key. {@code LONG}: the key is a {@code long} column. {@code RECORD}: the key is a two-field record
- * the row holds (as a SQL row holds a composite value). {@code RECORD_BUILT}: the key function builds the
- * two-field record from two {@code long} columns at every call (as a composite SQL key is projected), so it
- * allocates one key per call. The state holds {@code size} rows, and every step deletes the {@code change} oldest
- * rows (the objects inserted, kept in a ring) and inserts as many new ones (join: {@code size / 10} dimension
- * rows; sum: {@code size / 100} groups; top 10 per group of about 100 rows).
+ * {@code long} key. Every variant uses the same row class, which holds the key both ways, so rows cost the same to
+ * hash and compare and only the operator's key differs. {@code LONG}: the key is a {@code long} computed from two
+ * columns. {@code RECORD}: the key is a two-field record the row holds (as a SQL row holds a composite value).
+ * {@code RECORD_BUILT}: the key function builds the two-field record from the two {@code long} columns at every
+ * call (as a composite SQL key is projected), so it allocates one key per call. The state holds {@code size}
+ * rows, and every step deletes the {@code change} oldest rows (the objects inserted, kept in a ring) and inserts
+ * as many new ones (join: {@code size / 10} dimension rows; sum: {@code size / 100} groups; top 10 per group of
+ * about 100 rows).
  *
  * <pre>bin/bench 'ivm.KeyKindBench'</pre>
  */
@@ -49,23 +51,22 @@ public class KeyKindBench {
     public record Key(long hi, long lo) {
     }
 
-    /** A fact row keyed by a {@code long}. */
-    public record LongRow(long key, long id, long val) {
-    }
+    /** A fact row: its key as two {@code long} columns and as a record. */
+    public record Row(long hi, long lo, Key key, long id, long val) {
+        long longKey() {
+            return hi * 1000 + lo;
+        }
 
-    /** A fact row keyed by a record: held ({@code key}), or built from {@code hi} and {@code lo}. */
-    public record KeyRow(Key key, long hi, long lo, long id, long val) {
         Key built() {
             return new Key(hi, lo);
         }
     }
 
-    /** A dimension row. */
-    public record LongDim(long key, long grp) {
-    }
-
-    /** A dimension row keyed by a record. */
-    public record KeyDim(Key key, long grp) {
+    /** A dimension row: its key both ways, and a group. */
+    public record Dim(long hi, long lo, Key key, long grp) {
+        long longKey() {
+            return hi * 1000 + lo;
+        }
     }
 
     /** A join or aggregate output row. */
@@ -84,8 +85,7 @@ public class KeyKindBench {
     @Param({"1", "1000"})
     public int change;
 
-    private boolean record;
-    private boolean built;
+    private String variant;
     private long keys;
     private Key[] keyObjects;
     private Object[] ring;
@@ -98,8 +98,7 @@ public class KeyKindBench {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void setup() {
         Family f = Family.valueOf(family);
-        record = !key.equals("LONG");
-        built = key.equals("RECORD_BUILT");
+        variant = key;
         keys = f == Family.JOIN ? size / 10 : size / 100;
         keyObjects = new Key[(int) keys];
         for (int k = 0; k < keys; k++) {
@@ -109,13 +108,12 @@ public class KeyKindBench {
         CircuitBuilder b = CircuitBuilder.incremental();
         rows = b.input("rows");
         InputHandle<Object> dims = f == Family.JOIN ? b.input("dims") : null;
-        Stream view = record ? wireRecord(f, built, (Stream) rows.stream(), dims == null ? null : (Stream) dims.stream())
-                : wireLong(f, (Stream) rows.stream(), dims == null ? null : (Stream) dims.stream());
+        Stream view = wire(f, variant, (Stream) rows.stream(), dims == null ? null : (Stream) dims.stream());
         out = b.output("view", view);
         circuit = b.build();
         if (dims != null) {
             for (long k = 0; k < keys; k++) {
-                dims.insert(record ? new KeyDim(keyObjects[(int) k], k % 1000) : new LongDim(k, k % 1000));
+                dims.insert(new Dim(k / 1000, k % 1000, keyObjects[(int) k], k % 1000));
             }
         }
         for (long i = 0; i < size; i++) {
@@ -125,22 +123,20 @@ public class KeyKindBench {
         circuit.step();
     }
 
-    private static Stream<?> wireLong(Family f, Stream<LongRow> in, Stream<LongDim> dims) {
+    private static Stream<?> wire(Family f, String variant, Stream<Row> in, Stream<Dim> dims) {
+        Comparator<Row> order = Comparator.comparingLong(Row::val).reversed().thenComparingLong(Row::id);
+        if (variant.equals("LONG")) {
+            return switch (f) {
+                case JOIN -> Joins.joinOnLong(in, dims, Row::longKey, Dim::longKey, (r, d) -> new Out(r.id(), d.grp()));
+                case AGGREGATE -> Aggregates.sumByLong(in, Row::longKey, Row::val, Out::new);
+                case TOP_K -> TopK.topKByLong(in, Row::longKey, order, 10);
+            };
+        }
+        java.util.function.Function<Row, Key> k = variant.equals("RECORD_BUILT") ? Row::built : Row::key;
         return switch (f) {
-            case JOIN -> Joins.joinOnLong(in, dims, LongRow::key, LongDim::key, (r, d) -> new Out(r.id(), d.grp()));
-            case AGGREGATE -> Aggregates.sumByLong(in, LongRow::key, LongRow::val, Out::new);
-            case TOP_K -> TopK.topKByLong(in, LongRow::key,
-                    Comparator.comparingLong(LongRow::val).reversed().thenComparingLong(LongRow::id), 10);
-        };
-    }
-
-    private static Stream<?> wireRecord(Family f, boolean built, Stream<KeyRow> in, Stream<KeyDim> dims) {
-        java.util.function.Function<KeyRow, Key> k = built ? KeyRow::built : KeyRow::key;
-        return switch (f) {
-            case JOIN -> Joins.join(in, dims, k, KeyDim::key, (r, d) -> new Out(r.id(), d.grp()));
-            case AGGREGATE -> Aggregates.sum(in, k, KeyRow::val, (key, v) -> new Out(key.lo(), v));
-            case TOP_K -> TopK.topK(in, k,
-                    Comparator.comparingLong(KeyRow::val).reversed().thenComparingLong(KeyRow::id), 10);
+            case JOIN -> Joins.join(in, dims, k, Dim::key, (r, d) -> new Out(r.id(), d.grp()));
+            case AGGREGATE -> Aggregates.sum(in, k, Row::val, (key, v) -> new Out(key.hi() * 1000 + key.lo(), v));
+            case TOP_K -> TopK.topK(in, k, order, 10);
         };
     }
 
@@ -148,7 +144,7 @@ public class KeyKindBench {
         long h = mix(i);
         long k = Long.remainderUnsigned(h, keys);
         long val = (h >>> 20) % 1_000_000;
-        return record ? new KeyRow(keyObjects[(int) k], k / 1000, k % 1000, i, val) : new LongRow(k, i, val);
+        return new Row(k / 1000, k % 1000, keyObjects[(int) k], i, val);
     }
 
     private static long mix(long x) {

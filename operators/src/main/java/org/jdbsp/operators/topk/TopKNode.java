@@ -2,10 +2,7 @@ package org.jdbsp.operators.topk;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.spi.ChangeSorter;
@@ -20,18 +17,23 @@ import org.jdbsp.zset.ZSet;
  * {@code w > 0} fills {@code w} consecutive positions; rows of weight {@code <= 0} are absent.
  *
  * <p>State per group, in an array indexed by key id: over a general stream every row of the group, sorted by the
- * comparator with its weight ({@link TreeMap}); over an append-only stream ({@code appendOnly}) only the rows that
- * are still within the top k ({@link Kept}): with insertions only, a row pushed out never comes back.
+ * comparator with its weight ({@link SortedRows}); over an append-only stream ({@code appendOnly}) only the rows
+ * that are still within the top k ({@link Kept}): with insertions only, a row pushed out never comes back.
  *
- * <p>A step sorts its changed rows by (group, order) ({@link ChangeSorter}; over an append-only stream a row that
- * cannot enter a full group is dropped first, after one comparison). For each touched group it lists the committed
- * top (the rows up to position k) and the new top (the committed rows merged with the group's changes, without
- * modifying them), and emits only the difference: for rows, the rows whose number of positions in the top changed;
- * for row numbers, the positions whose row changed; for ranks, the rows whose rank or weight changed. Unchanged
- * rows are recognised by identity first, so a change below the top emits nothing and a change within it emits
- * O(changed positions) rows. Commit applies the changes (the comparator runs again on rows it compared in eval).
+ * <p>General streams: a step sorts its changed rows by (group, order) ({@link ChangeSorter}) and plans each group's
+ * change against its rows (one search per comparator class touched, which also finds a tie). When the group's top
+ * is full and every change is ordered after its last row, nothing in the top changes: one more comparison and the
+ * group is done. Otherwise it lists the committed top (the first positions, read from contiguous references) and
+ * the new top (merged with the plan, without modifying the rows). Append-only streams: each row either cannot
+ * enter its group (k kept rows before it: one comparison) or joins the group's candidates of the step
+ * ({@link TopKCandidates}, which keep the step's own top k as rows come, with no sort), merged with the kept rows.
+ * Either way only the difference is emitted: for rows, the rows whose number of positions in the top changed; for
+ * row numbers, the positions whose row changed; for ranks, the rows whose rank or weight changed. Unchanged rows
+ * are recognised by identity first. Commit applies the changes (the comparator runs again on rows it compared in
+ * eval).
  *
- * <p>Cost per touched group: O(c log n + k) comparisons for c changed rows among n, O(changed positions) output.
+ * <p>Cost per touched group: O(c log n) comparisons for c changed rows among n, plus O(k) when the top changes;
+ * O(changed positions) output.
  * The comparator must be total on the rows present: two different rows comparing equal fail the step, naming both.
  */
 final class TopKNode<T> extends Node {
@@ -58,11 +60,14 @@ final class TopKNode<T> extends Node {
     private Object[] after = new Object[16];
     private int[] planFrom = new int[16];
     private int[] planTo = new int[16];
-    /** Plan entries (general streams): per comparator class touched, the entry replaced and the new row/weight. */
+    /**
+     * Plan entries (general streams): per comparator class touched, the row present before (or null) with its weight,
+     * and the row present after with its weight (0: none).
+     */
     private Object[] planExisting = new Object[16];
+    private long[] planOldWeight = new long[16];
     private Object[] planRow = new Object[16];
     private long[] planWeight = new long[16];
-    private boolean[] planInPlace = new boolean[16];
     private int plans;
     private boolean prepared;
     /** The old and new tops of the group being diffed. */
@@ -171,15 +176,23 @@ final class TopKNode<T> extends Node {
             while (end < m && change.key(end) == ord) {
                 end++;
             }
-            TreeMap<T, long[]> st = (TreeMap<T, long[]>) before[ord];
+            SortedRows<T> st = (SortedRows<T>) before[ord];
             planFrom[ord] = plans;
             plan(st, j, end);
             planTo[ord] = plans;
             top(st, 0, 0, oldTop);
-            top(st, planFrom[ord], planTo[ord], newTop);
-            diff(result);
+            // a full top whose last row is before every change stays as it is
+            if (oldTop.positions < k || order.compare(sortKey(planFrom[ord]), (T) oldTop.rows[oldTop.size - 1]) <= 0) {
+                top(st, planFrom[ord], planTo[ord], newTop);
+                diff(result);
+            }
             j = end;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private T sortKey(int p) {
+        return (T) (planExisting[p] != null ? planExisting[p] : planRow[p]);
     }
 
     /**
@@ -246,7 +259,8 @@ final class TopKNode<T> extends Node {
      * Plans the change of one group from its sorted changed rows {@code [from, to)}: one entry per comparator class
      * touched, in order, with the state entry it replaces and the surviving row and weight. Reads the state only.
      */
-    private void plan(TreeMap<T, long[]> st, int from, int to) {
+    @SuppressWarnings("unchecked")
+    private void plan(SortedRows<T> st, int from, int to) {
         int i = from;
         while (i < to) {
             T first = change.row(i);
@@ -254,32 +268,32 @@ final class TopKNode<T> extends Node {
             while (j < to && order.compare(first, change.row(j)) == 0) {
                 j++;
             }
-            Map.Entry<T, long[]> existing = null;
+            Object existing = null;
+            long existingWeight = 0;
             if (st != null) {
-                Map.Entry<T, long[]> e = st.ceilingEntry(first);
-                if (e != null && order.compare(e.getKey(), first) == 0) {
-                    existing = e;
+                long at = st.locate(first);
+                if (at >= 0 && order.compare((T) st.row((int) (at >>> 32), (int) at), first) == 0) {
+                    existing = st.row((int) (at >>> 32), (int) at);
+                    existingWeight = st.weight((int) (at >>> 32), (int) at);
                 }
             }
             Object survivor = null;
             long weight = 0;
-            boolean inPlace = false;
             if (existing != null) {
-                long w = existing.getValue()[0];
+                long w = existingWeight;
                 for (int r = i; r < j; r++) {
-                    if (existing.getKey().equals(change.row(r))) {
+                    if (existing.equals(change.row(r))) {
                         w = Checked.add(w, change.weight(r), first);
                     }
                 }
                 if (w != 0) {
-                    survivor = existing.getKey();
+                    survivor = existing;
                     weight = w;
-                    inPlace = true;
                 }
             }
             for (int r = i; r < j; r++) {
                 T row = change.row(r);
-                if (existing != null && existing.getKey().equals(row)) {
+                if (existing != null && existing.equals(row)) {
                     continue;
                 }
                 if (survivor != null) {
@@ -288,64 +302,61 @@ final class TopKNode<T> extends Node {
                 survivor = row;
                 weight = change.weight(r);
             }
-            addPlan(existing, survivor == null ? existing.getKey() : survivor, weight, inPlace);
+            addPlan(existing, existingWeight, survivor, weight);
             i = j;
         }
     }
 
-    private void addPlan(Object existing, Object row, long weight, boolean inPlace) {
+    private void addPlan(Object existing, long oldWeight, Object row, long weight) {
         if (plans == planRow.length) {
             int cap = plans * 2;
             planExisting = Arrays.copyOf(planExisting, cap);
+            planOldWeight = Arrays.copyOf(planOldWeight, cap);
             planRow = Arrays.copyOf(planRow, cap);
             planWeight = Arrays.copyOf(planWeight, cap);
-            planInPlace = Arrays.copyOf(planInPlace, cap);
         }
         planExisting[plans] = existing;
+        planOldWeight[plans] = oldWeight;
         planRow[plans] = row;
         planWeight[plans] = weight;
-        planInPlace[plans] = inPlace;
         plans++;
     }
 
     /**
-     * The top of a group: its state merged with the plan entries {@code [p, end)}, without modifying the state (an
-     * empty range gives the committed top).
+     * The top of a group: its rows merged with the plan entries {@code [p, end)}, without modifying them (an empty
+     * range gives the committed top).
      */
     @SuppressWarnings("unchecked")
-    private void top(TreeMap<T, long[]> st, int p, int end, Top t) {
+    private void top(SortedRows<T> st, int p, int end, Top t) {
         t.clear();
-        Iterator<Map.Entry<T, long[]>> it = st == null ? null : st.entrySet().iterator();
-        Map.Entry<T, long[]> cur = it != null && it.hasNext() ? it.next() : null;
-        while (t.positions < k && (cur != null || p < end)) {
+        int chunks = st == null ? 0 : st.chunks();
+        int c = 0;
+        int i = 0;
+        while (t.positions < k && (c < chunks || p < end)) {
+            Object cur = c < chunks ? st.row(c, i) : null;
+            int cmp;
+            if (p >= end) {
+                cmp = -1;
+            } else if (cur == null) {
+                cmp = 1;
+            } else if (planExisting[p] != null) {
+                cmp = cur == planExisting[p] ? 0 : order.compare((T) cur, (T) planExisting[p]);
+            } else {
+                cmp = order.compare((T) cur, (T) planRow[p]);
+            }
             Object row;
             long w;
-            if (p < end) {
-                Map.Entry<T, long[]> ex = (Map.Entry<T, long[]>) planExisting[p];
-                int c;
-                if (cur == null) {
-                    c = 1;
-                } else if (ex != null) {
-                    c = cur == ex || cur.getKey() == ex.getKey() ? 0 : order.compare(cur.getKey(), ex.getKey());
-                } else {
-                    c = order.compare(cur.getKey(), (T) planRow[p]);
-                }
-                if (c < 0) {
-                    row = cur.getKey();
-                    w = cur.getValue()[0];
-                    cur = it.hasNext() ? it.next() : null;
-                } else {
-                    row = planRow[p];
-                    w = planWeight[p];
-                    p++;
-                    if (c == 0) {
-                        cur = it.hasNext() ? it.next() : null;
-                    }
-                }
+            if (cmp < 0) {
+                row = cur;
+                w = st.weight(c, i);
             } else {
-                row = cur.getKey();
-                w = cur.getValue()[0];
-                cur = it.hasNext() ? it.next() : null;
+                row = planRow[p];
+                w = planWeight[p];
+                p++;
+            }
+            if (cmp <= 0 && ++i == st.chunkSize(c)) {
+                c++;
+                i = 0;
             }
             if (w > 0) {
                 t.add(row, w);
@@ -550,28 +561,29 @@ final class TopKNode<T> extends Node {
                         state[id] = kept;
                     }
                 } else {
-                    TreeMap<T, long[]> st = (TreeMap<T, long[]>) state[id];
+                    SortedRows<T> st = (SortedRows<T>) state[id];
                     if (st == null && planTo[ord] > planFrom[ord]) {
-                        st = new TreeMap<>(order);
+                        st = new SortedRows<>(order);
                         state[id] = st;
                     }
+                    long before = st == null ? 0 : st.size();
                     for (int p = planFrom[ord]; p < planTo[ord]; p++) {
-                        Map.Entry<T, long[]> ex = (Map.Entry<T, long[]>) planExisting[p];
-                        if (planInPlace[p]) {
-                            ex.getValue()[0] = planWeight[p];
+                        if (planExisting[p] != null && planExisting[p] == planRow[p]) {
+                            st.add((T) planRow[p], planWeight[p] - planOldWeight[p]); // same row, new weight
                             continue;
                         }
-                        if (ex != null) {
-                            st.remove(ex.getKey());
-                            rows--;
+                        if (planExisting[p] != null) {
+                            st.add((T) planExisting[p], -planOldWeight[p]);
                         }
                         if (planWeight[p] != 0) {
-                            st.put((T) planRow[p], new long[] {planWeight[p]});
-                            rows++;
+                            st.add((T) planRow[p], planWeight[p]);
                         }
                     }
-                    if (st != null && st.isEmpty()) {
-                        state[id] = null;
+                    if (st != null) {
+                        rows += st.size() - before;
+                        if (st.isEmpty()) {
+                            state[id] = null;
+                        }
                     }
                 }
             }

@@ -45,4 +45,16 @@ class TopKFamilyProperties {
         });
         assertTrue(peak >= Math.min(k, 10) * 100, "the run should fill the groups, peak " + peak);
     }
+
+    /** One group of some 14,000 rows: its sorted rows split into many chunks, and merge back as they go. */
+    @ParameterizedTest(name = "ungrouped, k {0}, input {1}")
+    @CsvSource({"1,multiset", "50,negative", "7,appendOnly"})
+    void ungroupedOverManyRows(int k, String input) {
+        Plan plan = switch (input) {
+            case "negative" -> Plan.of(1).withNegative();
+            case "appendOnly" -> Plan.of(1).withAppendOnly();
+            default -> Plan.of(1);
+        };
+        Twin.check("ungrouped top-k k=" + k, 41 + k, plan, (b, in) -> TopK.topK(in.get(0), ORDER, k));
+    }
 }
