@@ -251,7 +251,7 @@ final class InputFront<T> {
     /** {@link #handle(Class)} of a keyed input, with keys checked against {@code keyType}. */
     <K, U> KeyedInputHandle<K, U> keyedHandle(Class<K> keyType, Class<U> requested) {
         if (kind != InputKind.KEYED) {
-            throw new IllegalArgumentException(this + " is not keyed (it is a " + kind.description
+            throw new IllegalArgumentException(this + " is not keyed (declared as: " + kind.description
                     + "): look it up with input(\"" + name + "\", rowType)");
         }
         RowTypes.check(keyType, this + " lookup");

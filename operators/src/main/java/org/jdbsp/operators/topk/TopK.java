@@ -23,20 +23,21 @@ import org.jdbsp.operators.spi.RowKey;
  * {@link org.jdbsp.circuit.OperatorFailedException} naming the operator, in both modes, and leaves the circuit
  * unchanged. Group keys must not be null.
  *
- * <p><b>Incremental rule.</b> Per group a sorted multiset of its rows ({@code TreeMap<T, long[]>} with the
- * comparator) is kept. For each group touched by a change, the old top-k is read from the committed state and
- * the new top-k from the state merged on the fly with the change (eval does not modify the state); only the
- * difference is emitted (the rows, positions or ranks that changed: a change below the top emits nothing) and the
- * change is applied on commit. Cost per touched group: O(k + c log n) comparisons for c changed rows among n (plus
- * rows of weight {@code <= 0} skipped), output O(changed positions); state: one entry per distinct row. On commit
- * the comparator is called again on rows it already compared during eval. Group keys are objects or primitive
+ * <p><b>Incremental rule.</b> Per group its rows are kept sorted by the comparator with their weights (in chunks of
+ * sorted arrays). For each group touched by a change, the old top-k is read from the committed rows and the new
+ * top-k from the rows merged on the fly with the change (eval does not modify them); only the difference is
+ * emitted (the rows, positions or ranks that changed: a change below a full top costs one comparison and emits
+ * nothing) and the change is applied on commit. Cost per touched group: O(c log n) comparisons for c changed rows
+ * among n, plus O(k) when the top changes, output O(changed positions); state: about 12 bytes per distinct row. On
+ * commit the comparator is called again on rows it already compared during eval. Group keys are objects or primitive
  * {@code long}s ({@code ...ByLong}); both run the same operator. The naive implementation groups and sorts the
  * snapshot every tick.
  *
  * <p>Over an append-only stream ({@link Stream#isAppendOnly()}: insertions only, as from
  * {@link CircuitBuilder#appendOnlyInput}) a row that falls out of the top k never comes back, so per group only
- * the rows within the top k are kept: state at most k rows per group, cost per step O(m log m) for m new rows
- * plus O(k) per touched group.
+ * the rows within the top k are kept: state at most k rows per group. Each new row costs one comparison when k
+ * kept rows precede it, else it joins its group's candidates of the step (O(k) to place it, no sort); O(k) per
+ * touched group to merge them.
  */
 public final class TopK {
     private TopK() {
