@@ -28,7 +28,8 @@ import org.jdbsp.zset.ZSet;
  * }</pre>
  *
  * <p>Circuit: the category filter is pushed below the join (auctions of other categories never enter its
- * state), then an incremental inner join on the {@code long} auction id ({@link Joins#joinOnLong}). State: the
+ * state), then an incremental inner join on the {@code long} auction id ({@link Joins#joinOnLongBroadcast}: on
+ * several workers the few category-10 auctions go to every worker and the bids stay where they are). State: the
  * bids and the category-10 auctions, indexed by auction id. Cost per tick: O(changes + output rows).
  * Same semantics as the SQL; a bid joins every auction row with its id (there is one per id in generated data).
  */
