@@ -50,7 +50,7 @@ import org.jdbsp.zset.ZSet;
  * slide, and equal rows add up their weights, so a step's bids of one auction and slide become one row);
  * on several workers these rows are moved by auction first, so that the window aggregate's exchange by auction
  * finds the five rows each makes already in place; {@code Windows.hopping} (5 windows per row),
- * {@code Aggregates.perWindow} count per (window, auction);
+ * {@code Aggregates.perWindowByLong} count per (window, auction), the auction id never boxed per row;
  * {@code maxByLongLocalGlobal} of the counts per window start (on several workers each takes the maximum of
  * its own counts first; the end is start + 10 s, so the start alone identifies the window); counts
  * {@code joinOnLongBroadcast} maxima on the window start, keeping {@code num >= maxn}: the few maxima go to
@@ -99,8 +99,9 @@ public final class Q5 implements NexmarkQuery<Q5.Row> {
         // moved by auction before the five windows per row are made: the window aggregate's own exchange by
         // auction then finds every row already in place
         slides = b.shardByKey(slides, SlideBids::auction, "q5 slides");
-        Stream<WindowResult<Long>> counts = Aggregates.perWindow(
-                Windows.hopping(slides, SlideBids::slide, SIZE, SLIDE), SlideBids::auction, Agg.count());
+        Stream<WindowResult<Long>> counts = Aggregates.perWindowByLong(
+                Windows.hopping(slides, SlideBids::slide, SIZE, SLIDE), SlideBids::auction, null,
+                (start, end, auction, v) -> new WindowResult<>(start, end, auction, v.getLong(0)), Agg.count());
         Stream<WindowMax> maxima = Aggregates.maxByLongLocalGlobal(counts, WindowResult::start, WindowResult::value,
                 WindowMax::new);
         Stream<Row> joined = Joins.joinOnLongBroadcast(counts, maxima, WindowResult::start, WindowMax::start,
