@@ -1,6 +1,5 @@
 package org.jdbsp.circuit;
 
-import java.util.Optional;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -25,43 +24,15 @@ import org.jdbsp.zset.ZSet;
  * @param <K> the key type
  * @param <T> the row type
  */
-public final class KeyedInputHandle<K, T> implements Input<T> {
-    private final InputFront<T> front;
+public final class KeyedInputHandle<K, T> extends InputView<T> {
     private final KeyedRows<T> rows;
-    private final Stream<T> stream;
-    private final Class<T> rowType;
     /** Keys passed in must be instances of this; null: not checked. */
     private final Class<K> keyType;
 
     KeyedInputHandle(InputFront<T> front, Stream<T> stream, Class<T> rowType, Class<K> keyType) {
-        this.front = front;
+        super(front, stream, rowType);
         this.rows = front.keyed;
-        this.stream = stream;
-        this.rowType = rowType;
         this.keyType = keyType;
-    }
-
-    @Override
-    public String name() {
-        return front.name;
-    }
-
-    /**
-     * The stream of this input, to wire operators on.
-     *
-     * @throws IllegalStateException for a handle from a lookup on the built circuit, which has nothing to wire
-     */
-    public Stream<T> stream() {
-        if (stream == null) {
-            throw new IllegalStateException(front + ": a handle looked up on the built circuit has no stream; wire "
-                    + "the handle that CircuitBuilder returned when declaring the input");
-        }
-        return stream;
-    }
-
-    @Override
-    public Optional<Class<T>> rowType() {
-        return Optional.ofNullable(rowType);
     }
 
     /**
