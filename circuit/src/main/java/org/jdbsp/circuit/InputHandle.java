@@ -51,37 +51,21 @@ public final class InputHandle<T> extends InputView<T> {
     }
 
     private void add(T row, long weight, String what) {
-        front.checkOpen(what);
-        if (row == null) {
-            throw new NullPointerException(front + ": " + what + " of a null row");
-        }
-        RowTypes.checkRow(row, rowType, front);
+        checkRow(what, row);
         front.push(row, weight);
     }
 
     /** Replaces {@code oldRow} with {@code newRow} (a delete plus an insert, applied together). */
     @Override
     public void update(T oldRow, T newRow) {
-        front.checkOpen("update");
-        if (oldRow == null) {
-            throw new NullPointerException(front + ": update of a null row");
-        }
-        if (newRow == null) {
-            throw new NullPointerException(front + ": update to a null row");
-        }
-        RowTypes.checkRow(oldRow, rowType, front);
-        RowTypes.checkRow(newRow, rowType, front);
+        checkUpdate(oldRow, newRow);
         front.update(oldRow, newRow);
     }
 
     /** Adds a whole Z-set of changes, atomically: if any row is rejected, none is added. */
     @Override
     public void push(ZSet<? extends T> changes) {
-        front.checkOpen("push");
-        if (changes == null) {
-            throw new NullPointerException(front + ": push of a null Z-set");
-        }
-        RowTypes.checkRows(changes, rowType, front);
+        checkChanges(changes);
         front.pushAll(changes);
     }
 

@@ -44,6 +44,37 @@ abstract class InputView<T> implements Input<T> {
         return stream;
     }
 
+    /** Checks {@code what} of {@code row} before anything changes: the circuit is open, the row of the row type. */
+    final void checkRow(String what, T row) {
+        front.checkOpen(what);
+        if (row == null) {
+            throw new NullPointerException(front + ": " + what + " of a null row");
+        }
+        RowTypes.checkRow(row, rowType, front);
+    }
+
+    /** Checks an update before anything changes: the circuit is open, both rows non-null and of the row type. */
+    final void checkUpdate(T oldRow, T newRow) {
+        front.checkOpen("update");
+        if (oldRow == null) {
+            throw new NullPointerException(front + ": update of a null row");
+        }
+        if (newRow == null) {
+            throw new NullPointerException(front + ": update to a null row");
+        }
+        RowTypes.checkRow(oldRow, rowType, front);
+        RowTypes.checkRow(newRow, rowType, front);
+    }
+
+    /** Checks a pushed Z-set before anything changes: the circuit is open, every row of the row type. */
+    final void checkChanges(org.jdbsp.zset.ZSet<? extends T> changes) {
+        front.checkOpen("push");
+        if (changes == null) {
+            throw new NullPointerException(front + ": push of a null Z-set");
+        }
+        RowTypes.checkRows(changes, rowType, front);
+    }
+
     /** The class every row pushed here is checked against; empty if the input was declared without one. */
     @Override
     public Optional<Class<T>> rowType() {

@@ -85,15 +85,7 @@ public final class KeyedInputHandle<K, T> extends InputView<T> {
      */
     @Override
     public void update(T oldRow, T newRow) {
-        front.checkOpen("update");
-        if (oldRow == null) {
-            throw new NullPointerException(front + ": update of a null row");
-        }
-        if (newRow == null) {
-            throw new NullPointerException(front + ": update to a null row");
-        }
-        RowTypes.checkRow(oldRow, rowType, front);
-        RowTypes.checkRow(newRow, rowType, front);
+        checkUpdate(oldRow, newRow);
         rows.update(oldRow, newRow);
     }
 
@@ -117,11 +109,7 @@ public final class KeyedInputHandle<K, T> extends InputView<T> {
      */
     @Override
     public void push(ZSet<? extends T> changes) {
-        front.checkOpen("push");
-        if (changes == null) {
-            throw new NullPointerException(front + ": push of a null Z-set");
-        }
-        RowTypes.checkRows(changes, rowType, front);
+        checkChanges(changes);
         rows.pushAll(changes);
     }
 
@@ -163,14 +151,6 @@ public final class KeyedInputHandle<K, T> extends InputView<T> {
     public void clearPending() {
         front.checkOpen("clearPending");
         front.clearPending();
-    }
-
-    private void checkRow(String what, T row) {
-        front.checkOpen(what);
-        if (row == null) {
-            throw new NullPointerException(front + ": " + what + " of a null row");
-        }
-        RowTypes.checkRow(row, rowType, front);
     }
 
     private Object checkKey(K key) {
