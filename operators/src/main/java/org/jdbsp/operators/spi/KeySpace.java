@@ -218,9 +218,12 @@ public abstract class KeySpace {
         return h ^ (h >>> 16);
     }
 
-    /** A 64-bit key mixed down to 32 bits (the high half of a Fibonacci product, then the finaliser). */
+    /**
+     * A 64-bit key mixed down to 32 bits: a Fibonacci product folded onto itself, so that every bit of the key
+     * reaches the low bits the table uses (keys differing only in high bits, or only in low bits, spread alike).
+     */
     static int mix(long k) {
         long h = k * 0x9E3779B97F4A7C15L;
-        return mix((int) (h ^ (h >>> 32)));
+        return (int) (h ^ (h >>> 29) ^ (h >>> 43));
     }
 }
