@@ -9,18 +9,20 @@ import java.util.Arrays;
  * type. {@link LongKeySpace} holds {@code long} keys (one or two per key) without boxing, {@link ObjectKeySpace}
  * any objects with {@code equals}/{@code hashCode}.
  *
- * <p>Storage: an open-addressing table of (hash, id) pairs, linear probing, backward-shift deletion (no
- * tombstones), at most half full; the keys themselves live in the subclass's arrays indexed by id, with their
- * mixed hash cached, so growing the table never reads a key. Cost: a lookup is one probe sequence (one cache line
- * of pairs, usually one key comparison); {@link #release} is O(1) expected and shrinks the table when it is less
- * than 1/8 full; {@link #clear} is O(ids used since the last clear). Nothing is allocated except on growth.
- * Not thread-safe.
+ * <p>Storage: an open-addressing table, linear probing, backward-shift deletion (no tombstones), at most half full.
+ * Each slot is {@code stride} ints: what the subclass keeps of the key there, then the id + 1 (0 marks an empty
+ * slot). Object keys (and pairs of {@code long}s) keep their mixed hash in the slot and the keys themselves in
+ * arrays indexed by id, so a probe compares hashes and reads a key only on a match; a single {@code long} key is
+ * kept whole in its slot, so a lookup reads one cache line. Growing never calls {@code hashCode}. Cost: a lookup is
+ * one probe sequence; {@link #release} is O(1) expected and shrinks the table when it is less than 1/8 full;
+ * {@link #clear} is O(ids used since the last clear). Nothing is allocated except on growth. Not thread-safe.
  */
 public abstract class KeySpace {
     private static final int MIN_SLOTS = 8;
 
-    /** Pairs (mixed hash, id + 1) per slot; id + 1 == 0 marks an empty slot. */
-    int[] slots = new int[2 * MIN_SLOTS];
+    /** Ints per slot: the key's part, then id + 1 (0 marks an empty slot). */
+    final int stride;
+    int[] slots;
     int mask = MIN_SLOTS - 1;
     private int resizeAt = MIN_SLOTS / 2;
     private int size;
@@ -32,8 +34,13 @@ public abstract class KeySpace {
     private int freeCount;
     private int idLimit;
 
-    KeySpace() {
+    KeySpace(int stride) {
+        this.stride = stride;
+        this.slots = new int[stride * MIN_SLOTS];
     }
+
+    /** The mixed hash of the key held in slot {@code i} of {@code table} (for growth and deletion). */
+    abstract int hashAt(int[] table, int i);
 
     /** Number of keys held. */
     public final int size() {
@@ -73,8 +80,8 @@ public abstract class KeySpace {
     abstract void clearKey(int id);
 
     /**
-     * Adds a key whose probe for {@code hash} ended at the empty {@code slot}; returns its new id. The caller
-     * stores the key at that id.
+     * Adds a key whose probe for {@code hash} ended at the empty {@code slot}, where the caller wrote the key's part;
+     * returns its new id. The caller stores the key at that id.
      */
     final int add(int hash, int slot) {
         int id;
@@ -92,8 +99,7 @@ public abstract class KeySpace {
         }
         hashes[id] = hash;
         live[id >>> 6] |= 1L << id;
-        slots[2 * slot] = hash;
-        slots[2 * slot + 1] = id + 1;
+        slots[stride * slot + stride - 1] = id + 1;
         if (++size > resizeAt) {
             rehash(2 * (mask + 1));
         }
@@ -110,8 +116,9 @@ public abstract class KeySpace {
             throw new IllegalArgumentException("key id " + id + " is not in use");
         }
         int[] t = slots;
+        int last = stride - 1;
         int i = hashes[id] & mask;
-        while (t[2 * i + 1] != id + 1) {
+        while (t[stride * i + last] != id + 1) {
             i = (i + 1) & mask;
         }
         removeSlot(i);
@@ -154,24 +161,22 @@ public abstract class KeySpace {
 
     private void removeSlot(int slot) {
         int[] t = slots;
+        int w = stride;
         int hole = slot;
         int j = slot;
         while (true) {
             j = (j + 1) & mask;
-            int e = t[2 * j + 1];
-            if (e == 0) {
+            if (t[w * j + w - 1] == 0) {
                 break;
             }
-            int h = t[2 * j] & mask;
+            int h = hashAt(t, j) & mask;
             boolean stays = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
             if (!stays) {
-                t[2 * hole] = t[2 * j];
-                t[2 * hole + 1] = e;
+                System.arraycopy(t, w * j, t, w * hole, w);
                 hole = j;
             }
         }
-        t[2 * hole] = 0;
-        t[2 * hole + 1] = 0;
+        Arrays.fill(t, w * hole, w * hole + w, 0);
     }
 
     private static int slotsFor(int keys) {
@@ -186,7 +191,7 @@ public abstract class KeySpace {
     }
 
     private void allocate(int capacity) {
-        slots = new int[2 * capacity];
+        slots = new int[stride * capacity];
         mask = capacity - 1;
         resizeAt = capacity / 2;
     }
@@ -195,16 +200,14 @@ public abstract class KeySpace {
         int[] old = slots;
         allocate(capacity);
         int[] t = slots;
-        for (int s = 1; s < old.length; s += 2) {
-            int e = old[s];
-            if (e != 0) {
-                int h = old[s - 1];
-                int i = h & mask;
-                while (t[2 * i + 1] != 0) {
+        int w = stride;
+        for (int s = 0; s < old.length / w; s++) {
+            if (old[w * s + w - 1] != 0) {
+                int i = hashAt(old, s) & mask;
+                while (t[w * i + w - 1] != 0) {
                     i = (i + 1) & mask;
                 }
-                t[2 * i] = h;
-                t[2 * i + 1] = e;
+                System.arraycopy(old, w * s, t, w * i, w);
             }
         }
     }

@@ -12,6 +12,15 @@ import java.util.Objects;
 public final class ObjectKeySpace extends KeySpace {
     private Object[] keys = new Object[8];
 
+    public ObjectKeySpace() {
+        super(2);
+    }
+
+    @Override
+    int hashAt(int[] table, int i) {
+        return table[2 * i];
+    }
+
     /** The id of {@code key} (not null), adding it if absent. */
     public int id(Object key) {
         int h = mix(key.hashCode());
@@ -26,6 +35,7 @@ public final class ObjectKeySpace extends KeySpace {
                 }
             }
         }
+        t[2 * i] = h;
         int id = add(h, i);
         keys[id] = key;
         return id;
