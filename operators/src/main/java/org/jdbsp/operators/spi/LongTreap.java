@@ -54,7 +54,7 @@ public final class LongTreap {
         key = key == null ? new long[capacity] : Arrays.copyOf(key, capacity);
         weight = weight == null ? new long[capacity] : Arrays.copyOf(weight, capacity);
         aux = aux == null ? null : Arrays.copyOf(aux, capacity); // allocated by the first put
-        psum = psum == null ? new long[capacity] : Arrays.copyOf(psum, capacity);
+        psum = !sums ? null : psum == null ? new long[capacity] : Arrays.copyOf(psum, capacity);
         prio = prio == null ? new int[capacity] : Arrays.copyOf(prio, capacity);
         left = left == null ? new int[capacity] : Arrays.copyOf(left, capacity);
         right = right == null ? new int[capacity] : Arrays.copyOf(right, capacity);
@@ -147,13 +147,23 @@ public final class LongTreap {
         return best;
     }
 
-    /** Adds an entry for an absent {@code t} with a positive {@code w} and its payload. */
+    /** Sets the entry of {@code t} to the positive weight {@code w} and {@code payload}, adding it if absent. */
     public void put(long t, long w, long payload) {
         if (aux == null) {
             aux = new long[key.length];
         }
-        add(t, w);
-        aux[touchedNode] = payload;
+        int x = find(t);
+        if (x < 0) {
+            add(t, w);
+            x = touchedNode;
+        } else if (weight[x] != w) {
+            if (sums) {
+                add(t, w - weight[x]); // the subtree sums on the path change too
+            } else {
+                weight[x] = w;
+            }
+        }
+        aux[x] = payload;
     }
 
     /** Removes the entry of {@code t}, if any. */
@@ -239,7 +249,9 @@ public final class LongTreap {
         if (aux != null) {
             aux[x] = 0;
         }
-        psum[x] = w > 0 ? w : 0;
+        if (sums) {
+            psum[x] = w > 0 ? w : 0;
+        }
         prio[x] = priority(t);
         left[x] = -1;
         right[x] = -1;

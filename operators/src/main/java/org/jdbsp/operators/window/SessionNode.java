@@ -255,11 +255,17 @@ final class SessionNode<T, K> extends Node {
             for (int j = 0; j < p.n; j++) {
                 ks.times.add(p.time[j], p.delta[j]); // cannot overflow: checked in eval
             }
-            for (int j = 0; j < p.oldN; j++) {
-                ks.spans.remove(p.old[3 * j]);
-            }
-            for (int j = 0; j < p.newN; j++) {
-                ks.spans.put(p.fresh[3 * j], p.fresh[3 * j + 2], p.fresh[3 * j + 1]); // count, last as payload
+            // both lists are sorted by start: a session that keeps its start (one that grew) is updated in place
+            for (int a = 0, b = 0; a < p.oldN || b < p.newN; ) {
+                if (b >= p.newN || (a < p.oldN && p.old[3 * a] < p.fresh[3 * b])) {
+                    ks.spans.remove(p.old[3 * a++]);
+                } else {
+                    if (a < p.oldN && p.old[3 * a] == p.fresh[3 * b]) {
+                        a++;
+                    }
+                    ks.spans.put(p.fresh[3 * b], p.fresh[3 * b + 2], p.fresh[3 * b + 1]); // count, last as payload
+                    b++;
+                }
             }
             rows += ks.times.size() + ks.spans.size() - before;
             if (ks.times.isEmpty()) {
