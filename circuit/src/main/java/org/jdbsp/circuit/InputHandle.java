@@ -1,6 +1,5 @@
 package org.jdbsp.circuit;
 
-import java.util.Objects;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -72,52 +71,7 @@ public final class InputHandle<T> extends InputView<T> {
     @Override
     public void insertAll(T[] rows, int off, int len) {
         front.checkOpen("insertAll");
-        checkBatch(rows, off, len, rowType, front);
+        checkBatch(rows, off, len);
         front.insertAll(rows, off, len);
-    }
-
-    /** Checks an {@link #insertAll} batch: array, range, no null row, every row of {@code rowType}. */
-    static void checkBatch(Object[] rows, int off, int len, Class<?> rowType, InputFront<?> front) {
-        if (rows == null) {
-            throw new NullPointerException(front + ": insertAll of a null row array");
-        }
-        Objects.checkFromIndexSize(off, len, rows.length);
-        // an array whose component type is a rowType holds nothing else: its rows need no class check
-        boolean checkClass = rowType != null && !rowType.isAssignableFrom(rows.getClass().getComponentType());
-        for (int i = off; i < off + len; i++) {
-            if (rows[i] == null) {
-                throw new NullPointerException(front + ": null row at index " + i);
-            }
-            if (checkClass) {
-                RowTypes.checkRow(rows[i], rowType, front);
-            }
-        }
-    }
-
-    /**
-     * The changes waiting for the next step (a copy).
-     *
-     * @throws ClassCastException if this handle checks a row type the input was not declared with, and a row
-     *                            pushed through another handle is not of it
-     */
-    @Override
-    public ZSet<T> pending() {
-        ZSet<T> p = front.pending();
-        if (front.rowType == null) {
-            RowTypes.checkRows(p, rowType, front);
-        }
-        return p;
-    }
-
-    /** Drops the changes waiting for the next step; a strict input's contents go back to the committed ones. */
-    @Override
-    public void clearPending() {
-        front.checkOpen("clearPending");
-        front.clearPending();
-    }
-
-    @Override
-    public String toString() {
-        return front.toString();
     }
 }

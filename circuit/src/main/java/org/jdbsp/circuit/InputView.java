@@ -1,6 +1,9 @@
 package org.jdbsp.circuit;
 
+import java.util.Objects;
 import java.util.Optional;
+
+import org.jdbsp.zset.ZSet;
 
 /**
  * What every handle on an input has: the input's shared state ({@link InputFront}), the stream to wire operators
@@ -67,7 +70,7 @@ abstract class InputView<T> implements Input<T> {
     }
 
     /** Checks a pushed Z-set before anything changes: the circuit is open, every row of the row type. */
-    final void checkChanges(org.jdbsp.zset.ZSet<? extends T> changes) {
+    final void checkChanges(ZSet<? extends T> changes) {
         front.checkOpen("push");
         if (changes == null) {
             throw new NullPointerException(front + ": push of a null Z-set");
@@ -79,5 +82,53 @@ abstract class InputView<T> implements Input<T> {
     @Override
     public Optional<Class<T>> rowType() {
         return Optional.ofNullable(rowType);
+    }
+
+    /** Checks an {@code insertAll} batch before anything changes: array, range, no null row, every row of the row type. */
+    final void checkBatch(T[] rows, int off, int len) {
+        if (rows == null) {
+            throw new NullPointerException(front + ": insertAll of a null row array");
+        }
+        Objects.checkFromIndexSize(off, len, rows.length);
+        // an array whose component type is a rowType holds nothing else: its rows need no class check
+        boolean checkClass = rowType != null && !rowType.isAssignableFrom(rows.getClass().getComponentType());
+        for (int i = off; i < off + len; i++) {
+            if (rows[i] == null) {
+                throw new NullPointerException(front + ": null row at index " + i);
+            }
+            if (checkClass) {
+                RowTypes.checkRow(rows[i], rowType, front);
+            }
+        }
+    }
+
+    /**
+     * The changes waiting for the next step (a copy).
+     *
+     * @throws ClassCastException if this handle checks a row type the input was not declared with, and a row
+     *                            pushed through another handle is not of it
+     */
+    @Override
+    public ZSet<T> pending() {
+        ZSet<T> p = front.pending();
+        if (front.rowType == null) {
+            RowTypes.checkRows(p, rowType, front);
+        }
+        return p;
+    }
+
+    /**
+     * Drops the changes waiting for the next step: a strict input's contents, and a keyed input's rows, go back
+     * to the committed ones.
+     */
+    @Override
+    public void clearPending() {
+        front.checkOpen("clearPending");
+        front.clearPending();
+    }
+
+    @Override
+    public String toString() {
+        return front.toString();
     }
 }

@@ -117,7 +117,7 @@ public final class KeyedInputHandle<K, T> extends InputView<T> {
     @Override
     public void insertAll(T[] batch, int off, int len) {
         front.checkOpen("insertAll");
-        InputHandle.checkBatch(batch, off, len, rowType, front);
+        checkBatch(batch, off, len);
         rows.insertAll(batch, off, len);
     }
 
@@ -136,33 +136,11 @@ public final class KeyedInputHandle<K, T> extends InputView<T> {
         return rows.size();
     }
 
-    /** The changes waiting for the next step (a copy). */
-    @Override
-    public ZSet<T> pending() {
-        ZSet<T> p = front.pending();
-        if (front.rowType == null) {
-            RowTypes.checkRows(p, rowType, front);
-        }
-        return p;
-    }
-
-    /** Drops the changes waiting for the next step: the rows are the committed ones again. */
-    @Override
-    public void clearPending() {
-        front.checkOpen("clearPending");
-        front.clearPending();
-    }
-
     private Object checkKey(K key) {
         if (key == null) {
             throw new NullPointerException(front + ": null key (keys are never null)");
         }
         RowTypes.checkKey(key, keyType, front);
         return key;
-    }
-
-    @Override
-    public String toString() {
-        return front.toString();
     }
 }
