@@ -107,11 +107,7 @@ public final class Circuit implements CircuitRuntime {
     }
 
     InputFront<?> front(String name) {
-        InputFront<?> f = inputs.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException("unknown input '" + name + "'; inputs are " + inputs.keySet());
-        }
-        return f;
+        return InputFront.named(inputs, name);
     }
 
     /**

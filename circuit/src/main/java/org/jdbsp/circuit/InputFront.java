@@ -1,5 +1,6 @@
 package org.jdbsp.circuit;
 
+import java.util.Map;
 import java.util.function.Function;
 import org.jdbsp.zset.ZSet;
 
@@ -36,6 +37,15 @@ final class InputFront<T> {
         this.log = shared ? new PendingLog<>() : null;
         this.contents = kind == InputKind.STRICT ? new StrictContents<>(this) : null;
         this.keyed = kind == InputKind.KEYED ? new KeyedRows<>(this, key) : null;
+    }
+
+    /** The front declared under {@code name} in {@code inputs}; throws naming the inputs there are if none is. */
+    static InputFront<?> named(Map<String, InputFront<?>> inputs, String name) {
+        InputFront<?> f = inputs.get(name);
+        if (f == null) {
+            throw new IllegalArgumentException("unknown input '" + name + "'; inputs are " + inputs.keySet());
+        }
+        return f;
     }
 
     /** Throws if the circuit is closed; {@code what} names the rejected operation. */

@@ -144,11 +144,7 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
     }
 
     private InputFront<?> front(String name) {
-        InputFront<?> f = inputs.get(name);
-        if (f == null) {
-            throw new IllegalArgumentException("unknown input '" + name + "'; inputs are " + inputs.keySet());
-        }
-        return f;
+        return InputFront.named(inputs, name);
     }
 
     /** The output declared under {@code name}: the sums of the workers' changes and views. */
