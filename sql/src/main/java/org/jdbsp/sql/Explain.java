@@ -1,0 +1,29 @@
+package org.jdbsp.sql;
+
+import org.jdbsp.sql.compiler.Catalog;
+import org.jdbsp.sql.compiler.TableDef;
+import org.jdbsp.sql.compiler.ViewDef;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The text of {@link SqlProgram#explain}: a view's operators and the schedule of the circuit that runs them. */
+final class Explain {
+    private Explain() {
+    }
+
+    static String circuit(Catalog catalog, ViewDef view, SqlOptions options) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(view.query().explainOperators());
+        List<TableDef> tables = new ArrayList<>();
+        for (String s : view.query().sources()) {
+            tables.add(new TableDef(s, catalog.relationSchema(s), new int[0]));
+        }
+        try (ProgramCircuit c = ProgramCircuit.build(tables, List.of(view),
+                new SqlOptions(options.mode(), 1))) {
+            sb.append("schedule:\n");
+            for (String s : c.schedule()) sb.append("  ").append(s).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,46 @@
+package org.jdbsp.sql;
+
+import org.jdbsp.sql.compiler.Catalog;
+import org.jdbsp.sql.compiler.CompiledQuery;
+import org.jdbsp.sql.compiler.TableDef;
+import org.jdbsp.sql.compiler.ViewDef;
+import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.zset.ZSet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Evaluates a compiled query once over given contents: a circuit whose inputs are the relations the query reads,
+ * fed their contents as the first step's changes; its output's change is the result. Used for one-off queries
+ * and for the rows of INSERT ... SELECT, UPDATE and DELETE. Costs one circuit and one pass over the inputs.
+ */
+final class OneShot {
+    private OneShot() {
+    }
+
+    static ZSet<Tuple> run(CompiledQuery q, Function<String, ZSet<Tuple>> contents, SqlOptions options) {
+        List<TableDef> inputs = new ArrayList<>();
+        for (String source : q.sources()) {
+            inputs.add(new TableDef(source, q.schema(), new int[0]));
+        }
+        ViewDef view = new ViewDef("result", q, false);
+        SqlOptions one = new SqlOptions(options.mode(), 1);
+        try (ProgramCircuit c = ProgramCircuit.build(inputs, List.of(view), one)) {
+            for (String source : q.sources()) c.push(source, contents.apply(source));
+            try {
+                c.step();
+            } catch (org.jdbsp.circuit.OperatorFailedException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new SqlException(cause.getMessage() != null ? cause.getMessage() : cause.toString(), e);
+            }
+            return c.delta("result");
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static String key(String s) {
+        return Catalog.key(s);
+    }
+}

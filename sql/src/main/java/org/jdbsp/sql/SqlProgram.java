@@ -1,0 +1,264 @@
+package org.jdbsp.sql;
+
+import org.jdbsp.circuit.CircuitRuntime;
+import org.jdbsp.circuit.OperatorFailedException;
+import org.jdbsp.sql.compiler.Catalog;
+import org.jdbsp.sql.compiler.CompiledQuery;
+import org.jdbsp.sql.compiler.Dml;
+import org.jdbsp.sql.compiler.Planner;
+import org.jdbsp.sql.compiler.Statement;
+import org.jdbsp.sql.compiler.TableDef;
+import org.jdbsp.sql.compiler.ViewDef;
+import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.zset.ZSet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled SQL program: tables that take changes and views kept up to date by one incremental circuit.
+ *
+ * <p>{@link #execute(String)} runs statements: DDL ({@code CREATE TABLE}, {@code CREATE [MATERIALIZED] VIEW},
+ * {@code DROP TABLE}, {@code DROP VIEW}; {@code CREATE INDEX} is accepted and ignored) changes the program, and
+ * DML ({@code INSERT}, {@code UPDATE}, {@code DELETE}) adds pending changes to tables, as the {@link SqlTable}
+ * handles do. {@link #step()} applies every pending change at once and updates every view; each view's
+ * {@link SqlView#changes()} then holds that step's changes. {@link #query(String)} evaluates a one-off
+ * {@code SELECT} over the contents as of the last step.
+ *
+ * <p>The circuit is built when the first step needs it and rebuilt after DDL; a rebuilt circuit starts from the
+ * tables' contents, so the first step after DDL reports whole views as changes. Not thread-safe.
+ */
+public final class SqlProgram implements AutoCloseable {
+    private final SqlOptions options;
+    private final Catalog catalog = new Catalog();
+    private final Map<String, TableState> tables = new LinkedHashMap<>();
+    private ProgramCircuit circuit;
+    private long steps;
+    private boolean closed;
+
+    SqlProgram(SqlOptions options) {
+        this.options = options;
+    }
+
+    public SqlOptions options() {
+        return options;
+    }
+
+    /**
+     * Runs the statements of {@code sql} in order. A statement that fails throws with its line:column; the
+     * statements before it have taken effect, it and those after it have not.
+     *
+     * @throws SqlException for an invalid, unsupported or failing statement
+     */
+    public void execute(String sql) {
+        checkOpen();
+        for (SqlStatements.Statement s : SqlStatements.split(sql)) {
+            try {
+                executeOne(Statement.classify(s));
+            } catch (SqlException e) {
+                throw located(e, s);
+            }
+        }
+    }
+
+    /** The error with the statement's position in front, unless its message already starts with one. */
+    private static SqlException located(SqlException e, SqlStatements.Statement s) {
+        if (e.getMessage() != null && e.getMessage().startsWith("line ")) return e;
+        String msg = s.where() + ": " + e.getMessage();
+        return e instanceof UnsupportedSqlException ? new UnsupportedSqlException(msg) : new SqlException(msg, e);
+    }
+
+    private void executeOne(Statement st) {
+        switch (st.kind()) {
+            case CREATE_TABLE: {
+                TableDef def = st.createTable();
+                catalog.addTable(def);
+                tables.put(Catalog.key(def.name()), new TableState(def));
+                invalidate();
+                break;
+            }
+            case CREATE_VIEW: {
+                Planner planner = new Planner(catalog);
+                ViewDef def = planner.view(st.viewName(), st.viewColumns(), st.viewQuery(), st.materialized());
+                catalog.addView(def);
+                invalidate();
+                break;
+            }
+            case CREATE_INDEX:
+                break;
+            case DROP_TABLE:
+            case DROP_VIEW: {
+                String name = st.dropName();
+                boolean isTable = st.kind() == Statement.Kind.DROP_TABLE;
+                if (!catalog.exists(name, isTable)) {
+                    if (st.ifExists()) break;
+                    throw new SqlException("unknown " + (isTable ? "table " : "view ") + name);
+                }
+                catalog.drop(name, isTable);
+                if (isTable) tables.remove(Catalog.key(name));
+                invalidate();
+                break;
+            }
+            case INSERT:
+            case UPDATE:
+            case DELETE: {
+                Dml dml = new Planner(catalog).dml(st);
+                TableState t = tableState(dml.table());
+                t.apply(t.changesOf(dml, this::currentContents));
+                break;
+            }
+            case STEP:
+                step();
+                break;
+            case QUERY:
+                throw new SqlException("a query is not a statement of a program: use query(sql), or CREATE VIEW");
+            default:
+                throw new UnsupportedSqlException("statement " + st.firstWords() + " is not supported");
+        }
+    }
+
+    /**
+     * Evaluates a {@code SELECT} (or {@code VALUES}, {@code WITH}) over the contents of tables and views as of
+     * the last step. Rows come in the query's {@code ORDER BY} order where it has one (then by value), else by
+     * value.
+     *
+     * @throws SqlException for an invalid, unsupported or failing query
+     */
+    public Rows query(String select) {
+        checkOpen();
+        List<SqlStatements.Statement> list = SqlStatements.split(select);
+        if (list.size() != 1) throw new SqlException("query() takes one statement, got " + list.size());
+        SqlStatements.Statement s = list.get(0);
+        try {
+            CompiledQuery q = new Planner(catalog).query(Statement.classify(s).asQuery());
+            ZSet<Tuple> result = OneShot.run(q, this::committedContents, options);
+            return new Rows(q.schema(), result, q.order(), q.project());
+        } catch (SqlException e) {
+            throw located(e, s);
+        }
+    }
+
+    /**
+     * Applies every pending change and updates every view. When a view's computation fails (an arithmetic
+     * overflow, a division by zero), the step's changes are discarded, tables and views stay as they were, and
+     * the exception names the operator.
+     */
+    public void step() {
+        checkOpen();
+        if (catalog.views().isEmpty()) {
+            for (TableState t : tables.values()) t.commitPending();
+            steps++;
+            return;
+        }
+        boolean fresh = circuit == null;
+        if (fresh) circuit = ProgramCircuit.build(catalog, options);
+        for (TableState t : tables.values()) {
+            if (fresh) circuit.push(t.def.name(), t.committed());
+            circuit.push(t.def.name(), t.pending());
+        }
+        try {
+            circuit.step();
+        } catch (OperatorFailedException | ArithmeticException e) {
+            for (TableState t : tables.values()) t.discardPending();
+            circuit.close();
+            circuit = null;
+            throw new SqlException("step " + (steps + 1) + " failed, its changes are discarded: " + e.getMessage(), e);
+        }
+        for (TableState t : tables.values()) t.commitPending();
+        steps++;
+    }
+
+    /** True when a table holds changes not yet applied by {@link #step()}. */
+    public boolean hasPendingChanges() {
+        for (TableState t : tables.values()) {
+            if (!t.pending().isEmpty()) return true;
+        }
+        return false;
+    }
+
+    /** The number of completed steps. */
+    public long stepCount() {
+        return steps;
+    }
+
+    /** The table called {@code name}. @throws SqlException if there is none */
+    public SqlTable table(String name) {
+        return new SqlTable(tableState(name));
+    }
+
+    /** The view called {@code name}. @throws SqlException if there is none */
+    public SqlView view(String name) {
+        ViewDef def = catalog.view(name);
+        return new SqlView(this, def.name(), def.schema());
+    }
+
+    /** The tables' names, in the order they were created. */
+    public List<String> tableNames() {
+        List<String> out = new ArrayList<>();
+        for (TableState t : tables.values()) out.add(t.def.name());
+        return out;
+    }
+
+    /** The views' names, in the order they were created. */
+    public List<String> viewNames() {
+        return catalog.viewNames();
+    }
+
+    /** The view's optimised logical plan (Calcite's) and the circuit that maintains it. */
+    public String explain(String view) {
+        ViewDef def = catalog.view(view);
+        return "plan:\n" + def.explainPlan() + "circuit:\n" + Explain.circuit(catalog, def, options);
+    }
+
+    ZSet<Tuple> viewDelta(String name) {
+        ViewDef def = catalog.view(name);
+        if (circuit == null) return new ZSet<>();
+        return circuit.delta(def.name());
+    }
+
+    ZSet<Tuple> viewContents(String name) {
+        ViewDef def = catalog.view(name);
+        if (circuit == null) {
+            // not stepped since it was defined: compute the contents from the committed tables
+            return OneShot.run(def.query(), this::committedContents, options);
+        }
+        return circuit.contents(def.name());
+    }
+
+    private TableState tableState(String name) {
+        TableState t = tables.get(Catalog.key(name));
+        if (t == null) throw new SqlException("unknown table " + name);
+        return t;
+    }
+
+    /** A table's committed contents or a view's contents as of the last step. */
+    private ZSet<Tuple> committedContents(String relation) {
+        TableState t = tables.get(Catalog.key(relation));
+        return t != null ? t.committed() : viewContents(relation);
+    }
+
+    /** A table's contents with its pending changes, or a view's contents as of the last step. */
+    private ZSet<Tuple> currentContents(String relation) {
+        TableState t = tables.get(Catalog.key(relation));
+        return t != null ? t.current() : viewContents(relation);
+    }
+
+    private void invalidate() {
+        if (circuit != null) {
+            circuit.close();
+            circuit = null;
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("the program is closed");
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        invalidate();
+    }
+}

@@ -1,0 +1,90 @@
+package org.jdbsp.sql;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+
+/**
+ * A table of a {@link SqlProgram}: the handle that takes its changes. Changes are pending until the program's
+ * next {@link SqlProgram#step()}, which applies them all at once and updates every view. Each call checks its
+ * rows completely (arity, types, NOT NULL, primary key, a delete of a row that is not there) before anything
+ * changes: a rejected call leaves the table as it was, and a batch (CSV, JSON Lines) is taken whole or not at
+ * all. A row is given as its column values in order, as the Java values {@link Row#get} returns (integers may be
+ * given as any integer type, strings are parsed for other types).
+ */
+public final class SqlTable {
+    private final TableState state;
+
+    SqlTable(TableState state) {
+        this.state = state;
+    }
+
+    public String name() {
+        return state.def.name();
+    }
+
+    public Schema schema() {
+        return state.def.schema();
+    }
+
+    /** The primary key's column names, empty when the table has none. */
+    public List<String> primaryKey() {
+        return state.def.primaryKeyNames();
+    }
+
+    /** Inserts a row; into a table with a primary key, a row whose key exists replaces the existing row. */
+    public void insert(Object... values) {
+        state.apply(state.insertion(values, "insert into " + name()));
+    }
+
+    /** Inserts or replaces the row with this row's primary key. */
+    public void upsert(Object... values) {
+        state.requireKey("upsert");
+        insert(values);
+    }
+
+    /** Deletes one copy of this row. */
+    public void delete(Object... values) {
+        state.apply(state.deletion(values, "delete from " + name()));
+    }
+
+    /** Deletes the row with this primary key (given as the key columns' values, in key order). */
+    public void deleteKey(Object... key) {
+        state.apply(state.keyDeletion(key, "delete from " + name()));
+    }
+
+    /**
+     * Inserts every line of a CSV text (RFC 4180 quoting; an empty unquoted field is NULL), all or nothing.
+     *
+     * @param header whether the first line names the columns (then they may come in any order)
+     * @return the number of rows inserted
+     */
+    public int insertCsv(Reader csv, boolean header) throws IOException {
+        return state.apply(RowReaders.csv(state, csv, header));
+    }
+
+    /**
+     * Inserts one row per line of a JSON Lines text: each line an object whose fields name columns; a missing
+     * field is NULL. All or nothing.
+     *
+     * @return the number of rows inserted
+     */
+    public int insertJsonLines(Reader jsonLines) throws IOException {
+        return state.apply(RowReaders.jsonLines(state, jsonLines));
+    }
+
+    /** The table's contents as of the last step (pending changes not included). */
+    public Rows contents() {
+        return new Rows(schema(), state.committed());
+    }
+
+    /** The number of rows as of the last step, counting duplicates. */
+    public long size() {
+        return state.committed().totalWeight();
+    }
+
+    @Override
+    public String toString() {
+        return "table " + name() + " " + schema();
+    }
+}

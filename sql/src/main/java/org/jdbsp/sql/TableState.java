@@ -1,0 +1,252 @@
+package org.jdbsp.sql;
+
+import org.jdbsp.sql.compiler.Dml;
+import org.jdbsp.sql.compiler.TableDef;
+import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.sql.runtime.Values;
+import org.jdbsp.zset.ZSet;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A table's rows: the contents committed by the last step, the pending changes of the next one, and for a table
+ * with a primary key the current row of each key. Changes are built and checked as a {@link Batch} against the
+ * current state without touching it, then applied whole. Costs O(1) expected per changed row.
+ */
+final class TableState {
+    final TableDef def;
+    private final ZSet<Tuple> committed = new ZSet<>();
+    private ZSet<Tuple> pending = new ZSet<>();
+    /** Current (committed plus pending) row of each primary key; null for a table without one. */
+    private final Map<Tuple, Tuple> byKey;
+
+    TableState(TableDef def) {
+        this.def = def;
+        this.byKey = def.hasPrimaryKey() ? new HashMap<>() : null;
+    }
+
+    ZSet<Tuple> committed() {
+        return committed;
+    }
+
+    ZSet<Tuple> pending() {
+        return pending;
+    }
+
+    /** Committed contents plus pending changes. */
+    ZSet<Tuple> current() {
+        return pending.isEmpty() ? committed : committed.plus(pending);
+    }
+
+    void commitPending() {
+        committed.addAll(pending);
+        pending = new ZSet<>();
+    }
+
+    void discardPending() {
+        pending = new ZSet<>();
+        if (byKey != null) {
+            byKey.clear();
+            for (int s = committed.nextSlot(0); s >= 0; s = committed.nextSlot(s + 1)) {
+                if (committed.weightAt(s) > 0) byKey.put(key(committed.elementAt(s)), committed.elementAt(s));
+            }
+        }
+    }
+
+    void requireKey(String what) {
+        if (!def.hasPrimaryKey()) throw new SqlException(what + " needs a primary key; table " + def.name() + " has none");
+    }
+
+    /** A change of one row: +1 or -1. */
+    record Change(Tuple row, long weight) {
+    }
+
+    /** Applies checked changes to the pending ones; returns the number of inserted rows. */
+    int apply(List<Change> changes) {
+        int inserted = 0;
+        for (Change c : changes) {
+            pending.add(c.row(), c.weight());
+            if (byKey != null) {
+                if (c.weight() > 0) byKey.put(key(c.row()), c.row());
+                else byKey.remove(key(c.row()));
+            }
+            if (c.weight() > 0) inserted++;
+        }
+        return inserted;
+    }
+
+    List<Change> insertion(Object[] values, String where) {
+        Batch b = new Batch();
+        b.insert(toTuple(values, where, -1), where);
+        return b.changes;
+    }
+
+    List<Change> deletion(Object[] values, String where) {
+        Batch b = new Batch();
+        b.delete(toTuple(values, where, -1), where);
+        return b.changes;
+    }
+
+    List<Change> keyDeletion(Object[] key, String where) {
+        requireKey("delete by key");
+        if (key == null || key.length != def.primaryKey().length) {
+            throw new SqlException(where + ": the key of " + def.name() + " has " + def.primaryKey().length
+                    + " columns " + def.primaryKeyNames() + ", got " + (key == null ? 0 : key.length) + " values");
+        }
+        Object[] k = new Object[key.length];
+        for (int i = 0; i < key.length; i++) {
+            int col = def.primaryKey()[i];
+            k[i] = convert(key[i], col, where, -1);
+        }
+        Tuple row = byKey.get(new Tuple(normalizeKey(k)));
+        if (row == null) {
+            throw new SqlException(where + ": no row of " + def.name() + " has key " + java.util.Arrays.toString(key));
+        }
+        return List.of(new Change(row, -1));
+    }
+
+    /** The changes of an INSERT, UPDATE or DELETE evaluated over the current contents. */
+    List<Change> changesOf(Dml dml, Function<String, ZSet<Tuple>> contents) {
+        ZSet<Tuple> rows = OneShot.run(dml.query(), contents, SqlOptions.incremental());
+        Batch b = new Batch();
+        String where = dml.kind().name().toLowerCase(java.util.Locale.ROOT) + " on " + def.name();
+        int n = def.schema().size();
+        int[] targets = dml.targetColumns();
+        int rowNo = 0;
+        for (Tuple t : sorted(rows)) {
+            long w = rows.weight(t);
+            rowNo++;
+            switch (dml.kind()) {
+                case INSERT: {
+                    Object[] v = new Object[n];
+                    for (int i = 0; i < targets.length; i++) v[targets[i]] = t.values[i];
+                    Tuple row = toTuple(v, where, rowNo);
+                    for (long k = 0; k < w; k++) b.insert(row, where);
+                    break;
+                }
+                case DELETE:
+                    for (long k = 0; k < w; k++) b.delete(t, where);
+                    break;
+                case UPDATE: {
+                    Tuple old = new Tuple(java.util.Arrays.copyOf(t.values, n));
+                    Object[] v = java.util.Arrays.copyOf(t.values, n);
+                    for (int i = 0; i < targets.length; i++) v[targets[i]] = t.values[n + i];
+                    Tuple row = toTuple(v, where, rowNo);
+                    for (long k = 0; k < w; k++) {
+                        b.delete(old, where);
+                        b.insert(row, where);
+                    }
+                    break;
+                }
+                default:
+                    throw new IllegalStateException();
+            }
+        }
+        return b.changes;
+    }
+
+    private static List<Tuple> sorted(ZSet<Tuple> rows) {
+        List<Tuple> list = new ArrayList<>();
+        for (int s = rows.nextSlot(0); s >= 0; s = rows.nextSlot(s + 1)) list.add(rows.elementAt(s));
+        list.sort(Rows.TupleOrder.INSTANCE);
+        return list;
+    }
+
+    /** Rows of a batch (CSV, JSON Lines) as inserts, checked whole before any is applied. */
+    List<Change> insertions(List<Object[]> rows, String where) {
+        Batch b = new Batch();
+        int i = 0;
+        for (Object[] values : rows) {
+            i++;
+            b.insert(toTuple(values, where, i), where + ", row " + i);
+        }
+        return b.changes;
+    }
+
+    /** A user's row as a tuple of internal values, checked against the schema. */
+    Tuple toTuple(Object[] values, String where, int rowNo) {
+        Schema s = def.schema();
+        String at = rowNo < 0 ? where : where + ", row " + rowNo;
+        if (values == null) throw new SqlException(at + ": a row is required, got null");
+        if (values.length != s.size()) {
+            throw new SqlException(at + ": table " + def.name() + " has " + s.size() + " columns " + names()
+                    + ", got " + values.length + " values");
+        }
+        Object[] v = new Object[values.length];
+        for (int i = 0; i < v.length; i++) v[i] = convert(values[i], i, where, rowNo);
+        return new Tuple(v);
+    }
+
+    private Object convert(Object value, int col, String where, int rowNo) {
+        Column c = def.schema().column(col);
+        String at = (rowNo < 0 ? where : where + ", row " + rowNo) + ", column " + c.name();
+        if (value == null) {
+            if (!c.nullable()) throw new SqlException(at + ": NULL in a NOT NULL column");
+            return null;
+        }
+        try {
+            return Values.fromJava(c.type(), value);
+        } catch (SqlException e) {
+            throw new SqlException(at + ": " + e.getMessage());
+        }
+    }
+
+    private List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (Column c : def.schema().columns()) out.add(c.name());
+        return out;
+    }
+
+    private Tuple key(Tuple row) {
+        int[] pk = def.primaryKey();
+        Object[] k = new Object[pk.length];
+        for (int i = 0; i < pk.length; i++) k[i] = row.values[pk[i]];
+        return new Tuple(normalizeKey(k));
+    }
+
+    private static Object[] normalizeKey(Object[] k) {
+        return k;
+    }
+
+    /** Changes being checked against the current state plus the batch's own earlier changes. */
+    private final class Batch {
+        final List<Change> changes = new ArrayList<>();
+        final ZSet<Tuple> delta = new ZSet<>();
+        final Map<Tuple, Tuple> keys = new HashMap<>();
+        final Map<Tuple, Boolean> keyDeleted = new HashMap<>();
+
+        void insert(Tuple row, String where) {
+            if (byKey != null) {
+                Tuple k = key(row);
+                Tuple old = keys.containsKey(k) ? keys.get(k) : Boolean.TRUE.equals(keyDeleted.get(k)) ? null : byKey.get(k);
+                if (old != null) {
+                    if (old.equals(row)) return;
+                    add(old, -1);
+                }
+                keys.put(k, row);
+                keyDeleted.remove(k);
+            }
+            add(row, 1);
+        }
+
+        void delete(Tuple row, String where) {
+            long now = committed.weight(row) + pending.weight(row) + delta.weight(row);
+            if (now <= 0) throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
+            if (byKey != null) {
+                Tuple k = key(row);
+                keys.remove(k);
+                keyDeleted.put(k, Boolean.TRUE);
+            }
+            add(row, -1);
+        }
+
+        private void add(Tuple row, long w) {
+            changes.add(new Change(row, w));
+            delta.add(row, w);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.jdbsp.sql.compiler;
+
+import org.jdbsp.operators.aggregate.Agg;
+import org.jdbsp.operators.aggregate.Aggregated;
+import org.jdbsp.sql.ColumnType;
+import org.jdbsp.sql.SqlException;
+import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.sql.runtime.Values;
+
+import java.math.BigDecimal;
+import java.util.function.Function;
+
+/**
+ * One SQL aggregate of a GROUP BY, mapped onto the engine's {@link Agg}s: which function, over which input
+ * column (or columns, for COUNT), under which {@code FILTER (WHERE ...)} column, and the SQL type of its result,
+ * to which the engine's {@code long}/{@code double}/{@code BigDecimal} result is converted (range-checked).
+ * Internal.
+ */
+final class AggSpec {
+    enum Fn { COUNT_STAR, COUNT, SUM, SUM0, AVG, MIN, MAX, SINGLE_VALUE, GROUPING }
+
+    /** How the input column is summed or averaged. */
+    enum Num { LONG, DOUBLE, DECIMAL, OTHER }
+
+    final Fn fn;
+    final int[] args;
+    final int filter;
+    final Num num;
+    final ColumnType resultType;
+    final String text;
+
+    AggSpec(Fn fn, int[] args, int filter, Num num, ColumnType resultType, String text) {
+        this.fn = fn;
+        this.args = args;
+        this.filter = filter;
+        this.num = num;
+        this.resultType = resultType;
+        this.text = text;
+    }
+
+    /** How many engine aggregates this one needs (SINGLE_VALUE needs a count beside its value). */
+    int width() {
+        return fn == Fn.SINGLE_VALUE ? 2 : fn == Fn.GROUPING ? 0 : 1;
+    }
+
+    /** Adds this aggregate's engine aggregates to {@code out} from position {@code at}. */
+    void addAggs(Agg<Tuple>[] out, int at) {
+        switch (fn) {
+            case COUNT_STAR:
+                out[at] = filter < 0 ? Agg.count() : Agg.count(t -> passes(t) ? Boolean.TRUE : null);
+                break;
+            case COUNT:
+                out[at] = Agg.count(t -> {
+                    if (!passes(t)) return null;
+                    for (int a : args) {
+                        if (t.values[a] == null) return null;
+                    }
+                    return Boolean.TRUE;
+                });
+                break;
+            case SUM:
+            case SUM0:
+                switch (num) {
+                    case LONG: out[at] = Agg.sumNullable(numberOf()); break;
+                    case DOUBLE: out[at] = Agg.sumDoubleNullable(numberOf()); break;
+                    case DECIMAL: out[at] = Agg.sumDecimal(decimalOf()); break;
+                    default: throw new IllegalStateException();
+                }
+                break;
+            case AVG:
+                switch (num) {
+                    case LONG: out[at] = Agg.avgNullable(numberOf()); break;
+                    case DOUBLE: out[at] = Agg.avgDoubleNullable(numberOf()); break;
+                    case DECIMAL: out[at] = Agg.avgDecimal(decimalOf(), Math.max(0, resultType.scale())); break;
+                    default: throw new IllegalStateException();
+                }
+                break;
+            case MIN:
+                out[at] = Agg.minOf(comparableOf());
+                break;
+            case MAX:
+                out[at] = Agg.maxOf(comparableOf());
+                break;
+            case SINGLE_VALUE:
+                out[at] = Agg.count(t -> passes(t) ? Boolean.TRUE : null);
+                out[at + 1] = Agg.maxOf(comparableOf());
+                break;
+            default:
+                break;
+        }
+    }
+
+    /** This aggregate's SQL value from the engine's results at {@code at}. */
+    Object result(Aggregated a, int at) {
+        switch (fn) {
+            case COUNT_STAR:
+            case COUNT:
+                return a.getLong(at);
+            case SUM0:
+                if (a.isNull(at)) return Values.fromJava(resultType, 0L);
+                return convert(a, at);
+            case SUM:
+            case AVG:
+            case MIN:
+            case MAX:
+                return a.isNull(at) ? null : convert(a, at);
+            case SINGLE_VALUE:
+                if (a.getLong(at) > 1) {
+                    throw new SqlException("more than one row returned by a subquery used as an expression");
+                }
+                return a.isNull(at + 1) ? null : a.get(at + 1);
+            default:
+                throw new IllegalStateException(fn.toString());
+        }
+    }
+
+    private Object convert(Aggregated a, int at) {
+        if (fn == Fn.MIN || fn == Fn.MAX) return a.get(at);
+        switch (num) {
+            case LONG: return Values.fromJava(resultType, a.getLong(at));
+            case DOUBLE: return resultType.kind() == ColumnType.Kind.REAL ? (Object) (float) a.getDouble(at)
+                    : (Object) a.getDouble(at);
+            case DECIMAL: return Values.decimal(resultType, a.getDecimal(at));
+            default: throw new IllegalStateException();
+        }
+    }
+
+    private boolean passes(Tuple t) {
+        return filter < 0 || Boolean.TRUE.equals(t.values[filter]);
+    }
+
+    private Function<Tuple, Number> numberOf() {
+        int c = args[0];
+        return t -> passes(t) ? (Number) t.values[c] : null;
+    }
+
+    private Function<Tuple, BigDecimal> decimalOf() {
+        int c = args[0];
+        return t -> passes(t) ? (BigDecimal) t.values[c] : null;
+    }
+
+    @SuppressWarnings({"rawtypes"})
+    private Function<Tuple, Comparable> comparableOf() {
+        int c = args[0];
+        return t -> passes(t) ? (Comparable) t.values[c] : null;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

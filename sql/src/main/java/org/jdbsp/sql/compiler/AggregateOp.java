@@ -1,0 +1,113 @@
+package org.jdbsp.sql.compiler;
+
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.aggregate.Agg;
+import org.jdbsp.operators.aggregate.Aggregated;
+import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.sql.runtime.Tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code GROUP BY} with any list of aggregates, and {@code GROUPING SETS} (ROLLUP, CUBE) as a union of one
+ * grouping per set, the columns a set leaves out being NULL. Without aggregates it is a DISTINCT over the
+ * grouping columns; the empty grouping set gives SQL's one row, also over no input.
+ */
+final class AggregateOp extends Op {
+    /** The grouping columns of the whole aggregate, in output order. */
+    private final int[] groupColumns;
+    /** Each grouping set, as positions into {@link #groupColumns}. */
+    private final List<int[]> groupSets;
+    private final List<AggSpec> aggs;
+    private final String text;
+
+    AggregateOp(Op input, int[] groupColumns, List<int[]> groupSets, List<AggSpec> aggs, String text) {
+        super(List.of(input));
+        this.groupColumns = groupColumns;
+        this.groupSets = groupSets;
+        this.aggs = aggs;
+        this.text = text;
+    }
+
+    @Override
+    Stream<Tuple> wire(Wiring w) {
+        Stream<Tuple> in = w.stream(inputs().get(0));
+        Stream<Tuple> out = null;
+        for (int[] set : groupSets) {
+            Stream<Tuple> s = wireSet(in, set);
+            out = out == null ? s : Linear.union(out, s);
+        }
+        return out;
+    }
+
+    private Stream<Tuple> wireSet(Stream<Tuple> in, int[] set) {
+        int[] keyColumns = new int[set.length];
+        for (int i = 0; i < set.length; i++) keyColumns[i] = groupColumns[set[i]];
+        boolean[] present = new boolean[groupColumns.length];
+        for (int p : set) present[p] = true;
+        int width = groupColumns.length + aggs.size();
+        if (aggs.isEmpty() && set.length > 0) {
+            return Distinct.distinct(Linear.map(in, t -> {
+                Object[] v = new Object[width];
+                for (int p : set) v[p] = t.values[groupColumns[p]];
+                return new Tuple(v);
+            }));
+        }
+        int engineAggs = 0;
+        for (AggSpec a : aggs) engineAggs += a.width();
+        @SuppressWarnings("unchecked")
+        Agg<Tuple>[] engine = new Agg[engineAggs];
+        int at = 0;
+        for (AggSpec a : aggs) {
+            a.addAggs(engine, at);
+            at += a.width();
+        }
+        if (set.length == 0) {
+            return Aggregates.aggregateAll(in, r -> row(null, r, set, present, width), engine);
+        }
+        Function<Tuple, Object> key = Keys.of(keyColumns);
+        return Aggregates.aggregate(in, key, (k, r) -> row((Tuple) k, r, set, present, width), engine);
+    }
+
+    private Tuple row(Tuple key, Aggregated r, int[] set, boolean[] present, int width) {
+        Object[] v = new Object[width];
+        for (int i = 0; i < set.length; i++) v[set[i]] = key.values[i];
+        int at = 0;
+        for (int i = 0; i < aggs.size(); i++) {
+            AggSpec a = aggs.get(i);
+            if (a.fn == AggSpec.Fn.GROUPING) {
+                long bits = 0;
+                for (int arg : a.args) bits = (bits << 1) | (present[indexOf(arg)] ? 0 : 1);
+                v[groupColumns.length + i] = org.jdbsp.sql.runtime.Values.fromJava(a.resultType, bits);
+            } else {
+                v[groupColumns.length + i] = a.result(r, at);
+            }
+            at += a.width();
+        }
+        return new Tuple(v);
+    }
+
+    private int indexOf(int column) {
+        for (int i = 0; i < groupColumns.length; i++) {
+            if (groupColumns[i] == column) return i;
+        }
+        throw new IllegalStateException("GROUPING of a column that is not grouped: " + column);
+    }
+
+    @Override
+    String describe() {
+        return "aggregate " + text;
+    }
+
+    static List<int[]> single(int n) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) all[i] = i;
+        List<int[]> out = new ArrayList<>();
+        out.add(all);
+        return out;
+    }
+}

@@ -1,0 +1,93 @@
+package org.jdbsp.sql.compiler;
+
+import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.JavaRowFormat;
+import org.apache.calcite.adapter.enumerable.PhysType;
+import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
+import org.apache.calcite.adapter.enumerable.RexToLixTranslator;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.linq4j.tree.BlockBuilder;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.MethodDeclaration;
+import org.apache.calcite.linq4j.tree.ParameterExpression;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexVisitorImpl;
+import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.janino.ClassBodyEvaluator;
+import org.jdbsp.sql.SqlException;
+import org.jdbsp.sql.UnsupportedSqlException;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Compiles a Calcite {@link RexProgram} (a condition and projections over an input row) into a
+ * {@link RowFunction}: Calcite's {@link RexToLixTranslator} writes the Java code, with SQL's null rules, checked
+ * arithmetic and its runtime library ({@code SqlFunctions}), and Janino compiles it to bytecode once. Rows are
+ * {@code Object[]} in the engine's internal representation. Costs one class (about a millisecond) per program.
+ */
+final class ExpressionCompiler {
+    private static final AtomicLong CLASSES = new AtomicLong();
+
+    private ExpressionCompiler() {
+    }
+
+    static RowFunction compile(RexProgram program, JavaTypeFactory typeFactory, Statement.QueryText where) {
+        checkSupported(program, where);
+        BlockBuilder body = new BlockBuilder();
+        ParameterExpression in = Expressions.parameter(Object[].class, "in");
+        body.add(Expressions.declare(Modifier.FINAL, DataContext.ROOT,
+                Expressions.constant(null, DataContext.class)));
+        PhysType inType = PhysTypeImpl.of(typeFactory, program.getInputRowType(), JavaRowFormat.ARRAY, false);
+        RexToLixTranslator.InputGetter getter = new RexToLixTranslator.InputGetterImpl(in, inType);
+        if (program.getCondition() != null) {
+            Expression cond = RexToLixTranslator.translateCondition(program, typeFactory, body, getter, null,
+                    Planner.CONFORMANCE);
+            body.add(Expressions.ifThen(Expressions.not(cond),
+                    Expressions.return_(null, Expressions.constant(null, Object[].class))));
+        }
+        List<Expression> values = RexToLixTranslator.translateProjects(program, typeFactory, Planner.CONFORMANCE,
+                body, null, null, DataContext.ROOT, getter, null);
+        List<Expression> boxed = new ArrayList<>();
+        for (Expression e : values) {
+            boxed.add(e.getType() instanceof Class<?> c && c.isPrimitive() ? Expressions.box(e) : e);
+        }
+        body.add(Expressions.return_(null, Expressions.newArrayInit(Object.class, boxed)));
+        MethodDeclaration method = Expressions.methodDecl(Modifier.PUBLIC, Object[].class, "apply", List.of(in),
+                body.toBlock());
+        String source = Expressions.toString(method);
+        try {
+            ClassBodyEvaluator cbe = new ClassBodyEvaluator();
+            cbe.setClassName("org.jdbsp.sql.generated.Fn" + CLASSES.incrementAndGet());
+            cbe.setImplementedInterfaces(new Class<?>[] {RowFunction.class});
+            cbe.setParentClassLoader(ExpressionCompiler.class.getClassLoader());
+            cbe.cook(source);
+            return (RowFunction) cbe.getClazz().getDeclaredConstructor().newInstance();
+        } catch (CompileException e) {
+            throw new SqlException(where.where(1, 1) + ": internal error compiling an expression: " + e.getMessage()
+                    + "\n" + source, e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Rejects functions whose value is not a function of the row: their results could not be retracted. */
+    private static void checkSupported(RexProgram program, Statement.QueryText where) {
+        RexVisitorImpl<Void> v = new RexVisitorImpl<>(true) {
+            @Override
+            public Void visitCall(RexCall call) {
+                if (call.getOperator().isDynamicFunction() || !call.getOperator().isDeterministic()) {
+                    throw new UnsupportedSqlException(where.where(1, 1) + ": function " + call.getOperator().getName()
+                            + " is not supported in a view: its value is not a function of the row");
+                }
+                return super.visitCall(call);
+            }
+        };
+        for (RexNode e : program.getExprList()) e.accept(v);
+    }
+}

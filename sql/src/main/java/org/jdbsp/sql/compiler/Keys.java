@@ -1,0 +1,72 @@
+package org.jdbsp.sql.compiler;
+
+import org.jdbsp.sql.runtime.Tuple;
+
+import java.util.function.Function;
+
+/**
+ * Key functions over rows for joins and grouping: the values of some columns as a {@link Tuple}, integers
+ * widened to {@code Long} and {@code REAL} to {@code Double} so that equal numbers of different integer types
+ * meet. Internal.
+ */
+final class Keys {
+    /** The key of a row of the left side whose equi-join key holds a NULL: equal to no key of the right side. */
+    static final Object LEFT_NULL = new Object() {
+        @Override
+        public String toString() {
+            return "NULL(left)";
+        }
+    };
+
+    /** The same for the right side; never equal to {@link #LEFT_NULL}. */
+    static final Object RIGHT_NULL = new Object() {
+        @Override
+        public String toString() {
+            return "NULL(right)";
+        }
+    };
+
+    private Keys() {
+    }
+
+    /**
+     * The columns' values, as they are, as a key; NULL is a value like any other (grouping). The values are
+     * not widened: a grouping reads them back as output columns.
+     */
+    static Function<Tuple, Object> of(int[] columns) {
+        if (columns.length == 0) return t -> Tuple.EMPTY;
+        return t -> {
+            Object[] k = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) k[i] = t.values[columns[i]];
+            return new Tuple(k);
+        };
+    }
+
+    /**
+     * An equi-join key: a row whose key column {@code i} is NULL while {@code nullSafe[i]} is false (SQL's
+     * {@code =}, where NULL matches nothing) gets {@code nullKey}, which matches no key of the other side.
+     */
+    static Function<Tuple, Object> join(int[] columns, boolean[] nullSafe, Object nullKey) {
+        if (columns.length == 0) return t -> Tuple.EMPTY;
+        return t -> {
+            Object[] k = new Object[columns.length];
+            for (int i = 0; i < columns.length; i++) {
+                Object v = t.values[columns[i]];
+                if (v == null && !nullSafe[i]) return nullKey;
+                k[i] = normalize(v);
+            }
+            return new Tuple(k);
+        };
+    }
+
+    /** The whole row as its own key. */
+    static Function<Tuple, Object> row() {
+        return t -> t;
+    }
+
+    static Object normalize(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
+        if (v instanceof Float f) return f.doubleValue();
+        return v;
+    }
+}

@@ -1,0 +1,317 @@
+package org.jdbsp.sql.compiler;
+
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.JoinInfo;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalCalc;
+import org.apache.calcite.rel.logical.LogicalCorrelate;
+import org.apache.calcite.rel.logical.LogicalFilter;
+import org.apache.calcite.rel.logical.LogicalIntersect;
+import org.apache.calcite.rel.logical.LogicalJoin;
+import org.apache.calcite.rel.logical.LogicalMinus;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.logical.LogicalTableScan;
+import org.apache.calcite.rel.logical.LogicalUnion;
+import org.apache.calcite.rel.logical.LogicalValues;
+import org.apache.calcite.rel.logical.LogicalWindow;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexProgramBuilder;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.util.ImmutableBitSet;
+import org.jdbsp.sql.ColumnType;
+import org.jdbsp.sql.SqlException;
+import org.jdbsp.sql.UnsupportedSqlException;
+import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.zset.ZSet;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lowers an optimised Calcite plan into jdbsp operators ({@link Op}), compiling every per-row expression once.
+ * A plan node shared by several parents becomes one operator. A node with no incremental form fails with an
+ * {@link UnsupportedSqlException} naming the construct. Internal.
+ */
+final class Lowering {
+    private final Catalog catalog;
+    private final Statement.QueryText where;
+    private final JavaTypeFactory typeFactory;
+    private final Map<RelNode, Op> lowered = new IdentityHashMap<>();
+    private final Set<String> sources = new LinkedHashSet<>();
+
+    Lowering(Catalog catalog, Statement.QueryText where, JavaTypeFactory typeFactory) {
+        this.catalog = catalog;
+        this.where = where;
+        this.typeFactory = typeFactory;
+    }
+
+    /** The lower-case names of the tables and views the lowered plans read. */
+    Set<String> sources() {
+        return sources;
+    }
+
+    Op lower(RelNode rel) {
+        Op op = lowered.get(rel);
+        if (op == null) {
+            op = lowerNew(rel);
+            lowered.put(rel, op);
+        }
+        return op;
+    }
+
+    private Op lowerNew(RelNode rel) {
+        if (rel instanceof LogicalTableScan scan) {
+            List<String> qn = scan.getTable().getQualifiedName();
+            String name = catalog.relationName(qn.get(qn.size() - 1));
+            if (name == null) throw new SqlException(where.where(1, 1) + ": unknown table " + qn);
+            sources.add(Catalog.key(name));
+            return new ScanOp(name);
+        }
+        if (rel instanceof LogicalCalc calc) {
+            RexProgram p = calc.getProgram();
+            Op in = lower(calc.getInput());
+            if (p.isTrivial()) return in;
+            return new CalcOp(in, ExpressionCompiler.compile(p, typeFactory, where), p.toString());
+        }
+        if (rel instanceof LogicalProject project) {
+            RexProgram p = RexProgram.create(project.getInput().getRowType(), project.getProjects(), null,
+                    project.getRowType(), rexBuilder(rel));
+            return new CalcOp(lower(project.getInput()), ExpressionCompiler.compile(p, typeFactory, where),
+                    p.toString());
+        }
+        if (rel instanceof LogicalFilter filter) {
+            RexProgramBuilder b = new RexProgramBuilder(filter.getInput().getRowType(), rexBuilder(rel));
+            b.addIdentity();
+            b.addCondition(filter.getCondition());
+            RexProgram p = b.getProgram();
+            return new CalcOp(lower(filter.getInput()), ExpressionCompiler.compile(p, typeFactory, where),
+                    p.toString());
+        }
+        if (rel instanceof LogicalJoin join) return join(join);
+        if (rel instanceof LogicalAggregate agg) return aggregate(agg);
+        if (rel instanceof LogicalUnion union) {
+            List<Op> ins = new ArrayList<>();
+            for (RelNode i : union.getInputs()) ins.add(lower(i));
+            return new UnionOp(ins, union.all);
+        }
+        if (rel instanceof LogicalValues values) return values(values);
+        if (rel instanceof LogicalSort sort) return sort(sort);
+        if (rel instanceof LogicalIntersect i) {
+            throw unsupported(i.all ? "INTERSECT ALL" : "INTERSECT");
+        }
+        if (rel instanceof LogicalMinus m) {
+            throw unsupported(m.all ? "EXCEPT ALL" : "EXCEPT");
+        }
+        if (rel instanceof LogicalWindow) {
+            throw unsupported("window functions (OVER) other than ROW_NUMBER/RANK filtered on the rank");
+        }
+        if (rel instanceof LogicalCorrelate) {
+            throw unsupported("a correlated subquery that Calcite could not decorrelate");
+        }
+        throw unsupported("the plan operator " + rel.getRelTypeName());
+    }
+
+    private Op join(LogicalJoin join) {
+        RelNode left = join.getLeft(), right = join.getRight();
+        JoinInfo info = JoinInfo.of(left, right, join.getCondition());
+        int n = info.leftKeys.size();
+        int[] lk = new int[n], rk = new int[n];
+        boolean[] nullSafe = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            lk[i] = info.leftKeys.get(i);
+            rk[i] = info.rightKeys.get(i);
+            nullSafe[i] = !info.nullExclusionFlags.get(i);
+        }
+        RowFunction residual = null;
+        String residualText = "";
+        if (!info.nonEquiConditions.isEmpty()) {
+            RexBuilder rb = rexBuilder(join);
+            RexNode cond = RexUtil.composeConjunction(rb, info.nonEquiConditions);
+            RelDataType joined = org.apache.calcite.sql.validate.SqlValidatorUtil.createJoinType(typeFactory,
+                    left.getRowType(), right.getRowType(), null, java.util.List.of());
+            RexProgramBuilder b = new RexProgramBuilder(joined, rb);
+            b.addCondition(cond);
+            residual = ExpressionCompiler.compile(b.getProgram(), typeFactory, where);
+            residualText = " where " + cond;
+        }
+        JoinRelType type = join.getJoinType();
+        if (type == JoinRelType.ASOF || type == JoinRelType.LEFT_ASOF || type == JoinRelType.LEFT_MARK) {
+            throw unsupported(type + " join");
+        }
+        StringBuilder keys = new StringBuilder("on");
+        for (int i = 0; i < n; i++) keys.append(i == 0 ? " " : ", ").append("$").append(lk[i]).append(" = $")
+                .append(left.getRowType().getFieldCount() + rk[i]);
+        return new JoinOp(lower(left), lower(right), type, lk, rk, nullSafe, residual,
+                left.getRowType().getFieldCount(), right.getRowType().getFieldCount(),
+                (n == 0 ? "(cross)" : keys.toString()) + residualText);
+    }
+
+    private Op aggregate(LogicalAggregate agg) {
+        ImmutableBitSet groupSet = agg.getGroupSet();
+        int[] groupColumns = groupSet.toArray();
+        List<int[]> sets = new ArrayList<>();
+        for (ImmutableBitSet s : agg.getGroupSets()) {
+            int[] positions = new int[s.cardinality()];
+            int k = 0;
+            for (int c : s) positions[k++] = indexOf(groupColumns, c);
+            sets.add(positions);
+        }
+        List<AggSpec> specs = new ArrayList<>();
+        RelDataType inType = agg.getInput().getRowType();
+        for (AggregateCall call : agg.getAggCallList()) specs.add(aggSpec(call, inType));
+        return new AggregateOp(lower(agg.getInput()), groupColumns, sets, specs,
+                "group " + groupSet + (agg.getGroupType() == LogicalAggregate.Group.SIMPLE ? "" : " sets "
+                        + agg.getGroupSets()) + " " + agg.getAggCallList());
+    }
+
+    private AggSpec aggSpec(AggregateCall call, RelDataType inType) {
+        SqlKind kind = call.getAggregation().getKind();
+        int[] args = call.getArgList().stream().mapToInt(Integer::intValue).toArray();
+        int filter = call.filterArg;
+        ColumnType result = Types.columnType(call.getType());
+        String text = call.toString();
+        if (call.isDistinct() && kind != SqlKind.MIN && kind != SqlKind.MAX) {
+            throw unsupported(call.getAggregation().getName() + "(DISTINCT ...) here");
+        }
+        if (!call.collation.getFieldCollations().isEmpty()) {
+            throw unsupported("an ordered aggregate (WITHIN GROUP / ORDER BY in " + call.getAggregation().getName() + ")");
+        }
+        switch (kind) {
+            case COUNT:
+                return new AggSpec(args.length == 0 ? AggSpec.Fn.COUNT_STAR : AggSpec.Fn.COUNT, args, filter,
+                        AggSpec.Num.OTHER, result, text);
+            case SUM:
+            case SUM0:
+            case AVG:
+                return new AggSpec(kind == SqlKind.SUM ? AggSpec.Fn.SUM : kind == SqlKind.SUM0 ? AggSpec.Fn.SUM0
+                        : AggSpec.Fn.AVG, args, filter, numOf(inType.getFieldList().get(args[0]).getType()),
+                        result, text);
+            case MIN:
+            case MAX:
+            case ANY_VALUE:
+                return new AggSpec(kind == SqlKind.MIN ? AggSpec.Fn.MIN : AggSpec.Fn.MAX, args, filter,
+                        AggSpec.Num.OTHER, result, text);
+            case SINGLE_VALUE:
+                return new AggSpec(AggSpec.Fn.SINGLE_VALUE, args, filter, AggSpec.Num.OTHER, result, text);
+            default:
+                break;
+        }
+        String name = call.getAggregation().getName().toUpperCase(Locale.ROOT);
+        switch (name) {
+            case "BOOL_AND":
+            case "EVERY":
+                return new AggSpec(AggSpec.Fn.MIN, args, filter, AggSpec.Num.OTHER, result, text);
+            case "BOOL_OR":
+            case "SOME":
+                return new AggSpec(AggSpec.Fn.MAX, args, filter, AggSpec.Num.OTHER, result, text);
+            case "GROUPING":
+            case "GROUPING_ID":
+                return new AggSpec(AggSpec.Fn.GROUPING, args, filter, AggSpec.Num.OTHER, result, text);
+            default:
+                throw unsupported("aggregate function " + name);
+        }
+    }
+
+    private static AggSpec.Num numOf(RelDataType t) {
+        switch (t.getSqlTypeName()) {
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT:
+                return AggSpec.Num.LONG;
+            case DECIMAL:
+                return AggSpec.Num.DECIMAL;
+            case REAL:
+            case FLOAT:
+            case DOUBLE:
+                return AggSpec.Num.DOUBLE;
+            default:
+                throw new UnsupportedSqlException("SUM/AVG of a " + t.getFullTypeString() + " is not supported");
+        }
+    }
+
+    private Op values(LogicalValues values) {
+        ZSet<Tuple> rows = new ZSet<>();
+        RelDataType rowType = values.getRowType();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            Object[] v = new Object[tuple.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = literal(tuple.get(i), rowType.getFieldList().get(i).getType());
+            }
+            rows.add(new Tuple(v), 1);
+        }
+        return new ValuesOp(rows);
+    }
+
+    /** A literal's internal value, as the column's type holds it. */
+    private Object literal(RexLiteral lit, RelDataType type) {
+        if (lit.isNull()) return null;
+        Class<?> c = boxed(typeFactory.getJavaClass(type));
+        Object v = lit.getValueAs(c);
+        if (v instanceof BigDecimal d && type.getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.DECIMAL) {
+            return org.jdbsp.sql.runtime.Values.decimal(Types.columnType(type), d);
+        }
+        return v;
+    }
+
+    private static Class<?> boxed(java.lang.reflect.Type t) {
+        if (t == int.class) return Integer.class;
+        if (t == long.class) return Long.class;
+        if (t == short.class) return Short.class;
+        if (t == byte.class) return Byte.class;
+        if (t == double.class) return Double.class;
+        if (t == float.class) return Float.class;
+        if (t == boolean.class) return Boolean.class;
+        if (t == char.class) return Character.class;
+        return t instanceof Class<?> c ? c : Object.class;
+    }
+
+    private Op sort(LogicalSort sort) {
+        Op in = lower(sort.getInput());
+        if (sort.fetch == null && sort.offset == null) return in;
+        long offset = sort.offset == null ? 0 : count(sort.offset, "OFFSET");
+        long fetch = sort.fetch == null ? Integer.MAX_VALUE : count(sort.fetch, "LIMIT");
+        OrderComparator order = OrderComparator.of(sort.getCollation(), sort.getRowType());
+        if (fetch == 0) return new ValuesOp(new ZSet<>());
+        if (sort.fetch == null) throw unsupported("OFFSET without LIMIT");
+        return new TopKOp(in, order, offset, fetch);
+    }
+
+    private long count(RexNode n, String what) {
+        if (n instanceof RexLiteral lit) {
+            Long v = lit.getValueAs(Long.class);
+            if (v != null && v >= 0) return v;
+        }
+        throw unsupported(what + " that is not a non-negative constant");
+    }
+
+    private static int indexOf(int[] a, int v) {
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] == v) return i;
+        }
+        throw new IllegalStateException();
+    }
+
+    private static RexBuilder rexBuilder(RelNode rel) {
+        return rel.getCluster().getRexBuilder();
+    }
+
+    private UnsupportedSqlException unsupported(String what) {
+        return new UnsupportedSqlException(where.where(1, 1) + ": " + what + " is not supported");
+    }
+}

@@ -1,0 +1,84 @@
+package org.jdbsp.sql.compiler;
+
+import org.apache.calcite.rel.RelCollation;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.type.RelDataType;
+import org.jdbsp.sql.runtime.Tuple;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * SQL's ORDER BY over tuples: the collation's columns with their directions and null placement, then every
+ * column ascending, so that the order is total (different rows never compare equal, which top-k needs).
+ * Values of a column share one type; integers of different widths compare by value. Internal.
+ */
+final class OrderComparator implements Comparator<Tuple> {
+    private final int[] fields;
+    private final boolean[] descending;
+    private final boolean[] nullsFirst;
+
+    private OrderComparator(int[] fields, boolean[] descending, boolean[] nullsFirst) {
+        this.fields = fields;
+        this.descending = descending;
+        this.nullsFirst = nullsFirst;
+    }
+
+    /** The comparator of a collation over rows of {@code rowType}; null when the collation is empty. */
+    static OrderComparator of(RelCollation collation, RelDataType rowType) {
+        if (collation == null || collation.getFieldCollations().isEmpty()) return null;
+        return of(collation.getFieldCollations());
+    }
+
+    static OrderComparator of(List<RelFieldCollation> list) {
+        int n = list.size();
+        int[] f = new int[n];
+        boolean[] desc = new boolean[n];
+        boolean[] nf = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            RelFieldCollation c = list.get(i);
+            f[i] = c.getFieldIndex();
+            desc[i] = c.getDirection().isDescending();
+            RelFieldCollation.NullDirection nd = c.nullDirection;
+            if (nd == RelFieldCollation.NullDirection.UNSPECIFIED) nd = c.getDirection().defaultNullDirection();
+            nf[i] = nd == RelFieldCollation.NullDirection.FIRST;
+        }
+        return new OrderComparator(f, desc, nf);
+    }
+
+    @Override
+    public int compare(Tuple a, Tuple b) {
+        for (int i = 0; i < fields.length; i++) {
+            Object x = a.values[fields[i]], y = b.values[fields[i]];
+            if (x == y) continue;
+            if (x == null) return nullsFirst[i] ? -1 : 1;
+            if (y == null) return nullsFirst[i] ? 1 : -1;
+            int c = compareValues(x, y);
+            if (c != 0) return descending[i] ? -c : c;
+        }
+        return compareRows(a, b);
+    }
+
+    /** Every column ascending, NULL first: a total order on distinct tuples. */
+    static int compareRows(Tuple a, Tuple b) {
+        int n = Math.min(a.values.length, b.values.length);
+        for (int i = 0; i < n; i++) {
+            Object x = a.values[i], y = b.values[i];
+            if (x == y) continue;
+            if (x == null) return -1;
+            if (y == null) return 1;
+            int c = compareValues(x, y);
+            if (c != 0) return c;
+        }
+        return Integer.compare(a.values.length, b.values.length);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareValues(Object x, Object y) {
+        if (x.getClass() == y.getClass()) return ((Comparable) x).compareTo(y);
+        if (x instanceof Number p && y instanceof Number q) {
+            return new java.math.BigDecimal(p.toString()).compareTo(new java.math.BigDecimal(q.toString()));
+        }
+        return x.toString().compareTo(y.toString());
+    }
+}

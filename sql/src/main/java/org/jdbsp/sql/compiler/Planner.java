@@ -1,0 +1,342 @@
+package org.jdbsp.sql.compiler;
+
+import org.apache.calcite.avatica.util.Casing;
+import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.hep.HepPlanner;
+import org.apache.calcite.plan.hep.HepProgramBuilder;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.RelFactories;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.rules.PruneEmptyRules;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformance;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlDelegatingConformance;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.ConvertToChecked;
+import org.apache.calcite.sql2rel.RelDecorrelator;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.RelBuilder;
+import org.jdbsp.sql.Column;
+import org.jdbsp.sql.Schema;
+import org.jdbsp.sql.SqlException;
+import org.jdbsp.sql.UnsupportedSqlException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Turns SQL text into jdbsp plans with Apache Calcite: parse, validate, {@link SqlToRelConverter}, subquery
+ * removal, {@link RelDecorrelator}, then a fixed sequence of {@link HepPlanner} rule programs (no cost-based
+ * search), then {@link Lowering} into operators with generated expression code. One planner per statement;
+ * the work is proportional to the query's size. Internal.
+ */
+public final class Planner {
+    /** The largest DECIMAL precision. */
+    public static final int MAX_PRECISION = 38;
+
+    /** SQL:2003 with checked arithmetic (overflow is an error) and PostgreSQL's GROUP BY alias and ordinal. */
+    static final SqlConformance CONFORMANCE = new SqlDelegatingConformance(SqlConformanceEnum.DEFAULT) {
+        @Override
+        public boolean checkedArithmetic() {
+            return true;
+        }
+
+        @Override
+        public boolean isGroupByAlias() {
+            return true;
+        }
+
+        @Override
+        public boolean isGroupByOrdinal() {
+            return true;
+        }
+
+        @Override
+        public boolean isHavingAlias() {
+            return true;
+        }
+    };
+
+    /** DECIMAL up to 38 digits; SUM of an integer type is a BIGINT and of a DECIMAL a DECIMAL(38, s), as in PostgreSQL. */
+    static final RelDataTypeSystem TYPE_SYSTEM = new RelDataTypeSystemImpl() {
+        @Override
+        public int getMaxPrecision(SqlTypeName typeName) {
+            return typeName == SqlTypeName.DECIMAL ? MAX_PRECISION : super.getMaxPrecision(typeName);
+        }
+
+        @Override
+        public int getMaxScale(SqlTypeName typeName) {
+            return typeName == SqlTypeName.DECIMAL ? MAX_PRECISION : super.getMaxScale(typeName);
+        }
+
+        @Override
+        public RelDataType deriveSumType(RelDataTypeFactory f, RelDataType arg) {
+            switch (arg.getSqlTypeName()) {
+                case TINYINT:
+                case SMALLINT:
+                case INTEGER:
+                case BIGINT:
+                    return f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), arg.isNullable());
+                case DECIMAL:
+                    return f.createTypeWithNullability(
+                            f.createSqlType(SqlTypeName.DECIMAL, MAX_PRECISION, arg.getScale()), arg.isNullable());
+                default:
+                    return super.deriveSumType(f, arg);
+            }
+        }
+    };
+
+    private static final SqlParser.Config PARSER = SqlParser.config()
+            .withQuoting(Quoting.DOUBLE_QUOTE)
+            .withUnquotedCasing(Casing.TO_LOWER)
+            .withQuotedCasing(Casing.UNCHANGED)
+            .withCaseSensitive(false)
+            .withConformance(CONFORMANCE);
+
+    private final Catalog catalog;
+    private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(TYPE_SYSTEM);
+
+    public Planner(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Compiles {@code CREATE VIEW name [(columns)] AS query}. */
+    public ViewDef view(String name, List<String> columns, Statement.QueryText q, boolean materialized) {
+        CompiledQuery query = compile(q, columns, false);
+        return new ViewDef(name, query, materialized);
+    }
+
+    /** Compiles a one-off query, keeping its ORDER BY for the rows' order. */
+    public CompiledQuery query(Statement.QueryText q) {
+        return compile(q, null, true);
+    }
+
+    /** Compiles a one-off query given as text. */
+    public CompiledQuery query(String text) {
+        return query(Statement.QueryText.of(text));
+    }
+
+    /** Compiles an INSERT, UPDATE or DELETE into the query that computes its changes. */
+    public Dml dml(Statement st) {
+        Statement.QueryText q = st.asQuery();
+        SqlNode node = parse(q, true);
+        return Dml.of(this, node, q);
+    }
+
+    // ---- the pipeline ----------------------------------------------------------------------------------
+
+    SqlNode parse(Statement.QueryText q, boolean statement) {
+        try {
+            SqlParser p = SqlParser.create(q.text(), PARSER);
+            return statement ? p.parseStmt() : p.parseQuery();
+        } catch (SqlParseException e) {
+            SqlParserPos pos = e.getPos();
+            String msg = e.getMessage();
+            int nl = msg == null ? -1 : msg.indexOf('\n');
+            String first = nl < 0 ? String.valueOf(msg) : msg.substring(0, nl);
+            first = first.replaceFirst("^Encountered (.*) at line \\d+, column \\d+\\.?$", "syntax error at $1");
+            throw new SqlException((pos == null ? "" : q.where(pos.getLineNum(), pos.getColumnNum()) + ": ") + first);
+        }
+    }
+
+    CompiledQuery compile(Statement.QueryText q, List<String> columnNames, boolean keepOrder) {
+        return compile(parse(q, false), q, columnNames, keepOrder);
+    }
+
+    CompiledQuery compile(SqlNode node, Statement.QueryText q, List<String> columnNames, boolean keepOrder) {
+        Frontend fe = new Frontend();
+        SqlNode validated;
+        try {
+            validated = fe.validator.validate(node);
+        } catch (CalciteContextException e) {
+            throw new SqlException(q.where(e.getPosLine(), e.getPosColumn()) + ": "
+                    + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        } catch (RuntimeException e) {
+            throw translate(e, q);
+        }
+        RelRoot root;
+        try {
+            root = fe.converter.convertQuery(validated, false, true);
+        } catch (RuntimeException e) {
+            throw translate(e, q);
+        }
+        RelNode full = root.rel;
+        List<Integer> fieldIndexes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (var f : root.fields) {
+            fieldIndexes.add(f.getKey());
+            names.add(f.getValue());
+        }
+        RelNode rel = keepOrder ? full : root.project();
+        rel = optimize(rel, fe);
+        if (columnNames != null && columnNames.size() != names.size()) {
+            throw new SqlException(q.where(1, 1) + ": the view names " + columnNames.size()
+                    + " columns but its query has " + names.size());
+        }
+        List<String> outNames = columnNames != null ? columnNames : names;
+        Schema schema;
+        int[] project;
+        if (keepOrder) {
+            project = fieldIndexes.stream().mapToInt(Integer::intValue).toArray();
+            schema = schemaOf(rel.getRowType(), project, outNames);
+        } else {
+            project = null;
+            int[] all = new int[rel.getRowType().getFieldCount()];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            schema = schemaOf(rel.getRowType(), all, outNames);
+        }
+        Lowering lowering = new Lowering(catalog, q, typeFactory);
+        Op op = lowering.lower(rel);
+        return new CompiledQuery(op, schema, lowering.sources(), RelOptUtil.toString(rel),
+                keepOrder ? OrderComparator.of(root.collation, rel.getRowType()) : null, project);
+    }
+
+    private RuntimeException translate(RuntimeException e, Statement.QueryText q) {
+        if (e instanceof SqlException) return e;
+        Throwable c = e;
+        while (c != null) {
+            if (c instanceof CalciteContextException cc) {
+                return new SqlException(q.where(cc.getPosLine(), cc.getPosColumn()) + ": "
+                        + (cc.getCause() != null ? cc.getCause().getMessage() : cc.getMessage()));
+            }
+            c = c.getCause();
+        }
+        if (e instanceof UnsupportedOperationException) {
+            return new UnsupportedSqlException(q.where(1, 1) + ": not supported by the planner: " + e.getMessage());
+        }
+        return new SqlException(q.where(1, 1) + ": " + e, e);
+    }
+
+    RelNode optimize(RelNode rel, Frontend fe) {
+        rel = rel.accept(new ConvertToChecked(fe.cluster.getRexBuilder(), true));
+        rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE, CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
+                CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
+        RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(fe.cluster, fe.catalogReader);
+        rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        rel = hep(rel, CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
+                CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
+                CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.UNION_MERGE,
+                PruneEmptyRules.FILTER_INSTANCE, PruneEmptyRules.PROJECT_INSTANCE,
+                PruneEmptyRules.JOIN_LEFT_INSTANCE, PruneEmptyRules.JOIN_RIGHT_INSTANCE,
+                PruneEmptyRules.AGGREGATE_INSTANCE, PruneEmptyRules.UNION_INSTANCE, PruneEmptyRules.SORT_INSTANCE);
+        rel = hep(rel, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN, CoreRules.INTERSECT_TO_DISTINCT,
+                CoreRules.MINUS_TO_DISTINCT, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+        rel = hep(rel, CoreRules.FILTER_TO_CALC, CoreRules.PROJECT_TO_CALC, CoreRules.CALC_MERGE,
+                CoreRules.CALC_REMOVE);
+        return rel;
+    }
+
+    private static RelNode hep(RelNode rel, org.apache.calcite.plan.RelOptRule... rules) {
+        HepProgramBuilder b = new HepProgramBuilder();
+        for (var r : rules) b.addRuleInstance(r);
+        HepPlanner hep = new HepPlanner(b.build());
+        hep.setRoot(rel);
+        return hep.findBestExp();
+    }
+
+    // ---- the Calcite objects of one statement ------------------------------------------------------------
+
+    /** Calcite's catalog reader, validator, cluster and converter over the current catalog. */
+    final class Frontend {
+        final CalciteCatalogReader catalogReader;
+        final SqlValidator validator;
+        final RelOptCluster cluster;
+        final SqlToRelConverter converter;
+
+        Frontend() {
+            CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+            for (String name : catalog.relationNames()) {
+                Schema s = catalog.relationSchema(name);
+                root.add(name, new AbstractTable() {
+                    @Override
+                    public RelDataType getRowType(RelDataTypeFactory f) {
+                        return Types.rowType(f, s);
+                    }
+                });
+            }
+            Properties props = new Properties();
+            props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+            props.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.TO_LOWER.name());
+            props.setProperty(CalciteConnectionProperty.QUOTED_CASING.camelName(), Casing.UNCHANGED.name());
+            catalogReader = new CalciteCatalogReader(root, List.of(), typeFactory,
+                    new CalciteConnectionConfigImpl(props));
+            SqlOperatorTable ops = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+                    SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL), catalogReader);
+            validator = SqlValidatorUtil.newValidator(ops, catalogReader, typeFactory,
+                    SqlValidator.Config.DEFAULT.withConformance(CONFORMANCE).withIdentifierExpansion(true)
+                            .withDefaultNullCollation(NullCollation.HIGH));
+            VolcanoPlanner volcano = new VolcanoPlanner();
+            volcano.addRelTraitDef(ConventionTraitDef.INSTANCE);
+            volcano.setExecutor(RexUtil.EXECUTOR);
+            cluster = RelOptCluster.create(volcano, new RexBuilder(typeFactory));
+            converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
+                throw new UnsupportedSqlException("view expansion");
+            }, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
+                    SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false));
+        }
+    }
+
+    Frontend frontend() {
+        return new Frontend();
+    }
+
+    JavaTypeFactoryImpl typeFactory() {
+        return typeFactory;
+    }
+
+    Catalog catalog() {
+        return catalog;
+    }
+
+    /** The schema of a plan's output: the given fields of {@code rowType}, named {@code names}. */
+    static Schema schemaOf(RelDataType rowType, int[] fields, List<String> names) {
+        List<Column> cols = new ArrayList<>();
+        List<RelDataTypeField> list = rowType.getFieldList();
+        for (int i = 0; i < fields.length; i++) {
+            RelDataType t = list.get(fields[i]).getType();
+            cols.add(new Column(names.get(i), Types.columnType(t), t.isNullable()));
+        }
+        return new Schema(cols);
+    }
+}

@@ -1,0 +1,2 @@
+/** SQL front end. */
+package org.jdbsp.sql;

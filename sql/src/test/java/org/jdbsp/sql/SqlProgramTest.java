@@ -1,0 +1,103 @@
+package org.jdbsp.sql;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SqlProgramTest {
+    private static String contents(SqlProgram p, String view) {
+        StringBuilder sb = new StringBuilder();
+        Rows rows = p.view(view).contents();
+        for (int i = 0; i < rows.size(); i++) {
+            sb.append(rows.get(i)).append(rows.weight(i) == 1 ? "" : " x" + rows.weight(i)).append(';');
+        }
+        return sb.toString();
+    }
+
+    private static String changes(SqlProgram p, String view) {
+        StringBuilder sb = new StringBuilder();
+        Rows rows = p.view(view).changes();
+        for (int i = 0; i < rows.size(); i++) sb.append(rows.get(i)).append(' ').append(rows.weight(i)).append(';');
+        return sb.toString();
+    }
+
+    @Test
+    void filterProjectJoinAggregate() {
+        SqlProgram p = Sql.compile("""
+                CREATE TABLE orders (id INT PRIMARY KEY, customer INT NOT NULL, amount DECIMAL(10,2));
+                CREATE TABLE customers (id INT PRIMARY KEY, region VARCHAR(10));
+                CREATE VIEW big AS SELECT id, amount * 2 AS twice FROM orders WHERE amount > 10;
+                CREATE VIEW revenue AS SELECT c.region, SUM(o.amount) AS total, COUNT(*) AS n
+                    FROM orders o JOIN customers c ON o.customer = c.id GROUP BY c.region;
+                """);
+        p.execute("""
+                INSERT INTO customers VALUES (1, 'EU'), (2, 'US');
+                INSERT INTO orders VALUES (100, 1, 30), (101, 2, 5.5), (102, 1, 20);
+                """);
+        p.step();
+        assertEquals("(100, 60.00);(102, 40.00);", contents(p, "big"));
+        assertEquals("('EU', 50.00, 2);('US', 5.50, 1);", contents(p, "revenue"));
+        p.execute("UPDATE customers SET region = 'EU' WHERE id = 2; DELETE FROM orders WHERE id = 102;");
+        p.step();
+        assertEquals("('EU', 35.50, 2);", contents(p, "revenue"));
+        assertEquals("('EU', 35.50, 2) 1;('EU', 50.00, 2) -1;('US', 5.50, 1) -1;", changes(p, "revenue"));
+    }
+
+    @Test
+    void primaryKeyInsertReplaces() {
+        SqlProgram p = Sql.compile("CREATE TABLE t (k INT PRIMARY KEY, v VARCHAR); CREATE VIEW all_t AS SELECT * FROM t;");
+        p.table("t").insert(1, "a");
+        p.step();
+        p.table("t").insert(1, "b");
+        p.step();
+        assertEquals("(1, 'b');", contents(p, "all_t"));
+        assertEquals("(1, 'a') -1;(1, 'b') 1;", changes(p, "all_t"));
+    }
+
+    @Test
+    void outerJoinsSubqueriesSetOps() {
+        SqlProgram p = Sql.compile("""
+                CREATE TABLE a (x INT, y INT);
+                CREATE TABLE b (x INT, z INT);
+                CREATE VIEW lj AS SELECT a.x, b.z FROM a LEFT JOIN b ON a.x = b.x AND b.z > a.y;
+                CREATE VIEW fj AS SELECT a.x AS ax, b.x AS bx FROM a FULL JOIN b ON a.x = b.x;
+                CREATE VIEW sub AS SELECT x FROM a WHERE x IN (SELECT x FROM b) AND NOT EXISTS (SELECT 1 FROM b WHERE b.z = a.y);
+                CREATE VIEW scalar AS SELECT x, (SELECT MAX(z) FROM b WHERE b.x = a.x) AS m FROM a;
+                CREATE VIEW u AS SELECT x FROM a UNION SELECT x FROM b;
+                CREATE VIEW i AS SELECT x FROM a INTERSECT SELECT x FROM b;
+                CREATE VIEW e AS SELECT x FROM a EXCEPT SELECT x FROM b;
+                CREATE VIEW d AS SELECT COUNT(DISTINCT x) AS c, COUNT(*) FILTER (WHERE y > 1) AS f FROM a;
+                CREATE VIEW top2 AS SELECT x, y FROM a ORDER BY y DESC LIMIT 2;
+                """);
+        p.execute("INSERT INTO a VALUES (1, 1), (2, 2), (3, 3), (NULL, 4); INSERT INTO b VALUES (1, 5), (2, 2), (4, 0);");
+        p.step();
+        assertEquals("(NULL, NULL);(1, 5);(2, NULL);(3, NULL);", contents(p, "lj"));
+        assertEquals("(NULL, NULL);(NULL, 4);(1, 1);(2, 2);(3, NULL);", contents(p, "fj"));
+        assertEquals("(1);", contents(p, "sub"));
+        assertEquals("(NULL, NULL);(1, 5);(2, 2);(3, NULL);", contents(p, "scalar"));
+        assertEquals("(NULL);(1);(2);(3);(4);", contents(p, "u"));
+        assertEquals("(1);(2);", contents(p, "i"));
+        assertEquals("(NULL);(3);", contents(p, "e"));
+        assertEquals("(3, 3);", contents(p, "d"));
+        assertEquals("(NULL, 4);(3, 3);", contents(p, "top2"));
+    }
+
+    @Test
+    void queryAndErrors() {
+        SqlProgram p = Sql.compile("CREATE TABLE t (k INT NOT NULL, v VARCHAR(3));");
+        p.execute("INSERT INTO t VALUES (2, 'b'), (1, 'a');");
+        p.step();
+        Rows r = p.query("SELECT k, v FROM t ORDER BY k DESC");
+        assertEquals(2, r.get(0).getInt(0));
+        SqlException e = assertThrows(SqlException.class, () -> p.execute("INSERT INTO t VALUES (NULL, 'x')"));
+        assertTrue(e.getMessage().contains("NOT NULL"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> p.execute("SELECT nope FROM t;\nCREATE VIEW v AS SELECT nope FROM t"));
+        e = assertThrows(SqlException.class, () -> p.execute("CREATE VIEW v AS\n  SELECT nope FROM t"));
+        assertTrue(e.getMessage().startsWith("line 2, column 10"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> p.execute("INSERT INTO t VALUES (1, 'toolong')"));
+        assertTrue(e.getMessage().contains("too long"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> p.execute("CREATE VIEW o AS SELECT k * 2147483647 * 2 AS big FROM t"));
+    }
+}
