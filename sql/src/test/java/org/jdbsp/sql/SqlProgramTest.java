@@ -98,6 +98,16 @@ class SqlProgramTest {
         assertTrue(e.getMessage().startsWith("line 2, column 10"), e.getMessage());
         e = assertThrows(SqlException.class, () -> p.execute("INSERT INTO t VALUES (1, 'toolong')"));
         assertTrue(e.getMessage().contains("too long"), e.getMessage());
-        e = assertThrows(SqlException.class, () -> p.execute("CREATE VIEW o AS SELECT k * 2147483647 * 2 AS big FROM t"));
+        p.execute("CREATE VIEW o AS SELECT k * 1000000000 AS big FROM t WHERE v <> 'c'");
+        p.step();
+        assertEquals("(1000000000);(2000000000);", contents(p, "o"));
+        p.execute("INSERT INTO t VALUES (5, 'd')");
+        e = assertThrows(SqlException.class, p::step);
+        assertTrue(e.getMessage().contains("overflow"), e.getMessage());
+        assertEquals(2, p.table("t").size());
+        assertEquals("(1000000000);(2000000000);", contents(p, "o"));
+        p.execute("INSERT INTO t VALUES (7, 'c')");
+        p.step();
+        assertEquals(3, p.table("t").size());
     }
 }
