@@ -84,7 +84,7 @@ final class Lowering {
         }
         if (rel instanceof LogicalCalc calc) {
             RexProgram p = calc.getProgram();
-            Op in = lower(calc.getInput());
+            Op in = calc.getInput() instanceof LogicalWindow window ? window(window, p) : lower(calc.getInput());
             if (p.isTrivial()) return in;
             return new CalcOp(in, ExpressionCompiler.compile(p, typeFactory, where), p.toString());
         }
@@ -124,6 +124,78 @@ final class Lowering {
             throw unsupported("a correlated subquery that Calcite could not decorrelate");
         }
         throw unsupported("the plan operator " + rel.getRelTypeName());
+    }
+
+    /**
+     * A window whose only function is ROW_NUMBER, RANK or DENSE_RANK, under a filter that bounds it by a
+     * constant ({@code rn <= k}, {@code rn < k}, {@code rn = 1}): an incremental top-k per partition. The filter
+     * itself stays in the calc above.
+     */
+    private Op window(LogicalWindow window, RexProgram above) {
+        if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1) {
+            throw unsupported("a window with several functions or frames");
+        }
+        LogicalWindow.Group g = window.groups.get(0);
+        var call = g.aggCalls.get(0);
+        RankOp.Kind kind;
+        switch (call.getOperator().getKind()) {
+            case ROW_NUMBER: kind = RankOp.Kind.ROW_NUMBER; break;
+            case RANK: kind = RankOp.Kind.RANK; break;
+            case DENSE_RANK: kind = RankOp.Kind.DENSE_RANK; break;
+            default:
+                throw unsupported("window function " + call.getOperator().getName()
+                        + " (only ROW_NUMBER, RANK and DENSE_RANK filtered on the rank)");
+        }
+        int inWidth = window.getInput().getRowType().getFieldCount();
+        if (!window.constants.isEmpty()) throw unsupported("a window with constants");
+        long k = -1;
+        if (above.getCondition() != null) {
+            RexNode cond = above.expandLocalRef(above.getCondition());
+            for (RexNode c : org.apache.calcite.plan.RelOptUtil.conjunctions(cond)) {
+                long bound = rankBound(c, inWidth);
+                if (bound >= 0 && (k < 0 || bound < k)) k = bound;
+            }
+        }
+        if (k < 0) {
+            throw unsupported(call.getOperator().getName() + "() without a filter bounding it by a constant"
+                    + " (such as WHERE rn <= 10)");
+        }
+        int[] partition = g.keys.toArray();
+        int[] orderColumns = new int[g.orderKeys.getFieldCollations().size()];
+        for (int i = 0; i < orderColumns.length; i++) {
+            orderColumns[i] = g.orderKeys.getFieldCollations().get(i).getFieldIndex();
+        }
+        OrderComparator order = OrderComparator.of(g.orderKeys.getFieldCollations());
+        if (k == 0) return new ValuesOp(new ZSet<>());
+        return new RankOp(lower(window.getInput()), kind, partition, order, orderColumns,
+                (int) Math.min(k, Integer.MAX_VALUE), inWidth);
+    }
+
+    /** The k of {@code $rank <= k} (also {@code < k+1}, {@code = 1}, either side), or -1. */
+    private static long rankBound(RexNode c, int rankColumn) {
+        if (!(c instanceof org.apache.calcite.rex.RexCall call) || call.getOperands().size() != 2) return -1;
+        RexNode a = call.getOperands().get(0), b = call.getOperands().get(1);
+        SqlKind kind = call.getKind();
+        if (isRef(b, rankColumn) && b != a) {
+            RexNode t = a;
+            a = b;
+            b = t;
+            kind = kind.reverse();
+        }
+        if (!isRef(a, rankColumn) || !(b instanceof RexLiteral lit)) return -1;
+        Long v = lit.getValueAs(Long.class);
+        if (v == null) return -1;
+        switch (kind) {
+            case LESS_THAN_OR_EQUAL: return Math.max(0, v);
+            case LESS_THAN: return Math.max(0, v - 1);
+            case EQUALS: return v == 1 ? 1 : -1;
+            default: return -1;
+        }
+    }
+
+    private static boolean isRef(RexNode n, int column) {
+        while (n instanceof org.apache.calcite.rex.RexCall c && c.getKind() == SqlKind.CAST) n = c.getOperands().get(0);
+        return n instanceof org.apache.calcite.rex.RexInputRef r && r.getIndex() == column;
     }
 
     private Op join(LogicalJoin join) {

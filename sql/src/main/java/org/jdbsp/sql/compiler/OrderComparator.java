@@ -46,6 +46,22 @@ final class OrderComparator implements Comparator<Tuple> {
         return new OrderComparator(f, desc, nf);
     }
 
+    /**
+     * The same order over rows that hold, at position {@code i}, the column {@code columns[i]} of the rows
+     * this comparator orders; null if a sorted column is not among them.
+     */
+    OrderComparator remap(int[] columns) {
+        int[] f = new int[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            f[i] = -1;
+            for (int j = 0; j < columns.length; j++) {
+                if (columns[j] == fields[i]) f[i] = j;
+            }
+            if (f[i] < 0) return null;
+        }
+        return new OrderComparator(f, descending, nullsFirst);
+    }
+
     @Override
     public int compare(Tuple a, Tuple b) {
         for (int i = 0; i < fields.length; i++) {

@@ -1,0 +1,95 @@
+package org.jdbsp.sql.compiler;
+
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.topk.Ranked;
+import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.sql.runtime.Tuple;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code ROW_NUMBER()}, {@code RANK()} or {@code DENSE_RANK() OVER (PARTITION BY p ORDER BY o)} filtered on the
+ * rank ({@code <= k}), as an incremental top-k per partition: each input row with its rank appended, for the
+ * rows ranked at most k. ROW_NUMBER numbers the rows (ties broken by the whole row). RANK and DENSE_RANK rank
+ * the rows' (p, o) values: the engine's rank over those values (copies are peers) or the row number over the
+ * distinct values, joined back to the rows that carry them.
+ */
+final class RankOp extends Op {
+    enum Kind { ROW_NUMBER, RANK, DENSE_RANK }
+
+    private final Kind kind;
+    private final int[] partition;
+    private final OrderComparator order;
+    private final int[] orderColumns;
+    private final int k;
+    private final int width;
+
+    RankOp(Op input, Kind kind, int[] partition, OrderComparator order, int[] orderColumns, int k, int width) {
+        super(List.of(input));
+        this.kind = kind;
+        this.partition = partition;
+        this.order = order;
+        this.orderColumns = orderColumns;
+        this.k = k;
+        this.width = width;
+    }
+
+    @Override
+    Stream<Tuple> wire(Wiring w) {
+        Stream<Tuple> in = w.stream(inputs().get(0));
+        Function<Tuple, Object> group = Keys.of(partition);
+        Comparator<Tuple> cmp = order != null ? order : OrderComparator::compareRows;
+        if (kind == Kind.ROW_NUMBER) {
+            return Linear.map(TopK.rowNumber(in, group, cmp, k), this::withRank);
+        }
+        // rank the (partition, order) values, then join the ranks back to the rows carrying those values
+        int[] keyColumns = concat(partition, orderColumns);
+        Stream<Tuple> keys = Linear.map(in, t -> project(t, keyColumns));
+        int[] keyPartition = range(0, partition.length);
+        OrderComparator keyOrder = order == null ? null : order.remap(keyColumns);
+        Comparator<Tuple> keyCmp = keyOrder != null ? keyOrder : OrderComparator::compareRows;
+        Stream<Ranked<Tuple>> ranked = kind == Kind.RANK
+                ? Distinct.distinct(TopK.rank(keys, Keys.of(keyPartition), keyCmp, k))
+                : TopK.rowNumber(Distinct.distinct(keys), Keys.of(keyPartition), keyCmp, k);
+        boolean[] nullSafe = new boolean[keyColumns.length];
+        Arrays.fill(nullSafe, true);
+        return Joins.join(in, ranked, Keys.join(keyColumns, nullSafe, Keys.LEFT_NULL),
+                r -> r.row(), (t, r) -> withRank(new Ranked<>(t, r.rank())));
+    }
+
+    private Tuple withRank(Ranked<Tuple> r) {
+        Object[] v = Arrays.copyOf(r.row().values, width + 1);
+        v[width] = r.rank();
+        return new Tuple(v);
+    }
+
+    private static Tuple project(Tuple t, int[] columns) {
+        Object[] v = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) v[i] = Keys.normalize(t.values[columns[i]]);
+        return new Tuple(v);
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private static int[] range(int from, int to) {
+        int[] r = new int[to - from];
+        for (int i = 0; i < r.length; i++) r[i] = from + i;
+        return r;
+    }
+
+    @Override
+    String describe() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT) + " <= " + k + " partition "
+                + Arrays.toString(partition) + " order " + Arrays.toString(orderColumns);
+    }
+}
