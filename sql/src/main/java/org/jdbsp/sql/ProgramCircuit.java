@@ -33,6 +33,24 @@ final class ProgramCircuit implements AutoCloseable {
         return build(catalog.tables(), catalog.views(), options);
     }
 
+    /**
+     * Wires {@code view} alone over inputs for the relations it reads, so that an operator the engine cannot
+     * run where the plan puts it (a non-linear operator inside a recursion) is reported when the view is
+     * created, not at the next step.
+     *
+     * @throws UnsupportedSqlException naming the operator
+     */
+    static void check(Catalog catalog, ViewDef view, SqlOptions options) {
+        List<TableDef> inputs = new java.util.ArrayList<>();
+        for (String s : view.query().sources()) inputs.add(new TableDef(s, catalog.relationSchema(s), new int[0]));
+        try (ProgramCircuit c = build(inputs, List.of(view), new SqlOptions(options.mode(), 1))) {
+            c.schedule();
+        } catch (org.jdbsp.circuit.CircuitWiringException e) {
+            throw new UnsupportedSqlException("view " + view.name() + " cannot be maintained incrementally: "
+                    + e.getMessage());
+        }
+    }
+
     static ProgramCircuit build(List<TableDef> tables, List<ViewDef> views, SqlOptions options) {
         if (options.workers() == 1) {
             CircuitBuilder b = new CircuitBuilder(options.mode());

@@ -82,6 +82,7 @@ public final class SqlProgram implements AutoCloseable {
             case CREATE_VIEW: {
                 Planner planner = new Planner(catalog);
                 ViewDef def = planner.view(st.viewName(), st.viewColumns(), st.viewQuery(), st.materialized());
+                ProgramCircuit.check(catalog, def, options);
                 catalog.addView(def);
                 invalidate();
                 break;

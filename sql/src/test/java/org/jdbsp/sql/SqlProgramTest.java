@@ -129,4 +129,32 @@ class SqlProgramTest {
         assertEquals("(1, 2, 1);(1, 3, 2);(2, 5, 1);", contents(p, "rk"));
         assertEquals("(2, 2);(5, 1);", contents(p, "dr"));
     }
+
+    @Test
+    void withRecursiveInEveryMode() {
+        for (SqlOptions o : new SqlOptions[] {SqlOptions.incremental(), SqlOptions.naive(),
+                SqlOptions.incremental().withWorkers(2)}) {
+            try (SqlProgram p = Sql.compile("""
+                    CREATE TABLE e (src INT, dst INT);
+                    CREATE VIEW reach AS WITH RECURSIVE r(s, d) AS (SELECT src, dst FROM e
+                        UNION SELECT r.s, e.dst FROM r JOIN e ON r.d = e.src) SELECT * FROM r;
+                    CREATE VIEW cnt AS WITH RECURSIVE t(n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM t WHERE n < 5)
+                        SELECT * FROM t;
+                    """, o)) {
+                p.execute("INSERT INTO e VALUES (1, 2), (2, 3), (3, 4)");
+                p.step();
+                assertEquals("(1, 2);(1, 3);(1, 4);(2, 3);(2, 4);(3, 4);", contents(p, "reach"), o.toString());
+                assertEquals("(1);(2);(3);(4);(5);", contents(p, "cnt"), o.toString());
+                p.execute("INSERT INTO e VALUES (4, 1); DELETE FROM e WHERE src = 2");
+                p.step();
+                assertEquals("(1, 3) -1;(1, 4) -1;(2, 3) -1;(2, 4) -1;(3, 1) 1;(3, 2) 1;(4, 1) 1;(4, 2) 1;",
+                        changes(p, "reach"), o.toString());
+            }
+        }
+        SqlProgram p = Sql.compile("CREATE TABLE e (src INT, dst INT);");
+        UnsupportedSqlException e = assertThrows(UnsupportedSqlException.class, () -> p.execute(
+                "CREATE VIEW bad AS WITH RECURSIVE r(s, n) AS (SELECT src, 1 FROM e UNION "
+                        + "SELECT s, COUNT(*) FROM r GROUP BY s) SELECT * FROM r"));
+        assertTrue(e.getMessage().contains("aggregate"), e.getMessage());
+    }
 }

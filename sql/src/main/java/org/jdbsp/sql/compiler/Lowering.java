@@ -53,6 +53,8 @@ final class Lowering {
     private final JavaTypeFactory typeFactory;
     private final Map<RelNode, Op> lowered = new IdentityHashMap<>();
     private final Set<String> sources = new LinkedHashSet<>();
+    /** The names of the recursive relations (WITH RECURSIVE) being lowered. */
+    private final Set<String> transients = new java.util.HashSet<>();
 
     Lowering(Catalog catalog, Statement.QueryText where, JavaTypeFactory typeFactory) {
         this.catalog = catalog;
@@ -77,7 +79,9 @@ final class Lowering {
     private Op lowerNew(RelNode rel) {
         if (rel instanceof LogicalTableScan scan) {
             List<String> qn = scan.getTable().getQualifiedName();
-            String name = catalog.relationName(qn.get(qn.size() - 1));
+            String last = qn.get(qn.size() - 1);
+            if (transients.contains(Catalog.key(last))) return new ScanOp(last);
+            String name = catalog.relationName(last);
             if (name == null) throw new SqlException(where.where(1, 1) + ": unknown table " + qn);
             sources.add(Catalog.key(name));
             return new ScanOp(name);
@@ -122,6 +126,12 @@ final class Lowering {
         }
         if (rel instanceof LogicalCorrelate) {
             throw unsupported("a correlated subquery that Calcite could not decorrelate");
+        }
+        if (rel instanceof org.apache.calcite.rel.core.RepeatUnion ru) {
+            List<String> qn = ru.getTransientTable().getQualifiedName();
+            String name = qn.get(qn.size() - 1);
+            transients.add(Catalog.key(name));
+            return new RecursiveOp(name, lower(unspool(ru.getSeedRel())), lower(unspool(ru.getIterativeRel())), ru.all);
         }
         throw unsupported("the plan operator " + rel.getRelTypeName());
     }
@@ -196,6 +206,10 @@ final class Lowering {
     private static boolean isRef(RexNode n, int column) {
         while (n instanceof org.apache.calcite.rex.RexCall c && c.getKind() == SqlKind.CAST) n = c.getOperands().get(0);
         return n instanceof org.apache.calcite.rex.RexInputRef r && r.getIndex() == column;
+    }
+
+    private static RelNode unspool(RelNode rel) {
+        return rel instanceof org.apache.calcite.rel.core.TableSpool spool ? spool.getInput() : rel;
     }
 
     private Op join(LogicalJoin join) {

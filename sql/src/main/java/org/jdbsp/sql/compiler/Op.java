@@ -21,6 +21,14 @@ abstract class Op {
         return inputs;
     }
 
+    /** True when this operator reads the relation called {@code relation}, directly or through its inputs. */
+    boolean reads(String relation) {
+        for (Op in : inputs) {
+            if (in.reads(relation)) return true;
+        }
+        return false;
+    }
+
     /** Adds this operator to the circuit, reading its inputs' streams from {@code w}. */
     abstract Stream<Tuple> wire(Wiring w);
 

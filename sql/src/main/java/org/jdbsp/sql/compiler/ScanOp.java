@@ -15,6 +15,11 @@ final class ScanOp extends Op {
     }
 
     @Override
+    boolean reads(String name) {
+        return Catalog.key(relation).equals(Catalog.key(name));
+    }
+
+    @Override
     Stream<Tuple> wire(Wiring w) {
         return w.source(relation);
     }

@@ -16,10 +16,33 @@ public final class Wiring {
     private final CircuitBuilder builder;
     private final Function<String, Stream<Tuple>> sources;
     private final Map<Op, Stream<Tuple>> wired = new IdentityHashMap<>();
+    private int names;
+
+    /** For a recursion: the circuit around it, and the recursive relation's name; else null. */
+    private final Wiring outer;
+    private final String recursive;
 
     public Wiring(CircuitBuilder builder, Function<String, Stream<Tuple>> sources) {
+        this(builder, sources, null, null);
+    }
+
+    private Wiring(CircuitBuilder builder, Function<String, Stream<Tuple>> sources, Wiring outer, String recursive) {
         this.builder = builder;
         this.sources = sources;
+        this.outer = outer;
+        this.recursive = recursive;
+    }
+
+    /**
+     * The wiring of a recursion's body in the nested circuit {@code inner}: scans of {@code recursive} read
+     * {@code self}; every operator that does not read {@code recursive} is wired in this (outer) circuit and
+     * entered, so that only the recursive part iterates.
+     */
+    Wiring nested(CircuitBuilder inner, String recursive, Stream<Tuple> self) {
+        return new Wiring(inner, name -> {
+            if (Catalog.key(name).equals(Catalog.key(recursive))) return self;
+            throw new IllegalStateException("scan of " + name + " inside the recursion on " + recursive);
+        }, this, recursive);
     }
 
     public CircuitBuilder builder() {
@@ -34,10 +57,16 @@ public final class Wiring {
     Stream<Tuple> stream(Op op) {
         Stream<Tuple> s = wired.get(op);
         if (s == null) {
-            s = op.wire(this);
+            s = outer != null && !op.reads(recursive) ? builder.enter(outer.stream(op)) : op.wire(this);
             wired.put(op, s);
         }
         return s;
+    }
+
+    /** A name for an operator, unique in this circuit: {@code prefix} and a number. */
+    String uniqueName(String prefix) {
+        if (outer != null) return outer.uniqueName(prefix);
+        return prefix.replaceAll("[^A-Za-z0-9_.:/-]", "_") + "-" + (++names);
     }
 
     /** The stream of a compiled query's result. */
