@@ -68,6 +68,8 @@ class SqlProgramTest {
                 CREATE VIEW u AS SELECT x FROM a UNION SELECT x FROM b;
                 CREATE VIEW i AS SELECT x FROM a INTERSECT SELECT x FROM b;
                 CREATE VIEW e AS SELECT x FROM a EXCEPT SELECT x FROM b;
+                CREATE VIEW ia AS SELECT y FROM a INTERSECT ALL SELECT z FROM b;
+                CREATE VIEW ea AS SELECT y FROM a EXCEPT ALL SELECT z FROM b;
                 CREATE VIEW d AS SELECT COUNT(DISTINCT x) AS c, COUNT(*) FILTER (WHERE y > 1) AS f FROM a;
                 CREATE VIEW top2 AS SELECT x, y FROM a ORDER BY y DESC LIMIT 2;
                 """);
@@ -82,6 +84,10 @@ class SqlProgramTest {
         assertEquals("(NULL);(3);", contents(p, "e"));
         assertEquals("(3, 3);", contents(p, "d"));
         assertEquals("(NULL, 4);(3, 3);", contents(p, "top2"));
+        p.execute("INSERT INTO a VALUES (9, 2), (8, 5); INSERT INTO b VALUES (7, 2)");
+        p.step();
+        assertEquals("(2) x2;(5);", contents(p, "ia"));
+        assertEquals("(1);(3);(4);", contents(p, "ea"));
     }
 
     @Test

@@ -115,11 +115,12 @@ final class Lowering {
         }
         if (rel instanceof LogicalValues values) return values(values);
         if (rel instanceof LogicalSort sort) return sort(sort);
-        if (rel instanceof LogicalIntersect i) {
-            throw unsupported(i.all ? "INTERSECT ALL" : "INTERSECT");
-        }
-        if (rel instanceof LogicalMinus m) {
-            throw unsupported(m.all ? "EXCEPT ALL" : "EXCEPT");
+        if (rel instanceof LogicalIntersect || rel instanceof LogicalMinus) {
+            org.apache.calcite.rel.core.SetOp op = (org.apache.calcite.rel.core.SetOp) rel;
+            if (!op.all) throw unsupported(rel instanceof LogicalIntersect ? "INTERSECT" : "EXCEPT");
+            List<Op> ins = new ArrayList<>();
+            for (RelNode i : op.getInputs()) ins.add(lower(i));
+            return new BagSetOp(ins, rel instanceof LogicalIntersect, rel.getRowType().getFieldCount());
         }
         if (rel instanceof LogicalWindow) {
             throw unsupported("window functions (OVER) other than ROW_NUMBER/RANK filtered on the rank");
