@@ -1,7 +1,5 @@
 package org.jdbsp.sql;
 
-import org.jdbsp.sql.compiler.Catalog;
-import org.jdbsp.sql.compiler.TableDef;
 import org.jdbsp.sql.compiler.ViewDef;
 
 import java.util.ArrayList;
@@ -12,14 +10,10 @@ final class Explain {
     private Explain() {
     }
 
-    static String circuit(Catalog catalog, ViewDef view, SqlOptions options) {
+    static String circuit(ViewDef view, SqlOptions options) {
         StringBuilder sb = new StringBuilder();
         sb.append(view.query().explainOperators());
-        List<TableDef> tables = new ArrayList<>();
-        for (String s : view.query().sources()) {
-            tables.add(new TableDef(s, catalog.relationSchema(s), new int[0]));
-        }
-        try (ProgramCircuit c = ProgramCircuit.build(tables, List.of(view),
+        try (ProgramCircuit c = ProgramCircuit.build(new ArrayList<>(view.query().sources()), List.of(view),
                 new SqlOptions(options.mode(), 1))) {
             sb.append("schedule:\n");
             for (String s : c.schedule()) sb.append("  ").append(s).append('\n');

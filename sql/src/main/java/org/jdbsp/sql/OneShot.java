@@ -1,8 +1,6 @@
 package org.jdbsp.sql;
 
-import org.jdbsp.sql.compiler.Catalog;
 import org.jdbsp.sql.compiler.CompiledQuery;
-import org.jdbsp.sql.compiler.TableDef;
 import org.jdbsp.sql.compiler.ViewDef;
 import org.jdbsp.sql.runtime.Tuple;
 import org.jdbsp.zset.ZSet;
@@ -21,26 +19,18 @@ final class OneShot {
     }
 
     static ZSet<Tuple> run(CompiledQuery q, Function<String, ZSet<Tuple>> contents, SqlOptions options) {
-        List<TableDef> inputs = new ArrayList<>();
-        for (String source : q.sources()) {
-            inputs.add(new TableDef(source, q.schema(), new int[0]));
-        }
+        List<String> inputs = new ArrayList<>(q.sources());
         ViewDef view = new ViewDef("result", q, false);
         SqlOptions one = new SqlOptions(options.mode(), 1);
         try (ProgramCircuit c = ProgramCircuit.build(inputs, List.of(view), one)) {
             for (String source : q.sources()) c.push(source, contents.apply(source));
             try {
                 c.step();
-            } catch (org.jdbsp.circuit.OperatorFailedException e) {
-                Throwable cause = e.getCause() != null ? e.getCause() : e;
+            } catch (SqlException e) {
+                Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
                 throw new SqlException(cause.getMessage() != null ? cause.getMessage() : cause.toString(), e);
             }
             return c.delta("result");
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static String key(String s) {
-        return Catalog.key(s);
     }
 }

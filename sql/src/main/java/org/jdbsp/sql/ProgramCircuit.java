@@ -23,14 +23,19 @@ import java.util.Map;
  */
 final class ProgramCircuit implements AutoCloseable {
     private final CircuitRuntime runtime;
+    /** The view each operator was wired for, by operator name. */
+    private final Map<String, String> viewOfOperator;
 
-    private ProgramCircuit(CircuitRuntime runtime) {
+    private ProgramCircuit(CircuitRuntime runtime, Map<String, String> viewOfOperator) {
         this.runtime = runtime;
+        this.viewOfOperator = viewOfOperator;
     }
 
     /** The circuit of every table and view of the catalog. */
     static ProgramCircuit build(Catalog catalog, SqlOptions options) {
-        return build(catalog.tables(), catalog.views(), options);
+        List<String> tables = new java.util.ArrayList<>();
+        for (TableDef t : catalog.tables()) tables.add(t.name());
+        return build(tables, catalog.views(), options);
     }
 
     /**
@@ -41,9 +46,7 @@ final class ProgramCircuit implements AutoCloseable {
      * @throws UnsupportedSqlException naming the operator
      */
     static void check(Catalog catalog, ViewDef view, SqlOptions options) {
-        List<TableDef> inputs = new java.util.ArrayList<>();
-        for (String s : view.query().sources()) inputs.add(new TableDef(s, catalog.relationSchema(s), new int[0]));
-        try (ProgramCircuit c = build(inputs, List.of(view), new SqlOptions(options.mode(), 1))) {
+        try (ProgramCircuit c = build(new java.util.ArrayList<>(view.query().sources()), List.of(view), new SqlOptions(options.mode(), 1))) {
             c.schedule();
         } catch (org.jdbsp.circuit.CircuitWiringException e) {
             throw new UnsupportedSqlException("view " + view.name() + " cannot be maintained incrementally: "
@@ -51,20 +54,23 @@ final class ProgramCircuit implements AutoCloseable {
         }
     }
 
-    static ProgramCircuit build(List<TableDef> tables, List<ViewDef> views, SqlOptions options) {
+    static ProgramCircuit build(List<String> tables, List<ViewDef> views, SqlOptions options) {
+        Map<String, String> viewOf = new java.util.concurrent.ConcurrentHashMap<>();
         if (options.workers() == 1) {
             CircuitBuilder b = new CircuitBuilder(options.mode());
-            wire(b, tables, views);
-            return new ProgramCircuit(b.build());
+            wire(b, tables, views, viewOf);
+            return new ProgramCircuit(b.build(), viewOf);
         }
-        return new ProgramCircuit(Workers.build(options.workers(), options.mode(), b -> wire(b, tables, views)));
+        return new ProgramCircuit(Workers.build(options.workers(), options.mode(),
+                b -> wire(b, tables, views, viewOf)), viewOf);
     }
 
-    private static void wire(CircuitBuilder b, List<TableDef> tables, List<ViewDef> views) {
+    private static void wire(CircuitBuilder b, List<String> tables, List<ViewDef> views,
+            Map<String, String> viewOf) {
         Map<String, Stream<Tuple>> streams = new HashMap<>();
-        for (TableDef t : tables) {
-            InputHandle<Tuple> in = b.input(t.name(), Tuple.class);
-            streams.put(Catalog.key(t.name()), in.stream());
+        for (String t : tables) {
+            InputHandle<Tuple> in = b.input(t, Tuple.class);
+            streams.put(Catalog.key(t), in.stream());
         }
         Wiring w = new Wiring(b, name -> {
             Stream<Tuple> s = streams.get(Catalog.key(name));
@@ -73,7 +79,9 @@ final class ProgramCircuit implements AutoCloseable {
         });
         for (ViewDef v : views) {
             CompiledQuery q = v.query();
+            int before = w.created().size();
             Stream<Tuple> s = w.wire(q);
+            for (Stream<Tuple> c : w.created().subList(before, w.created().size())) viewOf.putIfAbsent(c.name(), v.name());
             streams.put(Catalog.key(v.name()), s);
             b.output(v.name(), Tuple.class, s);
         }
@@ -83,8 +91,24 @@ final class ProgramCircuit implements AutoCloseable {
         if (!changes.isEmpty()) runtime.input(table, Tuple.class).push(changes);
     }
 
+    /**
+     * Runs one step.
+     *
+     * @throws SqlException naming the view whose operator failed, and the cause
+     */
     void step() {
-        runtime.step();
+        try {
+            runtime.step();
+        } catch (org.jdbsp.circuit.OperatorFailedException e) {
+            String view = viewOfOperator.get(e.operator());
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String what = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+            if (cause instanceof ArithmeticException && !what.contains("overflow") && !what.contains("zero")) {
+                what = "arithmetic error: " + what;
+            }
+            throw new SqlException((view != null ? "view " + view : "operator " + e.operator()) + ": " + what
+                    + " (in operator " + e.operator() + ")", e);
+        }
     }
 
     ZSet<Tuple> delta(String view) {

@@ -1,7 +1,6 @@
 package org.jdbsp.sql;
 
 import org.jdbsp.circuit.CircuitRuntime;
-import org.jdbsp.circuit.OperatorFailedException;
 import org.jdbsp.sql.compiler.Catalog;
 import org.jdbsp.sql.compiler.CompiledQuery;
 import org.jdbsp.sql.compiler.Dml;
@@ -161,11 +160,12 @@ public final class SqlProgram implements AutoCloseable {
         }
         try {
             circuit.step();
-        } catch (OperatorFailedException | ArithmeticException e) {
+        } catch (SqlException e) {
             for (TableState t : tables.values()) t.discardPending();
             circuit.close();
             circuit = null;
-            throw new SqlException("step " + (steps + 1) + " failed, its changes are discarded: " + e.getMessage(), e);
+            throw new SqlException("step " + (steps + 1) + " failed and its changes are discarded: "
+                    + e.getMessage(), e.getCause());
         }
         for (TableState t : tables.values()) t.commitPending();
         steps++;
@@ -210,7 +210,7 @@ public final class SqlProgram implements AutoCloseable {
     /** The view's optimised logical plan (Calcite's) and the circuit that maintains it. */
     public String explain(String view) {
         ViewDef def = catalog.view(view);
-        return "plan:\n" + def.explainPlan() + "circuit:\n" + Explain.circuit(catalog, def, options);
+        return "plan:\n" + def.explainPlan() + "circuit:\n" + Explain.circuit(def, options);
     }
 
     ZSet<Tuple> viewDelta(String name) {

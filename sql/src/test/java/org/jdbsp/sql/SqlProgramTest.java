@@ -109,7 +109,7 @@ class SqlProgramTest {
         assertEquals("(1000000000);(2000000000);", contents(p, "o"));
         p.execute("INSERT INTO t VALUES (5, 'd')");
         e = assertThrows(SqlException.class, p::step);
-        assertTrue(e.getMessage().contains("overflow"), e.getMessage());
+        assertTrue(e.getMessage().contains("overflow") && e.getMessage().contains("view o"), e.getMessage());
         assertEquals(2, p.table("t").size());
         assertEquals("(1000000000);(2000000000);", contents(p, "o"));
         p.execute("INSERT INTO t VALUES (7, 'c')");
