@@ -28,6 +28,11 @@ public final class SqlView {
         return new Rows(schema, program.viewDelta(name));
     }
 
+    /** The number of distinct rows the last step changed, without reading them: O(1). */
+    public int changeCount() {
+        return program.viewDelta(name).size();
+    }
+
     /** The contents as of the last step. */
     public Rows contents() {
         return new Rows(schema, program.viewContents(name));

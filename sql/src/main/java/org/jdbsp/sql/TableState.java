@@ -214,13 +214,24 @@ final class TableState {
 
     /** Changes being checked against the current state plus the batch's own earlier changes. */
     private final class Batch {
-        final List<Change> changes = new ArrayList<>();
-        final ZSet<Tuple> delta = new ZSet<>();
-        final Map<Tuple, Tuple> keys = new HashMap<>();
-        final Map<Tuple, Boolean> keyDeleted = new HashMap<>();
+        final List<Change> changes = new ArrayList<>(2);
+        /** The batch's own changes, kept once it has more than one (a single change checks the table alone). */
+        private ZSet<Tuple> delta;
+        private Map<Tuple, Tuple> keys;
+        private Map<Tuple, Boolean> keyDeleted;
+
+        private void track() {
+            if (delta == null) {
+                delta = new ZSet<>();
+                for (Change c : changes) delta.add(c.row(), c.weight());
+                keys = new HashMap<>();
+                keyDeleted = new HashMap<>();
+            }
+        }
 
         void insert(Tuple row, String where) {
             if (byKey != null) {
+                track();
                 Tuple k = key(row);
                 Tuple old = keys.containsKey(k) ? keys.get(k) : Boolean.TRUE.equals(keyDeleted.get(k)) ? null : byKey.get(k);
                 if (old != null) {
@@ -234,9 +245,10 @@ final class TableState {
         }
 
         void delete(Tuple row, String where) {
-            long now = committed.weight(row) + pending.weight(row) + delta.weight(row);
+            long now = committed.weight(row) + pending.weight(row) + (delta == null ? 0 : delta.weight(row));
             if (now <= 0) throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
             if (byKey != null) {
+                track();
                 Tuple k = key(row);
                 keys.remove(k);
                 keyDeleted.put(k, Boolean.TRUE);
@@ -245,8 +257,9 @@ final class TableState {
         }
 
         private void add(Tuple row, long w) {
+            if (!changes.isEmpty()) track();
             changes.add(new Change(row, w));
-            delta.add(row, w);
+            if (delta != null) delta.add(row, w);
         }
     }
 }

@@ -163,4 +163,19 @@ class SqlProgramTest {
                         + "SELECT s, COUNT(*) FROM r GROUP BY s) SELECT * FROM r"));
         assertTrue(e.getMessage().contains("aggregate"), e.getMessage());
     }
+
+    @Test
+    void postgresHabits() {
+        SqlProgram p = Sql.compile("CREATE TABLE t (a INT, s VARCHAR(10));");
+        p.execute("INSERT INTO t VALUES (7, 'a;b'), (8, 'c')");
+        p.step();
+        assertEquals("(1, 'a;b', 3);(0, 'c', 1);", rowsText(p.query("SELECT a % 2, s, CHAR_LENGTH(s) FROM t WHERE a != 0 ORDER BY a")));
+        assertEquals("(1);", rowsText(p.query("SELECT 1 AS x")));
+    }
+
+    private static String rowsText(Rows rows) {
+        StringBuilder sb = new StringBuilder();
+        for (Row r : rows) sb.append(r).append(';');
+        return sb.toString();
+    }
 }

@@ -76,10 +76,10 @@ final class AggSpec {
                 }
                 break;
             case MIN:
-                out[at] = Agg.minOf(comparableOf());
+                out[at] = num == Num.LONG ? Agg.min(longOf()) : Agg.minOf(comparableOf());
                 break;
             case MAX:
-                out[at] = Agg.maxOf(comparableOf());
+                out[at] = num == Num.LONG ? Agg.max(longOf()) : Agg.maxOf(comparableOf());
                 break;
             case SINGLE_VALUE:
                 out[at] = Agg.count(t -> passes(t) ? Boolean.TRUE : null);
@@ -115,7 +115,9 @@ final class AggSpec {
     }
 
     private Object convert(Aggregated a, int at) {
-        if (fn == Fn.MIN || fn == Fn.MAX) return a.get(at);
+        if (fn == Fn.MIN || fn == Fn.MAX) {
+            return num == Num.LONG ? Values.fromJava(resultType, a.getLong(at)) : a.get(at);
+        }
         switch (num) {
             case LONG: return Values.fromJava(resultType, a.getLong(at));
             case DOUBLE: return resultType.kind() == ColumnType.Kind.REAL ? (Object) (float) a.getDouble(at)
@@ -132,6 +134,11 @@ final class AggSpec {
     private Function<Tuple, Number> numberOf() {
         int c = args[0];
         return t -> passes(t) ? (Number) t.values[c] : null;
+    }
+
+    private java.util.function.ToLongFunction<Tuple> longOf() {
+        int c = args[0];
+        return t -> ((Number) t.values[c]).longValue();
     }
 
     private Function<Tuple, BigDecimal> decimalOf() {

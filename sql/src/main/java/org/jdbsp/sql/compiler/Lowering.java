@@ -290,9 +290,15 @@ final class Lowering {
                         result, text);
             case MIN:
             case MAX:
-            case ANY_VALUE:
-                return new AggSpec(kind == SqlKind.MIN ? AggSpec.Fn.MIN : AggSpec.Fn.MAX, args, filter,
-                        AggSpec.Num.OTHER, result, text);
+            case ANY_VALUE: {
+                // a NOT NULL integer column unfiltered keeps its values as longs (a treap), not objects
+                RelDataType argType = inType.getFieldList().get(args[0]).getType();
+                AggSpec.Num num = filter < 0 && !argType.isNullable()
+                        && org.apache.calcite.sql.type.SqlTypeName.INT_TYPES.contains(argType.getSqlTypeName())
+                        ? AggSpec.Num.LONG : AggSpec.Num.OTHER;
+                return new AggSpec(kind == SqlKind.MIN ? AggSpec.Fn.MIN : AggSpec.Fn.MAX, args, filter, num,
+                        result, text);
+            }
             case SINGLE_VALUE:
                 return new AggSpec(AggSpec.Fn.SINGLE_VALUE, args, filter, AggSpec.Num.OTHER, result, text);
             default:

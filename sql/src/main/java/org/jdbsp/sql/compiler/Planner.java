@@ -75,7 +75,10 @@ public final class Planner {
     /** The largest DECIMAL precision. */
     public static final int MAX_PRECISION = 38;
 
-    /** SQL:2003 with checked arithmetic (overflow is an error) and PostgreSQL's GROUP BY alias and ordinal. */
+    /**
+     * SQL:2003 with checked arithmetic (overflow is an error) and PostgreSQL's habits: GROUP BY alias and
+     * ordinal, {@code %}, {@code !=}, SELECT without FROM, {@code LIMIT m, n} and {@code OFFSET ... LIMIT}.
+     */
     static final SqlConformance CONFORMANCE = new SqlDelegatingConformance(SqlConformanceEnum.DEFAULT) {
         @Override
         public boolean checkedArithmetic() {
@@ -96,9 +99,37 @@ public final class Planner {
         public boolean isHavingAlias() {
             return true;
         }
+
+        @Override
+        public boolean isPercentRemainderAllowed() {
+            return true;
+        }
+
+        @Override
+        public boolean isBangEqualAllowed() {
+            return true;
+        }
+
+        @Override
+        public boolean isFromRequired() {
+            return false;
+        }
+
+        @Override
+        public boolean isLimitStartCountAllowed() {
+            return true;
+        }
+
+        @Override
+        public boolean isOffsetLimitAllowed() {
+            return true;
+        }
     };
 
-    /** DECIMAL up to 38 digits; SUM of an integer type is a BIGINT and of a DECIMAL a DECIMAL(38, s), as in PostgreSQL. */
+    /**
+     * DECIMAL up to 38 digits; SUM of an integer type is a BIGINT and of a DECIMAL a DECIMAL(38, s), as in
+     * PostgreSQL; strings of different lengths in one VALUES or UNION become VARCHAR, not padded CHAR.
+     */
     static final RelDataTypeSystem TYPE_SYSTEM = new RelDataTypeSystemImpl() {
         @Override
         public int getMaxPrecision(SqlTypeName typeName) {
@@ -108,6 +139,11 @@ public final class Planner {
         @Override
         public int getMaxScale(SqlTypeName typeName) {
             return typeName == SqlTypeName.DECIMAL ? MAX_PRECISION : super.getMaxScale(typeName);
+        }
+
+        @Override
+        public boolean shouldConvertRaggedUnionTypesToVarying() {
+            return true;
         }
 
         @Override
