@@ -122,12 +122,14 @@ class SqlProgramTest {
         SqlProgram p = Sql.compile("""
                 CREATE TABLE s (g INT, v INT, id INT PRIMARY KEY);
                 CREATE VIEW rn AS SELECT g, id, r FROM (SELECT g, id, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v DESC, id) AS r FROM s) WHERE r <= 2;
+                CREATE VIEW rn2 AS SELECT g, id FROM (SELECT g, id, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v DESC, id) AS r FROM s) WHERE r <= 2;
                 CREATE VIEW rk AS SELECT g, id, r FROM (SELECT g, id, RANK() OVER (PARTITION BY g ORDER BY v) AS r FROM s) WHERE r <= 2;
                 CREATE VIEW dr AS SELECT id, r FROM (SELECT id, DENSE_RANK() OVER (ORDER BY v) AS r FROM s) t WHERE r < 3;
                 """);
         p.execute("INSERT INTO s VALUES (1, 10, 1), (1, 10, 2), (1, 20, 3), (1, 30, 4), (2, 5, 5)");
         p.step();
         assertEquals("(1, 3, 2);(1, 4, 1);(2, 5, 1);", contents(p, "rn"));
+        assertEquals("(1, 3);(1, 4);(2, 5);", contents(p, "rn2"));
         assertEquals("(1, 1, 1);(1, 2, 1);(2, 5, 1);", contents(p, "rk"));
         assertEquals("(1, 2);(2, 2);(5, 1);", contents(p, "dr"));
         p.execute("DELETE FROM s WHERE id = 1");

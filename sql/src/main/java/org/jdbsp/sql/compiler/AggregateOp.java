@@ -70,12 +70,12 @@ final class AggregateOp extends Op {
             return Aggregates.aggregateAll(in, r -> row(null, r, set, present, width), engine);
         }
         Function<Tuple, Object> key = Keys.of(keyColumns);
-        return Aggregates.aggregate(in, key, (k, r) -> row((Tuple) k, r, set, present, width), engine);
+        return Aggregates.aggregate(in, key, (k, r) -> row(k, r, set, present, width), engine);
     }
 
-    private Tuple row(Tuple key, Aggregated r, int[] set, boolean[] present, int width) {
+    private Tuple row(Object key, Aggregated r, int[] set, boolean[] present, int width) {
         Object[] v = new Object[width];
-        for (int i = 0; i < set.length; i++) v[set[i]] = key.values[i];
+        for (int i = 0; i < set.length; i++) v[set[i]] = Keys.value(key, i, set.length);
         int at = 0;
         for (int i = 0; i < aggs.size(); i++) {
             AggSpec a = aggs.get(i);

@@ -26,7 +26,21 @@ final class Keys {
         }
     };
 
+    /** The key of a single-column grouping whose value is NULL (a key must not be null). */
+    static final Object NULL_KEY = new Object() {
+        @Override
+        public String toString() {
+            return "NULL";
+        }
+    };
+
     private Keys() {
+    }
+
+    /** The value at position {@code i} of a key made by {@link #of}{@code (columns)} with {@code n} columns. */
+    static Object value(Object key, int i, int n) {
+        if (n == 1) return key == NULL_KEY ? null : key;
+        return ((Tuple) key).values[i];
     }
 
     /**
@@ -35,6 +49,13 @@ final class Keys {
      */
     static Function<Tuple, Object> of(int[] columns) {
         if (columns.length == 0) return t -> Tuple.EMPTY;
+        if (columns.length == 1) {
+            int c = columns[0];
+            return t -> {
+                Object v = t.values[c];
+                return v == null ? NULL_KEY : v;
+            };
+        }
         return t -> {
             Object[] k = new Object[columns.length];
             for (int i = 0; i < columns.length; i++) k[i] = t.values[columns[i]];
@@ -48,6 +69,14 @@ final class Keys {
      */
     static Function<Tuple, Object> join(int[] columns, boolean[] nullSafe, Object nullKey) {
         if (columns.length == 0) return t -> Tuple.EMPTY;
+        if (columns.length == 1) {
+            int c = columns[0];
+            boolean safe = nullSafe[0];
+            return t -> {
+                Object v = t.values[c];
+                return v == null ? (safe ? NULL_KEY : nullKey) : normalize(v);
+            };
+        }
         return t -> {
             Object[] k = new Object[columns.length];
             for (int i = 0; i < columns.length; i++) {

@@ -160,12 +160,17 @@ final class Lowering {
         int inWidth = window.getInput().getRowType().getFieldCount();
         if (!window.constants.isEmpty()) throw unsupported("a window with constants");
         long k = -1;
+        boolean rankRead = false;
         if (above.getCondition() != null) {
             RexNode cond = above.expandLocalRef(above.getCondition());
             for (RexNode c : org.apache.calcite.plan.RelOptUtil.conjunctions(cond)) {
                 long bound = rankBound(c, inWidth);
                 if (bound >= 0 && (k < 0 || bound < k)) k = bound;
+                if (bound < 0) rankRead |= org.apache.calcite.plan.RelOptUtil.InputFinder.bits(c).get(inWidth);
             }
+        }
+        for (var ref : above.getProjectList()) {
+            rankRead |= org.apache.calcite.plan.RelOptUtil.InputFinder.bits(above.expandLocalRef(ref)).get(inWidth);
         }
         if (k < 0) {
             throw unsupported(call.getOperator().getName() + "() without a filter bounding it by a constant"
@@ -179,7 +184,7 @@ final class Lowering {
         OrderComparator order = OrderComparator.of(g.orderKeys.getFieldCollations());
         if (k == 0) return new ValuesOp(new ZSet<>());
         return new RankOp(lower(window.getInput()), kind, partition, order, orderColumns,
-                (int) Math.min(k, Integer.MAX_VALUE), inWidth);
+                (int) Math.min(k, Integer.MAX_VALUE), inWidth, rankRead || kind != RankOp.Kind.ROW_NUMBER);
     }
 
     /** The k of {@code $rank <= k} (also {@code < k+1}, {@code = 1}, either side), or -1. */

@@ -29,8 +29,11 @@ final class RankOp extends Op {
     private final int[] orderColumns;
     private final int k;
     private final int width;
+    /** False when nothing reads the rank but the filter that bounds it: a plain top-k then serves ROW_NUMBER. */
+    private final boolean rankRead;
 
-    RankOp(Op input, Kind kind, int[] partition, OrderComparator order, int[] orderColumns, int k, int width) {
+    RankOp(Op input, Kind kind, int[] partition, OrderComparator order, int[] orderColumns, int k, int width,
+            boolean rankRead) {
         super(List.of(input));
         this.kind = kind;
         this.partition = partition;
@@ -38,6 +41,7 @@ final class RankOp extends Op {
         this.orderColumns = orderColumns;
         this.k = k;
         this.width = width;
+        this.rankRead = rankRead;
     }
 
     @Override
@@ -46,6 +50,10 @@ final class RankOp extends Op {
         Function<Tuple, Object> group = Keys.of(partition);
         Comparator<Tuple> cmp = order != null ? order : OrderComparator::compareRows;
         if (kind == Kind.ROW_NUMBER) {
+            if (!rankRead) {
+                // every row the top-k keeps satisfies the bound; a rank of 1 passes the filter above
+                return Linear.map(TopK.topK(in, group, cmp, k), t -> withRank(new Ranked<>(t, 1)));
+            }
             return Linear.map(TopK.rowNumber(in, group, cmp, k), this::withRank);
         }
         // rank the (partition, order) values, then join the ranks back to the rows carrying those values
@@ -59,8 +67,9 @@ final class RankOp extends Op {
                 : TopK.rowNumber(Distinct.distinct(keys), Keys.of(keyPartition), keyCmp, k);
         boolean[] nullSafe = new boolean[keyColumns.length];
         Arrays.fill(nullSafe, true);
+        Function<Tuple, Object> rankedKey = Keys.join(range(0, keyColumns.length), nullSafe, Keys.RIGHT_NULL);
         return Joins.join(in, ranked, Keys.join(keyColumns, nullSafe, Keys.LEFT_NULL),
-                r -> r.row(), (t, r) -> withRank(new Ranked<>(t, r.rank())));
+                r -> rankedKey.apply(r.row()), (t, r) -> withRank(new Ranked<>(t, r.rank())));
     }
 
     private Tuple withRank(Ranked<Tuple> r) {
