@@ -14,9 +14,13 @@ import java.util.List;
  */
 public final class SqlTable {
     private final TableState state;
+    private final String insertWhere;
+    private final String deleteWhere;
 
     SqlTable(TableState state) {
         this.state = state;
+        this.insertWhere = "insert into " + state.def.name();
+        this.deleteWhere = "delete from " + state.def.name();
     }
 
     public String name() {
@@ -34,7 +38,7 @@ public final class SqlTable {
 
     /** Inserts a row; into a table with a primary key, a row whose key exists replaces the existing row. */
     public void insert(Object... values) {
-        state.apply(state.insertion(values, "insert into " + name()));
+        state.apply(state.insertion(values, insertWhere));
     }
 
     /** Inserts or replaces the row with this row's primary key. */
@@ -45,12 +49,12 @@ public final class SqlTable {
 
     /** Deletes one copy of this row. */
     public void delete(Object... values) {
-        state.apply(state.deletion(values, "delete from " + name()));
+        state.apply(state.deletion(values, deleteWhere));
     }
 
     /** Deletes the row with this primary key (given as the key columns' values, in key order). */
     public void deleteKey(Object... key) {
-        state.apply(state.keyDeletion(key, "delete from " + name()));
+        state.apply(state.keyDeletion(key, deleteWhere));
     }
 
     /**

@@ -20,7 +20,7 @@ import java.util.function.Function;
 final class TableState {
     final TableDef def;
     private final ZSet<Tuple> committed = new ZSet<>();
-    private ZSet<Tuple> pending = new ZSet<>();
+    private final ZSet<Tuple> pending = new ZSet<>();
     /** Current (committed plus pending) row of each primary key; null for a table without one. */
     private final Map<Tuple, Tuple> byKey;
 
@@ -42,13 +42,14 @@ final class TableState {
         return pending.isEmpty() ? committed : committed.plus(pending);
     }
 
+    /** Adds the pending changes to the committed contents; the pending set is kept, cleared, for the next step. */
     void commitPending() {
         committed.addAll(pending);
-        pending = new ZSet<>();
+        pending.clear();
     }
 
     void discardPending() {
-        pending = new ZSet<>();
+        pending.clear();
         if (byKey != null) {
             byKey.clear();
             for (int s = committed.nextSlot(0); s >= 0; s = committed.nextSlot(s + 1)) {
@@ -80,14 +81,23 @@ final class TableState {
     }
 
     List<Change> insertion(Object[] values, String where) {
+        Tuple row = toTuple(values, where, -1);
+        if (byKey == null) return List.of(new Change(row, 1));
         Batch b = new Batch();
-        b.insert(toTuple(values, where, -1), where);
+        b.insert(row, where);
         return b.changes;
     }
 
     List<Change> deletion(Object[] values, String where) {
+        Tuple row = toTuple(values, where, -1);
+        if (byKey == null) {
+            if (committed.weight(row) + pending.weight(row) <= 0) {
+                throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
+            }
+            return List.of(new Change(row, -1));
+        }
         Batch b = new Batch();
-        b.delete(toTuple(values, where, -1), where);
+        b.delete(row, where);
         return b.changes;
     }
 
@@ -162,7 +172,7 @@ final class TableState {
         int i = 0;
         for (Object[] values : rows) {
             i++;
-            b.insert(toTuple(values, where, i), where + ", row " + i);
+            b.insert(toTuple(values, where, i), where);
         }
         return b.changes;
     }
@@ -183,16 +193,20 @@ final class TableState {
 
     private Object convert(Object value, int col, String where, int rowNo) {
         Column c = def.schema().column(col);
-        String at = (rowNo < 0 ? where : where + ", row " + rowNo) + ", column " + c.name();
         if (value == null) {
-            if (!c.nullable()) throw new SqlException(at + ": NULL in a NOT NULL column");
+            if (!c.nullable()) throw new SqlException(at(where, rowNo, c) + ": NULL in a NOT NULL column");
             return null;
         }
         try {
             return Values.fromJava(c.type(), value);
         } catch (SqlException e) {
-            throw new SqlException(at + ": " + e.getMessage());
+            throw new SqlException(at(where, rowNo, c) + ": " + e.getMessage());
         }
+    }
+
+    /** Where a value is, for a message: the operation, the row's number in a batch, the column. */
+    private static String at(String where, int rowNo, Column c) {
+        return (rowNo < 0 ? where : where + ", row " + rowNo) + ", column " + c.name();
     }
 
     private List<String> names() {

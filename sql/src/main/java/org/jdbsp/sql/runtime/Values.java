@@ -96,15 +96,19 @@ public final class Values {
                 if (v instanceof String s) return parse(type, s);
                 break;
             case TINYINT:
+                if (v instanceof Byte) return v;
                 if (v instanceof String s) return parse(type, s);
                 return (byte) integer(v, Byte.MIN_VALUE, Byte.MAX_VALUE, type);
             case SMALLINT:
+                if (v instanceof Short) return v;
                 if (v instanceof String s) return parse(type, s);
                 return (short) integer(v, Short.MIN_VALUE, Short.MAX_VALUE, type);
             case INTEGER:
+                if (v instanceof Integer) return v;
                 if (v instanceof String s) return parse(type, s);
                 return (int) integer(v, Integer.MIN_VALUE, Integer.MAX_VALUE, type);
             case BIGINT:
+                if (v instanceof Long) return v;
                 if (v instanceof String s) return parse(type, s);
                 return integer(v, Long.MIN_VALUE, Long.MAX_VALUE, type);
             case DECIMAL:
