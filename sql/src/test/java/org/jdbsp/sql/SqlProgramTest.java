@@ -173,6 +173,7 @@ class SqlProgramTest {
         p.step();
         assertEquals("(1, 'a;b', 3);(0, 'c', 1);", rowsText(p.query("SELECT a % 2, s, CHAR_LENGTH(s) FROM t WHERE a != 0 ORDER BY a")));
         assertEquals("(1);", rowsText(p.query("SELECT 1 AS x")));
+        assertEquals("(7.5000000000000000, 15);", rowsText(p.query("SELECT AVG(a), SUM(a) FROM t")));
     }
 
     private static String rowsText(Rows rows) {

@@ -68,6 +68,10 @@ final class AggSpec {
                 }
                 break;
             case AVG:
+                if (resultType.kind() == ColumnType.Kind.DECIMAL) {
+                    out[at] = Agg.avgDecimal(decimalOf(), Math.max(0, resultType.scale()));
+                    break;
+                }
                 switch (num) {
                     case LONG: out[at] = Agg.avgNullable(numberOf()); break;
                     case DOUBLE: out[at] = Agg.avgDoubleNullable(numberOf()); break;
@@ -118,11 +122,13 @@ final class AggSpec {
         if (fn == Fn.MIN || fn == Fn.MAX) {
             return num == Num.LONG ? Values.fromJava(resultType, a.getLong(at)) : a.get(at);
         }
+        if (resultType.kind() == ColumnType.Kind.DECIMAL) return Values.decimal(resultType, a.getDecimal(at));
         switch (num) {
             case LONG: return Values.fromJava(resultType, a.getLong(at));
             case DOUBLE: return resultType.kind() == ColumnType.Kind.REAL ? (Object) (float) a.getDouble(at)
                     : (Object) a.getDouble(at);
-            case DECIMAL: return Values.decimal(resultType, a.getDecimal(at));
+            case DECIMAL:
+                return Values.decimal(resultType, a.getDecimal(at));
             default: throw new IllegalStateException();
         }
     }
@@ -143,6 +149,9 @@ final class AggSpec {
 
     private Function<Tuple, BigDecimal> decimalOf() {
         int c = args[0];
+        if (num == Num.LONG) {
+            return t -> passes(t) && t.values[c] != null ? BigDecimal.valueOf(((Number) t.values[c]).longValue()) : null;
+        }
         return t -> passes(t) ? (BigDecimal) t.values[c] : null;
     }
 

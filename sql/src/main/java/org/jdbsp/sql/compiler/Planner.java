@@ -75,6 +75,9 @@ public final class Planner {
     /** The largest DECIMAL precision. */
     public static final int MAX_PRECISION = 38;
 
+    /** The least scale of an exact AVG, PostgreSQL's. */
+    static final int AVG_SCALE = 16;
+
     /**
      * SQL:2003 with checked arithmetic (overflow is an error) and PostgreSQL's habits: GROUP BY alias and
      * ordinal, {@code %}, {@code !=}, SELECT without FROM, {@code LIMIT m, n} and {@code OFFSET ... LIMIT}.
@@ -144,6 +147,23 @@ public final class Planner {
         @Override
         public boolean shouldConvertRaggedUnionTypesToVarying() {
             return true;
+        }
+
+        /** AVG of an integer or DECIMAL is an exact DECIMAL with at least 16 decimals, as in PostgreSQL. */
+        @Override
+        public RelDataType deriveAvgAggType(RelDataTypeFactory f, RelDataType arg) {
+            switch (arg.getSqlTypeName()) {
+                case TINYINT:
+                case SMALLINT:
+                case INTEGER:
+                case BIGINT:
+                case DECIMAL:
+                    return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, MAX_PRECISION,
+                            Math.max(AVG_SCALE, arg.getSqlTypeName() == SqlTypeName.DECIMAL ? arg.getScale() : 0)),
+                            arg.isNullable());
+                default:
+                    return super.deriveAvgAggType(f, arg);
+            }
         }
 
         @Override
