@@ -27,8 +27,9 @@ final class OneShot {
             try {
                 c.step();
             } catch (SqlException e) {
-                Throwable cause = e.getCause() != null && e.getCause().getCause() != null ? e.getCause().getCause() : e;
-                throw new SqlException(cause.getMessage() != null ? cause.getMessage() : cause.toString(), e);
+                Throwable failed = e.getCause();
+                Throwable cause = failed != null && failed.getCause() != null ? failed.getCause() : null;
+                throw new SqlException(cause != null ? ProgramCircuit.describe(cause) : e.getMessage(), e);
             }
             return c.delta("result");
         }

@@ -102,13 +102,26 @@ final class ProgramCircuit implements AutoCloseable {
         } catch (org.jdbsp.circuit.OperatorFailedException e) {
             String view = viewOfOperator.get(e.operator());
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String what = cause.getMessage() != null ? cause.getMessage() : cause.toString();
-            if (cause instanceof ArithmeticException && !what.contains("overflow") && !what.contains("zero")) {
-                what = "arithmetic error: " + what;
-            }
+            String what = describe(cause);
             throw new SqlException((view != null ? "view " + view : "operator " + e.operator()) + ": " + what
                     + " (in operator " + e.operator() + ")", e);
         }
+    }
+
+    /** A runtime error of generated code in SQL's words. */
+    static String describe(Throwable cause) {
+        String what = cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        if (cause instanceof ArithmeticException) {
+            if (what.contains("/ by zero") || what.contains("Division by zero") || what.contains("Division undefined")) {
+                return "division by zero";
+            }
+            return what.contains("overflow") ? what : "arithmetic error: " + what;
+        }
+        if (cause instanceof NumberFormatException) {
+            return "a value does not parse as a number: " + what.replace("For input string: ", "");
+        }
+        if (cause instanceof IllegalArgumentException && what.contains("not a valid")) return what;
+        return what;
     }
 
     ZSet<Tuple> delta(String view) {
