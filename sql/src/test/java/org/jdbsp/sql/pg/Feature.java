@@ -49,6 +49,7 @@ public enum Feature {
     CASE("CASE WHEN"),
     SIMPLE_CASE("CASE x WHEN v THEN ..."),
     COALESCE("COALESCE"),
+    COALESCE_IN_CONDITIONS("COALESCE inside WHERE, HAVING, ON and CASE WHEN conditions and boolean values"),
     NULLIF("NULLIF"),
     DEGENERATE_NULLIF("NULLIF(x, x) with the same text twice"),
     CAST_NUMERIC("widening numeric casts: integer to BIGINT, DECIMAL, DOUBLE; DECIMAL to DOUBLE"),
@@ -75,6 +76,7 @@ public enum Feature {
     EXISTS("EXISTS (SELECT ...)"),
     NOT_EXISTS("NOT EXISTS (SELECT ...)"),
     CORRELATED("subqueries that refer to the outer query"),
+    CORRELATED_OVER_JOIN("correlated subqueries in a query whose FROM joins ON a condition (also inside a derived table)"),
     SCALAR_SUBQUERY("(SELECT aggregate FROM ...) as a value"),
     QUANTIFIED("x op ANY/ALL (SELECT ...), uncorrelated"),
     CORRELATED_QUANTIFIED("x op ANY/ALL (SELECT ...) whose subquery refers to the outer query"),
@@ -82,6 +84,7 @@ public enum Feature {
     // ---- DML
     MULTI_ROW_INSERT("INSERT ... VALUES with several rows (else one INSERT per row)"),
     DML_SUBQUERY("subqueries in the WHERE of UPDATE and DELETE"),
+    DML_IS_NULL("IS [NOT] NULL in the WHERE of UPDATE and DELETE"),
     DML_CONDITIONALS("COALESCE, NULLIF and CASE in the WHERE of UPDATE and DELETE"),
     UPDATE_EXPRESSION("UPDATE SET c = an expression over the row (not only a literal)");
 
@@ -116,9 +119,8 @@ public enum Feature {
                 + "SELECT c0 FROM t0 WHERE c1 < ALL (SELECT c0 FROM t1 WHERE t1.c1 = t0.c0)");
         m.put(SUBQUERY_AS_IN_OPERAND, "jdbsp fails with Calcite's AssertionError 'contains $cor0' (RelDecorrelator), "
                 + "e.g. SELECT ((SELECT MIN(a3.c0) FROM t1 a3 WHERE a2.c2 IS NULL) IN (SELECT a4.c0 FROM t0 a4)) FROM t1 a2");
-        m.put(DML_CONDITIONALS, "jdbsp's UPDATE/DELETE take a row whose WHERE is false: with c1 NULL, "
-                + "DELETE FROM t1 WHERE COALESCE(c1, 20) <= 4 (or CASE WHEN c1 IS NOT NULL THEN c1 ELSE 20 END <= 4) "
-                + "deletes it; the same predicate in a view is right");
+        m.put(DML_CONDITIONALS, "the bug of COALESCE_IN_CONDITIONS, in UPDATE/DELETE too: with c1 NULL, DELETE FROM "
+                + "t1 WHERE COALESCE(c1, 20) <= 4, or CASE WHEN c1 IS NOT NULL THEN c1 ELSE 20 END <= 4, deletes the row");
         m.put(CAST_DECIMAL_TO_INTEGER, "jdbsp truncates CAST(7.99 AS INTEGER) to 7; PostgreSQL rounds to 8");
         m.put(MIXED_TYPE_JOIN_KEY, "with a correlated scalar subquery, jdbsp fails: SELECT a1.c1 - (SELECT COUNT(*) "
                 + "FROM t1 a2 WHERE a2.c0 = a0.c1) FROM t2 a0 JOIN t1 a1 ON a0.c0 = a1.c4 (INTEGER = DOUBLE) gives "
@@ -134,6 +136,16 @@ public enum Feature {
         m.put(DEGENERATE_NULLIF, "with assertions on (-ea, as in the tests), UPDATE t0 SET c2 = CASE WHEN "
                 + "NULLIF(CAST(t0.c0 AS VARCHAR(20)), CAST(t0.c0 AS VARCHAR(20))) BETWEEN 'b' AND 'b' THEN TRUE ELSE "
                 + "t0.c2 END fails in Calcite's RexSimplify: AssertionError 'Comparison with NULL in pulledUpPredicates'");
+        m.put(COALESCE_IN_CONDITIONS, "jdbsp keeps rows whose condition is FALSE or NULL: with c0 NULL, "
+                + "SELECT * FROM t0 WHERE COALESCE(c0, 7) <= 3 returns the row (also with BETWEEN, OR, IS TRUE; "
+                + "= 3 and the same CASE written out are right)");
+        m.put(CORRELATED_OVER_JOIN, "jdbsp reads the wrong column: SELECT (SELECT COUNT(*) FROM t3 a3 WHERE "
+                + "a1.c1 >= 0), a1.c2 FROM t1 a0 JOIN t3 a1 ON a0.c0 = a1.c0 gives a1.c3's value for a1.c2 (LEFT, RIGHT, "
+                + "FULL joins too; CROSS JOIN is right); over a derived table with a join it fails with "
+                + "ArrayIndexOutOfBoundsException or Calcite's AssertionError 'type mismatch'");
+        m.put(DML_IS_NULL, "an UPDATE whose WHERE Calcite proves false does not compile: with c2 DECIMAL NOT NULL, "
+                + "UPDATE t0 SET c0 = 20 - t0.c0, c2 = 2.25 WHERE CAST(t0.c2 AS DOUBLE PRECISION) IS NULL fails with "
+                + "'internal error compiling an expression: Statement is unreachable' (return null; before the code)");
         m.put(CAST_DECIMAL_TO_VARCHAR, "jdbsp writes CAST(-0.50 AS VARCHAR) as '-.50' and 0.01 as '.01' "
                 + "(PostgreSQL: '-0.50', '0.01')");
         DISABLED = Collections.unmodifiableMap(m);

@@ -93,6 +93,8 @@ public final class SqlGen {
     private int aliases;
     /** How many more subqueries the query being generated may hold. */
     private int subqueryBudget;
+    /** Set while writing the WHERE of UPDATE/DELETE without {@link Feature#DML_IS_NULL}. */
+    private boolean noIsNull;
 
     public SqlGen(long seed, Set<Feature> features) {
         this.rnd = new Random(seed);
@@ -382,10 +384,12 @@ public final class SqlGen {
             features = java.util.EnumSet.copyOf(all);
             features.removeAll(List.of(Feature.COALESCE, Feature.NULLIF, Feature.CASE, Feature.SIMPLE_CASE));
         }
+        noIsNull = !all.contains(Feature.DML_IS_NULL);
         try {
             return dmlWhereWith(scope);
         } finally {
             features = all;
+            noIsNull = false;
         }
     }
 
@@ -417,10 +421,23 @@ public final class SqlGen {
     }
 
     /** The columns of a FROM clause, the scope it is nested in (for correlation), and a bound on its rows. */
-    record Scope(List<Ref> refs, Scope outer, double rows) {
-        Scope withOuter(Scope o) {
-            return new Scope(refs, o, rows);
+    record Scope(List<Ref> refs, Scope outer, double rows, boolean joined) {
+        Scope(List<Ref> refs, Scope outer, double rows) {
+            this(refs, outer, rows, false);
         }
+
+        Scope withOuter(Scope o) {
+            return new Scope(refs, o, rows, joined);
+        }
+    }
+
+    /** The scope a subquery of {@code s} may refer to: {@code s}, or none where correlation is switched off. */
+    private Scope correlation(Scope s) {
+        if (s == null || !features.contains(Feature.CORRELATED)) return null;
+        for (Scope x = s; x != null; x = x.outer) {
+            if (x.joined && !features.contains(Feature.CORRELATED_OVER_JOIN)) return null;
+        }
+        return s;
     }
 
     /** An expression: its text, type (family member), magnitude bound, decimal scale and whether it may be inexact. */
@@ -540,6 +557,7 @@ public final class SqlGen {
         return new Sel(sb.toString(), items);
     }
 
+    private static final java.util.regex.Pattern CONDITIONAL_JOIN = java.util.regex.Pattern.compile("(?<!CROSS) JOIN ");
     private static final java.util.regex.Pattern COLUMN_REF = java.util.regex.Pattern.compile("\\ba[0-9]+\\.c[0-9]");
 
     private E groupKey(Scope scope) {
@@ -584,7 +602,8 @@ public final class SqlGen {
                 E e = sel.items.get(i);
                 refs.add(new Ref(alias, "c" + i, e.ty, e.bound, e.scale, e.inexact));
             }
-            return new From("(" + sel.sql + ") AS " + alias, new Scope(refs, null, (double) MAX_ROWS * MAX_ROWS * MAX_ROWS));
+            return new From("(" + sel.sql + ") AS " + alias, new Scope(refs, null, (double) MAX_ROWS * MAX_ROWS * MAX_ROWS,
+                    CONDITIONAL_JOIN.matcher(sel.sql).find()));
         }
         Table t = tables.get(rnd.nextInt(tables.size()));
         Scope s = tableScope(t, alias);
@@ -601,7 +620,7 @@ public final class SqlGen {
         if (features.contains(Feature.CROSS_JOIN) && mayCross && small) kinds.add("CROSS JOIN");
         List<Ref> all = new ArrayList<>(left.scope.refs);
         all.addAll(right.scope.refs);
-        Scope both = new Scope(all, null, left.scope.rows * right.scope.rows);
+        Scope both = new Scope(all, null, left.scope.rows * right.scope.rows, left.scope.joined || right.scope.joined);
         if (kinds.isEmpty()) kinds.add("CROSS JOIN");
         String kind = kinds.get(rnd.nextInt(kinds.size()));
         if (kind.equals("CROSS JOIN")) {
@@ -644,6 +663,7 @@ public final class SqlGen {
                 on += " AND " + pred(new Ctx(both, null, false, 1));
             }
         }
+        both = new Scope(both.refs, null, both.rows, true);
         return new From(left.sql + " " + kind + " " + right.sql + " ON " + on, both);
     }
 
@@ -726,6 +746,7 @@ public final class SqlGen {
         List<Ref> outer = new ArrayList<>();
         if (features.contains(Feature.CORRELATED)) {
             for (Scope s = scope.outer; s != null; s = s.outer) {
+                if (s.joined && !features.contains(Feature.CORRELATED_OVER_JOIN)) break;
                 for (Ref r : s.refs) if (r.ty.family() == fam && !(exact && r.inexact)) outer.add(r);
             }
         }
@@ -1008,7 +1029,7 @@ public final class SqlGen {
             if (!features.contains(Feature.MIN_MAX_STRING)) return null;
         }
         From from = from(2);
-        Scope inner = from.scope.withOuter(ctx.scope);
+        Scope inner = from.scope.withOuter(correlation(ctx.scope));
         Agg agg = new Agg(List.of(), new Scope(from.scope.refs, null, from.scope.rows));
         E a = aggregate(fam, agg, exact);
         if (a == null) return null;
@@ -1022,6 +1043,20 @@ public final class SqlGen {
 
     /** A boolean expression (which may be NULL). */
     String pred(Ctx ctx) {
+        if (features.contains(Feature.COALESCE) && !features.contains(Feature.COALESCE_IN_CONDITIONS)) {
+            Set<Feature> all = features;
+            features = java.util.EnumSet.copyOf(all);
+            features.remove(Feature.COALESCE);
+            try {
+                return predicate(ctx);
+            } finally {
+                features = all;
+            }
+        }
+        return predicate(ctx);
+    }
+
+    private String predicate(Ctx ctx) {
         int r = rnd.nextInt(100);
         if (ctx.depth > 0 && r < 22) {
             Ctx d = ctx.deeper();
@@ -1038,7 +1073,7 @@ public final class SqlGen {
             String s = subqueryPredicate(ctx);
             if (s != null) return s;
         }
-        if (r < 36) {
+        if (r < 36 && !noIsNull) {
             E e = expr(pick(Ty.INT, Ty.STR, Ty.DEC, Ty.DBL, Ty.DATE, Ty.BOOL), ctx.withDepth(0), false);
             return "(" + e.sql + (rnd.nextBoolean() ? " IS NULL)" : " IS NOT NULL)");
         }
@@ -1099,7 +1134,7 @@ public final class SqlGen {
 
     private String subqueryPredicate(Ctx ctx) {
         if (subqueryBudget <= 0) return null;
-        Scope outer = features.contains(Feature.CORRELATED) ? ctx.scope : null;
+        Scope outer = correlation(ctx.scope);
         int depth = 2;
         List<Integer> kinds = new ArrayList<>();
         if (features.contains(Feature.EXISTS)) kinds.add(0);
@@ -1134,9 +1169,9 @@ public final class SqlGen {
 
     /** {@code x [NOT] IN (SELECT ...)}, or {@code x op ANY/ALL (SELECT ...)} when {@code quantified}. */
     private String inSubquery(Ctx ctx, boolean negated, boolean quantified) {
-        Scope outer = features.contains(quantified ? Feature.CORRELATED_QUANTIFIED : Feature.CORRELATED)
-                ? ctx.scope : null;
-        if (quantified && !features.contains(Feature.QUANTIFIED)) outer = ctx.scope; // only correlated ones
+        Scope outer = correlation(ctx.scope);
+        if (quantified && !features.contains(Feature.CORRELATED_QUANTIFIED)) outer = null;
+        if (quantified && !features.contains(Feature.QUANTIFIED)) outer = correlation(ctx.scope); // only correlated
         Ty fam = pick(Ty.INT, Ty.INT, Ty.STR, Ty.DEC, Ty.DATE);
         boolean subOperand = features.contains(Feature.SUBQUERY_AS_IN_OPERAND);
         E e = expr(fam, new Ctx(ctx.scope, ctx.agg, ctx.subqueries && subOperand, 0), true);
