@@ -106,19 +106,18 @@ public enum Feature {
 
     static {
         Map<Feature, String> m = new EnumMap<>(Feature.class);
-        m.put(MULTI_ROW_INSERT, "jdbsp pads the VARCHAR values of a multi-row VALUES to the longest literal's "
-                + "length (Calcite types the VALUES column CHAR(n)): INSERT INTO t VALUES ('B'), ('abc') stores 'B  '");
-        m.put(BARE_STRING_LITERALS, "Calcite types 'ab' as CHAR(2), and jdbsp pads CHAR values where PostgreSQL "
-                + "takes text: CASE WHEN TRUE THEN UPPER('o''k') ELSE 'xyz' || 'b' END gives 'O''K ' (PostgreSQL 'O''K'); "
-                + "the generator writes CAST('ab' AS VARCHAR(10)) instead");
         m.put(IN_SUBQUERY_VALUE, "jdbsp rejects it: 'aggregate function LITERAL_AGG is not supported' (Calcite's "
                 + "rewrite of a three-valued IN), e.g. SELECT c0 FROM t0 WHERE c1 IN (SELECT c0 FROM t1) OR c0 > 3");
         m.put(NOT_IN_SUBQUERY, "jdbsp rejects it: 'aggregate function LITERAL_AGG is not supported', e.g. "
                 + "SELECT c0 FROM t0 WHERE c1 NOT IN (SELECT c0 FROM t1)");
         m.put(CORRELATED_QUANTIFIED, "jdbsp rejects it: 'aggregate function LITERAL_AGG is not supported', e.g. "
                 + "SELECT c0 FROM t0 WHERE c1 < ALL (SELECT c0 FROM t1 WHERE t1.c1 = t0.c0)");
-        m.put(SUBQUERY_AS_IN_OPERAND, "jdbsp fails with Calcite's AssertionError 'contains $cor0' (RelDecorrelator), "
-                + "e.g. SELECT ((SELECT MIN(a3.c0) FROM t1 a3 WHERE a2.c2 IS NULL) IN (SELECT a4.c0 FROM t0 a4)) FROM t1 a2");
+        m.put(SUBQUERY_AS_IN_OPERAND, "jdbsp fails: SELECT a2.c0 FROM t1 a2 WHERE (SELECT MIN(a3.c0) FROM t0 a3 WHERE "
+                + "a3.c2 = a2.c2) IN (SELECT a4.c0 FROM t0 a4) gives 'internal error: Cannot translate $t2.c2 since "
+                + "correlate variables resolver is not defined' (earlier: Calcite's AssertionError 'contains $cor0')");
+        m.put(DML_SUBQUERY, "jdbsp rejects IN/NOT IN/ALL subqueries in UPDATE/DELETE: DELETE FROM t0 WHERE c1 NOT IN "
+                + "(SELECT c0 FROM t1) gives 'aggregate function LITERAL_AGG is not supported' (the generator's DML "
+                + "predicates have no top-level IN conjunct)");
         m.put(DML_CONDITIONALS, "the bug of COALESCE_IN_CONDITIONS, in UPDATE/DELETE too: with c1 NULL, DELETE FROM "
                 + "t1 WHERE COALESCE(c1, 20) <= 4, or CASE WHEN c1 IS NOT NULL THEN c1 ELSE 20 END <= 4, deletes the row");
         m.put(CAST_DECIMAL_TO_INTEGER, "jdbsp truncates CAST(7.99 AS INTEGER) to 7; PostgreSQL rounds to 8");
@@ -130,9 +129,6 @@ public enum Feature {
         m.put(QUANTIFIED, "jdbsp rejects x op ANY/ALL (SELECT ...) where it is a three-valued value (in a SELECT "
                 + "list, under IS NOT NULL, in DELETE ... WHERE x <> ALL (...)): 'aggregate function LITERAL_AGG is not "
                 + "supported'; only a plain WHERE x > ANY (...) compiles");
-        m.put(DML_SUBQUERY, "jdbsp rejects correlated subqueries in UPDATE/DELETE that views take, e.g. UPDATE t1 "
-                + "SET c1 = 0 WHERE NOT EXISTS (SELECT MIN(a0.c1) FROM t1 a0 WHERE a0.c0 <> t1.c1 GROUP BY a0.c0): 'a "
-                + "correlated subquery that Calcite could not decorrelate', and IN/NOT IN/ALL ones with LITERAL_AGG");
         m.put(DEGENERATE_NULLIF, "with assertions on (-ea, as in the tests), UPDATE t0 SET c2 = CASE WHEN "
                 + "NULLIF(CAST(t0.c0 AS VARCHAR(20)), CAST(t0.c0 AS VARCHAR(20))) BETWEEN 'b' AND 'b' THEN TRUE ELSE "
                 + "t0.c2 END fails in Calcite's RexSimplify: AssertionError 'Comparison with NULL in pulledUpPredicates'");
