@@ -181,4 +181,27 @@ class SqlProgramTest {
         for (Row r : rows) sb.append(r).append(';');
         return sb.toString();
     }
+
+    @Test
+    void nullsInConditionsAndSubqueries() {
+        SqlProgram p = Sql.compile("""
+                CREATE TABLE t0 (c0 INT, c1 INT);
+                CREATE TABLE t1 (c0 INT, c2 DECIMAL(5,2) NOT NULL);
+                CREATE VIEW coalesced AS SELECT c1 FROM t0 WHERE COALESCE(c0, 7) <= 3;
+                CREATE VIEW not_in AS SELECT c1 FROM t0 WHERE c0 NOT IN (SELECT c0 FROM t1);
+                CREATE VIEW in_or AS SELECT c1 FROM t0 WHERE c0 IN (SELECT c0 FROM t1) OR c1 > 3;
+                CREATE VIEW never AS SELECT c0 FROM t1 WHERE CAST(c2 AS DOUBLE) IS NULL;
+                """);
+        p.execute("INSERT INTO t0 VALUES (NULL, 1), (1, 2), (2, 3), (9, 4); INSERT INTO t1 VALUES (1, 1.5)");
+        p.step();
+        assertEquals("(2);(3);", contents(p, "coalesced"));
+        assertEquals("(3);(4);", contents(p, "not_in"));
+        assertEquals("(2);(4);", contents(p, "in_or"));
+        assertEquals("", contents(p, "never"));
+        p.execute("INSERT INTO t1 VALUES (NULL, 2)");
+        p.step();
+        assertEquals("", contents(p, "not_in"));
+        p.execute("UPDATE t1 SET c0 = 5 WHERE CAST(c2 AS DOUBLE) IS NULL");
+        p.step();
+    }
 }

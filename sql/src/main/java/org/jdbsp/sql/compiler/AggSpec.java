@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Internal.
  */
 final class AggSpec {
-    enum Fn { COUNT_STAR, COUNT, SUM, SUM0, AVG, MIN, MAX, SINGLE_VALUE, GROUPING }
+    enum Fn { COUNT_STAR, COUNT, SUM, SUM0, AVG, MIN, MAX, SINGLE_VALUE, GROUPING, LITERAL }
 
     /** How the input column is summed or averaged. */
     enum Num { LONG, DOUBLE, DECIMAL, OTHER }
@@ -28,6 +28,15 @@ final class AggSpec {
     final Num num;
     final ColumnType resultType;
     final String text;
+    /** The value of a LITERAL aggregate. */
+    private Object constant;
+
+    /** Calcite's LITERAL_AGG: the same value for every group. */
+    static AggSpec constant(Object value, ColumnType resultType, String text) {
+        AggSpec a = new AggSpec(Fn.LITERAL, new int[0], -1, Num.OTHER, resultType, text);
+        a.constant = value;
+        return a;
+    }
 
     AggSpec(Fn fn, int[] args, int filter, Num num, ColumnType resultType, String text) {
         this.fn = fn;
@@ -40,7 +49,7 @@ final class AggSpec {
 
     /** How many engine aggregates this one needs (SINGLE_VALUE needs a count beside its value). */
     int width() {
-        return fn == Fn.SINGLE_VALUE ? 2 : fn == Fn.GROUPING ? 0 : 1;
+        return fn == Fn.SINGLE_VALUE ? 2 : fn == Fn.GROUPING || fn == Fn.LITERAL ? 0 : 1;
     }
 
     /** Adds this aggregate's engine aggregates to {@code out} from position {@code at}. */
@@ -108,6 +117,8 @@ final class AggSpec {
             case MIN:
             case MAX:
                 return a.isNull(at) ? null : convert(a, at);
+            case LITERAL:
+                return constant;
             case SINGLE_VALUE:
                 if (a.getLong(at) > 1) {
                     throw new SqlException("more than one row returned by a subquery used as an expression");

@@ -50,17 +50,17 @@ final class AggregateOp extends Op {
         boolean[] present = new boolean[groupColumns.length];
         for (int p : set) present[p] = true;
         int width = groupColumns.length + aggs.size();
-        if (aggs.isEmpty() && set.length > 0) {
-            return Distinct.distinct(Linear.map(in, t -> {
-                Object[] v = new Object[width];
-                for (int p : set) v[p] = t.values[groupColumns[p]];
-                return new Tuple(v);
-            }));
-        }
         int engineAggs = 0;
         for (AggSpec a : aggs) engineAggs += a.width();
+        Function<Tuple, Object> key = Keys.of(keyColumns);
+        if (engineAggs == 0 && set.length > 0) {
+            // no aggregate needs the rows: the distinct keys are the groups
+            return Linear.map(Distinct.distinct(Linear.map(in, key::apply)),
+                    k -> row(k, null, set, present, width));
+        }
         @SuppressWarnings("unchecked")
-        Agg<Tuple>[] engine = new Agg[engineAggs];
+        Agg<Tuple>[] engine = new Agg[Math.max(1, engineAggs)];
+        engine[0] = Agg.count();  // replaced below when there are aggregates; the engine needs one
         int at = 0;
         for (AggSpec a : aggs) {
             a.addAggs(engine, at);
@@ -69,7 +69,6 @@ final class AggregateOp extends Op {
         if (set.length == 0) {
             return Aggregates.aggregateAll(in, r -> row(null, r, set, present, width), engine);
         }
-        Function<Tuple, Object> key = Keys.of(keyColumns);
         return Aggregates.aggregate(in, key, (k, r) -> row(k, r, set, present, width), engine);
     }
 

@@ -39,6 +39,7 @@ final class ExpressionCompiler {
 
     static RowFunction compile(RexProgram program, JavaTypeFactory typeFactory, Statement.QueryText where) {
         checkSupported(program, where);
+        program = NullableCasts.apply(program, typeFactory);
         BlockBuilder body = new BlockBuilder();
         ParameterExpression in = Expressions.parameter(Object[].class, "in");
         body.add(Expressions.declare(Modifier.FINAL, DataContext.ROOT,
@@ -48,7 +49,8 @@ final class ExpressionCompiler {
         if (program.getCondition() != null) {
             Expression cond = RexToLixTranslator.translateCondition(program, typeFactory, body, getter, null,
                     Planner.CONFORMANCE);
-            body.add(Expressions.ifThen(Expressions.not(cond),
+            // through a call, so that a condition Calcite proved constant leaves no unreachable code behind
+            body.add(Expressions.ifThen(Expressions.not(Expressions.call(org.jdbsp.sql.runtime.Conditions.class, "truth", cond)),
                     Expressions.return_(null, Expressions.constant(null, Object[].class))));
         }
         List<Expression> values = RexToLixTranslator.translateProjects(program, typeFactory, Planner.CONFORMANCE,
@@ -66,6 +68,7 @@ final class ExpressionCompiler {
             cbe.setClassName("org.jdbsp.sql.generated.Fn" + CLASSES.incrementAndGet());
             cbe.setImplementedInterfaces(new Class<?>[] {RowFunction.class});
             cbe.setParentClassLoader(ExpressionCompiler.class.getClassLoader());
+            if (Boolean.getBoolean("jdbsp.sql.debug")) System.out.println(source);
             cbe.cook(source);
             return (RowFunction) cbe.getClazz().getDeclaredConstructor().newInstance();
         } catch (CompileException e) {

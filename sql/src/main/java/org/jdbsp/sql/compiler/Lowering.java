@@ -306,6 +306,12 @@ final class Lowering {
             }
             case SINGLE_VALUE:
                 return new AggSpec(AggSpec.Fn.SINGLE_VALUE, args, filter, AggSpec.Num.OTHER, result, text);
+            case LITERAL_AGG: {
+                // Calcite's marker for "the group exists" (subquery removal): the literal itself
+                RexNode lit = call.rexList.get(0);
+                if (!(lit instanceof RexLiteral l)) throw unsupported("LITERAL_AGG of a non-literal");
+                return AggSpec.constant(literal(l, call.getType()), result, text);
+            }
             default:
                 break;
         }

@@ -265,7 +265,12 @@ public final class Planner {
             names.add(f.getValue());
         }
         RelNode rel = keepOrder ? full : root.project();
-        rel = optimize(rel, fe);
+        try {
+            rel = optimize(rel, fe);
+        } catch (AssertionError | RuntimeException e) {
+            throw new UnsupportedSqlException(q.where(1, 1) + ": Calcite could not plan this query ("
+                    + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")");
+        }
         if (columnNames != null && columnNames.size() != names.size()) {
             throw new SqlException(q.where(1, 1) + ": the view names " + columnNames.size()
                     + " columns but its query has " + names.size());
@@ -288,6 +293,12 @@ public final class Planner {
                 keepOrder ? OrderComparator.of(root.collation, rel.getRowType()) : null, project);
     }
 
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
     private RuntimeException translate(RuntimeException e, Statement.QueryText q) {
         if (e instanceof SqlException) return e;
         Throwable c = e;
@@ -305,7 +316,6 @@ public final class Planner {
     }
 
     RelNode optimize(RelNode rel, Frontend fe) {
-        rel = rel.accept(new ConvertToChecked(fe.cluster.getRexBuilder(), true));
         rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE, CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
                 CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(fe.cluster, fe.catalogReader);
@@ -318,6 +328,8 @@ public final class Planner {
                 PruneEmptyRules.AGGREGATE_INSTANCE, PruneEmptyRules.UNION_INSTANCE, PruneEmptyRules.SORT_INSTANCE);
         rel = hep(rel, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN, CoreRules.INTERSECT_TO_DISTINCT,
                 CoreRules.MINUS_TO_DISTINCT, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
+        // checked arithmetic last, so that no rule above rewrites it with types it was not derived for
+        rel = rel.accept(new ConvertToChecked(fe.cluster.getRexBuilder(), true));
         rel = hep(rel, CoreRules.FILTER_TO_CALC, CoreRules.PROJECT_TO_CALC, CoreRules.CALC_MERGE,
                 CoreRules.CALC_REMOVE);
         return rel;

@@ -1,0 +1,71 @@
+package org.jdbsp.sql.compiler;
+
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLocalRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.SqlKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes every {@code CAST} of a nullable value to a NOT NULL type nullable, re-deriving the types of the calls
+ * above it. Calcite's simplifier writes such casts (it turns {@code COALESCE(x, 7) <= 3} into
+ * {@code CAST(x AS INTEGER NOT NULL) <= 3}, relying on the filter to reject a NULL), and its code generator then
+ * reads a NULL as 0: a row whose condition is NULL would pass. Trusting no NOT NULL that Calcite derived for a
+ * nullable input keeps SQL's NULL rules. O(size of the program).
+ */
+final class NullableCasts extends RexShuttle {
+    private final RexBuilder rexBuilder;
+
+    private NullableCasts(RexBuilder rexBuilder) {
+        this.rexBuilder = rexBuilder;
+    }
+
+    static RexProgram apply(RexProgram program, JavaTypeFactory typeFactory) {
+        RexBuilder rexBuilder = new RexBuilder(typeFactory);
+        NullableCasts shuttle = new NullableCasts(rexBuilder);
+        List<RexNode> projects = new ArrayList<>();
+        boolean changed = false;
+        for (RexLocalRef ref : program.getProjectList()) {
+            RexNode e = program.expandLocalRef(ref);
+            RexNode f = e.accept(shuttle);
+            changed |= f != e;
+            projects.add(f);
+        }
+        RexNode condition = null;
+        if (program.getCondition() != null) {
+            RexNode e = program.expandLocalRef(program.getCondition());
+            condition = e.accept(shuttle);
+            changed |= condition != e;
+        }
+        if (!changed) return program;
+        return RexProgram.create(program.getInputRowType(), projects, condition,
+                program.getOutputRowType().getFieldNames(), rexBuilder);
+    }
+
+    @Override
+    public RexNode visitCall(RexCall call) {
+        boolean[] update = {false};
+        List<RexNode> operands = visitList(call.operands, update);
+        if (call.getKind() == SqlKind.CAST && !call.getType().isNullable() && operands.get(0).getType().isNullable()) {
+            return rexBuilder.makeCast(rexBuilder.getTypeFactory().createTypeWithNullability(call.getType(), true),
+                    operands.get(0), true, false);
+        }
+        if (!update[0]) return call;
+        boolean nullabilityChanged = false;
+        for (int i = 0; i < operands.size(); i++) {
+            nullabilityChanged |= operands.get(i).getType().isNullable() != call.operands.get(i).getType().isNullable();
+        }
+        if (!nullabilityChanged) return call.clone(call.getType(), operands);
+        try {
+            return rexBuilder.makeCall(call.getParserPosition(), call.getOperator(), operands);
+        } catch (RuntimeException e) {
+            return call.clone(rexBuilder.getTypeFactory().createTypeWithNullability(call.getType(), true), operands);
+        }
+    }
+}
