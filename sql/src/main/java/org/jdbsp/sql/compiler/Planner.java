@@ -326,6 +326,7 @@ public final class Planner {
                 PruneEmptyRules.FILTER_INSTANCE, PruneEmptyRules.PROJECT_INSTANCE,
                 PruneEmptyRules.JOIN_LEFT_INSTANCE, PruneEmptyRules.JOIN_RIGHT_INSTANCE,
                 PruneEmptyRules.AGGREGATE_INSTANCE, PruneEmptyRules.UNION_INSTANCE, PruneEmptyRules.SORT_INSTANCE);
+        rel = reorderJoins(rel);
         rel = hep(rel, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN, CoreRules.INTERSECT_TO_DISTINCT,
                 CoreRules.MINUS_TO_DISTINCT, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
         // checked arithmetic last, so that no rule above rewrites it with types it was not derived for
@@ -333,6 +334,22 @@ public final class Planner {
         rel = hep(rel, CoreRules.FILTER_TO_CALC, CoreRules.PROJECT_TO_CALC, CoreRules.CALC_MERGE,
                 CoreRules.CALC_REMOVE);
         return rel;
+    }
+
+    /**
+     * Reorders each tree of inner joins so that joined relations share a condition where the conditions allow
+     * (Calcite's LoptOptimizeJoinRule over a MultiJoin): a FROM list written in an order whose neighbours share
+     * no condition would otherwise build cross products.
+     */
+    private static RelNode reorderJoins(RelNode rel) {
+        HepProgramBuilder b = new HepProgramBuilder();
+        b.addMatchOrder(org.apache.calcite.plan.hep.HepMatchOrder.BOTTOM_UP);
+        b.addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN);
+        b.addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE);
+        HepPlanner hep = new HepPlanner(b.build());
+        hep.setRoot(rel);
+        RelNode out = hep.findBestExp();
+        return hep(out, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_MERGE);
     }
 
     private static RelNode hep(RelNode rel, org.apache.calcite.plan.RelOptRule... rules) {
