@@ -91,12 +91,15 @@ public final class SqlProgram implements AutoCloseable {
             case DROP_TABLE:
             case DROP_VIEW: {
                 String name = st.dropName();
+                if (name.equalsIgnoreCase("cascade") || name.equalsIgnoreCase("restrict")) {
+                    throw new SqlException("DROP needs a name");
+                }
                 boolean isTable = st.kind() == Statement.Kind.DROP_TABLE;
                 if (!catalog.exists(name, isTable)) {
                     if (st.ifExists()) break;
                     throw new SqlException("unknown " + (isTable ? "table " : "view ") + name);
                 }
-                catalog.drop(name, isTable);
+                catalog.drop(name, isTable, st.cascade());
                 if (isTable) tables.remove(Catalog.key(name));
                 invalidate();
                 break;

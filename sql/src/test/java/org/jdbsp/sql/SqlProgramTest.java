@@ -204,4 +204,15 @@ class SqlProgramTest {
         p.execute("UPDATE t1 SET c0 = 5 WHERE CAST(c2 AS DOUBLE) IS NULL");
         p.step();
     }
+
+    @Test
+    void dropCascade() {
+        SqlProgram p = Sql.compile("CREATE TABLE t (a INT); CREATE VIEW v1 AS SELECT a FROM t; "
+                + "CREATE VIEW v2 AS SELECT a FROM v1 WHERE a > 1; CREATE VIEW v3 AS SELECT a FROM t;");
+        SqlException e = assertThrows(SqlException.class, () -> p.execute("DROP VIEW v1"));
+        assertTrue(e.getMessage().contains("v2 reads it"), e.getMessage());
+        p.execute("DROP VIEW v1 CASCADE");
+        assertEquals(java.util.List.of("v3"), p.viewNames());
+        p.execute("DROP VIEW IF EXISTS v1");
+    }
 }

@@ -41,15 +41,30 @@ public final class Catalog {
         return table ? tables.containsKey(key(name)) : views.containsKey(key(name));
     }
 
-    /** Drops a table or view; refuses while a view reads it. */
-    public void drop(String name, boolean table) {
+    /**
+     * Drops a table or view; while views read it, refuses, or with {@code cascade} drops them too (and the
+     * views that read those).
+     *
+     * @return the names of the views dropped with it
+     */
+    public List<String> drop(String name, boolean table, boolean cascade) {
+        List<String> dependents = new ArrayList<>();
         for (ViewDef v : views.values()) {
             if (v.query().sources().contains(key(name)) && !v.name().equalsIgnoreCase(name)) {
-                throw new SqlException("cannot drop " + name + ": view " + v.name() + " reads it");
+                if (!cascade) throw new SqlException("cannot drop " + name + ": view " + v.name() + " reads it");
+                dependents.add(v.name());
+            }
+        }
+        List<String> dropped = new ArrayList<>();
+        for (String d : dependents) {
+            if (views.containsKey(key(d))) {
+                dropped.addAll(drop(d, false, true));
+                dropped.add(d);
             }
         }
         if (table) tables.remove(key(name));
         else views.remove(key(name));
+        return dropped;
     }
 
     public TableDef table(String name) {

@@ -143,6 +143,11 @@ public final class Statement {
         return name;
     }
 
+    /** Whether a {@code DROP} ends with {@code CASCADE} (drop the views that read it too). */
+    public boolean cascade() {
+        return source.text().trim().toLowerCase(java.util.Locale.ROOT).matches("(?s).*\\scascade$");
+    }
+
     /** Whether a {@code DROP} says {@code IF EXISTS}. */
     public boolean ifExists() {
         return source.text().toLowerCase(java.util.Locale.ROOT).matches("(?s)drop\\s+(materialized\\s+)?\\w+\\s+if\\s+exists.*");

@@ -300,6 +300,18 @@ final class SltRunner {
         }
     }
 
+    /**
+     * A statement as PostgreSQL runners send it: {@code DROP VIEW v} becomes {@code DROP VIEW v CASCADE}, since
+     * SQLite drops a view that other views read and PostgreSQL (like jdbsp) refuses unless told to cascade.
+     */
+    static String forPostgres(String sql) {
+        String t = sql.trim();
+        if (t.regionMatches(true, 0, "DROP VIEW", 0, 9) && !t.toLowerCase(java.util.Locale.ROOT).endsWith("cascade")) {
+            return t + " CASCADE";
+        }
+        return sql;
+    }
+
     private void statement(SqlProgram program, SltRecord.Statement s, FileResult result, Attempt attempt,
                            boolean counted) {
         attempt.currentLine = s.line();
@@ -310,7 +322,7 @@ final class SltRunner {
         String message = null;
         String cause = null;
         try {
-            program.execute(s.sql());
+            program.execute(forPostgres(s.sql()));
             if (s.expectOk()) {
                 outcome = Outcome.PASSED;
             } else {
