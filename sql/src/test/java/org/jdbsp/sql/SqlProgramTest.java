@@ -215,4 +215,14 @@ class SqlProgramTest {
         assertEquals(java.util.List.of("v3"), p.viewNames());
         p.execute("DROP VIEW IF EXISTS v1");
     }
+
+    @Test
+    void correlatedSubqueryOverAJoinWithACast() {
+        SqlProgram p = Sql.compile("CREATE TABLE t1 (c0 INT, c1 INT, c2 INT, c3 INT, c4 DOUBLE); CREATE TABLE t2 (c0 INT, c1 INT);"
+                + "CREATE VIEW v AS SELECT a1.c1 - (SELECT COUNT(*) FROM t1 a2 WHERE a2.c0 = a0.c1) AS d"
+                + " FROM t2 a0 JOIN t1 a1 ON a0.c0 = a1.c4;");
+        p.execute("INSERT INTO t1 VALUES (1, 10, 20, 30, 1.0), (2, 5, 6, 7, 3.0); INSERT INTO t2 VALUES (1, 1), (3, 2)");
+        p.step();
+        assertEquals("(4);(9);", contents(p, "v"));
+    }
 }

@@ -293,6 +293,10 @@ public final class Planner {
                 keepOrder ? OrderComparator.of(root.collation, rel.getRowType()) : null, project);
     }
 
+    private static void debug(String stage, RelNode rel) {
+        if (Boolean.getBoolean("jdbsp.sql.debug")) System.out.println(stage + ":\n" + RelOptUtil.toString(rel));
+    }
+
     private static String firstLine(String s) {
         if (s == null) return "";
         int nl = s.indexOf('\n');
@@ -316,10 +320,13 @@ public final class Planner {
     }
 
     RelNode optimize(RelNode rel, Frontend fe) {
+        debug("converted", rel);
         rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE, CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
                 CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(fe.cluster, fe.catalogReader);
+        debug("subqueries removed", rel);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
+        debug("decorrelated", rel);
         rel = hep(rel, CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
                 CoreRules.FILTER_MERGE, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE,
                 CoreRules.FILTER_INTO_JOIN, CoreRules.JOIN_CONDITION_PUSH, CoreRules.UNION_MERGE,
@@ -398,7 +405,7 @@ public final class Planner {
             converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
                 throw new UnsupportedSqlException("view expansion");
             }, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
-                    SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false));
+                    SqlToRelConverter.config().withExpand(true).withTrimUnusedFields(false));
         }
     }
 
