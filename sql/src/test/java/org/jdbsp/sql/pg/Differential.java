@@ -86,7 +86,7 @@ final class Differential {
             String m = message == null ? "" : message;
             int nl = m.indexOf('\n');
             if (nl > 0) m = m.substring(0, nl);
-            if (kind == Kind.DIFFERENT) return kind + " #" + System.identityHashCode(this);
+            if (kind == Kind.DIFFERENT) return kind + " (seed " + seed + ", view " + System.identityHashCode(this) + ")";
             m = m.replaceAll("line \\d+, column \\d+", "").replaceAll("\\d+", "N");
             if (m.length() > 160) m = m.substring(0, 160);
             return kind + ": " + m;

@@ -69,8 +69,10 @@ public enum Feature {
     IN_LIST("x IN (list) and NOT IN, NULL in the list"),
     IS_DISTINCT_FROM("IS [NOT] DISTINCT FROM"),
     IS_TRUE_FALSE("IS [NOT] TRUE/FALSE/UNKNOWN"),
+    IS_NULL_OF_NOT_NULL("IS [NOT] NULL / UNKNOWN of an expression that cannot be NULL (Calcite folds it to a constant)"),
     // ---- subqueries
     IN_SUBQUERY("x IN (SELECT ...) as a conjunct of a WHERE (a semi-join)"),
+    CONSTANT_IN_SUBQUERY("x IN (SELECT y ...) where x or y is a constant"),
     IN_SUBQUERY_VALUE("x IN (SELECT ...) as a three-valued value: under OR, NOT or CASE, in a SELECT list"),
     NOT_IN_SUBQUERY("x NOT IN (SELECT ...), NULLs included"),
     EXISTS("EXISTS (SELECT ...)"),
@@ -84,7 +86,6 @@ public enum Feature {
     // ---- DML
     MULTI_ROW_INSERT("INSERT ... VALUES with several rows (else one INSERT per row)"),
     DML_SUBQUERY("subqueries in the WHERE of UPDATE and DELETE"),
-    DML_IS_NULL("IS [NOT] NULL in the WHERE of UPDATE and DELETE"),
     DML_CONDITIONALS("COALESCE, NULLIF and CASE in the WHERE of UPDATE and DELETE"),
     UPDATE_EXPRESSION("UPDATE SET c = an expression over the row (not only a literal)");
 
@@ -106,6 +107,9 @@ public enum Feature {
 
     static {
         Map<Feature, String> m = new EnumMap<>(Feature.class);
+        m.put(CONSTANT_IN_SUBQUERY, "jdbsp fails to plan it: SELECT a0.c0 FROM t0 a0 WHERE a0.c0 = 2 AND DATE '2023-12-31' "
+                + "IN (SELECT DATE '2024-03-01' FROM t1 a1 WHERE a0.c0 < 2) gives 'Calcite could not plan this query "
+                + "(ClassCastException: Boolean cannot be cast to DateString)'");
         m.put(IN_SUBQUERY_VALUE, "jdbsp rejects it: 'aggregate function LITERAL_AGG is not supported' (Calcite's "
                 + "rewrite of a three-valued IN), e.g. SELECT c0 FROM t0 WHERE c1 IN (SELECT c0 FROM t1) OR c0 > 3");
         m.put(NOT_IN_SUBQUERY, "jdbsp rejects it: 'aggregate function LITERAL_AGG is not supported', e.g. "
@@ -139,9 +143,13 @@ public enum Feature {
                 + "a1.c1 >= 0), a1.c2 FROM t1 a0 JOIN t3 a1 ON a0.c0 = a1.c0 gives a1.c3's value for a1.c2 (LEFT, RIGHT, "
                 + "FULL joins too; CROSS JOIN is right); over a derived table with a join it fails with "
                 + "ArrayIndexOutOfBoundsException or Calcite's AssertionError 'type mismatch'");
-        m.put(DML_IS_NULL, "an UPDATE whose WHERE Calcite proves false does not compile: with c2 DECIMAL NOT NULL, "
-                + "UPDATE t0 SET c0 = 20 - t0.c0, c2 = 2.25 WHERE CAST(t0.c2 AS DOUBLE PRECISION) IS NULL fails with "
+        m.put(IS_NULL_OF_NOT_NULL, "a condition that Calcite folds to FALSE does not compile: with c2 DOUBLE NOT "
+                + "NULL, SELECT ... FROM t1 a0 JOIN t3 a1 ON CAST(a1.c2 AS DECIMAL(10,2)) IS NULL, or UPDATE t0 SET "
+                + "c0 = 20 - t0.c0, c2 = 2.25 WHERE CAST(t0.c2 AS DOUBLE PRECISION) IS NULL (c2 DECIMAL NOT NULL), fail with "
                 + "'internal error compiling an expression: Statement is unreachable' (return null; before the code)");
+        m.put(AVG_DECIMAL, "PostgreSQL's AVG(numeric) keeps 16 significant digits counted in base-10000 groups: "
+                + "the AVG of the DECIMALs -3, 2, 2, 2, 2, 0 is 0.83333333333333333333 (20 decimals); jdbsp gives "
+                + "0.8333333333333333 (16)");
         m.put(CAST_DECIMAL_TO_VARCHAR, "jdbsp writes CAST(-0.50 AS VARCHAR) as '-.50' and 0.01 as '.01' "
                 + "(PostgreSQL: '-0.50', '0.01')");
         DISABLED = Collections.unmodifiableMap(m);

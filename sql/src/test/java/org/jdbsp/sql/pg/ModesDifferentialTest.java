@@ -48,7 +48,9 @@ class ModesDifferentialTest {
         for (Differential.Problem p : totals.problems) {
             if (!seen.add(p.signature())) continue;
             if (reduced++ < 3) Differential.reduce(p, 40_000, (candidate, query) -> replay(p, candidate, query));
-            System.out.println(p.reproducer().replace("PostgreSQL (psql)", "the same without the view (psql)"));
+            String r = p.reproducer().replace("PostgreSQL (psql)", "the same without the view (psql)");
+            System.out.println(r);
+            report += "\n" + r;
         }
         assertTrue(totals.problems.isEmpty(), report);
     }

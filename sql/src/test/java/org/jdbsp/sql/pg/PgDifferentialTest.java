@@ -42,7 +42,7 @@ class PgDifferentialTest {
             long runMillis = (System.nanoTime() - start) / 1_000_000;
             report = summary(totals, first, seeds, runMillis);
             System.out.println(report);
-            reduceAndPrint(d, totals.problems, toReduce);
+            report += reduceAndPrint(d, totals.problems, toReduce);
         }
         assertTrue(totals.problems.isEmpty(), report);
         assertTrue(totals.checks >= Math.min(2000, seeds * views * (steps + 1) / 2),
@@ -63,17 +63,21 @@ class PgDifferentialTest {
         return sb.toString();
     }
 
-    /** Reduces up to {@code limit} problems of distinct signatures and prints every reproducer. */
-    static void reduceAndPrint(Differential d, List<Differential.Problem> problems, int limit) throws SQLException {
+    /** Reduces up to {@code limit} problems of distinct signatures; prints and returns every reproducer. */
+    static String reduceAndPrint(Differential d, List<Differential.Problem> problems, int limit) throws SQLException {
         Map<String, Differential.Problem> first = new LinkedHashMap<>();
         for (Differential.Problem p : problems) first.putIfAbsent(p.signature(), p);
         int reduced = 0;
+        StringBuilder all = new StringBuilder();
         for (Differential.Problem p : first.values()) {
             if (reduced < limit) {
                 d.reduce(p, 30_000);
                 reduced++;
             }
-            System.out.println(p.reproducer());
+            String r = p.reproducer();
+            System.out.println(r);
+            all.append('\n').append(r);
         }
+        return all.toString();
     }
 }

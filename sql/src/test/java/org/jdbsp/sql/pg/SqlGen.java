@@ -93,8 +93,6 @@ public final class SqlGen {
     private int aliases;
     /** How many more subqueries the query being generated may hold. */
     private int subqueryBudget;
-    /** Set while writing the WHERE of UPDATE/DELETE without {@link Feature#DML_IS_NULL}. */
-    private boolean noIsNull;
 
     public SqlGen(long seed, Set<Feature> features) {
         this.rnd = new Random(seed);
@@ -302,7 +300,8 @@ public final class SqlGen {
     private Scope tableScope(Table t, String qualifier) {
         List<Ref> refs = new ArrayList<>();
         for (Col c : t.cols()) {
-            refs.add(new Ref(qualifier, c.name(), c.type(), columnBound(c.type()), c.type() == Ty.DEC ? 2 : 0, false));
+            refs.add(new Ref(qualifier, c.name(), c.type(), columnBound(c.type()), c.type() == Ty.DEC ? 2 : 0, false,
+                    !c.notNull()));
         }
         return new Scope(refs, null, MAX_ROWS);
     }
@@ -384,12 +383,10 @@ public final class SqlGen {
             features = java.util.EnumSet.copyOf(all);
             features.removeAll(List.of(Feature.COALESCE, Feature.NULLIF, Feature.CASE, Feature.SIMPLE_CASE));
         }
-        noIsNull = !all.contains(Feature.DML_IS_NULL);
         try {
             return dmlWhereWith(scope);
         } finally {
             features = all;
-            noIsNull = false;
         }
     }
 
@@ -410,7 +407,11 @@ public final class SqlGen {
     // ------------------------------------------------------------------------------------------------ queries
 
     /** A column visible in a scope: its SQL, type and what is known of its values. */
-    record Ref(String qual, String name, Ty ty, double bound, int scale, boolean inexact) {
+    record Ref(String qual, String name, Ty ty, double bound, int scale, boolean inexact, boolean nullable) {
+        Ref asNullable() {
+            return new Ref(qual, name, ty, bound, scale, inexact, true);
+        }
+
         String sql() {
             return qual == null ? name : qual + "." + name;
         }
@@ -557,6 +558,12 @@ public final class SqlGen {
         return new Sel(sb.toString(), items);
     }
 
+    /** Whether an expression reads a column or an aggregate (is not a constant). */
+    private static boolean readsData(String sql) {
+        return sql.matches("(?s).*\\b[at][0-9]+\\.c[0-9].*") || sql.contains("(*)") || sql.contains("SUM(")
+                || sql.contains("MIN(") || sql.contains("MAX(") || sql.contains("COUNT(") || sql.contains("AVG(");
+    }
+
     private static final java.util.regex.Pattern CONDITIONAL_JOIN = java.util.regex.Pattern.compile("(?<!CROSS) JOIN ");
     private static final java.util.regex.Pattern COLUMN_REF = java.util.regex.Pattern.compile("\\ba[0-9]+\\.c[0-9]");
 
@@ -600,7 +607,7 @@ public final class SqlGen {
             List<Ref> refs = new ArrayList<>();
             for (int i = 0; i < types.size(); i++) {
                 E e = sel.items.get(i);
-                refs.add(new Ref(alias, "c" + i, e.ty, e.bound, e.scale, e.inexact));
+                refs.add(new Ref(alias, "c" + i, e.ty, e.bound, e.scale, e.inexact, true));
             }
             return new From("(" + sel.sql + ") AS " + alias, new Scope(refs, null, (double) MAX_ROWS * MAX_ROWS * MAX_ROWS,
                     CONDITIONAL_JOIN.matcher(sel.sql).find()));
@@ -663,7 +670,9 @@ public final class SqlGen {
                 on += " AND " + pred(new Ctx(both, null, false, 1));
             }
         }
-        both = new Scope(both.refs, null, both.rows, true);
+        List<Ref> refs = both.refs;
+        if (!kind.equals("JOIN")) refs = refs.stream().map(Ref::asNullable).toList(); // outer joins pad with NULLs
+        both = new Scope(refs, null, both.rows, true);
         return new From(left.sql + " " + kind + " " + right.sql + " ON " + on, both);
     }
 
@@ -929,6 +938,7 @@ public final class SqlGen {
         if (fam == Ty.INT && r < 15 && features.contains(Feature.INTEGER_DIVISION)) {
             E a = expr(Ty.INT, d, exact);
             E b = expr(Ty.INT, d, exact);
+            if (!readsData(b.sql)) return null; // NULLIF(0, 0) is a constant NULL
             Ty ty = wider(a.ty, b.ty);
             if (rnd.nextBoolean()) return new E("(" + a.sql + " / NULLIF(" + b.sql + ", 0))", ty, a.bound, 0, false);
             return new E("MOD(" + a.sql + ", NULLIF(" + b.sql + ", 0))", ty, Math.min(a.bound, b.bound), 0, false);
@@ -936,6 +946,7 @@ public final class SqlGen {
         if (fam == Ty.DBL && r < 15 && !exact && features.contains(Feature.DOUBLE_DIVISION)) {
             E a = expr(Ty.DBL, d, false);
             E b = expr(Ty.DBL, d, false);
+            if (!readsData(b.sql)) return null;
             return new E("(" + a.sql + " / NULLIF(" + b.sql + ", 0))", Ty.DBL, 1e9, 0, true);
         }
         if (r < 25 && features.contains(Feature.ABS)) {
@@ -986,7 +997,10 @@ public final class SqlGen {
                 E x = expr(Ty.INT, arg, true);
                 if (r < 75) {
                     String distinct = features.contains(Feature.SUM_DISTINCT) && rnd.nextInt(5) == 0 ? "DISTINCT " : "";
-                    return new E("SUM(" + distinct + x.sql + ")", x.ty, x.bound * rows, 0, false);
+                    String sum = "SUM(" + distinct + x.sql + ")";
+                    // PostgreSQL's SUM(bigint) is NUMERIC (its division would not be an integer one): cast back
+                    if (x.ty == Ty.BIGINT) sum = "CAST(" + sum + " AS BIGINT)";
+                    return new E(sum, x.ty, x.bound * rows, 0, false);
                 }
                 return new E((rnd.nextBoolean() ? "MIN(" : "MAX(") + x.sql + ")", x.ty, x.bound, 0, false);
             }
@@ -1073,9 +1087,17 @@ public final class SqlGen {
             String s = subqueryPredicate(ctx);
             if (s != null) return s;
         }
-        if (r < 36 && !noIsNull) {
-            E e = expr(pick(Ty.INT, Ty.STR, Ty.DEC, Ty.DBL, Ty.DATE, Ty.BOOL), ctx.withDepth(0), false);
-            return "(" + e.sql + (rnd.nextBoolean() ? " IS NULL)" : " IS NOT NULL)");
+        if (r < 36) {
+            String operand;
+            if (features.contains(Feature.IS_NULL_OF_NOT_NULL)) {
+                operand = expr(pick(Ty.INT, Ty.STR, Ty.DEC, Ty.DBL, Ty.DATE, Ty.BOOL), ctx.withDepth(0), false).sql;
+            } else {
+                // a column that may be NULL: IS NULL of a NOT NULL one is a constant
+                List<Ref> nullable = new ArrayList<>();
+                if (ctx.agg == null) for (Ref ref : ctx.scope.refs) if (ref.nullable) nullable.add(ref);
+                operand = nullable.isEmpty() ? null : nullable.get(rnd.nextInt(nullable.size())).sql();
+            }
+            if (operand != null) return "(" + operand + (rnd.nextBoolean() ? " IS NULL)" : " IS NOT NULL)");
         }
         if (r < 42 && features.contains(Feature.BETWEEN)) {
             Ty fam = pick(Ty.INT, Ty.DEC, Ty.DATE, Ty.STR);
@@ -1097,8 +1119,11 @@ public final class SqlGen {
             Ref b = ctx.agg == null ? column(ctx.scope, Ty.BOOL, true) : null;
             if (b != null) {
                 if (features.contains(Feature.IS_TRUE_FALSE) && rnd.nextInt(3) == 0) {
-                    return "(" + b.sql() + pick(" IS TRUE)", " IS NOT TRUE)", " IS FALSE)", " IS NOT FALSE)",
-                            " IS UNKNOWN)", " IS NOT UNKNOWN)");
+                    if (b.nullable || features.contains(Feature.IS_NULL_OF_NOT_NULL)) {
+                        return "(" + b.sql() + pick(" IS TRUE)", " IS NOT TRUE)", " IS FALSE)", " IS NOT FALSE)",
+                                " IS UNKNOWN)", " IS NOT UNKNOWN)");
+                    }
+                    return "(" + b.sql() + pick(" IS TRUE)", " IS NOT TRUE)", " IS FALSE)", " IS NOT FALSE)");
                 }
                 return rnd.nextBoolean() ? b.sql() : "(NOT " + b.sql() + ")";
             }
@@ -1175,7 +1200,13 @@ public final class SqlGen {
         Ty fam = pick(Ty.INT, Ty.INT, Ty.STR, Ty.DEC, Ty.DATE);
         boolean subOperand = features.contains(Feature.SUBQUERY_AS_IN_OPERAND);
         E e = expr(fam, new Ctx(ctx.scope, ctx.agg, ctx.subqueries && subOperand, 0), true);
-        String sub = exactSelect(fam, outer, 2);
+        boolean constants = features.contains(Feature.CONSTANT_IN_SUBQUERY);
+        if (!constants && !readsData(e.sql)) {
+            Ref r = column(ctx.scope, fam, true);
+            if (r == null) return null;
+            e = r.expr();
+        }
+        String sub = exactSelect(fam, outer, 2, constants);
         if (sub == null) return null;
         if (quantified) {
             return "(" + e.sql + " " + pick("=", "<>", "<", "<=", ">", ">=") + " " + pick("ANY", "ALL") + " (" + sub + "))";
@@ -1184,10 +1215,10 @@ public final class SqlGen {
     }
 
     /** A one-column SELECT of family {@code fam} whose values are exact (for IN and quantified comparisons). */
-    private String exactSelect(Ty fam, Scope outer, int depth) {
+    private String exactSelect(Ty fam, Scope outer, int depth, boolean constants) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Sel sel = select(List.of(fam), outer, depth, false);
-            if (!sel.items.get(0).inexact) return sel.sql;
+            if (!sel.items.get(0).inexact && (constants || readsData(sel.items.get(0).sql))) return sel.sql;
         }
         return null;
     }
