@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jdbsp.benches.ivm.SqlWorkload;
 import org.jdbsp.benches.ivm.Workload;
 import org.jdbsp.benches.ivm.Workload.Inject;
 import org.jdbsp.benches.ivm.Workload.View;
@@ -161,6 +162,10 @@ public final class Gate {
         alloc(View.TOP_K, 100_000, 1_000);
         alloc(View.WINDOW_AGG, 100_000, 1_000);
         alloc(View.CLOSURE, 10_000, 100);
+        // the same views written in SQL (SqlWorkload), allocation per step
+        for (View v : new View[] {View.FILTER_MAP, View.JOIN, View.JOIN_AGG, View.DISTINCT, View.MIN_MAX, View.TOP_K}) {
+            sqlAlloc(v, 100_000, 1_000);
+        }
         // incremental vs naive, same run
         speedup(View.JOIN_AGG, 50_000, 1_000);
         speedup(View.JOIN_AGG, 100_000, 1);
@@ -173,24 +178,38 @@ public final class Gate {
 
     private void alloc(View v, int size, int change) {
         Workload w = new Workload(v, Mode.INCREMENTAL, size, change, inject);
-        warm(w, 700_000_000L);
+        add("alloc " + label(v, size, change), Kind.ALLOC, "B/step", allocPerStep(w::step, change));
+    }
+
+    private void sqlAlloc(View v, int size, int change) {
+        SqlWorkload w = new SqlWorkload(v, size, change);
+        add("alloc sql " + label(v, size, change), Kind.ALLOC, "B/step", allocPerStep(w::step, change));
+    }
+
+    /** The median over 5 windows of the bytes allocated per step, after a warm-up. */
+    private static double allocPerStep(java.util.function.IntSupplier step, int change) {
+        warm(step, 700_000_000L);
         int steps = Math.max(200, Math.min(20_000, 200_000 / change));
         double[] windows = new double[5];
         for (int r = 0; r < windows.length; r++) {
             long a0 = THREADS.getCurrentThreadAllocatedBytes();
             for (int i = 0; i < steps; i++) {
-                w.step();
+                step.getAsInt();
             }
             windows[r] = (double) (THREADS.getCurrentThreadAllocatedBytes() - a0) / steps;
         }
-        add("alloc " + label(v, size, change), Kind.ALLOC, "B/step", median(windows));
+        return median(windows);
     }
 
     private static void warm(Workload w, long nanos) {
+        warm(w::step, nanos);
+    }
+
+    private static void warm(java.util.function.IntSupplier step, long nanos) {
         long end = System.nanoTime() + nanos;
         int n = 0;
         while (System.nanoTime() < end || n < 20) {
-            w.step();
+            step.getAsInt();
             n++;
         }
     }
