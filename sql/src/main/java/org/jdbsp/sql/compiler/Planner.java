@@ -352,11 +352,29 @@ public final class Planner {
         HepProgramBuilder b = new HepProgramBuilder();
         b.addMatchOrder(org.apache.calcite.plan.hep.HepMatchOrder.BOTTOM_UP);
         b.addRuleInstance(CoreRules.JOIN_TO_MULTI_JOIN);
-        b.addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE_BUSHY);
+        b.addRuleInstance(BUSHY_INNER);
+        // a MultiJoin with outer joins goes to the exhaustive rule, which keeps them (the bushy one would not)
+        b.addRuleInstance(CoreRules.MULTI_JOIN_OPTIMIZE);
         HepPlanner hep = new HepPlanner(b.build());
         hep.setRoot(rel);
         RelNode out = hep.findBestExp();
         return hep(out, CoreRules.PROJECT_MERGE, CoreRules.PROJECT_REMOVE, CoreRules.FILTER_MERGE);
+    }
+
+    /** The bushy heuristic, for MultiJoins of inner joins only. */
+    private static final org.apache.calcite.plan.RelOptRule BUSHY_INNER =
+            org.apache.calcite.rel.rules.MultiJoinOptimizeBushyRule.Config.DEFAULT
+                    .withOperandSupplier(o -> o.operand(org.apache.calcite.rel.rules.MultiJoin.class)
+                            .predicate(Planner::innerOnly).anyInputs())
+                    .as(org.apache.calcite.rel.rules.MultiJoinOptimizeBushyRule.Config.class)
+                    .toRule();
+
+    private static boolean innerOnly(org.apache.calcite.rel.rules.MultiJoin mj) {
+        if (mj.isFullOuterJoin()) return false;
+        for (var t : mj.getJoinTypes()) {
+            if (t != org.apache.calcite.rel.core.JoinRelType.INNER) return false;
+        }
+        return true;
     }
 
     private static RelNode hep(RelNode rel, org.apache.calcite.plan.RelOptRule... rules) {
