@@ -80,7 +80,8 @@ public final class Dml {
                     }
                 }
             }
-            CompiledQuery source = planner.compile(insert.getSource(), q, null, false);
+            CompiledQuery source = planner.compile(() -> ((SqlInsert) planner.parse(q, true)).getSource(), q, null,
+                    false);
             if (source.schema().size() != targets.length) {
                 throw new SqlException(where(q, insert.getSource()) + ": INSERT into " + table + " gives "
                         + source.schema().size() + " values for " + targets.length + " columns");
@@ -89,20 +90,12 @@ public final class Dml {
         }
         if (node instanceof SqlDelete delete) {
             String table = tableName(catalog, delete.getTargetTable(), q);
-            SqlNodeList star = SqlNodeList.of(SqlIdentifier.star(pos));
-            SqlSelect select = new SqlSelect(pos, null, star, from(delete.getTargetTable(), delete.getAlias()),
-                    delete.getCondition(), null, null, null, null, null, null, null);
-            return new Dml(Kind.DELETE, table, planner.compile(select, q, null, false), new int[0]);
+            return new Dml(Kind.DELETE, table, planner.compile(() -> deleteSelect((SqlDelete) planner.parse(q, true)),
+                    q, null, false), new int[0]);
         }
         if (node instanceof SqlUpdate update) {
             String table = tableName(catalog, update.getTargetTable(), q);
             Schema schema = catalog.table(table).schema();
-            SqlNodeList list = new SqlNodeList(pos);
-            SqlIdentifier alias = update.getAlias();
-            for (int i = 0; i < schema.size(); i++) {
-                list.add(new SqlIdentifier(List.of(alias != null ? alias.getSimple() : table,
-                        schema.column(i).name()), pos));
-            }
             List<Integer> targets = new ArrayList<>();
             SqlNodeList cols = update.getTargetColumnList();
             for (int i = 0; i < cols.size(); i++) {
@@ -117,14 +110,33 @@ public final class Dml {
                     throw new SqlException(where(q, cols.get(i)) + ": column " + name + " is assigned twice");
                 }
                 targets.add(c);
-                list.add(update.getSourceExpressionList().get(i));
             }
-            SqlSelect select = new SqlSelect(pos, null, list, from(update.getTargetTable(), alias),
-                    update.getCondition(), null, null, null, null, null, null, null);
-            return new Dml(Kind.UPDATE, table, planner.compile(select, q, null, false),
-                    targets.stream().mapToInt(Integer::intValue).toArray());
+            return new Dml(Kind.UPDATE, table, planner.compile(() -> updateSelect((SqlUpdate) planner.parse(q, true),
+                    table, schema), q, null, false), targets.stream().mapToInt(Integer::intValue).toArray());
         }
         throw new UnsupportedSqlException(q.where(1, 1) + ": statement " + node.getKind() + " is not supported");
+    }
+
+    /** {@code SELECT * FROM t WHERE c} of a DELETE. */
+    private static SqlSelect deleteSelect(SqlDelete delete) {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        return new SqlSelect(pos, null, SqlNodeList.of(SqlIdentifier.star(pos)),
+                from(delete.getTargetTable(), delete.getAlias()), delete.getCondition(), null, null, null, null, null,
+                null, null);
+    }
+
+    /** {@code SELECT t.*, e1, e2 FROM t WHERE c} of an UPDATE: the old row, then the assigned values. */
+    private static SqlSelect updateSelect(SqlUpdate update, String table, Schema schema) {
+        SqlParserPos pos = SqlParserPos.ZERO;
+        SqlNodeList list = new SqlNodeList(pos);
+        SqlIdentifier alias = update.getAlias();
+        for (int i = 0; i < schema.size(); i++) {
+            list.add(new SqlIdentifier(List.of(alias != null ? alias.getSimple() : table, schema.column(i).name()),
+                    pos));
+        }
+        for (SqlNode e : update.getSourceExpressionList()) list.add(e);
+        return new SqlSelect(pos, null, list, from(update.getTargetTable(), alias), update.getCondition(), null, null,
+                null, null, null, null, null);
     }
 
     private static SqlNode from(SqlNode table, SqlIdentifier alias) {

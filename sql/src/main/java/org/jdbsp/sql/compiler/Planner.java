@@ -130,8 +130,8 @@ public final class Planner {
     };
 
     /**
-     * DECIMAL up to 38 digits; SUM of an integer type is a BIGINT and of a DECIMAL a DECIMAL(38, s), as in
-     * PostgreSQL; strings of different lengths in one VALUES or UNION become VARCHAR, not padded CHAR.
+     * DECIMAL up to 38 digits; SUM of an integer type is a BIGINT and of a DECIMAL(p, s) a DECIMAL(p + 10, s);
+     * strings of different lengths in one VALUES or UNION become VARCHAR, not padded CHAR.
      */
     static final RelDataTypeSystem TYPE_SYSTEM = new RelDataTypeSystemImpl() {
         @Override
@@ -149,21 +149,18 @@ public final class Planner {
             return true;
         }
 
-        /** AVG of an integer or DECIMAL is an exact DECIMAL with at least 16 decimals, as in PostgreSQL. */
+        /**
+         * AVG of an integer or DECIMAL is an exact DECIMAL with at least 16 decimals, as in PostgreSQL, and as
+         * many integer digits as its argument: a precision of 38 would leave later arithmetic no room for its scale.
+         */
         @Override
         public RelDataType deriveAvgAggType(RelDataTypeFactory f, RelDataType arg) {
-            switch (arg.getSqlTypeName()) {
-                case TINYINT:
-                case SMALLINT:
-                case INTEGER:
-                case BIGINT:
-                case DECIMAL:
-                    return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, MAX_PRECISION,
-                            Math.max(AVG_SCALE, arg.getSqlTypeName() == SqlTypeName.DECIMAL ? arg.getScale() : 0)),
-                            arg.isNullable());
-                default:
-                    return super.deriveAvgAggType(f, arg);
-            }
+            SqlTypeName n = arg.getSqlTypeName();
+            if (!SqlTypeName.INT_TYPES.contains(n) && n != SqlTypeName.DECIMAL) return super.deriveAvgAggType(f, arg);
+            int scale = Math.max(AVG_SCALE, n == SqlTypeName.DECIMAL ? arg.getScale() : 0);
+            int digits = n == SqlTypeName.DECIMAL ? arg.getPrecision() - arg.getScale() : integerDigits(n);
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL,
+                    Math.min(MAX_PRECISION, digits + scale), scale), arg.isNullable());
         }
 
         @Override
@@ -175,8 +172,9 @@ public final class Planner {
                 case BIGINT:
                     return f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), arg.isNullable());
                 case DECIMAL:
-                    return f.createTypeWithNullability(
-                            f.createSqlType(SqlTypeName.DECIMAL, MAX_PRECISION, arg.getScale()), arg.isNullable());
+                    // ten more digits than the argument (sums of up to 10^10 rows), not 38: see deriveAvgAggType
+                    return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL,
+                            Math.min(MAX_PRECISION, arg.getPrecision() + 10), arg.getScale()), arg.isNullable());
                 default:
                     return super.deriveSumType(f, arg);
             }
@@ -189,6 +187,15 @@ public final class Planner {
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(false)
             .withConformance(CONFORMANCE);
+
+    private static int integerDigits(SqlTypeName n) {
+        switch (n) {
+            case TINYINT: return 3;
+            case SMALLINT: return 5;
+            case INTEGER: return 10;
+            default: return 19;
+        }
+    }
 
     private final Catalog catalog;
     private final JavaTypeFactoryImpl typeFactory = new JavaTypeFactoryImpl(TYPE_SYSTEM);
@@ -237,11 +244,49 @@ public final class Planner {
     }
 
     CompiledQuery compile(Statement.QueryText q, List<String> columnNames, boolean keepOrder) {
-        return compile(parse(q, false), q, columnNames, keepOrder);
+        return compile(() -> parse(q, false), q, columnNames, keepOrder);
     }
 
-    CompiledQuery compile(SqlNode node, Statement.QueryText q, List<String> columnNames, boolean keepOrder) {
-        Frontend fe = new Frontend();
+    /**
+     * Compiles the query {@code node} gives (a fresh tree each call: Calcite's validator rewrites the tree it
+     * validates). Subqueries are expanded by {@link SqlToRelConverter} itself; a quantified comparison
+     * ({@code x > ALL (SELECT ...)}), which converts only as a {@code RexSubQuery}, is compiled on that path.
+     */
+    CompiledQuery compile(java.util.function.Supplier<SqlNode> node, Statement.QueryText q, List<String> columnNames,
+            boolean keepOrder) {
+        try {
+            return compile(node.get(), q, columnNames, keepOrder, true);
+        } catch (UnsupportedSqlException | IllegalStateException | AssertionError e) {
+            if (!isPlannerGap(e)) throw e;
+            try {
+                return compile(node.get(), q, columnNames, keepOrder, false);
+            } catch (RuntimeException | AssertionError second) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            if (!String.valueOf(rootMessage(e)).contains("only supported if expand = false")) throw e;
+            return compile(node.get(), q, columnNames, keepOrder, false);
+        }
+    }
+
+    /** A failure of Calcite's subquery expansion or decorrelation, which the RexSubQuery path may not have. */
+    private static boolean isPlannerGap(Throwable e) {
+        String m = String.valueOf(rootMessage(e));
+        return m.contains("contains $cor") || m.contains("could not decorrelate") || m.contains("could not plan")
+                || m.contains("correlate variables resolver");
+    }
+
+    private static String rootMessage(Throwable e) {
+        String m = e.getMessage();
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c.getMessage() != null) m = c.getMessage();
+        }
+        return m;
+    }
+
+    private CompiledQuery compile(SqlNode node, Statement.QueryText q, List<String> columnNames, boolean keepOrder,
+            boolean expand) {
+        Frontend fe = new Frontend(expand);
         SqlNode validated;
         try {
             validated = fe.validator.validate(node);
@@ -394,7 +439,7 @@ public final class Planner {
         final RelOptCluster cluster;
         final SqlToRelConverter converter;
 
-        Frontend() {
+        Frontend(boolean expand) {
             CalciteSchema root = CalciteSchema.createRootSchema(false, false);
             for (String name : catalog.relationNames()) {
                 Schema s = catalog.relationSchema(name);
@@ -423,12 +468,8 @@ public final class Planner {
             converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> {
                 throw new UnsupportedSqlException("view expansion");
             }, validator, catalogReader, cluster, StandardConvertletTable.INSTANCE,
-                    SqlToRelConverter.config().withExpand(true).withTrimUnusedFields(false));
+                    SqlToRelConverter.config().withExpand(expand).withTrimUnusedFields(false));
         }
-    }
-
-    Frontend frontend() {
-        return new Frontend();
     }
 
     JavaTypeFactoryImpl typeFactory() {
