@@ -249,23 +249,23 @@ public final class Planner {
 
     /**
      * Compiles the query {@code node} gives (a fresh tree each call: Calcite's validator rewrites the tree it
-     * validates). Subqueries are expanded by {@link SqlToRelConverter} itself; a quantified comparison
-     * ({@code x > ALL (SELECT ...)}), which converts only as a {@code RexSubQuery}, is compiled on that path.
+     * validates). Subqueries become {@code RexSubQuery}s that {@code SubQueryRemoveRule} and
+     * {@link RelDecorrelator} rewrite; a query that path cannot plan is retried with {@link SqlToRelConverter}'s
+     * own expansion. (Calcite 1.42 gets each path wrong somewhere: its expansion turns {@code x NOT IN (SELECT
+     * notNullColumn ...)} with a NULL {@code x} into TRUE; the RexSubQuery path resolves the select list of a
+     * join whose ON condition needs a cast against shifted columns when the list holds a correlated subquery.)
      */
     CompiledQuery compile(java.util.function.Supplier<SqlNode> node, Statement.QueryText q, List<String> columnNames,
             boolean keepOrder) {
         try {
-            return compile(node.get(), q, columnNames, keepOrder, true);
+            return compile(node.get(), q, columnNames, keepOrder, false);
         } catch (UnsupportedSqlException | IllegalStateException | AssertionError e) {
             if (!isPlannerGap(e)) throw e;
             try {
-                return compile(node.get(), q, columnNames, keepOrder, false);
+                return compile(node.get(), q, columnNames, keepOrder, true);
             } catch (RuntimeException | AssertionError second) {
                 throw e;
             }
-        } catch (RuntimeException e) {
-            if (!String.valueOf(rootMessage(e)).contains("only supported if expand = false")) throw e;
-            return compile(node.get(), q, columnNames, keepOrder, false);
         }
     }
 
