@@ -59,21 +59,18 @@ public final class SqlWorkload {
         };
     }
 
+    /** Row {@code i}'s values, the same as {@link Workload}'s row {@code i}. */
+    private Object[] row(long i) {
+        long h = Workload.mix(i);
+        return new Object[] {i, Long.remainderUnsigned(h, keys), (h >>> 20) % 1_000_000};
+    }
+
     private void insert(long i) {
-        long h = mix(i);
-        rows.insert(i, Long.remainderUnsigned(h, keys), (h >>> 20) % 1_000_000);
+        rows.insert(row(i));
     }
 
     private void delete(long i) {
-        long h = mix(i);
-        rows.delete(i, Long.remainderUnsigned(h, keys), (h >>> 20) % 1_000_000);
-    }
-
-    private static long mix(long x) {
-        x += 0x9E3779B97F4A7C15L;
-        x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
-        x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
-        return x ^ (x >>> 31);
+        rows.delete(row(i));
     }
 
     /** One steady-state step; returns the number of changed view rows. */

@@ -200,7 +200,7 @@ public final class Workload {
         }
     }
 
-    private static long mix(long x) {
+    static long mix(long x) {
         x += 0x9E3779B97F4A7C15L;
         x = (x ^ (x >>> 30)) * 0xBF58476D1CE4E5B9L;
         x = (x ^ (x >>> 27)) * 0x94D049BB133111EBL;
