@@ -1,6 +1,5 @@
 package org.jdbsp.sql;
 
-import org.jdbsp.circuit.CircuitRuntime;
 import org.jdbsp.sql.compiler.Catalog;
 import org.jdbsp.sql.compiler.CompiledQuery;
 import org.jdbsp.sql.compiler.Dml;

@@ -112,7 +112,7 @@ final class TableState {
             int col = def.primaryKey()[i];
             k[i] = convert(key[i], col, where, -1);
         }
-        Tuple row = byKey.get(new Tuple(normalizeKey(k)));
+        Tuple row = byKey.get(new Tuple(k));
         if (row == null) {
             throw new SqlException(where + ": no row of " + def.name() + " has key " + java.util.Arrays.toString(key));
         }
@@ -219,12 +219,9 @@ final class TableState {
         int[] pk = def.primaryKey();
         Object[] k = new Object[pk.length];
         for (int i = 0; i < pk.length; i++) k[i] = row.values[pk[i]];
-        return new Tuple(normalizeKey(k));
+        return new Tuple(k);
     }
 
-    private static Object[] normalizeKey(Object[] k) {
-        return k;
-    }
 
     /** Changes being checked against the current state plus the batch's own earlier changes. */
     private final class Batch {

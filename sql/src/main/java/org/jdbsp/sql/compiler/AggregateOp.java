@@ -8,7 +8,6 @@ import org.jdbsp.operators.distinct.Distinct;
 import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.sql.runtime.Tuple;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -102,11 +101,4 @@ final class AggregateOp extends Op {
         return "aggregate " + text;
     }
 
-    static List<int[]> single(int n) {
-        int[] all = new int[n];
-        for (int i = 0; i < n; i++) all[i] = i;
-        List<int[]> out = new ArrayList<>();
-        out.add(all);
-        return out;
-    }
 }

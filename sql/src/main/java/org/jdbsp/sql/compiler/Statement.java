@@ -1,6 +1,5 @@
 package org.jdbsp.sql.compiler;
 
-import org.jdbsp.sql.SqlException;
 import org.jdbsp.sql.SqlStatements;
 
 import java.util.List;
@@ -221,7 +220,4 @@ public final class Statement {
         return source.text();
     }
 
-    static SqlException unsupported(String what) {
-        return new org.jdbsp.sql.UnsupportedSqlException(what);
-    }
 }
