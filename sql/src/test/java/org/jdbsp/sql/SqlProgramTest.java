@@ -174,6 +174,9 @@ class SqlProgramTest {
         assertEquals("(1, 'a;b', 3);(0, 'c', 1);", rowsText(p.query("SELECT a % 2, s, CHAR_LENGTH(s) FROM t WHERE a != 0 ORDER BY a")));
         assertEquals("(1);", rowsText(p.query("SELECT 1 AS x")));
         assertEquals("(7.5000000000000000, 15);", rowsText(p.query("SELECT AVG(a), SUM(a) FROM t")));
+        p.execute("CREATE TABLE d (x DECIMAL(5,2)); INSERT INTO d VALUES (7.99), (-2.50), (2.49)");
+        p.step();
+        assertEquals("(-3);(2);(8);", rowsText(p.query("SELECT CAST(x AS INTEGER) FROM d ORDER BY 1")));
     }
 
     private static String rowsText(Rows rows) {

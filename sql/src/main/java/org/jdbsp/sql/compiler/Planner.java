@@ -358,6 +358,7 @@ public final class Planner {
 
     RelNode optimize(RelNode rel, Frontend fe) {
         debug("converted", rel);
+        rel = RoundingCasts.apply(rel);
         rel = hep(rel, CoreRules.FILTER_SUB_QUERY_TO_CORRELATE, CoreRules.PROJECT_SUB_QUERY_TO_CORRELATE,
                 CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(fe.cluster, fe.catalogReader);

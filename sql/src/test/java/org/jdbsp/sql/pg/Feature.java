@@ -113,7 +113,8 @@ public enum Feature {
         m.put(SUBQUERY_AS_IN_OPERAND, "jdbsp fails: SELECT a2.c0 FROM t1 a2 WHERE (SELECT MIN(a3.c0) FROM t0 a3 WHERE "
                 + "a3.c2 = a2.c2) IN (SELECT a4.c0 FROM t0 a4) gives 'internal error: Cannot translate $t2.c2 since "
                 + "correlate variables resolver is not defined' (earlier: Calcite's AssertionError 'contains $cor0')");
-        m.put(CAST_DECIMAL_TO_INTEGER, "jdbsp truncates CAST(7.99 AS INTEGER) to 7; PostgreSQL rounds to 8");
+        m.put(CAST_DECIMAL_TO_INTEGER, "a DECIMAL column cast to an integer rounds as in PostgreSQL, but Calcite folds "
+                + "the cast of a constant when it converts the query, truncating: CAST(7.99 AS INTEGER) gives 7 (PostgreSQL 8)");
         m.put(CAST_DOUBLE_TO_INTEGER, "jdbsp truncates CAST(-1.5 AS INTEGER) of a DOUBLE to -1; PostgreSQL rounds "
                 + "to even: -2");
         m.put(DEGENERATE_NULLIF, "with assertions on (-ea, as in the tests), UPDATE t0 SET c2 = CASE WHEN "
