@@ -23,7 +23,7 @@ import java.util.Map;
  */
 final class ProgramCircuit implements AutoCloseable {
     private final CircuitRuntime runtime;
-    /** The view each operator was wired for, by operator name. */
+    /** Each view, by the highest operator number its wiring created (numbers grow in wiring order). */
     private final Map<String, String> viewOfOperator;
 
     private ProgramCircuit(CircuitRuntime runtime, Map<String, String> viewOfOperator) {
@@ -79,9 +79,11 @@ final class ProgramCircuit implements AutoCloseable {
         });
         for (ViewDef v : views) {
             CompiledQuery q = v.query();
-            int before = w.created().size();
             Stream<Tuple> s = w.wire(q);
-            for (Stream<Tuple> c : w.created().subList(before, w.created().size())) viewOf.putIfAbsent(c.name(), v.name());
+            // operators are numbered in wiring order: a view owns the numbers up to the highest it wired
+            int last = 0;
+            for (Stream<Tuple> c : w.created()) last = Math.max(last, number(c.name()));
+            viewOf.putIfAbsent(String.valueOf(last), v.name());
             streams.put(Catalog.key(v.name()), s);
             b.output(v.name(), Tuple.class, s);
         }
@@ -100,12 +102,38 @@ final class ProgramCircuit implements AutoCloseable {
         try {
             runtime.step();
         } catch (org.jdbsp.circuit.OperatorFailedException e) {
-            String view = viewOfOperator.get(e.operator());
+            String view = viewOf(e.operator());
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String what = describe(cause);
             throw new SqlException((view != null ? "view " + view : "operator " + e.operator()) + ": " + what
                     + " (in operator " + e.operator() + ")", e);
         }
+    }
+
+    /** The number of an operator named {@code kind#n}, or 0. */
+    private static int number(String operator) {
+        int hash = operator.lastIndexOf('#');
+        if (hash < 0) return 0;
+        try {
+            return Integer.parseInt(operator.substring(hash + 1));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The view whose wiring created the operator called {@code operator}, or null. */
+    private String viewOf(String operator) {
+        int n = number(operator);
+        String best = null;
+        int bestLast = Integer.MAX_VALUE;
+        for (Map.Entry<String, String> e : viewOfOperator.entrySet()) {
+            int last = Integer.parseInt(e.getKey());
+            if (n <= last && last < bestLast) {
+                bestLast = last;
+                best = e.getValue();
+            }
+        }
+        return best;
     }
 
     /** A runtime error of generated code in SQL's words. */
