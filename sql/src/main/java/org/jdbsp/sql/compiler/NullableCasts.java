@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes every {@code CAST} of a nullable value to a NOT NULL type nullable, re-deriving the types of the calls
+ * Makes every input column nullable, and every {@code CAST} of a nullable value to a NOT NULL type nullable, re-deriving the types of the calls
  * above it. Calcite's simplifier writes such casts (it turns {@code COALESCE(x, 7) <= 3} into
  * {@code CAST(x AS INTEGER NOT NULL) <= 3}, relying on the filter to reject a NULL), and its code generator then
  * reads a NULL as 0: a row whose condition is NULL would pass. Trusting no NOT NULL that Calcite derived for a
@@ -21,14 +21,20 @@ import java.util.List;
  */
 final class NullableCasts extends RexShuttle {
     private final RexBuilder rexBuilder;
+    private final org.apache.calcite.rel.type.RelDataType inputRowType;
 
-    private NullableCasts(RexBuilder rexBuilder) {
+    private NullableCasts(RexBuilder rexBuilder, org.apache.calcite.rel.type.RelDataType inputRowType) {
         this.rexBuilder = rexBuilder;
+        this.inputRowType = inputRowType;
     }
 
     static RexProgram apply(RexProgram program, JavaTypeFactory typeFactory) {
         RexBuilder rexBuilder = new RexBuilder(typeFactory);
-        NullableCasts shuttle = new NullableCasts(rexBuilder);
+        // every input column is read as nullable: Calcite derives NOT NULL for columns that an operator below
+        // (an outer join's padding after its rewrites) fills with NULL, and its generated code would read them
+        // as primitives
+        org.apache.calcite.rel.type.RelDataType inputRowType = nullableFields(typeFactory, program.getInputRowType());
+        NullableCasts shuttle = new NullableCasts(rexBuilder, inputRowType);
         List<RexNode> projects = new ArrayList<>();
         boolean changed = false;
         for (RexLocalRef ref : program.getProjectList()) {
@@ -43,9 +49,26 @@ final class NullableCasts extends RexShuttle {
             condition = e.accept(shuttle);
             changed |= condition != e;
         }
-        if (!changed) return program;
-        return RexProgram.create(program.getInputRowType(), projects, condition,
+        if (!changed && inputRowType.equals(program.getInputRowType())) return program;
+        return RexProgram.create(inputRowType, projects, condition,
                 program.getOutputRowType().getFieldNames(), rexBuilder);
+    }
+
+    private static org.apache.calcite.rel.type.RelDataType nullableFields(JavaTypeFactory f,
+            org.apache.calcite.rel.type.RelDataType row) {
+        List<org.apache.calcite.rel.type.RelDataType> types = new ArrayList<>();
+        for (var field : row.getFieldList()) types.add(f.createTypeWithNullability(field.getType(), true));
+        return f.createStructType(types, row.getFieldNames());
+    }
+
+    /** A reference typed NOT NULL to an input column that may hold NULL reads it as nullable. */
+    @Override
+    public RexNode visitInputRef(org.apache.calcite.rex.RexInputRef ref) {
+        org.apache.calcite.rel.type.RelDataType field = inputRowType.getFieldList().get(ref.getIndex()).getType();
+        if (field.isNullable() && !ref.getType().isNullable()) {
+            return new org.apache.calcite.rex.RexInputRef(ref.getIndex(), field);
+        }
+        return ref;
     }
 
     @Override

@@ -135,6 +135,7 @@ final class Differential {
                 }
                 try {
                     program.execute("CREATE VIEW v" + i + " AS " + q);
+                    if (Boolean.getBoolean("jdbsp.pg.printViews")) System.out.println("v" + i + ": " + q);
                     active[i] = true;
                     totals.views++;
                 } catch (UnsupportedSqlException e) {
