@@ -38,7 +38,7 @@ public final class SqlTable {
 
     /** Inserts a row; into a table with a primary key, a row whose key exists replaces the existing row. */
     public void insert(Object... values) {
-        state.apply(state.insertion(values, insertWhere));
+        state.insertOne(values, insertWhere);
     }
 
     /** Inserts or replaces the row with this row's primary key. */
@@ -49,7 +49,7 @@ public final class SqlTable {
 
     /** Deletes one copy of this row. */
     public void delete(Object... values) {
-        state.apply(state.deletion(values, deleteWhere));
+        state.deleteOne(values, deleteWhere);
     }
 
     /** Deletes the row with this primary key (given as the key columns' values, in key order). */

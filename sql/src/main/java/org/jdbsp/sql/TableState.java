@@ -80,22 +80,37 @@ final class TableState {
         return inserted;
     }
 
-    List<Change> insertion(Object[] values, String where) {
+    /** Inserts one row given by the user; a table without a primary key builds no change list. */
+    void insertOne(Object[] values, String where) {
+        if (byKey != null) {
+            apply(insertion(values, where));
+            return;
+        }
+        pending.add(toTuple(values, where, -1), 1);
+    }
+
+    /** Deletes one row given by the user, checked to be there first. */
+    void deleteOne(Object[] values, String where) {
+        if (byKey != null) {
+            apply(deletion(values, where));
+            return;
+        }
         Tuple row = toTuple(values, where, -1);
-        if (byKey == null) return List.of(new Change(row, 1));
+        if (committed.weight(row) + pending.weight(row) <= 0) {
+            throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
+        }
+        pending.add(row, -1);
+    }
+
+    private List<Change> insertion(Object[] values, String where) {
+        Tuple row = toTuple(values, where, -1);
         Batch b = new Batch();
         b.insert(row, where);
         return b.changes;
     }
 
-    List<Change> deletion(Object[] values, String where) {
+    private List<Change> deletion(Object[] values, String where) {
         Tuple row = toTuple(values, where, -1);
-        if (byKey == null) {
-            if (committed.weight(row) + pending.weight(row) <= 0) {
-                throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
-            }
-            return List.of(new Change(row, -1));
-        }
         Batch b = new Batch();
         b.delete(row, where);
         return b.changes;
