@@ -1,6 +1,8 @@
 package org.jdbsp.sql;
 
+import org.jdbsp.sql.runtime.TextTable;
 import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.sql.runtime.TupleOrder;
 import org.jdbsp.zset.ZSet;
 
 import java.util.AbstractList;
@@ -94,27 +96,43 @@ public final class Rows extends AbstractList<Row> {
 
     /** The rows as a text table with a header, one line per distinct row, and a weight column when asked. */
     public String toTable(boolean withWeights) {
-        return TextTable.render(this, withWeights);
+        return table(withWeights, false);
     }
 
-    /** A total order over tuples for stable output: column by column, NULL first. */
-    static final class TupleOrder implements Comparator<Tuple> {
-        static final TupleOrder INSTANCE = new TupleOrder();
-
-        @Override
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        public int compare(Tuple a, Tuple b) {
-            int n = Math.min(a.size(), b.size());
-            for (int i = 0; i < n; i++) {
-                Object x = a.get(i), y = b.get(i);
-                if (x == y) continue;
-                if (x == null) return -1;
-                if (y == null) return 1;
-                int c = x.getClass() == y.getClass() ? ((Comparable) x).compareTo(y)
-                        : x.toString().compareTo(y.toString());
-                if (c != 0) return c;
-            }
-            return Integer.compare(a.size(), b.size());
+    /**
+     * The rows as a text table with every row repeated as many times as its weight (SQL's bag of a query's
+     * result); when a weight is below 1, which contents do not have, the table with weights instead.
+     */
+    public String toExpandedTable() {
+        for (long w : weights) {
+            if (w < 1) return table(true, false);
         }
+        return table(false, true);
+    }
+
+    private String table(boolean withWeights, boolean repeat) {
+        int cols = schema.size() + (withWeights ? 1 : 0);
+        String[] header = new String[cols];
+        boolean[] right = new boolean[cols];
+        for (int c = 0; c < schema.size(); c++) {
+            header[c] = schema.column(c).name();
+            right[c] = schema.column(c).type().isNumeric();
+        }
+        if (withWeights) {
+            header[cols - 1] = "weight";
+            right[cols - 1] = true;
+        }
+        List<String[]> lines = new ArrayList<>();
+        for (int r = 0; r < tuples.length; r++) {
+            Row row = get(r);
+            String[] line = new String[cols];
+            for (int c = 0; c < schema.size(); c++) {
+                String s = row.getString(c);
+                line[c] = s == null ? "NULL" : s;
+            }
+            if (withWeights) line[cols - 1] = (weights[r] > 0 ? "+" : "") + weights[r];
+            for (long k = repeat ? weights[r] : 1; k > 0; k--) lines.add(line);
+        }
+        return TextTable.render(header, right, lines, "row", "rows");
     }
 }

@@ -177,7 +177,7 @@ final class TableState {
     private static List<Tuple> sorted(ZSet<Tuple> rows) {
         List<Tuple> list = new ArrayList<>();
         for (int s = rows.nextSlot(0); s >= 0; s = rows.nextSlot(s + 1)) list.add(rows.elementAt(s));
-        list.sort(Rows.TupleOrder.INSTANCE);
+        list.sort(org.jdbsp.sql.runtime.TupleOrder.INSTANCE);
         return list;
     }
 

@@ -9,6 +9,7 @@ import org.jdbsp.sql.SqlProgram;
 import org.jdbsp.sql.SqlStatements;
 import org.jdbsp.sql.SqlTable;
 import org.jdbsp.sql.SqlView;
+import org.jdbsp.sql.runtime.TextTable;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -305,7 +306,7 @@ public final class Shell implements AutoCloseable {
     private void query(String text) {
         stepPending();
         Rows rows = program.query(text);
-        out.println(TextTables.contents(rows));
+        out.println(rows.toExpandedTable());
         out.println();
     }
 
@@ -358,7 +359,7 @@ public final class Shell implements AutoCloseable {
             lines.add(new String[] {c.name(), c.type().toString(), c.nullable() ? "yes" : "no"});
         }
         out.println(title);
-        out.println(TextTables.render(new String[] {"column", "type", "nullable"}, new boolean[3], lines,
+        out.println(TextTable.render(new String[] {"column", "type", "nullable"}, new boolean[3], lines,
                 "column", "columns"));
         out.println();
     }
@@ -378,7 +379,7 @@ public final class Shell implements AutoCloseable {
         }
         List<String[]> lines = new ArrayList<>();
         for (String n : names) lines.add(new String[] {n});
-        out.println(TextTables.render(new String[] {header}, new boolean[1], lines, header, header + "s"));
+        out.println(TextTable.render(new String[] {header}, new boolean[1], lines, header, header + "s"));
         out.println();
     }
 

@@ -4,6 +4,7 @@ import org.apache.calcite.rel.RelCollation;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.type.RelDataType;
 import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.sql.runtime.TupleOrder;
 
 import java.util.Comparator;
 import java.util.List;
@@ -69,32 +70,9 @@ final class OrderComparator implements Comparator<Tuple> {
             if (x == y) continue;
             if (x == null) return nullsFirst[i] ? -1 : 1;
             if (y == null) return nullsFirst[i] ? 1 : -1;
-            int c = compareValues(x, y);
+            int c = TupleOrder.compareValues(x, y);
             if (c != 0) return descending[i] ? -c : c;
         }
-        return compareRows(a, b);
-    }
-
-    /** Every column ascending, NULL first: a total order on distinct tuples. */
-    static int compareRows(Tuple a, Tuple b) {
-        int n = Math.min(a.values.length, b.values.length);
-        for (int i = 0; i < n; i++) {
-            Object x = a.values[i], y = b.values[i];
-            if (x == y) continue;
-            if (x == null) return -1;
-            if (y == null) return 1;
-            int c = compareValues(x, y);
-            if (c != 0) return c;
-        }
-        return Integer.compare(a.values.length, b.values.length);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    static int compareValues(Object x, Object y) {
-        if (x.getClass() == y.getClass()) return ((Comparable) x).compareTo(y);
-        if (x instanceof Number p && y instanceof Number q) {
-            return new java.math.BigDecimal(p.toString()).compareTo(new java.math.BigDecimal(q.toString()));
-        }
-        return x.toString().compareTo(y.toString());
+        return TupleOrder.INSTANCE.compare(a, b);
     }
 }

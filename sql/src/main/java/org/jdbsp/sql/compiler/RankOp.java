@@ -48,7 +48,7 @@ final class RankOp extends Op {
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> in = w.stream(inputs().get(0));
         Function<Tuple, Object> group = Keys.of(partition);
-        Comparator<Tuple> cmp = order != null ? order : OrderComparator::compareRows;
+        Comparator<Tuple> cmp = order != null ? order : org.jdbsp.sql.runtime.TupleOrder.INSTANCE;
         if (kind == Kind.ROW_NUMBER) {
             if (!rankRead) {
                 // every row the top-k keeps satisfies the bound; a rank of 1 passes the filter above
@@ -61,7 +61,7 @@ final class RankOp extends Op {
         Stream<Tuple> keys = Linear.map(in, t -> project(t, keyColumns));
         int[] keyPartition = range(0, partition.length);
         OrderComparator keyOrder = order == null ? null : order.remap(keyColumns);
-        Comparator<Tuple> keyCmp = keyOrder != null ? keyOrder : OrderComparator::compareRows;
+        Comparator<Tuple> keyCmp = keyOrder != null ? keyOrder : org.jdbsp.sql.runtime.TupleOrder.INSTANCE;
         Stream<Ranked<Tuple>> ranked = kind == Kind.RANK
                 ? Distinct.distinct(TopK.rank(keys, Keys.of(keyPartition), keyCmp, k))
                 : TopK.rowNumber(Distinct.distinct(keys), Keys.of(keyPartition), keyCmp, k);

@@ -27,7 +27,7 @@ final class TopKOp extends Op {
     @Override
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> in = w.stream(inputs().get(0));
-        java.util.Comparator<Tuple> cmp = order != null ? order : OrderComparator::compareRows;
+        java.util.Comparator<Tuple> cmp = order != null ? order : org.jdbsp.sql.runtime.TupleOrder.INSTANCE;
         long k = offset + fetch;
         if (k > Integer.MAX_VALUE) k = Integer.MAX_VALUE;
         if (offset == 0) return TopK.topK(in, cmp, (int) k);

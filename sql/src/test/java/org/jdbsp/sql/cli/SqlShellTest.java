@@ -240,10 +240,10 @@ class SqlShellTest {
             p.execute("INSERT INTO t VALUES (1, 'abc', 1.5), (22, NULL, -3), (333, 'x', NULL)");
             p.step();
             Rows rows = p.query("SELECT * FROM t");
-            assertEquals(rows.toTable(false), TextTables.contents(rows));
+            assertEquals(rows.toTable(false), rows.toExpandedTable());
             p.execute("INSERT INTO t VALUES (1, 'abc', 1.5)");
             p.step();
-            String expanded = TextTables.contents(p.query("SELECT * FROM t"));
+            String expanded = p.query("SELECT * FROM t").toExpandedTable();
             assertEquals("""
                     x   | y    | z
                     ----+------+------
