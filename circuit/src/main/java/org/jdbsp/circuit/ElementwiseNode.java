@@ -79,7 +79,9 @@ public abstract class ElementwiseNode<I, O> extends Node {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         <T> ZSet<T> run(ZSet<?> input, Pipeline pipeline) {
-            ZSet<Object> result = new ZSet<>();
+            // presized like the input (up to 4,096 rows): most stages emit about a row per row, and growing a
+            // table from empty allocates it about twice over
+            ZSet<Object> result = new ZSet<>(Math.min(input.size(), 4096));
             target = result;
             try {
                 pipeline.begin();

@@ -33,6 +33,14 @@ public interface Input<T> {
     void push(ZSet<? extends T> changes);
 
     /**
+     * {@link #push(ZSet)} that may take the Z-set over instead of copying it (a plain single-worker input does,
+     * when nothing else is pending). The caller must not read or change {@code changes} afterwards.
+     */
+    default void handOver(ZSet<T> changes) {
+        push(changes);
+    }
+
+    /**
      * Adds one copy of each of {@code rows[off .. off + len)}, atomically: a null row (named by its index) or an
      * overflowing weight throws and nothing is added. Cost: as {@code len} inserts with one worker; with several,
      * one array copy (the rows are not read until the step).

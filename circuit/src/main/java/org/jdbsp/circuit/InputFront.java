@@ -21,8 +21,15 @@ final class InputFront<T> {
     /** The declared row type, or null when the input was declared without one. */
     final Class<T> rowType;
     final InputKind kind;
-    /** Single worker: the pending change ({@code log} is null). */
-    ZSet<T> pending = new ZSet<>();
+    /**
+     * Single worker: the pending change ({@code log} is null); null until the first change after a step, so that
+     * a step whose change was handed over whole ({@link #takeOver}) allocates no table it does not use.
+     */
+    private ZSet<T> pending;
+    /** The capacity a new pending change is presized for: like the last step's change, up to 4,096 rows. */
+    private int nextPendingSize;
+    /** The change of a step with nothing pending: never written to, so that it can be published every time. */
+    private final ZSet<T> noChange = new ZSet<>(0);
     /** Several workers: the pending change shared by the replicas' input nodes; null with one worker. */
     final PendingLog<T> log;
     private final StrictContents<T> contents;
@@ -133,7 +140,7 @@ final class InputFront<T> {
             if (log != null) {
                 log.add(row, weight);
             } else {
-                pending.add(row, weight);
+                writable().add(row, weight);
             }
         } catch (ArithmeticException e) {
             throw new ArithmeticException(this + ": " + e.getMessage());
@@ -147,11 +154,12 @@ final class InputFront<T> {
                 log.update(oldRow, newRow);
                 return;
             }
-            pending.add(oldRow, -1);
+            ZSet<T> p = writable();
+            p.add(oldRow, -1);
             try {
-                pending.add(newRow, 1);
+                p.add(newRow, 1);
             } catch (RuntimeException e) {
-                pending.add(oldRow, 1);
+                p.add(oldRow, 1);
                 throw e;
             }
         } catch (ArithmeticException e) {
@@ -165,7 +173,7 @@ final class InputFront<T> {
             if (log != null) {
                 log.addAll(changes);
             } else {
-                pending.addAll(changes);
+                writable().addAll(changes);
             }
         } catch (ArithmeticException e) {
             throw new ArithmeticException(this + ": " + e.getMessage());
@@ -179,14 +187,15 @@ final class InputFront<T> {
                 log.appendOnes(rows, off, len);
                 return;
             }
+            ZSet<T> p = writable();
             int i = off;
             try {
                 for (; i < off + len; i++) {
-                    pending.add(rows[i], 1);
+                    p.add(rows[i], 1);
                 }
             } catch (RuntimeException e) {
                 for (int j = off; j < i; j++) {
-                    pending.add(rows[j], -1);
+                    p.add(rows[j], -1);
                 }
                 throw e;
             }
@@ -195,15 +204,43 @@ final class InputFront<T> {
         }
     }
 
+    /** The single worker's pending change, created on the first write after a step. */
+    private ZSet<T> writable() {
+        ZSet<T> p = pending;
+        if (p == null) {
+            p = nextPendingSize > 0 ? new ZSet<>(nextPendingSize) : new ZSet<>();
+            pending = p;
+        }
+        return p;
+    }
+
+    /** The single worker's change for the step, as it is (the input node publishes it); never null. */
+    ZSet<T> change() {
+        return pending != null ? pending : noChange;
+    }
+
+    /**
+     * Adds {@code changes}, already checked by the handle, taking the Z-set over: when nothing is pending in a
+     * single-worker plain input, it becomes the pending change itself, with no copy; otherwise it is added as by
+     * {@link #pushAll}. The caller must not use {@code changes} afterwards.
+     */
+    void takeOver(ZSet<T> changes) {
+        if (log == null && kind == InputKind.PLAIN && (pending == null || pending.isEmpty())) {
+            pending = changes;
+            return;
+        }
+        pushAll(changes);
+    }
+
     /** The pending change, as a new Z-set. */
     ZSet<T> pending() {
-        return log != null ? log.toZSet() : pending.copy();
+        return log != null ? log.toZSet() : pending != null ? pending.copy() : new ZSet<>();
     }
 
     /** Drops the pending change; a strict or keyed input's contents go back to the committed ones. */
     void clearPending() {
         if (contents != null) {
-            contents.subtract(log != null ? log.toZSet() : pending);
+            contents.subtract(log != null ? log.toZSet() : change());
         }
         if (keyed != null) {
             keyed.restoreCommitted();
@@ -211,7 +248,7 @@ final class InputFront<T> {
         if (log != null) {
             log.clear();
         } else {
-            pending = new ZSet<>();
+            pending = null;
         }
     }
 
@@ -222,11 +259,14 @@ final class InputFront<T> {
     void stepCommitted() {
         if (log != null) {
             log.clear();
-        } else if (!pending.isEmpty()) {
-            // presized like the change just taken (up to 4,096 rows), so a steady stream of changes does not
-            // regrow it every step; capped because consumers iterate a table in O(capacity), and a bulk load
-            // must not leave every later (small or empty) change in a huge table
-            pending = new ZSet<>(Math.min(pending.size(), 4096));
+        } else {
+            if (pending != null && !pending.isEmpty()) {
+                // the next change is presized like the one just taken (up to 4,096 rows), so a steady stream of
+                // changes does not regrow it every step; capped because consumers iterate a table in
+                // O(capacity), and a bulk load must not leave every later (small or empty) change in a huge table
+                nextPendingSize = Math.min(pending.size(), 4096);
+            }
+            pending = null; // the step published it: a later change goes to a new table
         }
         if (keyed != null) {
             keyed.stepCommitted();

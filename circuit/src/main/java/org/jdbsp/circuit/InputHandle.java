@@ -68,6 +68,17 @@ public final class InputHandle<T> extends InputView<T> {
         front.pushAll(changes);
     }
 
+    /**
+     * {@link #push(ZSet)} that takes the Z-set over instead of copying it: when nothing is pending on a
+     * single-worker plain input, {@code changes} itself becomes the step's change (O(1) after the row-class check);
+     * otherwise it is added as by {@code push}. The caller must not read or change {@code changes} afterwards.
+     */
+    @Override
+    public void handOver(ZSet<T> changes) {
+        checkChanges(changes);
+        front.takeOver(changes);
+    }
+
     @Override
     public void insertAll(T[] rows, int off, int len) {
         front.checkOpen("insertAll");

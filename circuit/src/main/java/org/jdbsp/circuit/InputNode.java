@@ -37,7 +37,7 @@ final class InputNode<T> extends Node {
 
     @Override
     protected void eval() {
-        ZSet<T> change = worker == null ? front.pending : shareUnused ? new ZSet<>() : share(front.log);
+        ZSet<T> change = worker == null ? front.change() : shareUnused ? new ZSet<>() : share(front.log);
         if (naive) {
             try {
                 nextSnapshot = change.isEmpty() ? snapshot : snapshot.plus(change);
