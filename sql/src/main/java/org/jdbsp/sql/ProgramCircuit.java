@@ -93,6 +93,11 @@ final class ProgramCircuit implements AutoCloseable {
         if (!changes.isEmpty()) runtime.input(table, Tuple.class).push(changes);
     }
 
+    /** Pushes {@code changes} without copying them: the caller must not use the Z-set afterwards. */
+    void handOver(String table, ZSet<Tuple> changes) {
+        if (!changes.isEmpty()) runtime.input(table, Tuple.class).handOver(changes);
+    }
+
     /**
      * Runs one step.
      *
@@ -154,6 +159,10 @@ final class ProgramCircuit implements AutoCloseable {
 
     ZSet<Tuple> delta(String view) {
         return runtime.output(view, Tuple.class).delta();
+    }
+
+    int deltaSize(String view) {
+        return runtime.output(view, Tuple.class).deltaSize();
     }
 
     ZSet<Tuple> contents(String view) {

@@ -157,8 +157,9 @@ public final class SqlProgram implements AutoCloseable {
         boolean fresh = circuit == null;
         if (fresh) circuit = ProgramCircuit.build(catalog, options);
         for (TableState t : tables.values()) {
-            if (fresh) circuit.push(t.def.name(), t.committed());
-            circuit.push(t.def.name(), t.pending());
+            // a new circuit starts from nothing: its first change is the whole current contents
+            if (fresh) circuit.push(t.def.name(), t.current());
+            else circuit.handOver(t.def.name(), t.pending());
         }
         try {
             circuit.step();
@@ -213,6 +214,11 @@ public final class SqlProgram implements AutoCloseable {
     public String explain(String view) {
         ViewDef def = catalog.view(view);
         return "plan:\n" + def.explainPlan() + "circuit:\n" + Explain.circuit(def, options);
+    }
+
+    int viewChangeCount(String name) {
+        ViewDef def = catalog.view(name);
+        return circuit == null ? 0 : circuit.deltaSize(def.name());
     }
 
     ZSet<Tuple> viewDelta(String name) {

@@ -84,7 +84,7 @@ public final class SqlTable {
 
     /** The number of rows as of the last step, counting duplicates. */
     public long size() {
-        return state.committed().totalWeight();
+        return state.committedSize();
     }
 
     @Override

@@ -30,7 +30,7 @@ public final class SqlView {
 
     /** The number of distinct rows the last step changed, without reading them: O(1). */
     public int changeCount() {
-        return program.viewDelta(name).size();
+        return program.viewChangeCount(name);
     }
 
     /** The contents as of the last step. */

@@ -13,14 +13,16 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A table's rows: the contents committed by the last step, the pending changes of the next one, and for a table
- * with a primary key the current row of each key. Changes are built and checked as a {@link Batch} against the
- * current state without touching it, then applied whole. Costs O(1) expected per changed row.
+ * A table's rows: the current contents (those committed by the last step plus the pending changes), the pending
+ * changes of the next step, and for a table with a primary key the current row of each key. Changes are built and
+ * checked as a {@link Batch} against the current state without touching it, then applied whole. Costs O(1)
+ * expected per changed row: one lookup in the contents and one in the pending changes; a step adds nothing.
  */
 final class TableState {
     final TableDef def;
-    private final ZSet<Tuple> committed = new ZSet<>();
-    private final ZSet<Tuple> pending = new ZSet<>();
+    /** Committed contents plus pending changes, kept as changes come. */
+    private final ZSet<Tuple> current = new ZSet<>();
+    private ZSet<Tuple> pending = new ZSet<>();
     /** Current (committed plus pending) row of each primary key; null for a table without one. */
     private final Map<Tuple, Tuple> byKey;
 
@@ -29,31 +31,47 @@ final class TableState {
         this.byKey = def.hasPrimaryKey() ? new HashMap<>() : null;
     }
 
+    /** The contents as of the last step: a new Z-set when changes are pending. */
     ZSet<Tuple> committed() {
-        return committed;
+        return pending.isEmpty() ? current : current.minus(pending);
+    }
+
+    /** The number of rows as of the last step, counting duplicates. */
+    long committedSize() {
+        return current.totalWeight() - pending.totalWeight();
     }
 
     ZSet<Tuple> pending() {
         return pending;
     }
 
-    /** Committed contents plus pending changes. */
+    /** Committed contents plus pending changes (the live set: read it, do not keep it). */
     ZSet<Tuple> current() {
-        return pending.isEmpty() ? committed : committed.plus(pending);
+        return current;
     }
 
-    /** Adds the pending changes to the committed contents; the pending set is kept, cleared, for the next step. */
+    /**
+     * Commits the pending changes (already in the current contents) and starts the next step's pending set in a
+     * new table (the step may have taken the last one over), presized like the one just taken (up to 4,096 rows):
+     * clearing or iterating a table costs its capacity, and a bulk load must not leave every later step in a
+     * table sized for it.
+     */
     void commitPending() {
-        committed.addAll(pending);
-        pending.clear();
+        freshPending();
     }
 
+    private void freshPending() {
+        if (!pending.isEmpty()) pending = new ZSet<>(Math.min(pending.size(), 4096));
+    }
+
+    /** Takes the pending changes back out of the current contents and drops them. */
     void discardPending() {
-        pending.clear();
+        current.addAll(pending, -1);
+        freshPending();
         if (byKey != null) {
             byKey.clear();
-            for (int s = committed.nextSlot(0); s >= 0; s = committed.nextSlot(s + 1)) {
-                if (committed.weightAt(s) > 0) byKey.put(key(committed.elementAt(s)), committed.elementAt(s));
+            for (int s = current.nextSlot(0); s >= 0; s = current.nextSlot(s + 1)) {
+                if (current.weightAt(s) > 0) byKey.put(key(current.elementAt(s)), current.elementAt(s));
             }
         }
     }
@@ -71,6 +89,7 @@ final class TableState {
         int inserted = 0;
         for (Change c : changes) {
             pending.add(c.row(), c.weight());
+            current.add(c.row(), c.weight());
             if (byKey != null) {
                 if (c.weight() > 0) byKey.put(key(c.row()), c.row());
                 else byKey.remove(key(c.row()));
@@ -86,7 +105,9 @@ final class TableState {
             apply(insertion(values, where));
             return;
         }
-        pending.add(toTuple(values, where, -1), 1);
+        Tuple row = toTuple(values, where, -1);
+        pending.add(row, 1);
+        current.add(row, 1);
     }
 
     /** Deletes one row given by the user, checked to be there first. */
@@ -96,7 +117,8 @@ final class TableState {
             return;
         }
         Tuple row = toTuple(values, where, -1);
-        if (committed.weight(row) + pending.weight(row) <= 0) {
+        if (current.add(row, -1) < 0) { // one lookup: take the row out, and put it back if it was not there
+            current.add(row, 1);
             throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
         }
         pending.add(row, -1);
@@ -271,7 +293,7 @@ final class TableState {
         }
 
         void delete(Tuple row, String where) {
-            long now = committed.weight(row) + pending.weight(row) + (delta == null ? 0 : delta.weight(row));
+            long now = current.weight(row) + (delta == null ? 0 : delta.weight(row));
             if (now <= 0) throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
             if (byKey != null) {
                 track();
