@@ -54,6 +54,32 @@ final class NullableCasts extends RexShuttle {
                 program.getOutputRowType().getFieldNames(), rexBuilder);
     }
 
+    /**
+     * {@code MOD} of two integers of different widths with both operands cast to the wider type, and the result
+     * cast back to the call's type (it fits: the remainder is smaller than the divisor): Calcite's code generator
+     * computes a mixed-width {@code MOD} in {@code BigDecimal}, allocating several per row. Null otherwise.
+     */
+    private RexNode integerMod(RexCall call, List<RexNode> operands) {
+        if (call.getKind() != SqlKind.MOD || operands.size() != 2) return null;
+        org.apache.calcite.sql.type.SqlTypeName a = operands.get(0).getType().getSqlTypeName();
+        org.apache.calcite.sql.type.SqlTypeName b = operands.get(1).getType().getSqlTypeName();
+        if (a == b || !INTEGERS.contains(a) || !INTEGERS.contains(b)) return null;
+        org.apache.calcite.sql.type.SqlTypeName wide = INTEGERS.indexOf(a) > INTEGERS.indexOf(b) ? a : b;
+        var types = rexBuilder.getTypeFactory();
+        List<RexNode> cast = new ArrayList<>();
+        for (RexNode o : operands) {
+            cast.add(rexBuilder.makeCast(types.createTypeWithNullability(types.createSqlType(wide),
+                    o.getType().isNullable()), o, true, false));
+        }
+        RexNode wideMod = rexBuilder.makeCall(call.getParserPosition(), call.getOperator(), cast);
+        return rexBuilder.makeCast(types.createTypeWithNullability(call.getType(), wideMod.getType().isNullable()),
+                wideMod, true, false);
+    }
+
+    private static final List<org.apache.calcite.sql.type.SqlTypeName> INTEGERS = List.of(
+            org.apache.calcite.sql.type.SqlTypeName.TINYINT, org.apache.calcite.sql.type.SqlTypeName.SMALLINT,
+            org.apache.calcite.sql.type.SqlTypeName.INTEGER, org.apache.calcite.sql.type.SqlTypeName.BIGINT);
+
     private static org.apache.calcite.rel.type.RelDataType nullableFields(JavaTypeFactory f,
             org.apache.calcite.rel.type.RelDataType row) {
         List<org.apache.calcite.rel.type.RelDataType> types = new ArrayList<>();
@@ -75,6 +101,8 @@ final class NullableCasts extends RexShuttle {
     public RexNode visitCall(RexCall call) {
         boolean[] update = {false};
         List<RexNode> operands = visitList(call.operands, update);
+        RexNode mod = integerMod(call, operands);
+        if (mod != null) return mod;
         if (call.getKind() == SqlKind.CAST && !call.getType().isNullable() && operands.get(0).getType().isNullable()) {
             return rexBuilder.makeCast(rexBuilder.getTypeFactory().createTypeWithNullability(call.getType(), true),
                     operands.get(0), true, false);
