@@ -25,10 +25,12 @@ final class JoinOp extends Op {
     private final RowFunction residual;
     private final int leftWidth;
     private final int rightWidth;
+    /** The joined row's columns an output row is made of; null: all of them. */
+    private final int[] picked;
     private final String text;
 
     JoinOp(Op left, Op right, JoinRelType type, int[] leftKeys, int[] rightKeys, boolean[] nullSafe,
-            RowFunction residual, int leftWidth, int rightWidth, String text) {
+            RowFunction residual, int leftWidth, int rightWidth, int[] picked, String text) {
         super(List.of(left, right));
         this.type = type;
         this.leftKeys = leftKeys;
@@ -37,6 +39,8 @@ final class JoinOp extends Op {
         this.residual = residual;
         this.leftWidth = leftWidth;
         this.rightWidth = rightWidth;
+        this.picked = picked;
+        if (picked != null && residual != null) throw new IllegalArgumentException("a residual reads the whole row");
         this.text = text;
     }
 
@@ -47,11 +51,12 @@ final class JoinOp extends Op {
         Function<Tuple, Object> kl = Keys.join(leftKeys, nullSafe, Keys.LEFT_NULL);
         Function<Tuple, Object> kr = Keys.join(rightKeys, nullSafe, Keys.RIGHT_NULL);
         if (residual == null) {
+            java.util.function.BinaryOperator<Tuple> out = picked == null ? this::concat : this::pick;
             switch (type) {
-                case INNER: return Joins.join(l, r, kl, kr, this::concat);
-                case LEFT: return Joins.leftJoin(l, r, kl, kr, this::concat);
-                case RIGHT: return Joins.rightJoin(l, r, kl, kr, this::concat);
-                case FULL: return Joins.fullJoin(l, r, kl, kr, this::concat);
+                case INNER: return Joins.join(l, r, kl, kr, out);
+                case LEFT: return Joins.leftJoin(l, r, kl, kr, out);
+                case RIGHT: return Joins.rightJoin(l, r, kl, kr, out);
+                case FULL: return Joins.fullJoin(l, r, kl, kr, out);
                 case SEMI: return Joins.semijoin(l, r, kl, kr);
                 case ANTI: return Joins.antijoin(l, r, kl, kr);
                 default: throw new IllegalStateException(type.toString());
@@ -103,6 +108,18 @@ final class JoinOp extends Op {
         Object[] v = new Object[leftWidth + rightWidth];
         if (a != null) System.arraycopy(a.values, 0, v, 0, leftWidth);
         if (b != null) System.arraycopy(b.values, 0, v, leftWidth, rightWidth);
+        return new Tuple(v);
+    }
+
+    /** The {@code picked} columns of the joined row of {@code a} and {@code b} (either null: padded). */
+    private Tuple pick(Tuple a, Tuple b) {
+        int[] p = picked;
+        Object[] v = new Object[p.length];
+        for (int i = 0; i < p.length; i++) {
+            int c = p[i];
+            if (c < leftWidth) v[i] = a == null ? null : a.values[c];
+            else v[i] = b == null ? null : b.values[c - leftWidth];
+        }
         return new Tuple(v);
     }
 

@@ -22,6 +22,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexProgram;
 import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexUtil;
@@ -88,6 +89,11 @@ final class Lowering {
         }
         if (rel instanceof LogicalCalc calc) {
             RexProgram p = calc.getProgram();
+            int[] picked = pickedColumns(p);
+            if (picked != null && calc.getInput() instanceof LogicalJoin join) {
+                Op fused = join(join, picked);
+                if (fused != null) return fused;
+            }
             Op in = calc.getInput() instanceof LogicalWindow window ? window(window, p) : lower(calc.getInput());
             if (p.isTrivial()) return in;
             return new CalcOp(in, ExpressionCompiler.compile(p, typeFactory, where), p.toString());
@@ -218,9 +224,31 @@ final class Lowering {
         return rel instanceof org.apache.calcite.rel.core.TableSpool spool ? spool.getInput() : rel;
     }
 
+    /** The input columns a program without a condition only picks (every output a column), or null. */
+    private static int[] pickedColumns(RexProgram p) {
+        if (p.getCondition() != null) return null;
+        List<RexLocalRef> projects = p.getProjectList();
+        int[] picked = new int[projects.size()];
+        for (int i = 0; i < picked.length; i++) {
+            if (!(p.expandLocalRef(projects.get(i)) instanceof org.apache.calcite.rex.RexInputRef ref)) return null;
+            picked[i] = ref.getIndex();
+        }
+        return picked;
+    }
+
     private Op join(LogicalJoin join) {
+        return join(join, null);
+    }
+
+    /**
+     * A join whose output rows are made of the joined row's columns {@code picked} (all when null), so that a
+     * projection above a join builds each row once. Null when {@code picked} is given and the join has a residual
+     * condition (which reads the whole joined row), or is a semi- or anti-join.
+     */
+    private Op join(LogicalJoin join, int[] picked) {
         RelNode left = join.getLeft(), right = join.getRight();
         JoinInfo info = JoinInfo.of(left, right, join.getCondition());
+        if (picked != null && (!info.nonEquiConditions.isEmpty() || !join.getJoinType().projectsRight())) return null;
         int n = info.leftKeys.size();
         int[] lk = new int[n], rk = new int[n];
         boolean[] nullSafe = new boolean[n];
@@ -249,8 +277,9 @@ final class Lowering {
         for (int i = 0; i < n; i++) keys.append(i == 0 ? " " : ", ").append("$").append(lk[i]).append(" = $")
                 .append(left.getRowType().getFieldCount() + rk[i]);
         return new JoinOp(lower(left), lower(right), type, lk, rk, nullSafe, residual,
-                left.getRowType().getFieldCount(), right.getRowType().getFieldCount(),
-                (n == 0 ? "(cross)" : keys.toString()) + residualText);
+                left.getRowType().getFieldCount(), right.getRowType().getFieldCount(), picked,
+                (n == 0 ? "(cross)" : keys.toString()) + residualText
+                        + (picked == null ? "" : " picking " + java.util.Arrays.toString(picked)));
     }
 
     private Op aggregate(LogicalAggregate agg) {
