@@ -22,10 +22,14 @@ final class AggregateOp extends Op {
     /** Each grouping set, as positions into {@link #groupColumns}. */
     private final List<int[]> groupSets;
     private final List<AggSpec> aggs;
+    /** The number of columns of an input row. */
+    private final int inputWidth;
     private final String text;
 
-    AggregateOp(Op input, int[] groupColumns, List<int[]> groupSets, List<AggSpec> aggs, String text) {
+    AggregateOp(Op input, int inputWidth, int[] groupColumns, List<int[]> groupSets, List<AggSpec> aggs,
+            String text) {
         super(List.of(input));
+        this.inputWidth = inputWidth;
         this.groupColumns = groupColumns;
         this.groupSets = groupSets;
         this.aggs = aggs;
@@ -52,6 +56,11 @@ final class AggregateOp extends Op {
         int engineAggs = 0;
         for (AggSpec a : aggs) engineAggs += a.width();
         Function<Tuple, Object> key = Keys.of(keyColumns);
+        if (engineAggs == 0 && aggs.isEmpty() && set.length == groupColumns.length) {
+            // a plain DISTINCT: the output row is the grouping columns' values, so the distinct rows are the
+            // groups, with no key to build and read back
+            return Distinct.distinct(isIdentity(keyColumns) ? in : Linear.map(in, t -> pick(t, keyColumns)));
+        }
         if (engineAggs == 0 && set.length > 0) {
             // no aggregate needs the rows: the distinct keys are the groups
             return Linear.map(Distinct.distinct(Linear.map(in, key::apply)),
@@ -69,6 +78,21 @@ final class AggregateOp extends Op {
             return Aggregates.aggregateAll(in, r -> row(null, r, set, present, width), engine);
         }
         return Aggregates.aggregate(in, key, (k, r) -> row(k, r, set, present, width), engine);
+    }
+
+    /** True when {@code columns} are all of an input row's columns, in order. */
+    private boolean isIdentity(int[] columns) {
+        if (columns.length != inputWidth) return false;
+        for (int i = 0; i < columns.length; i++) {
+            if (columns[i] != i) return false;
+        }
+        return true;
+    }
+
+    private static Tuple pick(Tuple t, int[] columns) {
+        Object[] v = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) v[i] = t.values[columns[i]];
+        return new Tuple(v);
     }
 
     private Tuple row(Object key, Aggregated r, int[] set, boolean[] present, int width) {

@@ -295,7 +295,7 @@ final class Lowering {
         List<AggSpec> specs = new ArrayList<>();
         RelDataType inType = agg.getInput().getRowType();
         for (AggregateCall call : agg.getAggCallList()) specs.add(aggSpec(call, inType));
-        return new AggregateOp(lower(agg.getInput()), groupColumns, sets, specs,
+        return new AggregateOp(lower(agg.getInput()), inType.getFieldCount(), groupColumns, sets, specs,
                 "group " + groupSet + (agg.getGroupType() == LogicalAggregate.Group.SIMPLE ? "" : " sets "
                         + agg.getGroupSets()) + " " + agg.getAggCallList());
     }
