@@ -123,6 +123,7 @@ class SqlProgramTest {
                 CREATE TABLE s (g INT, v INT, id INT PRIMARY KEY);
                 CREATE VIEW rn AS SELECT g, id, r FROM (SELECT g, id, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v DESC, id) AS r FROM s) WHERE r <= 2;
                 CREATE VIEW rn2 AS SELECT g, id FROM (SELECT g, id, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v DESC, id) AS r FROM s) WHERE r <= 2;
+                CREATE VIEW rn3 AS SELECT g, v, id FROM (SELECT g, v, id, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v DESC, id) AS r FROM s) WHERE r <= 2;
                 CREATE VIEW rk AS SELECT g, id, r FROM (SELECT g, id, RANK() OVER (PARTITION BY g ORDER BY v) AS r FROM s) WHERE r <= 2;
                 CREATE VIEW dr AS SELECT id, r FROM (SELECT id, DENSE_RANK() OVER (ORDER BY v) AS r FROM s) t WHERE r < 3;
                 """);
@@ -130,12 +131,18 @@ class SqlProgramTest {
         p.step();
         assertEquals("(1, 3, 2);(1, 4, 1);(2, 5, 1);", contents(p, "rn"));
         assertEquals("(1, 3);(1, 4);(2, 5);", contents(p, "rn2"));
+        // all of the ranked rows' columns and no rank: the top-k's rows are the view
+        assertEquals("(1, 20, 3);(1, 30, 4);(2, 5, 5);", contents(p, "rn3"));
+        assertTrue(p.explain("rn3").contains("the rows without their rank"), p.explain("rn3"));
         assertEquals("(1, 1, 1);(1, 2, 1);(2, 5, 1);", contents(p, "rk"));
         assertEquals("(1, 2);(2, 2);(5, 1);", contents(p, "dr"));
         p.execute("DELETE FROM s WHERE id = 1");
         p.step();
         assertEquals("(1, 2, 1);(1, 3, 2);(2, 5, 1);", contents(p, "rk"));
         assertEquals("(2, 2);(5, 1);", contents(p, "dr"));
+        p.execute("INSERT INTO s VALUES (1, 40, 6)");
+        p.step();
+        assertEquals("(1, 20, 3) -1;(1, 40, 6) 1;", changes(p, "rn3"));
     }
 
     @Test

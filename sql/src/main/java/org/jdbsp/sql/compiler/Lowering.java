@@ -94,7 +94,10 @@ final class Lowering {
                 Op fused = join(join, picked);
                 if (fused != null) return fused;
             }
-            Op in = calc.getInput() instanceof LogicalWindow window ? window(window, p) : lower(calc.getInput());
+            if (calc.getInput() instanceof LogicalWindow window && onlyBoundsTheRank(window, p)) {
+                return window(window, p, true);
+            }
+            Op in = calc.getInput() instanceof LogicalWindow window ? window(window, p, false) : lower(calc.getInput());
             if (p.isTrivial()) return in;
             return new CalcOp(in, ExpressionCompiler.compile(p, typeFactory, where), p.toString());
         }
@@ -148,7 +151,26 @@ final class Lowering {
      * constant ({@code rn <= k}, {@code rn < k}, {@code rn = 1}): an incremental top-k per partition. The filter
      * itself stays in the calc above.
      */
-    private Op window(LogicalWindow window, RexProgram above) {
+    /**
+     * True when {@code above} keeps the window's input columns as they are and only filters on bounds of the
+     * rank: the ranked rows themselves are then the result, with no rank column to add and drop.
+     */
+    private static boolean onlyBoundsTheRank(LogicalWindow window, RexProgram above) {
+        int inWidth = window.getInput().getRowType().getFieldCount();
+        int[] picked = projectedColumns(above);
+        if (above.getCondition() == null || picked == null || picked.length != inWidth) return false;
+        for (int i = 0; i < inWidth; i++) {
+            if (picked[i] != i) return false;
+        }
+        RexNode cond = above.expandLocalRef(above.getCondition());
+        for (RexNode c : org.apache.calcite.plan.RelOptUtil.conjunctions(cond)) {
+            if (rankBound(c, inWidth) < 0) return false;
+        }
+        return window.groups.size() == 1 && window.groups.get(0).aggCalls.size() == 1
+                && window.groups.get(0).aggCalls.get(0).getOperator().getKind() == SqlKind.ROW_NUMBER;
+    }
+
+    private Op window(LogicalWindow window, RexProgram above, boolean rowsOnly) {
         if (window.groups.size() != 1 || window.groups.get(0).aggCalls.size() != 1) {
             throw unsupported("a window with several functions or frames");
         }
@@ -190,7 +212,7 @@ final class Lowering {
         OrderComparator order = OrderComparator.of(g.orderKeys.getFieldCollations());
         if (k == 0) return new ValuesOp(new ZSet<>());
         return new RankOp(lower(window.getInput()), kind, partition, order, orderColumns,
-                (int) Math.min(k, Integer.MAX_VALUE), inWidth, rankRead || kind != RankOp.Kind.ROW_NUMBER);
+                (int) Math.min(k, Integer.MAX_VALUE), inWidth, rankRead || kind != RankOp.Kind.ROW_NUMBER, rowsOnly);
     }
 
     /** The k of {@code $rank <= k} (also {@code < k+1}, {@code = 1}, either side), or -1. */
@@ -226,7 +248,11 @@ final class Lowering {
 
     /** The input columns a program without a condition only picks (every output a column), or null. */
     private static int[] pickedColumns(RexProgram p) {
-        if (p.getCondition() != null) return null;
+        return p.getCondition() != null ? null : projectedColumns(p);
+    }
+
+    /** The input columns a program's outputs are, when every output is a column (a condition aside), or null. */
+    private static int[] projectedColumns(RexProgram p) {
         List<RexLocalRef> projects = p.getProjectList();
         int[] picked = new int[projects.size()];
         for (int i = 0; i < picked.length; i++) {
@@ -238,6 +264,21 @@ final class Lowering {
 
     private Op join(LogicalJoin join) {
         return join(join, null);
+    }
+
+    private static boolean allDifferent(int[] columns) {
+        java.util.BitSet seen = new java.util.BitSet();
+        for (int c : columns) {
+            if (seen.get(c)) return false;
+            seen.set(c);
+        }
+        return true;
+    }
+
+    private static List<Integer> through(int[] picked, List<Integer> columns) {
+        List<Integer> out = new ArrayList<>(columns.size());
+        for (int c : columns) out.add(picked[c]);
+        return out;
     }
 
     /**
@@ -292,12 +333,27 @@ final class Lowering {
             for (int c : s) positions[k++] = indexOf(groupColumns, c);
             sets.add(positions);
         }
+        // a projection below that only picks columns (each once) is read through: the aggregate reads the
+        // picked columns of the projection's input, and no row is built in between
+        RelNode input = agg.getInput();
+        // (a join picks the columns itself, building a narrower row)
+        int[] picked = input instanceof LogicalCalc calc && !(calc.getInput() instanceof LogicalWindow)
+                && !(calc.getInput() instanceof LogicalJoin) ? pickedColumns(calc.getProgram()) : null;
+        if (picked != null && !allDifferent(picked)) picked = null;
+        if (picked != null) input = ((LogicalCalc) input).getInput();
         List<AggSpec> specs = new ArrayList<>();
-        RelDataType inType = agg.getInput().getRowType();
-        for (AggregateCall call : agg.getAggCallList()) specs.add(aggSpec(call, inType));
-        return new AggregateOp(lower(agg.getInput()), inType.getFieldCount(), groupColumns, sets, specs,
+        RelDataType inType = input.getRowType();
+        for (AggregateCall call : agg.getAggCallList()) {
+            specs.add(aggSpec(picked == null ? call : call.copy(through(picked, call.getArgList()),
+                    call.filterArg < 0 ? -1 : picked[call.filterArg], call.distinctKeys, call.collation), inType));
+        }
+        if (picked != null) {
+            for (int i = 0; i < groupColumns.length; i++) groupColumns[i] = picked[groupColumns[i]];
+        }
+        return new AggregateOp(lower(input), inType.getFieldCount(), groupColumns, sets, specs,
                 "group " + groupSet + (agg.getGroupType() == LogicalAggregate.Group.SIMPLE ? "" : " sets "
-                        + agg.getGroupSets()) + " " + agg.getAggCallList());
+                        + agg.getGroupSets()) + " " + agg.getAggCallList()
+                + (picked == null ? "" : " reading columns " + java.util.Arrays.toString(picked)));
     }
 
     private AggSpec aggSpec(AggregateCall call, RelDataType inType) {

@@ -31,9 +31,11 @@ final class RankOp extends Op {
     private final int width;
     /** False when nothing reads the rank but the filter that bounds it: a plain top-k then serves ROW_NUMBER. */
     private final boolean rankRead;
+    /** True when the result is the ranked rows as they are, without the rank column (nothing reads it). */
+    private final boolean rowsOnly;
 
     RankOp(Op input, Kind kind, int[] partition, OrderComparator order, int[] orderColumns, int k, int width,
-            boolean rankRead) {
+            boolean rankRead, boolean rowsOnly) {
         super(List.of(input));
         this.kind = kind;
         this.partition = partition;
@@ -42,6 +44,8 @@ final class RankOp extends Op {
         this.k = k;
         this.width = width;
         this.rankRead = rankRead;
+        this.rowsOnly = rowsOnly;
+        if (rowsOnly && (rankRead || kind != Kind.ROW_NUMBER)) throw new IllegalArgumentException("the rank is read");
     }
 
     @Override
@@ -50,6 +54,7 @@ final class RankOp extends Op {
         Function<Tuple, Object> group = Keys.of(partition);
         Comparator<Tuple> cmp = order != null ? order : org.jdbsp.sql.runtime.TupleOrder.INSTANCE;
         if (kind == Kind.ROW_NUMBER) {
+            if (rowsOnly) return TopK.topK(in, group, cmp, k);
             if (!rankRead) {
                 // every row the top-k keeps satisfies the bound; a rank of 1 passes the filter above
                 return Linear.map(TopK.topK(in, group, cmp, k), t -> withRank(new Ranked<>(t, 1)));
@@ -99,6 +104,7 @@ final class RankOp extends Op {
     @Override
     String describe() {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + " <= " + k + " partition "
-                + Arrays.toString(partition) + " order " + Arrays.toString(orderColumns);
+                + Arrays.toString(partition) + " order " + Arrays.toString(orderColumns)
+                + (rowsOnly ? ", the rows without their rank" : "");
     }
 }
