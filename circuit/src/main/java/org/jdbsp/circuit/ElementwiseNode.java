@@ -76,12 +76,15 @@ public abstract class ElementwiseNode<I, O> extends Node {
     /** The last stage of a pipeline: adds into this tick's output Z-set. */
     static final class Collector implements Stage {
         private ZSet<Object> target;
+        /** The size of the last output, to presize the next. */
+        private int lastSize;
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         <T> ZSet<T> run(ZSet<?> input, Pipeline pipeline) {
-            // presized like the input (up to 4,096 rows): most stages emit about a row per row, and growing a
-            // table from empty allocates it about twice over
-            ZSet<Object> result = new ZSet<>(Math.min(input.size(), 4096));
+            // presized like this stage's last output (up to 4,096 rows): a steady stream of changes then fills
+            // it without growing it (growing from empty allocates a table about twice over), and a selective
+            // filter does not get a table sized for its input
+            ZSet<Object> result = new ZSet<>(Math.min(lastSize, 4096));
             target = result;
             try {
                 pipeline.begin();
@@ -93,6 +96,7 @@ public abstract class ElementwiseNode<I, O> extends Node {
             } finally {
                 target = null;
             }
+            lastSize = result.size();
             return (ZSet) result;
         }
 
