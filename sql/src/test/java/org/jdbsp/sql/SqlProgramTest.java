@@ -234,4 +234,36 @@ class SqlProgramTest {
         p.step();
         assertEquals("(NULL, NULL);(2, false);(3, true);", contents(p, "v"));
     }
+
+    /**
+     * An uncorrelated EXISTS beside a correlated subquery: Calcite's decorrelator used to turn the EXISTS over an
+     * empty table into true (found by PgDifferentialTest, seeds 45 and 84).
+     */
+    @Test
+    void existsOverAnEmptyTableBesideACorrelatedSubquery() {
+        for (SqlOptions o : new SqlOptions[] {SqlOptions.incremental(), SqlOptions.naive()}) {
+            SqlProgram p = Sql.compile("""
+                    CREATE TABLE t0 (c0 INTEGER);
+                    CREATE TABLE t1 (c0 INTEGER);
+                    CREATE TABLE t2 (c0 INTEGER);
+                    CREATE VIEW v AS SELECT a0.c0, (SELECT MIN(a1.c0) FROM t1 AS a1 WHERE a1.c0 > a0.c0) AS m
+                        FROM t0 AS a0 WHERE EXISTS (SELECT 1 FROM t2);
+                    CREATE VIEW w AS SELECT a0.c0 FROM t0 AS a0
+                        WHERE a0.c0 IN (SELECT a1.c0 FROM t1 AS a1 WHERE a1.c0 < a0.c0 + 10)
+                        AND NOT EXISTS (SELECT 1 FROM t2);
+                    """, o);
+            p.execute("INSERT INTO t0 VALUES (1), (5); INSERT INTO t1 VALUES (1), (3)");
+            p.step();
+            assertEquals("", contents(p, "v"), o.toString());
+            assertEquals("(1);", contents(p, "w"), o.toString());
+            p.execute("INSERT INTO t2 VALUES (7), (8)");
+            p.step();
+            assertEquals("(1, 3);(5, NULL);", contents(p, "v"), o.toString());
+            assertEquals("", contents(p, "w"), o.toString());
+            p.execute("DELETE FROM t2");
+            p.step();
+            assertEquals("", contents(p, "v"), o.toString());
+            assertEquals("(1);", contents(p, "w"), o.toString());
+        }
+    }
 }

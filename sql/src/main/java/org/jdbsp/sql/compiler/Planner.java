@@ -363,6 +363,8 @@ public final class Planner {
                 CoreRules.JOIN_SUB_QUERY_TO_CORRELATE);
         RelBuilder relBuilder = RelFactories.LOGICAL_BUILDER.create(fe.cluster, fe.catalogReader);
         debug("subqueries removed", rel);
+        rel = ConstantGroupKeys.apply(rel, relBuilder);
+        debug("constant grouping rewritten", rel);
         rel = RelDecorrelator.decorrelateQuery(rel, relBuilder);
         debug("decorrelated", rel);
         rel = hep(rel, CoreRules.FILTER_REDUCE_EXPRESSIONS, CoreRules.PROJECT_REDUCE_EXPRESSIONS,
