@@ -261,6 +261,32 @@ public final class Planner {
         }
     }
 
+    /**
+     * Checks every expression of the converted plan against the row type of its input, as Calcite does only with
+     * assertions enabled: its converter can resolve columns against a shifted row (see {@link #compile}), and a
+     * plan that reads the wrong columns must not run.
+     *
+     * @throws UnsupportedSqlException naming the mismatch
+     */
+    private static void checkValid(RelNode rel, Statement.QueryText q) {
+        new org.apache.calcite.rel.RelVisitor() {
+            @Override
+            public void visit(RelNode node, int ordinal, RelNode parent) {
+                super.visit(node, ordinal, parent);
+                String problem = null;
+                try {
+                    if (!node.isValid(org.apache.calcite.util.Litmus.THROW, null)) problem = "invalid " + node;
+                } catch (AssertionError | RuntimeException e) {
+                    problem = firstLine(e.getMessage()) + " in " + node.getRelTypeName();
+                }
+                if (problem != null) {
+                    throw new UnsupportedSqlException(q.where(1, 1) + ": Calcite could not plan this query ("
+                            + "its plan reads a column of the wrong type: " + problem + ")");
+                }
+            }
+        }.go(rel);
+    }
+
     /** A failure of Calcite's subquery expansion or decorrelation, which the RexSubQuery path may not have. */
     private static boolean isPlannerGap(Throwable e) {
         String m = String.valueOf(rootMessage(e));
@@ -291,9 +317,11 @@ public final class Planner {
         RelRoot root;
         try {
             root = fe.converter.convertQuery(validated, false, true);
-        } catch (RuntimeException e) {
-            throw translate(e, q);
+        } catch (RuntimeException | AssertionError e) {
+            throw new UnsupportedSqlException(q.where(1, 1) + ": Calcite could not plan this query ("
+                    + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")");
         }
+        checkValid(root.rel, q);
         RelNode full = root.rel;
         List<Integer> fieldIndexes = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -305,6 +333,7 @@ public final class Planner {
         try {
             rel = optimize(rel, fe);
         } catch (AssertionError | RuntimeException e) {
+            if (Boolean.getBoolean("jdbsp.sql.debug")) e.printStackTrace(System.out);
             throw new UnsupportedSqlException(q.where(1, 1) + ": Calcite could not plan this query ("
                     + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")");
         }
