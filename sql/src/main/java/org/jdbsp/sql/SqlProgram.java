@@ -19,7 +19,8 @@ import java.util.Map;
  * A compiled SQL program: tables that take changes and views kept up to date by one incremental circuit.
  *
  * <p>{@link #execute(String)} runs statements: DDL ({@code CREATE TABLE}, {@code CREATE [MATERIALIZED] VIEW},
- * {@code DROP TABLE}, {@code DROP VIEW}; {@code CREATE INDEX} is accepted and ignored) changes the program, and
+ * {@code DROP TABLE}, {@code DROP VIEW}; {@code CREATE INDEX} and {@code DROP INDEX} are checked and recorded, and
+ * build nothing: each operator keeps the index it needs) changes the program, and
  * DML ({@code INSERT}, {@code UPDATE}, {@code DELETE}) adds pending changes to tables, as the {@link SqlTable}
  * handles do. {@link #step()} applies every pending change at once and updates every view; each view's
  * {@link SqlView#changes()} then holds that step's changes. {@link #query(String)} evaluates a one-off
@@ -85,8 +86,16 @@ public final class SqlProgram implements AutoCloseable {
                 invalidate();
                 break;
             }
-            case CREATE_INDEX:
+            case CREATE_INDEX: {
+                Statement.IndexDef index = st.createIndex();
+                catalog.addIndex(index.name(), index.table(), index.columns(), index.ifNotExists());
                 break;
+            }
+            case DROP_INDEX: {
+                String name = st.dropName();
+                if (!catalog.dropIndex(name) && !st.ifExists()) throw new SqlException("unknown index " + name);
+                break;
+            }
             case DROP_TABLE:
             case DROP_VIEW: {
                 String name = st.dropName();

@@ -270,4 +270,22 @@ class SqlProgramTest {
             assertEquals("", contents(p, "w"), o.toString());
         }
     }
+
+    @Test
+    void indexesAreCheckedAndRecorded() {
+        SqlProgram p = Sql.compile("CREATE TABLE t (a INT, b INT);");
+        p.execute("CREATE UNIQUE INDEX ta ON t (a DESC, b)");
+        p.execute("CREATE INDEX IF NOT EXISTS ta ON t (b)");
+        SqlException e = assertThrows(SqlException.class, () -> p.execute("CREATE INDEX ta ON t (b)"));
+        assertTrue(e.getMessage().contains("index called ta already exists"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> p.execute("CREATE INDEX tc ON t (c)"));
+        assertTrue(e.getMessage().contains("unknown column c"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> p.execute("CREATE INDEX tu ON u (a)"));
+        assertTrue(e.getMessage().contains("unknown table u"), e.getMessage());
+        p.execute("DROP INDEX ta");
+        e = assertThrows(SqlException.class, () -> p.execute("DROP INDEX ta"));
+        assertTrue(e.getMessage().contains("unknown index ta"), e.getMessage());
+        p.execute("DROP INDEX IF EXISTS ta");
+        p.execute("CREATE INDEX tb ON t (b); DROP TABLE t; CREATE TABLE t (a INT); CREATE INDEX tb ON t (a)");
+    }
 }

@@ -42,7 +42,7 @@ public final class Shell implements AutoCloseable {
     public static final String HELP = """
             Statements end with a semicolon and may span lines; -- and /* */ are comments. The changes made
             since the last step become one step at STEP, or when a query or CHANGES needs the views.
-              CREATE TABLE, CREATE [MATERIALIZED] VIEW, CREATE INDEX, DROP TABLE, DROP VIEW
+              CREATE TABLE, CREATE [MATERIALIZED] VIEW, CREATE INDEX, DROP TABLE, DROP VIEW, DROP INDEX
                                   define the program (a view is maintained from then on)
               INSERT, UPDATE, DELETE
                                   changes to tables, pending until the next step

@@ -16,6 +16,8 @@ import java.util.Map;
 public final class Catalog {
     private final Map<String, TableDef> tables = new LinkedHashMap<>();
     private final Map<String, ViewDef> views = new LinkedHashMap<>();
+    /** The table of each index, by index name (indexes are recorded, not built: operators index what they need). */
+    private final Map<String, String> indexes = new LinkedHashMap<>();
 
     /** The lookup key of a name: names are matched without regard to case. */
     public static String key(String name) {
@@ -62,9 +64,35 @@ public final class Catalog {
                 dropped.add(d);
             }
         }
-        if (table) tables.remove(key(name));
-        else views.remove(key(name));
+        if (table) {
+            tables.remove(key(name));
+            indexes.values().removeIf(t -> key(t).equals(key(name)));
+        } else {
+            views.remove(key(name));
+        }
         return dropped;
+    }
+
+    /**
+     * Records an index on columns of a table: checks that the table and the columns exist and that no index has
+     * the name.
+     *
+     * @return false when an index has the name and {@code ifNotExists} is set (nothing changes)
+     */
+    public boolean addIndex(String name, String table, List<String> columns, boolean ifNotExists) {
+        if (indexes.containsKey(key(name))) {
+            if (ifNotExists) return false;
+            throw new SqlException("an index called " + name + " already exists");
+        }
+        TableDef def = table(table);
+        for (String c : columns) def.schema().indexOf(c); // throws naming an unknown column
+        indexes.put(key(name), def.name());
+        return true;
+    }
+
+    /** Drops an index. @return false if there is none of that name */
+    public boolean dropIndex(String name) {
+        return indexes.remove(key(name)) != null;
     }
 
     public TableDef table(String name) {

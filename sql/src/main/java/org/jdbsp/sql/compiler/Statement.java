@@ -11,7 +11,7 @@ import java.util.List;
 public final class Statement {
     /** What a statement does. */
     public enum Kind {
-        CREATE_TABLE, CREATE_VIEW, CREATE_INDEX, DROP_TABLE, DROP_VIEW, INSERT, UPDATE, DELETE, STEP, QUERY, OTHER
+        CREATE_TABLE, CREATE_VIEW, CREATE_INDEX, DROP_TABLE, DROP_VIEW, DROP_INDEX, INSERT, UPDATE, DELETE, STEP, QUERY, OTHER
     }
 
     private final SqlStatements.Statement source;
@@ -50,7 +50,7 @@ public final class Statement {
             case "drop":
                 kind = w1.equals("table") ? Kind.DROP_TABLE
                         : w1.equals("view") || (w1.equals("materialized") && w2.equals("view")) ? Kind.DROP_VIEW
-                        : w1.equals("index") ? Kind.CREATE_INDEX : Kind.OTHER;
+                        : w1.equals("index") ? Kind.DROP_INDEX : Kind.OTHER;
                 break;
             case "insert":
                 kind = Kind.INSERT;
@@ -132,7 +132,38 @@ public final class Statement {
         return new QueryText(source.text(), absolute(0));
     }
 
-    /** The name a {@code DROP TABLE} or {@code DROP VIEW} drops. */
+    /** A {@code CREATE [UNIQUE] INDEX [IF NOT EXISTS] name ON table (column [ASC | DESC], ...)}. */
+    public record IndexDef(String name, String table, List<String> columns, boolean ifNotExists) {
+    }
+
+    /** Parses a {@code CREATE INDEX}. */
+    public IndexDef createIndex() {
+        Tokens t = new Tokens(source.text());
+        t.expect("create");
+        t.accept("unique");
+        t.expect("index");
+        boolean ifNotExists = false;
+        if (t.accept("if")) {
+            t.expect("not");
+            t.expect("exists");
+            ifNotExists = true;
+        }
+        String name = t.qualifiedName("an index name");
+        t.expect("on");
+        String table = t.qualifiedName("a table name");
+        t.expect("(");
+        List<String> columns = new java.util.ArrayList<>();
+        do {
+            columns.add(t.identifier("a column name"));
+            if (!t.accept("asc")) t.accept("desc");
+        } while (t.accept(","));
+        t.expect(")");
+        t.accept(";");
+        if (!t.atEnd()) throw t.error(t.peek(), "unexpected " + Tokens.describe(t.peek()) + " after the index's columns");
+        return new IndexDef(name, table, columns, ifNotExists);
+    }
+
+    /** The name a {@code DROP TABLE}, {@code DROP VIEW} or {@code DROP INDEX} drops. */
     public String dropName() {
         tokens.expect("drop");
         tokens.accept("materialized");
