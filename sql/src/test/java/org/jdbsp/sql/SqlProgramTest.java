@@ -288,4 +288,29 @@ class SqlProgramTest {
         p.execute("DROP INDEX IF EXISTS ta");
         p.execute("CREATE INDEX tb ON t (b); DROP TABLE t; CREATE TABLE t (a INT); CREATE INDEX tb ON t (a)");
     }
+
+    /** An inner join on one integer column runs on long keys: NULL keys match nothing, widths mix, copies count. */
+    @Test
+    void innerJoinOnAnIntegerColumn() {
+        for (SqlOptions o : new SqlOptions[] {SqlOptions.incremental(), SqlOptions.naive(),
+                SqlOptions.incremental().withWorkers(2)}) {
+            try (SqlProgram p = Sql.compile("""
+                    CREATE TABLE a (k INT, x VARCHAR(5));
+                    CREATE TABLE b (k BIGINT NOT NULL, y INT);
+                    CREATE VIEW j AS SELECT a.x, b.y FROM a JOIN b ON a.k = b.k;
+                    CREATE VIEW s AS SELECT a.x FROM a WHERE a.k IN (SELECT b.k FROM b);
+                    """, o)) {
+                assertTrue(p.explain("j").contains("inner join"), p.explain("j"));
+                p.execute("INSERT INTO a VALUES (1, 'p'), (NULL, 'n'), (2, 'q'), (2, 'q'), (3000000, 'r')");
+                p.execute("INSERT INTO b VALUES (1, 10), (2, 20), (3000000, 30), (4, 40)");
+                p.step();
+                assertEquals("('p', 10);('q', 20) x2;('r', 30);", contents(p, "j"), o.toString());
+                assertEquals("('p');('q') x2;('r');", contents(p, "s"), o.toString());
+                p.execute("DELETE FROM b WHERE k = 2; UPDATE a SET k = 4 WHERE x = 'n'");
+                p.step();
+                assertEquals("('n', 40) 1;('q', 20) -2;", changes(p, "j"), o.toString());
+                assertEquals("('n');('p');('r');", contents(p, "s"), o.toString());
+            }
+        }
+    }
 }

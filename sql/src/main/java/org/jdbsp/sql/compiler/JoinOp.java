@@ -27,10 +27,17 @@ final class JoinOp extends Op {
     private final int rightWidth;
     /** The joined row's columns an output row is made of; null: all of them. */
     private final int[] picked;
+    /**
+     * Per side, for a join on one integer column: whether that column can hold NULL (then rows with a NULL key,
+     * which match nothing under {@code =}, are filtered out before an inner join on {@code long} keys); null when
+     * the key is not a single integer column compared with {@code =}.
+     */
+    private final boolean[] longKeyNullable;
     private final String text;
 
     JoinOp(Op left, Op right, JoinRelType type, int[] leftKeys, int[] rightKeys, boolean[] nullSafe,
-            RowFunction residual, int leftWidth, int rightWidth, int[] picked, String text) {
+            RowFunction residual, int leftWidth, int rightWidth, int[] picked, boolean[] longKeyNullable,
+            String text) {
         super(List.of(left, right));
         this.type = type;
         this.leftKeys = leftKeys;
@@ -40,6 +47,7 @@ final class JoinOp extends Op {
         this.leftWidth = leftWidth;
         this.rightWidth = rightWidth;
         this.picked = picked;
+        this.longKeyNullable = longKeyNullable;
         if (picked != null && residual != null) throw new IllegalArgumentException("a residual reads the whole row");
         this.text = text;
     }
@@ -52,6 +60,14 @@ final class JoinOp extends Op {
         Function<Tuple, Object> kr = Keys.join(rightKeys, nullSafe, Keys.RIGHT_NULL);
         if (residual == null) {
             java.util.function.BinaryOperator<Tuple> out = picked == null ? this::concat : this::pick;
+            if (longKeyNullable != null && type == JoinRelType.INNER) {
+                // an inner join on one integer column: the engine's long-keyed join; a NULL key matches nothing
+                int lc = leftKeys[0], rc = rightKeys[0];
+                Stream<Tuple> lk = longKeyNullable[0] ? Linear.filter(l, t -> t.values[lc] != null) : l;
+                Stream<Tuple> rk = longKeyNullable[1] ? Linear.filter(r, t -> t.values[rc] != null) : r;
+                return Joins.joinOnLong(lk, rk, t -> ((Number) t.values[lc]).longValue(),
+                        t -> ((Number) t.values[rc]).longValue(), out);
+            }
             switch (type) {
                 case INNER: return Joins.join(l, r, kl, kr, out);
                 case LEFT: return Joins.leftJoin(l, r, kl, kr, out);

@@ -24,6 +24,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexLocalRef;
 import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.rex.RexProgramBuilder;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
@@ -266,6 +267,18 @@ final class Lowering {
         return join(join, null);
     }
 
+    /**
+     * True when {@code rel} reads a table of the catalog (not a view, not a recursive query's relation) and its
+     * column {@code c} is declared NOT NULL, which the table enforces on every change.
+     */
+    private boolean notNullColumn(RelNode rel, int c) {
+        if (!(rel instanceof LogicalTableScan scan)) return false;
+        List<String> qn = scan.getTable().getQualifiedName();
+        String last = qn.get(qn.size() - 1);
+        if (transients.contains(Catalog.key(last)) || !catalog.exists(last, true)) return false;
+        return !catalog.table(last).schema().column(c).nullable();
+    }
+
     private static boolean allDifferent(int[] columns) {
         java.util.BitSet seen = new java.util.BitSet();
         for (int c : columns) {
@@ -317,8 +330,18 @@ final class Lowering {
         StringBuilder keys = new StringBuilder("on");
         for (int i = 0; i < n; i++) keys.append(i == 0 ? " " : ", ").append("$").append(lk[i]).append(" = $")
                 .append(left.getRowType().getFieldCount() + rk[i]);
+        boolean[] longKeyNullable = null;
+        if (n == 1 && !nullSafe[0]) {
+            RelDataType lt = left.getRowType().getFieldList().get(lk[0]).getType();
+            RelDataType rt = right.getRowType().getFieldList().get(rk[0]).getType();
+            if (SqlTypeName.INT_TYPES.contains(lt.getSqlTypeName())
+                    && SqlTypeName.INT_TYPES.contains(rt.getSqlTypeName())) {
+                // NOT NULL is trusted only where a table's own column is read (the table checks it)
+                longKeyNullable = new boolean[] {!notNullColumn(left, lk[0]), !notNullColumn(right, rk[0])};
+            }
+        }
         return new JoinOp(lower(left), lower(right), type, lk, rk, nullSafe, residual,
-                left.getRowType().getFieldCount(), right.getRowType().getFieldCount(), picked,
+                left.getRowType().getFieldCount(), right.getRowType().getFieldCount(), picked, longKeyNullable,
                 (n == 0 ? "(cross)" : keys.toString()) + residualText
                         + (picked == null ? "" : " picking " + java.util.Arrays.toString(picked)));
     }
