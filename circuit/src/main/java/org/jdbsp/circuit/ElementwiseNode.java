@@ -81,10 +81,9 @@ public abstract class ElementwiseNode<I, O> extends Node {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         <T> ZSet<T> run(ZSet<?> input, Pipeline pipeline) {
-            // presized like this stage's last output (up to 4,096 rows): a steady stream of changes then fills
-            // it without growing it (growing from empty allocates a table about twice over), and a selective
-            // filter does not get a table sized for its input
-            ZSet<Object> result = new ZSet<>(Math.min(lastSize, 4096));
+            // presized like this stage's last output, not its input: a selective filter does not get a table
+            // sized for its input
+            ZSet<Object> result = ZSet.sizedLike(lastSize);
             target = result;
             try {
                 pipeline.begin();

@@ -26,8 +26,8 @@ final class InputFront<T> {
      * a step whose change was handed over whole ({@link #takeOver}) allocates no table it does not use.
      */
     private ZSet<T> pending;
-    /** The capacity a new pending change is presized for: like the last step's change, up to 4,096 rows. */
-    private int nextPendingSize;
+    /** The size of the last step's change, which the next pending change is presized like. */
+    private int lastChangeSize;
     /** The change of a step with nothing pending: never written to, so that it can be published every time. */
     private final ZSet<T> noChange = new ZSet<>(0);
     /** Several workers: the pending change shared by the replicas' input nodes; null with one worker. */
@@ -208,7 +208,7 @@ final class InputFront<T> {
     private ZSet<T> writable() {
         ZSet<T> p = pending;
         if (p == null) {
-            p = nextPendingSize > 0 ? new ZSet<>(nextPendingSize) : new ZSet<>();
+            p = ZSet.sizedLike(lastChangeSize);
             pending = p;
         }
         return p;
@@ -260,12 +260,7 @@ final class InputFront<T> {
         if (log != null) {
             log.clear();
         } else {
-            if (pending != null && !pending.isEmpty()) {
-                // the next change is presized like the one just taken (up to 4,096 rows), so a steady stream of
-                // changes does not regrow it every step; capped because consumers iterate a table in
-                // O(capacity), and a bulk load must not leave every later (small or empty) change in a huge table
-                nextPendingSize = Math.min(pending.size(), 4096);
-            }
+            if (pending != null && !pending.isEmpty()) lastChangeSize = pending.size();
             pending = null; // the step published it: a later change goes to a new table
         }
         if (keyed != null) {

@@ -52,16 +52,14 @@ final class TableState {
 
     /**
      * Commits the pending changes (already in the current contents) and starts the next step's pending set in a
-     * new table (the step may have taken the last one over), presized like the one just taken (up to 4,096 rows):
-     * clearing or iterating a table costs its capacity, and a bulk load must not leave every later step in a
-     * table sized for it.
+     * new table (the step may have taken the last one over), sized like the last ({@link ZSet#sizedLike}).
      */
     void commitPending() {
         freshPending();
     }
 
     private void freshPending() {
-        if (!pending.isEmpty()) pending = new ZSet<>(Math.min(pending.size(), 4096));
+        if (!pending.isEmpty()) pending = ZSet.sizedLike(pending.size());
     }
 
     /** Takes the pending changes back out of the current contents and drops them. */

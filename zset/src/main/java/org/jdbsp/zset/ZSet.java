@@ -51,6 +51,19 @@ public final class ZSet<T> implements Iterable<Weighted<T>> {
         this.map = map;
     }
 
+    /** The most elements {@link #sizedLike} presizes for. */
+    public static final int MOST_PRESIZED = 4096;
+
+    /**
+     * An empty Z-set for the next change of a stream whose last change had {@code lastSize} elements: presized
+     * for as many, up to {@value #MOST_PRESIZED}. A steady stream of changes then fills it without growing it
+     * (growing from empty allocates a table about twice over), and a bulk load does not leave every later, smaller
+     * change in a huge table (clearing and iterating a table cost its capacity).
+     */
+    public static <T> ZSet<T> sizedLike(int lastSize) {
+        return new ZSet<>(Math.min(lastSize, MOST_PRESIZED));
+    }
+
     /** A new empty Z-set. */
     public static <T> ZSet<T> empty() {
         return new ZSet<>();
