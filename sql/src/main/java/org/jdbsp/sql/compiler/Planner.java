@@ -279,12 +279,18 @@ public final class Planner {
                 } catch (AssertionError | RuntimeException e) {
                     problem = firstLine(e.getMessage()) + " in " + node.getRelTypeName();
                 }
-                if (problem != null) {
-                    throw new UnsupportedSqlException(q.where(1, 1) + ": Calcite could not plan this query ("
-                            + "its plan reads a column of the wrong type: " + problem + ")");
-                }
+                if (problem != null) throw couldNotPlan(q, "its plan reads a column of the wrong type: " + problem);
             }
         }.go(rel);
+    }
+
+    /** Calcite failed on the query; {@link #isPlannerGap} recognises the message and tries the other path. */
+    private static UnsupportedSqlException couldNotPlan(Statement.QueryText q, String why) {
+        return new UnsupportedSqlException(q.where(1, 1) + ": Calcite could not plan this query (" + why + ")");
+    }
+
+    private static UnsupportedSqlException couldNotPlan(Statement.QueryText q, Throwable e) {
+        return couldNotPlan(q, e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
     }
 
     /** A failure of Calcite's subquery expansion or decorrelation, which the RexSubQuery path may not have. */
@@ -318,8 +324,7 @@ public final class Planner {
         try {
             root = fe.converter.convertQuery(validated, false, true);
         } catch (RuntimeException | AssertionError e) {
-            throw new UnsupportedSqlException(q.where(1, 1) + ": Calcite could not plan this query ("
-                    + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")");
+            throw couldNotPlan(q, e);
         }
         checkValid(root.rel, q);
         RelNode full = root.rel;
@@ -334,8 +339,7 @@ public final class Planner {
             rel = optimize(rel, fe);
         } catch (AssertionError | RuntimeException e) {
             if (Boolean.getBoolean("jdbsp.sql.debug")) e.printStackTrace(System.out);
-            throw new UnsupportedSqlException(q.where(1, 1) + ": Calcite could not plan this query ("
-                    + e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()) + ")");
+            throw couldNotPlan(q, e);
         }
         if (columnNames != null && columnNames.size() != names.size()) {
             throw new SqlException(q.where(1, 1) + ": the view names " + columnNames.size()
