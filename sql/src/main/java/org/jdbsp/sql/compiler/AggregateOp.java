@@ -59,7 +59,7 @@ final class AggregateOp extends Op {
         if (engineAggs == 0 && aggs.isEmpty() && set.length == groupColumns.length) {
             // a plain DISTINCT: the output row is the grouping columns' values, so the distinct rows are the
             // groups, with no key to build and read back
-            return Distinct.distinct(isIdentity(keyColumns) ? in : Linear.map(in, t -> pick(t, keyColumns)));
+            return Distinct.distinct(isIdentity(keyColumns) ? in : Linear.map(in, t -> Keys.pick(t, keyColumns)));
         }
         if (engineAggs == 0 && set.length > 0) {
             // no aggregate needs the rows: the distinct keys are the groups
@@ -87,12 +87,6 @@ final class AggregateOp extends Op {
             if (columns[i] != i) return false;
         }
         return true;
-    }
-
-    private static Tuple pick(Tuple t, int[] columns) {
-        Object[] v = new Object[columns.length];
-        for (int i = 0; i < columns.length; i++) v[i] = t.values[columns[i]];
-        return new Tuple(v);
     }
 
     private Tuple row(Object key, Aggregated r, int[] set, boolean[] present, int width) {

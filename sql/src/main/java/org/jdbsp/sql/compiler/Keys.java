@@ -56,11 +56,14 @@ final class Keys {
                 return v == null ? NULL_KEY : v;
             };
         }
-        return t -> {
-            Object[] k = new Object[columns.length];
-            for (int i = 0; i < columns.length; i++) k[i] = t.values[columns[i]];
-            return new Tuple(k);
-        };
+        return t -> pick(t, columns);
+    }
+
+    /** The values of {@code columns} of {@code row}, as they are, as a tuple. */
+    static Tuple pick(Tuple row, int[] columns) {
+        Object[] v = new Object[columns.length];
+        for (int i = 0; i < columns.length; i++) v[i] = row.values[columns[i]];
+        return new Tuple(v);
     }
 
     /**
