@@ -42,8 +42,8 @@ public final class Rows extends AbstractList<Row> {
             long w = zset.weight(t);
             if (project != null) {
                 Object[] v = new Object[project.length];
-                for (int c = 0; c < project.length; c++) v[c] = t.values[project[c]];
-                t = new Tuple(v);
+                for (int c = 0; c < project.length; c++) v[c] = t.get(project[c]);
+                t = Tuple.of(v);
                 if (out > 0 && ts[out - 1].equals(t) && order == null) {
                     ws[out - 1] += w;
                     continue;

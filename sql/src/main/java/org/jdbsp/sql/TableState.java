@@ -2,7 +2,10 @@ package org.jdbsp.sql;
 
 import org.jdbsp.sql.compiler.Dml;
 import org.jdbsp.sql.compiler.TableDef;
+import org.jdbsp.sql.compiler.Shapes;
+import org.jdbsp.sql.runtime.RowClasses;
 import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.sql.runtime.TupleFactory;
 import org.jdbsp.sql.runtime.Values;
 import org.jdbsp.zset.ZSet;
 
@@ -25,9 +28,15 @@ final class TableState {
     private ZSet<Tuple> pending = new ZSet<>();
     /** Current (committed plus pending) row of each primary key; null for a table without one. */
     private final Map<Tuple, Tuple> byKey;
+    /** Makes the table's rows, of the generated class of its shape. */
+    private final TupleFactory factory;
+    /** The converted values of the row being made (the factory does not keep the array). */
+    private final Object[] scratch;
 
     TableState(TableDef def) {
         this.def = def;
+        this.factory = RowClasses.factory(Shapes.of(def.schema()));
+        this.scratch = new Object[def.schema().size()];
         this.byKey = def.hasPrimaryKey() ? new HashMap<>() : null;
     }
 
@@ -99,22 +108,34 @@ final class TableState {
 
     /** Inserts one row given by the user; a table without a primary key builds no change list. */
     void insertOne(Object[] values, String where) {
+        insertRow(toTuple(values, where, -1), where);
+    }
+
+    /** Inserts one checked row. */
+    void insertRow(Tuple row, String where) {
         if (byKey != null) {
-            apply(insertion(values, where));
+            Batch b = new Batch();
+            b.insert(row, where);
+            apply(b.changes);
             return;
         }
-        Tuple row = toTuple(values, where, -1);
         pending.add(row, 1);
         current.add(row, 1);
     }
 
     /** Deletes one row given by the user, checked to be there first. */
     void deleteOne(Object[] values, String where) {
+        deleteRow(toTuple(values, where, -1), where);
+    }
+
+    /** Deletes one checked row, checked to be there first. */
+    void deleteRow(Tuple row, String where) {
         if (byKey != null) {
-            apply(deletion(values, where));
+            Batch b = new Batch();
+            b.delete(row, where);
+            apply(b.changes);
             return;
         }
-        Tuple row = toTuple(values, where, -1);
         if (current.add(row, -1) < 0) { // one lookup: take the row out, and put it back if it was not there
             current.add(row, 1);
             throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
@@ -122,18 +143,9 @@ final class TableState {
         pending.add(row, -1);
     }
 
-    private List<Change> insertion(Object[] values, String where) {
-        Tuple row = toTuple(values, where, -1);
-        Batch b = new Batch();
-        b.insert(row, where);
-        return b.changes;
-    }
-
-    private List<Change> deletion(Object[] values, String where) {
-        Tuple row = toTuple(values, where, -1);
-        Batch b = new Batch();
-        b.delete(row, where);
-        return b.changes;
+    /** Makes the table's rows (of its shape's generated class). */
+    TupleFactory factory() {
+        return factory;
     }
 
     List<Change> keyDeletion(Object[] key, String where) {
@@ -147,7 +159,7 @@ final class TableState {
             int col = def.primaryKey()[i];
             k[i] = convert(key[i], col, where, -1);
         }
-        Tuple row = byKey.get(new Tuple(k));
+        Tuple row = byKey.get(Tuple.of(k));
         if (row == null) {
             throw new SqlException(where + ": no row of " + def.name() + " has key " + java.util.Arrays.toString(key));
         }
@@ -168,7 +180,7 @@ final class TableState {
             switch (dml.kind()) {
                 case INSERT: {
                     Object[] v = new Object[n];
-                    for (int i = 0; i < targets.length; i++) v[targets[i]] = t.values[i];
+                    for (int i = 0; i < targets.length; i++) v[targets[i]] = t.get(i);
                     Tuple row = toTuple(v, where, rowNo);
                     for (long k = 0; k < w; k++) b.insert(row, where);
                     break;
@@ -177,9 +189,10 @@ final class TableState {
                     for (long k = 0; k < w; k++) b.delete(t, where);
                     break;
                 case UPDATE: {
-                    Tuple old = new Tuple(java.util.Arrays.copyOf(t.values, n));
-                    Object[] v = java.util.Arrays.copyOf(t.values, n);
-                    for (int i = 0; i < targets.length; i++) v[targets[i]] = t.values[n + i];
+                    Object[] v = new Object[n];
+                    t.copyTo(0, v, 0, n);
+                    Tuple old = factory.make(v.clone());
+                    for (int i = 0; i < targets.length; i++) v[targets[i]] = t.get(n + i);
                     Tuple row = toTuple(v, where, rowNo);
                     for (long k = 0; k < w; k++) {
                         b.delete(old, where);
@@ -221,9 +234,9 @@ final class TableState {
             throw new SqlException(at + ": table " + def.name() + " has " + s.size() + " columns " + names()
                     + ", got " + values.length + " values");
         }
-        Object[] v = new Object[values.length];
+        Object[] v = scratch;
         for (int i = 0; i < v.length; i++) v[i] = convert(values[i], i, where, rowNo);
-        return new Tuple(v);
+        return factory.make(v);
     }
 
     private Object convert(Object value, int col, String where, int rowNo) {
@@ -253,8 +266,8 @@ final class TableState {
     private Tuple key(Tuple row) {
         int[] pk = def.primaryKey();
         Object[] k = new Object[pk.length];
-        for (int i = 0; i < pk.length; i++) k[i] = row.values[pk[i]];
-        return new Tuple(k);
+        for (int i = 0; i < pk.length; i++) k[i] = row.get(pk[i]);
+        return Tuple.of(k);
     }
 
 

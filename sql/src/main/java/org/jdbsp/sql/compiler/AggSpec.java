@@ -62,7 +62,7 @@ final class AggSpec {
                 out[at] = Agg.count(t -> {
                     if (!passes(t)) return null;
                     for (int a : args) {
-                        if (t.values[a] == null) return null;
+                        if (t.isNull(a)) return null;
                     }
                     return Boolean.TRUE;
                 });
@@ -145,31 +145,31 @@ final class AggSpec {
     }
 
     private boolean passes(Tuple t) {
-        return filter < 0 || Boolean.TRUE.equals(t.values[filter]);
+        return filter < 0 || Boolean.TRUE.equals(t.get(filter));
     }
 
     private Function<Tuple, Number> numberOf() {
         int c = args[0];
-        return t -> passes(t) ? (Number) t.values[c] : null;
+        return t -> passes(t) ? (Number) t.get(c) : null;
     }
 
     private java.util.function.ToLongFunction<Tuple> longOf() {
         int c = args[0];
-        return t -> ((Number) t.values[c]).longValue();
+        return t -> t.getLong(c);
     }
 
     private Function<Tuple, BigDecimal> decimalOf() {
         int c = args[0];
         if (num == Num.LONG) {
-            return t -> passes(t) && t.values[c] != null ? BigDecimal.valueOf(((Number) t.values[c]).longValue()) : null;
+            return t -> passes(t) && !t.isNull(c) ? BigDecimal.valueOf(t.getLong(c)) : null;
         }
-        return t -> passes(t) ? (BigDecimal) t.values[c] : null;
+        return t -> passes(t) ? (BigDecimal) t.get(c) : null;
     }
 
     @SuppressWarnings({"rawtypes"})
     private Function<Tuple, Comparable> comparableOf() {
         int c = args[0];
-        return t -> passes(t) ? (Comparable) t.values[c] : null;
+        return t -> passes(t) ? (Comparable) t.get(c) : null;
     }
 
     @Override

@@ -104,7 +104,7 @@ final class AggregateOp extends Op {
             }
             at += a.width();
         }
-        return new Tuple(v);
+        return Tuple.of(v);
     }
 
     private int indexOf(int column) {

@@ -6,7 +6,6 @@ import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.sql.runtime.Tuple;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,13 +26,15 @@ final class BagSetOp extends Op {
     @Override
     Stream<Tuple> wire(Wiring w) {
         int n = inputs().size();
+        int[] all = Keys.range(width);
         Stream<Tuple> tagged = null;
         for (int i = 0; i < n; i++) {
             int tag = i;
             Stream<Tuple> s = Linear.map(w.stream(inputs().get(i)), t -> {
-                Object[] v = Arrays.copyOf(t.values, width + 1);
+                Object[] v = new Object[width + 1];
+                t.copyTo(0, v, 0, width);
                 v[width] = tag;
-                return new Tuple(v);
+                return Tuple.of(v);
             });
             tagged = tagged == null ? s : Linear.union(tagged, s);
         }
@@ -41,9 +42,9 @@ final class BagSetOp extends Op {
         Agg<Tuple>[] counts = new Agg[n];
         for (int i = 0; i < n; i++) {
             Integer tag = i;
-            counts[i] = Agg.count(t -> tag.equals(t.values[width]) ? Boolean.TRUE : null);
+            counts[i] = Agg.count(t -> tag.equals(t.get(width)) ? Boolean.TRUE : null);
         }
-        Stream<Tuple> perRow = Aggregates.aggregate(tagged, t -> new Tuple(Arrays.copyOf(t.values, width)),
+        Stream<Tuple> perRow = Aggregates.aggregate(tagged, t -> Keys.pick(t, all),
                 (k, r) -> {
                     long m;
                     if (intersect) {
@@ -53,13 +54,14 @@ final class BagSetOp extends Op {
                         m = r.getLong(0);
                         for (int i = 1; i < n; i++) m -= r.getLong(i);
                     }
-                    Object[] v = Arrays.copyOf(((Tuple) k).values, width + 1);
+                    Object[] v = new Object[width + 1];
+                    ((Tuple) k).copyTo(0, v, 0, width);
                     v[width] = Math.max(0, m);
-                    return new Tuple(v);
+                    return Tuple.of(v);
                 }, counts);
         return Linear.<Tuple, Tuple>flatMap(perRow, (t, out) -> {
-            long m = (Long) t.values[width];
-            Tuple row = new Tuple(Arrays.copyOf(t.values, width));
+            long m = t.getLong(width);
+            Tuple row = Keys.pick(t, all);
             for (long c = 0; c < m; c++) out.accept(row);
         });
     }

@@ -24,8 +24,8 @@ final class CalcOp extends Op {
     Stream<Tuple> wire(Wiring w) {
         RowFunction f = function;
         return Linear.<Tuple, Tuple>flatMap(w.stream(inputs().get(0)), (row, out) -> {
-            Object[] r = f.apply(row.values);
-            if (r != null) out.accept(new Tuple(r));
+            Tuple r = f.apply(row);
+            if (r != null) out.accept(r);
         });
     }
 

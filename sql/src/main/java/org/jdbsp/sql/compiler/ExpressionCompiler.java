@@ -1,6 +1,7 @@
 package org.jdbsp.sql.compiler;
 
 import org.apache.calcite.DataContext;
+import org.apache.calcite.adapter.enumerable.EnumUtils;
 import org.apache.calcite.adapter.enumerable.JavaRowFormat;
 import org.apache.calcite.adapter.enumerable.PhysType;
 import org.apache.calcite.adapter.enumerable.PhysTypeImpl;
@@ -19,8 +20,11 @@ import org.codehaus.commons.compiler.CompileException;
 import org.codehaus.janino.ClassBodyEvaluator;
 import org.jdbsp.sql.SqlException;
 import org.jdbsp.sql.UnsupportedSqlException;
+import org.jdbsp.sql.runtime.RowClasses;
+import org.jdbsp.sql.runtime.Tuple;
 
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,7 +33,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Compiles a Calcite {@link RexProgram} (a condition and projections over an input row) into a
  * {@link RowFunction}: Calcite's {@link RexToLixTranslator} writes the Java code, with SQL's null rules, checked
  * arithmetic and its runtime library ({@code SqlFunctions}), and Janino compiles it to bytecode once. Rows are
- * {@code Object[]} in the engine's internal representation. Costs one class (about a millisecond) per program.
+ * {@link Tuple}s: the code reads input columns with the row's typed getters and builds the output row of its
+ * shape's generated class ({@link RowClasses}), so NOT NULL numbers are never boxed. Costs one class (about a
+ * millisecond) per program.
  */
 final class ExpressionCompiler {
     private static final AtomicLong CLASSES = new AtomicLong();
@@ -41,33 +47,34 @@ final class ExpressionCompiler {
         checkSupported(program, where);
         program = NullableCasts.apply(program, typeFactory);
         BlockBuilder body = new BlockBuilder();
-        ParameterExpression in = Expressions.parameter(Object[].class, "in");
+        ParameterExpression in = Expressions.parameter(Tuple.class, "in");
         body.add(Expressions.declare(Modifier.FINAL, DataContext.ROOT,
                 Expressions.constant(null, DataContext.class)));
         PhysType inType = PhysTypeImpl.of(typeFactory, program.getInputRowType(), JavaRowFormat.ARRAY, false);
-        RexToLixTranslator.InputGetter getter = new RexToLixTranslator.InputGetterImpl(in, inType);
+        RexToLixTranslator.InputGetter getter = (list, index, storageType) -> {
+            Type field = inType.fieldClass(index);
+            char l = field instanceof Class<?> c ? RowClasses.letter(c) : 'L';
+            Expression read = Expressions.call(in, RowClasses.getter(l), Expressions.constant(index));
+            return EnumUtils.convert(read, storageType == null ? field : storageType);
+        };
         if (program.getCondition() != null) {
             Expression cond = RexToLixTranslator.translateCondition(program, typeFactory, body, getter, null,
                     Planner.CONFORMANCE);
             // through a call, so that a condition Calcite proved constant leaves no unreachable code behind
             body.add(Expressions.ifThen(Expressions.not(Expressions.call(org.jdbsp.sql.runtime.Conditions.class, "truth", cond)),
-                    Expressions.return_(null, Expressions.constant(null, Object[].class))));
+                    Expressions.return_(null, Expressions.constant(null, Tuple.class))));
         }
         List<Expression> values = RexToLixTranslator.translateProjects(program, typeFactory, Planner.CONFORMANCE,
                 body, null, null, DataContext.ROOT, getter, null);
-        List<Expression> boxed = new ArrayList<>();
-        for (Expression e : values) {
-            boxed.add(e.getType() instanceof Class<?> c && c.isPrimitive() ? Expressions.box(e) : e);
-        }
-        body.add(Expressions.return_(null, Expressions.newArrayInit(Object.class, boxed)));
-        MethodDeclaration method = Expressions.methodDecl(Modifier.PUBLIC, Object[].class, "apply", List.of(in),
+        body.add(Expressions.return_(null, newRow(Shapes.of(program.getOutputRowType(), typeFactory), values)));
+        MethodDeclaration method = Expressions.methodDecl(Modifier.PUBLIC, Tuple.class, "apply", List.of(in),
                 body.toBlock());
         String source = Expressions.toString(method);
         try {
             ClassBodyEvaluator cbe = new ClassBodyEvaluator();
             cbe.setClassName("org.jdbsp.sql.generated.Fn" + CLASSES.incrementAndGet());
             cbe.setImplementedInterfaces(new Class<?>[] {RowFunction.class});
-            cbe.setParentClassLoader(ExpressionCompiler.class.getClassLoader());
+            cbe.setParentClassLoader(RowClasses.loader());
             if (Boolean.getBoolean("jdbsp.sql.debug")) System.out.println(source);
             cbe.cook(source);
             return (RowFunction) cbe.getClazz().getDeclaredConstructor().newInstance();
@@ -77,6 +84,35 @@ final class ExpressionCompiler {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A new row of {@code shape} holding {@code values}: the shape's constructor when every primitive field gets
+     * a primitive value, else (a value Calcite computes as an object, which might be null) its factory.
+     */
+    static Expression newRow(String shape, List<Expression> values) {
+        if (values.isEmpty()) return Expressions.field(null, Tuple.class, "EMPTY");
+        Class<?> row = RowClasses.rowClass(shape);
+        List<Expression> args = new ArrayList<>();
+        boolean direct = true;
+        for (int i = 0; i < values.size(); i++) {
+            Expression e = values.get(i);
+            boolean primitive = e.getType() instanceof Class<?> c && c.isPrimitive();
+            char l = shape.charAt(i);
+            if (l == 'L') {
+                args.add(primitive ? Expressions.box(e) : e);
+            } else if (primitive) {
+                args.add(EnumUtils.convert(e, RowClasses.javaClass(l)));
+            } else {
+                direct = false;
+                break;
+            }
+        }
+        if (direct) return Expressions.new_(row, args);
+        List<Expression> boxed = new ArrayList<>();
+        for (Expression e : values) boxed.add(e.getType() instanceof Class<?> c && c.isPrimitive() ? Expressions.box(e) : e);
+        return Expressions.call(Expressions.field(null, row, "FACTORY"), "make",
+                Expressions.newArrayInit(Object.class, boxed));
     }
 
     /** Rejects functions whose value is not a function of the row: their results could not be retracted. */

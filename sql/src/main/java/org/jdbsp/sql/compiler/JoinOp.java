@@ -7,7 +7,6 @@ import org.jdbsp.operators.join.Joins;
 import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.sql.runtime.Tuple;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -34,10 +33,18 @@ final class JoinOp extends Op {
      */
     private final boolean[] longKeyNullable;
     private final String text;
+    /** Builds an output row of a matched pair; null for a semi- or anti-join, whose output is the left row. */
+    private final RowCombiner combine;
+    /** Builds the whole joined row of a matched pair, which a residual condition reads. */
+    private final RowCombiner joined;
 
+    /**
+     * @param shapes the row shapes ({@link Shapes}) of the left input, the right input and the join's output
+     *               (before picking)
+     */
     JoinOp(Op left, Op right, JoinRelType type, int[] leftKeys, int[] rightKeys, boolean[] nullSafe,
             RowFunction residual, int leftWidth, int rightWidth, int[] picked, boolean[] longKeyNullable,
-            String text) {
+            String[] shapes, String text) {
         super(List.of(left, right));
         this.type = type;
         this.leftKeys = leftKeys;
@@ -50,6 +57,17 @@ final class JoinOp extends Op {
         this.longKeyNullable = longKeyNullable;
         if (picked != null && residual != null) throw new IllegalArgumentException("a residual reads the whole row");
         this.text = text;
+        String l = shapes[0], r = shapes[1], out = shapes[2];
+        this.joined = residual == null ? null : Combiners.of(l, r, null, l + r);
+        if (!type.projectsRight()) {
+            this.combine = null;
+        } else if (picked == null) {
+            this.combine = Combiners.of(l, r, null, out);
+        } else {
+            StringBuilder p = new StringBuilder();
+            for (int c : picked) p.append(out.charAt(c));
+            this.combine = Combiners.of(l, r, picked, p.toString());
+        }
     }
 
     @Override
@@ -63,10 +81,9 @@ final class JoinOp extends Op {
             if (longKeyNullable != null && type == JoinRelType.INNER) {
                 // an inner join on one integer column: the engine's long-keyed join; a NULL key matches nothing
                 int lc = leftKeys[0], rc = rightKeys[0];
-                Stream<Tuple> lk = longKeyNullable[0] ? Linear.filter(l, t -> t.values[lc] != null) : l;
-                Stream<Tuple> rk = longKeyNullable[1] ? Linear.filter(r, t -> t.values[rc] != null) : r;
-                return Joins.joinOnLong(lk, rk, t -> ((Number) t.values[lc]).longValue(),
-                        t -> ((Number) t.values[rc]).longValue(), out);
+                Stream<Tuple> lk = longKeyNullable[0] ? Linear.filter(l, t -> !t.isNull(lc)) : l;
+                Stream<Tuple> rk = longKeyNullable[1] ? Linear.filter(r, t -> !t.isNull(rc)) : r;
+                return Joins.joinOnLong(lk, rk, t -> t.getLong(lc), t -> t.getLong(rc), out);
             }
             switch (type) {
                 case INNER: return Joins.join(l, r, kl, kr, out);
@@ -79,8 +96,8 @@ final class JoinOp extends Op {
             }
         }
         RowFunction cond = residual;
-        Stream<Tuple> inner = Linear.filter(Joins.join(l, r, kl, kr, this::concat),
-                t -> cond.apply(t.values) != null);
+        RowCombiner whole = joined;
+        Stream<Tuple> inner = Linear.filter(Joins.join(l, r, kl, kr, whole::combine), t -> cond.apply(t) != null);
         switch (type) {
             case INNER:
                 return inner;
@@ -102,9 +119,9 @@ final class JoinOp extends Op {
 
     /** The distinct rows of one side that have a match in {@code inner}. */
     private Stream<Tuple> matchedSide(Stream<Tuple> inner, boolean left) {
-        return Distinct.distinct(Linear.map(inner, t -> new Tuple(left
-                ? Arrays.copyOfRange(t.values, 0, leftWidth)
-                : Arrays.copyOfRange(t.values, leftWidth, leftWidth + rightWidth))));
+        int[] side = new int[left ? leftWidth : rightWidth];
+        for (int i = 0; i < side.length; i++) side[i] = left ? i : leftWidth + i;
+        return Distinct.distinct(Linear.map(inner, t -> Keys.pick(t, side)));
     }
 
     /** The rows of {@code side} (with their weights) that have no match in {@code inner}. */
@@ -120,23 +137,26 @@ final class JoinOp extends Op {
         return Linear.map(s, t -> concat(null, t));
     }
 
+    /** The output row of {@code a} and {@code b}; either null (an outer join's unmatched row): padded. */
     private Tuple concat(Tuple a, Tuple b) {
+        if (a != null && b != null) return combine.combine(a, b);
         Object[] v = new Object[leftWidth + rightWidth];
-        if (a != null) System.arraycopy(a.values, 0, v, 0, leftWidth);
-        if (b != null) System.arraycopy(b.values, 0, v, leftWidth, rightWidth);
-        return new Tuple(v);
+        if (a != null) a.copyTo(0, v, 0, leftWidth);
+        if (b != null) b.copyTo(0, v, leftWidth, rightWidth);
+        return Tuple.of(v);
     }
 
     /** The {@code picked} columns of the joined row of {@code a} and {@code b} (either null: padded). */
     private Tuple pick(Tuple a, Tuple b) {
+        if (a != null && b != null) return combine.combine(a, b);
         int[] p = picked;
         Object[] v = new Object[p.length];
         for (int i = 0; i < p.length; i++) {
             int c = p[i];
-            if (c < leftWidth) v[i] = a == null ? null : a.values[c];
-            else v[i] = b == null ? null : b.values[c - leftWidth];
+            if (c < leftWidth) v[i] = a == null ? null : a.get(c);
+            else v[i] = b == null ? null : b.get(c - leftWidth);
         }
-        return new Tuple(v);
+        return Tuple.of(v);
     }
 
     @Override

@@ -40,7 +40,7 @@ final class Keys {
     /** The value at position {@code i} of a key made by {@link #of}{@code (columns)} with {@code n} columns. */
     static Object value(Object key, int i, int n) {
         if (n == 1) return key == NULL_KEY ? null : key;
-        return ((Tuple) key).values[i];
+        return ((Tuple) key).get(i);
     }
 
     /**
@@ -52,7 +52,7 @@ final class Keys {
         if (columns.length == 1) {
             int c = columns[0];
             return t -> {
-                Object v = t.values[c];
+                Object v = t.get(c);
                 return v == null ? NULL_KEY : v;
             };
         }
@@ -62,8 +62,8 @@ final class Keys {
     /** The values of {@code columns} of {@code row}, as they are, as a tuple. */
     static Tuple pick(Tuple row, int[] columns) {
         Object[] v = new Object[columns.length];
-        for (int i = 0; i < columns.length; i++) v[i] = row.values[columns[i]];
-        return new Tuple(v);
+        for (int i = 0; i < columns.length; i++) v[i] = row.get(columns[i]);
+        return Tuple.of(v);
     }
 
     /**
@@ -76,19 +76,26 @@ final class Keys {
             int c = columns[0];
             boolean safe = nullSafe[0];
             return t -> {
-                Object v = t.values[c];
+                Object v = t.get(c);
                 return v == null ? (safe ? NULL_KEY : nullKey) : normalize(v);
             };
         }
         return t -> {
             Object[] k = new Object[columns.length];
             for (int i = 0; i < columns.length; i++) {
-                Object v = t.values[columns[i]];
+                Object v = t.get(columns[i]);
                 if (v == null && !nullSafe[i]) return nullKey;
                 k[i] = normalize(v);
             }
-            return new Tuple(k);
+            return Tuple.of(k);
         };
+    }
+
+    /** The positions {@code 0..n-1}. */
+    static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) r[i] = i;
+        return r;
     }
 
     /** The whole row as its own key. */

@@ -342,6 +342,8 @@ final class Lowering {
         }
         return new JoinOp(lower(left), lower(right), type, lk, rk, nullSafe, residual,
                 left.getRowType().getFieldCount(), right.getRowType().getFieldCount(), picked, longKeyNullable,
+                new String[] {Shapes.of(left.getRowType(), typeFactory), Shapes.of(right.getRowType(), typeFactory),
+                        Shapes.of(join.getRowType(), typeFactory)},
                 (n == 0 ? "(cross)" : keys.toString()) + residualText
                         + (picked == null ? "" : " picking " + java.util.Arrays.toString(picked)));
     }
@@ -465,7 +467,7 @@ final class Lowering {
             for (int i = 0; i < v.length; i++) {
                 v[i] = literal(tuple.get(i), rowType.getFieldList().get(i).getType());
             }
-            rows.add(new Tuple(v), 1);
+            rows.add(Tuple.of(v), 1);
         }
         return new ValuesOp(rows);
     }

@@ -66,11 +66,8 @@ final class OrderComparator implements Comparator<Tuple> {
     @Override
     public int compare(Tuple a, Tuple b) {
         for (int i = 0; i < fields.length; i++) {
-            Object x = a.values[fields[i]], y = b.values[fields[i]];
-            if (x == y) continue;
-            if (x == null) return nullsFirst[i] ? -1 : 1;
-            if (y == null) return nullsFirst[i] ? 1 : -1;
-            int c = TupleOrder.compareValues(x, y);
+            // NULL's place does not turn with the direction: ask for it turned, so that turning puts it back
+            int c = a.compareColumn(fields[i], b, nullsFirst[i] != descending[i]);
             if (c != 0) return descending[i] ? -c : c;
         }
         return TupleOrder.INSTANCE.compare(a, b);

@@ -78,15 +78,16 @@ final class RankOp extends Op {
     }
 
     private Tuple withRank(Ranked<Tuple> r) {
-        Object[] v = Arrays.copyOf(r.row().values, width + 1);
+        Object[] v = new Object[width + 1];
+        r.row().copyTo(0, v, 0, width);
         v[width] = r.rank();
-        return new Tuple(v);
+        return Tuple.of(v);
     }
 
     private static Tuple project(Tuple t, int[] columns) {
         Object[] v = new Object[columns.length];
-        for (int i = 0; i < columns.length; i++) v[i] = Keys.normalize(t.values[columns[i]]);
-        return new Tuple(v);
+        for (int i = 0; i < columns.length; i++) v[i] = Keys.normalize(t.get(columns[i]));
+        return Tuple.of(v);
     }
 
     private static int[] concat(int[] a, int[] b) {

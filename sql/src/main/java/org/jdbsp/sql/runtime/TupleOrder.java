@@ -16,16 +16,12 @@ public final class TupleOrder implements Comparator<Tuple> {
 
     @Override
     public int compare(Tuple a, Tuple b) {
-        int n = Math.min(a.values.length, b.values.length);
+        int n = Math.min(a.size(), b.size());
         for (int i = 0; i < n; i++) {
-            Object x = a.values[i], y = b.values[i];
-            if (x == y) continue;
-            if (x == null) return -1;
-            if (y == null) return 1;
-            int c = compareValues(x, y);
+            int c = a.compareColumn(i, b, true);
             if (c != 0) return c;
         }
-        return Integer.compare(a.values.length, b.values.length);
+        return Integer.compare(a.size(), b.size());
     }
 
     /** Two non-null values of one column. */

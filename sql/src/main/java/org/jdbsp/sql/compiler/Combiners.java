@@ -1,0 +1,85 @@
+package org.jdbsp.sql.compiler;
+
+import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.janino.ClassBodyEvaluator;
+import org.jdbsp.sql.runtime.RowClasses;
+import org.jdbsp.sql.runtime.Tuple;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Generates {@link RowCombiner}s: the code that picks columns of a joined pair of rows into a row of the output
+ * shape's class, reading each column with its typed getter, so a join's output row costs one object and no
+ * boxes. One class per distinct (left shape, right shape, picked columns, output shape), cached for the JVM's
+ * life: schemas repeat, so the classes are few. Internal.
+ */
+final class Combiners {
+    private static final AtomicLong CLASSES = new AtomicLong();
+    private static final Map<String, RowCombiner> CACHE = new ConcurrentHashMap<>();
+
+    private Combiners() {
+    }
+
+    /**
+     * A combiner whose output column {@code i} is column {@code picked[i]} of the left row's columns followed by
+     * the right row's ({@code picked} null: all of them, in order).
+     */
+    static RowCombiner of(String left, String right, int[] picked, String out) {
+        String joined = left + right;
+        if (picked == null) picked = Keys.range(joined.length());
+        if (picked.length != out.length()) {
+            throw new IllegalArgumentException(picked.length + " columns picked for shape " + out);
+        }
+        String key = left + "|" + right + "|" + java.util.Arrays.toString(picked) + "|" + out;
+        RowCombiner c = CACHE.get(key);
+        if (c == null) {
+            c = generate(left.length(), joined, picked, out);
+            CACHE.putIfAbsent(key, c);
+        }
+        return c;
+    }
+
+    private static RowCombiner generate(int leftWidth, String joined, int[] picked, String out) {
+        String row = RowClasses.rowClass(out).getName();
+        StringBuilder args = new StringBuilder();
+        boolean direct = true;
+        for (int i = 0; i < picked.length; i++) {
+            int c = picked[i];
+            char from = joined.charAt(c), to = out.charAt(i);
+            String side = c < leftWidth ? "a" : "b";
+            int col = c < leftWidth ? c : c - leftWidth;
+            if (to != 'L' && from != to) {
+                direct = false; // an object (maybe NULL) into a primitive field: the factory decides
+                break;
+            }
+            if (i > 0) args.append(", ");
+            if (to == 'L') args.append(side).append(".get(").append(col).append(")");
+            else args.append(side).append('.').append(RowClasses.getter(to)).append('(').append(col).append(')');
+        }
+        String body;
+        if (direct) {
+            body = "return new " + row + "(" + args + ");";
+        } else {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < picked.length; i++) {
+                int c = picked[i];
+                all.append(i > 0 ? ", " : "").append(c < leftWidth ? "a.get(" + c + ")" : "b.get(" + (c - leftWidth) + ")");
+            }
+            body = "return " + row + ".FACTORY.make(new Object[] {" + all + "});";
+        }
+        String t = Tuple.class.getName();
+        String source = "public " + t + " combine(" + t + " a, " + t + " b) {\n  " + body + "\n}\n";
+        try {
+            ClassBodyEvaluator cbe = new ClassBodyEvaluator();
+            cbe.setClassName("org.jdbsp.sql.generated.Combine" + CLASSES.incrementAndGet());
+            cbe.setImplementedInterfaces(new Class<?>[] {RowCombiner.class});
+            cbe.setParentClassLoader(RowClasses.loader());
+            cbe.cook(source);
+            return (RowCombiner) cbe.getClazz().getDeclaredConstructor().newInstance();
+        } catch (CompileException | ReflectiveOperationException e) {
+            throw new IllegalStateException("generating a row combiner:\n" + source, e);
+        }
+    }
+}

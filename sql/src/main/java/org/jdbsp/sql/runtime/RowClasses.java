@@ -1,0 +1,299 @@
+package org.jdbsp.sql.runtime;
+
+import org.codehaus.commons.compiler.CompileException;
+import org.codehaus.janino.SimpleCompiler;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Generates a row class per shape, once per JVM, into one class loader that generated expression code can see.
+ * A shape spells the fields in order, one letter each as in JVM descriptors: {@code Z B S I J F D} for a
+ * primitive {@code boolean byte short int long float double}, {@code L} for an object (a nullable column, or a
+ * type held as an object: strings, decimals). The class for shape {@code JJL} is
+ * {@code org.jdbsp.sql.generated.Row_JJL}: final fields {@code f0, f1, f2}, a constructor taking them in order,
+ * the typed getters of {@link Tuple}, and equality and a hash equal to {@link Values}' for the same values, so
+ * that its rows meet rows of other classes. Costs one Janino compilation (about a millisecond) per new shape;
+ * the classes stay loaded for the life of the JVM, and the shapes of real schemas are few.
+ */
+public final class RowClasses {
+    /** The package of generated row classes. */
+    public static final String PACKAGE = "org.jdbsp.sql.generated";
+
+    private static final Loader LOADER = new Loader(RowClasses.class.getClassLoader());
+    private static final Map<String, TupleFactory> FACTORIES = new ConcurrentHashMap<>();
+
+    private RowClasses() {
+    }
+
+    /** The loader holding every generated row class: the parent for code that names them. */
+    public static ClassLoader loader() {
+        return LOADER;
+    }
+
+    /** The name of the row class of {@code shape}. */
+    public static String className(String shape) {
+        return PACKAGE + ".Row_" + (shape.isEmpty() ? "0" : shape);
+    }
+
+    /** The factory of {@code shape}'s rows, generating the class on first use. */
+    public static TupleFactory factory(String shape) {
+        TupleFactory f = FACTORIES.get(shape);
+        if (f == null) {
+            synchronized (RowClasses.class) {
+                f = FACTORIES.get(shape);
+                if (f == null) {
+                    f = generate(shape);
+                    FACTORIES.put(shape, f);
+                }
+            }
+        }
+        return f;
+    }
+
+    /** The generated row class of {@code shape}, generating it on first use. */
+    public static Class<?> rowClass(String shape) {
+        factory(shape);
+        try {
+            return Class.forName(className(shape), false, LOADER);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The shape letter of a field of Java class {@code c}: its descriptor letter if primitive, else L. */
+    public static char letter(Class<?> c) {
+        if (c == boolean.class) return 'Z';
+        if (c == byte.class) return 'B';
+        if (c == short.class) return 'S';
+        if (c == int.class) return 'I';
+        if (c == long.class) return 'J';
+        if (c == float.class) return 'F';
+        if (c == double.class) return 'D';
+        return 'L';
+    }
+
+    /** The Java class of a field of shape letter {@code l}: a primitive, or Object for L. */
+    public static Class<?> javaClass(char l) {
+        switch (l) {
+            case 'Z': return boolean.class;
+            case 'B': return byte.class;
+            case 'S': return short.class;
+            case 'I': return int.class;
+            case 'J': return long.class;
+            case 'F': return float.class;
+            case 'D': return double.class;
+            case 'L': return Object.class;
+            default: throw new IllegalArgumentException("not a shape letter: " + l);
+        }
+    }
+
+    /** The Java type of a field of shape letter {@code l}, as source. */
+    public static String javaType(char l) {
+        switch (l) {
+            case 'Z': return "boolean";
+            case 'B': return "byte";
+            case 'S': return "short";
+            case 'I': return "int";
+            case 'J': return "long";
+            case 'F': return "float";
+            case 'D': return "double";
+            case 'L': return "Object";
+            default: throw new IllegalArgumentException("not a shape letter: " + l);
+        }
+    }
+
+    /** The typed getter of {@link Tuple} for a field of letter {@code l}, or {@code get} for L. */
+    public static String getter(char l) {
+        switch (l) {
+            case 'Z': return "getBoolean";
+            case 'B': return "getByte";
+            case 'S': return "getShort";
+            case 'I': return "getInt";
+            case 'J': return "getLong";
+            case 'F': return "getFloat";
+            case 'D': return "getDouble";
+            default: return "get";
+        }
+    }
+
+    private static TupleFactory generate(String shape) {
+        for (int i = 0; i < shape.length(); i++) javaType(shape.charAt(i));
+        String cls = className(shape);
+        String simple = cls.substring(PACKAGE.length() + 1);
+        String source = "package " + PACKAGE + ";\n" + rowSource(simple, shape, factorySource(simple, shape));
+        try {
+            SimpleCompiler c = new SimpleCompiler();
+            c.setParentClassLoader(RowClasses.class.getClassLoader());
+            c.cook(source);
+            for (Map.Entry<String, byte[]> e : c.getBytecodes().entrySet()) LOADER.define(e.getKey(), e.getValue());
+            return (TupleFactory) LOADER.loadClass(cls + "$F").getDeclaredConstructor().newInstance();
+        } catch (CompileException | ReflectiveOperationException e) {
+            throw new IllegalStateException("generating the row class of shape " + shape + ":\n" + source, e);
+        }
+    }
+
+    private static String rowSource(String simple, String shape, String factory) {
+        int n = shape.length();
+        StringBuilder s = new StringBuilder();
+        s.append("public final class ").append(simple).append(" extends org.jdbsp.sql.runtime.Tuple {\n");
+        for (int i = 0; i < n; i++) s.append("  public final ").append(javaType(shape.charAt(i))).append(" f").append(i).append(";\n");
+        s.append("  public static final F FACTORY = new F();\n");
+        s.append("  private int hash;\n");
+        s.append("  public ").append(simple).append("(");
+        for (int i = 0; i < n; i++) s.append(i > 0 ? ", " : "").append(javaType(shape.charAt(i))).append(" f").append(i);
+        s.append(") {\n");
+        for (int i = 0; i < n; i++) s.append("    this.f").append(i).append(" = f").append(i).append(";\n");
+        s.append("  }\n");
+        s.append("  public int size() { return ").append(n).append("; }\n");
+        s.append("  public Object get(int i) {\n    switch (i) {\n");
+        for (int i = 0; i < n; i++) s.append("      case ").append(i).append(": return ").append(box(shape.charAt(i), "f" + i)).append(";\n");
+        s.append("      default: throw new IndexOutOfBoundsException(\"column \" + i + \" of ").append(n).append("\");\n    }\n  }\n");
+        s.append("  public boolean isNull(int i) {\n    switch (i) {\n");
+        for (int i = 0; i < n; i++) {
+            if (shape.charAt(i) == 'L') s.append("      case ").append(i).append(": return f").append(i).append(" == null;\n");
+        }
+        s.append("      default: if (i < 0 || i >= ").append(n).append(") throw new IndexOutOfBoundsException(\"column \" + i + \" of ")
+                .append(n).append("\"); return false;\n    }\n  }\n");
+        for (char l : "ZBSIJFD".toCharArray()) {
+            if (shape.indexOf(l) < 0) continue;
+            s.append("  public ").append(javaType(l)).append(' ').append(getter(l)).append("(int i) {\n    switch (i) {\n");
+            for (int i = 0; i < n; i++) {
+                if (shape.charAt(i) == l) s.append("      case ").append(i).append(": return f").append(i).append(";\n");
+            }
+            s.append("      default: return super.").append(getter(l)).append("(i);\n    }\n  }\n");
+        }
+        s.append("  public int compareColumn(int i, org.jdbsp.sql.runtime.Tuple o, boolean nullsFirst) {\n    switch (i) {\n");
+        for (int i = 0; i < n; i++) {
+            char l = shape.charAt(i);
+            if (l == 'L') continue;
+            s.append("      case ").append(i).append(": return o.isNull(").append(i).append(") ? (nullsFirst ? 1 : -1) : ")
+                    .append(wrapper(l)).append(".compare(f").append(i).append(", o.")
+                    .append(getter(l)).append("(").append(i).append("));\n");
+        }
+        s.append("      default: return super.compareColumn(i, o, nullsFirst);\n    }\n  }\n");
+        s.append("  public int hashCode() {\n    int h = hash;\n    if (h == 0) {\n      h = 1;\n");
+        for (int i = 0; i < n; i++) s.append("      h = h * 31 + ").append(hash(shape.charAt(i), "f" + i)).append(";\n");
+        s.append("      if (h == 0) h = 1;\n      hash = h;\n    }\n    return h;\n  }\n");
+        s.append("  public boolean equals(Object o) {\n    if (o == this) return true;\n");
+        s.append("    if (o instanceof ").append(simple).append(") {\n      ").append(simple).append(" r = (").append(simple).append(") o;\n");
+        if (shape.indexOf('L') >= 0) s.append("      if (hashCode() != r.hashCode()) return false;\n");
+        s.append("      return true");
+        for (int i = 0; i < n; i++) s.append("\n        && ").append(equal(shape.charAt(i), "f" + i, "r.f" + i));
+        s.append(";\n    }\n    return o instanceof org.jdbsp.sql.runtime.Tuple && equalValues((org.jdbsp.sql.runtime.Tuple) o);\n  }\n");
+        s.append(factory);
+        s.append("}\n");
+        return s.toString();
+    }
+
+    private static String factorySource(String simple, String shape) {
+        int n = shape.length();
+        StringBuilder s = new StringBuilder();
+        s.append("  public static final class F implements org.jdbsp.sql.runtime.TupleFactory {\n");
+        s.append("  public org.jdbsp.sql.runtime.Tuple make(Object[] v) {\n");
+        s.append("    if (v.length != ").append(n).append(") throw new IllegalArgumentException(\"a row of \" + v.length + \" values for shape ")
+                .append(shape).append("\");\n");
+        StringBuilder nulls = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            if (shape.charAt(i) != 'L') nulls.append(nulls.length() > 0 ? " || " : "").append("v[").append(i).append("] == null");
+        }
+        if (nulls.length() > 0) s.append("    if (").append(nulls).append(") return org.jdbsp.sql.runtime.Tuple.of((Object[]) v.clone());\n");
+        s.append("    return new ").append(simple).append("(");
+        for (int i = 0; i < n; i++) s.append(i > 0 ? ", " : "").append(unbox(shape.charAt(i), "v[" + i + "]"));
+        s.append(");\n  }\n");
+        s.append("  public org.jdbsp.sql.runtime.Tuple make(long[] j, double[] d, Object[] o) {\n");
+        s.append("    return new ").append(simple).append("(");
+        for (int i = 0; i < n; i++) s.append(i > 0 ? ", " : "").append(fromSlots(shape.charAt(i), i));
+        s.append(");\n  }\n");
+        s.append("  public String shape() { return \"").append(shape).append("\"; }\n");
+        s.append("}\n");
+        return s.toString();
+    }
+
+    /** A field's value from the slots of {@link TupleFactory#make(long[], double[], Object[])}. */
+    private static String fromSlots(char l, int i) {
+        switch (l) {
+            case 'Z': return "j[" + i + "] != 0";
+            case 'B': return "(byte) j[" + i + "]";
+            case 'S': return "(short) j[" + i + "]";
+            case 'I': return "(int) j[" + i + "]";
+            case 'J': return "j[" + i + "]";
+            case 'F': return "(float) d[" + i + "]";
+            case 'D': return "d[" + i + "]";
+            default: return "o[" + i + "]";
+        }
+    }
+
+    /** The wrapper class of a primitive letter, as source. */
+    private static String wrapper(char l) {
+        switch (l) {
+            case 'Z': return "Boolean";
+            case 'B': return "Byte";
+            case 'S': return "Short";
+            case 'I': return "Integer";
+            case 'J': return "Long";
+            case 'F': return "Float";
+            case 'D': return "Double";
+            default: throw new IllegalArgumentException("no wrapper for " + l);
+        }
+    }
+
+    private static String box(char l, String f) {
+        return l == 'L' ? f : wrapper(l) + ".valueOf(" + f + ")";
+    }
+
+    private static String unbox(char l, String v) {
+        switch (l) {
+            case 'Z': return "((Boolean) " + v + ").booleanValue()";
+            case 'B': return "((Number) " + v + ").byteValue()";
+            case 'S': return "((Number) " + v + ").shortValue()";
+            case 'I': return "((Number) " + v + ").intValue()";
+            case 'J': return "((Number) " + v + ").longValue()";
+            case 'F': return "((Number) " + v + ").floatValue()";
+            case 'D': return "((Number) " + v + ").doubleValue()";
+            default: return v;
+        }
+    }
+
+    /** The hash of a field, equal to {@link Values#hash} of its boxed value. */
+    private static String hash(char l, String f) {
+        switch (l) {
+            case 'Z': return "Boolean.hashCode(" + f + ")";
+            case 'B': return "Byte.hashCode(" + f + ")";
+            case 'S': return "Short.hashCode(" + f + ")";
+            case 'I': return "Integer.hashCode(" + f + ")";
+            case 'J': return "Long.hashCode(" + f + ")";
+            case 'F': return "(" + f + " == 0.0f ? 0 : Float.hashCode(" + f + "))";
+            case 'D': return "(" + f + " == 0.0 ? 0 : Double.hashCode(" + f + "))";
+            default: return "org.jdbsp.sql.runtime.Values.hash(" + f + ")";
+        }
+    }
+
+    /** Equality of two fields, as {@link Values#equal} of their boxed values. */
+    private static String equal(char l, String a, String b) {
+        switch (l) {
+            case 'F':
+            case 'D':
+                return "(" + a + " == " + b + " || (" + a + " != " + a + " && " + b + " != " + b + "))";
+            case 'L':
+                return "org.jdbsp.sql.runtime.Values.equal(" + a + ", " + b + ")";
+            default:
+                return a + " == " + b;
+        }
+    }
+
+    /** The loader of generated row classes: defines each class once from Janino's bytecode. */
+    private static final class Loader extends ClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        Loader(ClassLoader parent) {
+            super(parent);
+        }
+
+        void define(String name, byte[] bytes) {
+            defineClass(name, bytes, 0, bytes.length);
+        }
+    }
+}
