@@ -52,6 +52,14 @@ public final class SqlTable {
         state.deleteOne(values, deleteWhere);
     }
 
+    /**
+     * A new reusable row of this table, set column by column and then inserted or deleted, without boxing
+     * numbers: the fast way to feed a table from Java.
+     */
+    public RowWriter writer() {
+        return new RowWriter(state);
+    }
+
     /** Deletes the row with this primary key (given as the key columns' values, in key order). */
     public void deleteKey(Object... key) {
         state.apply(state.keyDeletion(key, deleteWhere));

@@ -46,6 +46,56 @@ class SqlProgramTest {
     }
 
     @Test
+    void rowWriterFeedsATableLikeInsertAndChecksEachValue() {
+        SqlProgram p = Sql.compile("""
+                CREATE TABLE t (id BIGINT NOT NULL, small TINYINT NOT NULL, d DOUBLE, name VARCHAR(3) NOT NULL,
+                    day DATE, ok BOOLEAN NOT NULL);
+                CREATE TABLE k (id INT PRIMARY KEY, v BIGINT);
+                CREATE VIEW all_t AS SELECT * FROM t;
+                CREATE VIEW all_k AS SELECT * FROM k;
+                """);
+        RowWriter w = p.table("t").writer();
+        w.set(0, 1L).set(1, 7L).set(2, 2.5).set(3, "ann").set(4, java.time.LocalDate.of(2026, 12, 6)).set(5, true);
+        w.insert();
+        w.set(0, 2L).setNull(2).setNull(4).insert();
+        p.table("t").insert(3L, 1, 0.5, "bob", null, false);
+        p.step();
+        assertEquals("(1, 7, 2.5, 'ann', 2026-12-06, true);(2, 7, NULL, 'ann', NULL, true);"
+                + "(3, 1, 0.5, 'bob', NULL, false);", contents(p, "all_t"));
+        // a row made by the writer deletes a row inserted as values, and the other way round
+        w.set(0, 3L).set(1, 1L).set(2, 0.5).set(3, "bob").setNull(4).set(5, false).delete();
+        p.table("t").delete(2L, 7, null, "ann", null, true);
+        p.step();
+        assertEquals("(1, 7, 2.5, 'ann', 2026-12-06, true);", contents(p, "all_t"));
+
+        String before = contents(p, "all_t");
+        SqlException e = assertThrows(SqlException.class, () -> w.set(1, 300L));
+        assertTrue(e.getMessage().contains("column small"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> w.setNull(0));
+        assertTrue(e.getMessage().contains("column id: NULL in a NOT NULL column"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> w.set(3, 1L));
+        assertTrue(e.getMessage().contains("column name is VARCHAR(3)"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> w.set(3, "toolong"));
+        assertTrue(e.getMessage().contains("column name"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> w.set(6, 1L));
+        assertTrue(e.getMessage().contains("no column 6"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> w.set(0, 99L).delete());
+        assertTrue(e.getMessage().contains("no such row in t"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> p.table("t").writer().set(0, 5L).insert());
+        assertTrue(e.getMessage().contains("column small was never set"), e.getMessage());
+        p.step();
+        assertEquals(before, contents(p, "all_t"), "rejected rows change nothing");
+
+        RowWriter kw = p.table("k").writer();
+        kw.set(0, 1L).set(1, 10L).insert();
+        p.step();
+        kw.set(1, 11L).insert();
+        p.step();
+        assertEquals("(1, 11);", contents(p, "all_k"));
+        assertEquals("(1, 10) -1;(1, 11) 1;", changes(p, "all_k"));
+    }
+
+    @Test
     void primaryKeyInsertReplaces() {
         SqlProgram p = Sql.compile("CREATE TABLE t (k INT PRIMARY KEY, v VARCHAR); CREATE VIEW all_t AS SELECT * FROM t;");
         p.table("t").insert(1, "a");

@@ -1,5 +1,6 @@
 package org.jdbsp.benches.ivm;
 
+import org.jdbsp.sql.RowWriter;
 import org.jdbsp.sql.Sql;
 import org.jdbsp.sql.SqlOptions;
 import org.jdbsp.sql.SqlProgram;
@@ -8,7 +9,7 @@ import org.jdbsp.sql.SqlTable;
 /**
  * The views of {@link Workload} written in SQL and run by the SQL front end over the same rows and the same
  * sliding window: each {@link #step()} deletes the {@code change} oldest rows and inserts {@code change} new ones
- * through the tables' handles, then steps the program. The hand-wired and the SQL form of a view compute the same
+ * through a {@link RowWriter} of the table (numbers not boxed), then steps the program. The hand-wired and the SQL form of a view compute the same
  * rows; the benchmark compares their cost per step.
  */
 public final class SqlWorkload {
@@ -19,6 +20,7 @@ public final class SqlWorkload {
 
     private final SqlProgram program;
     private final SqlTable rows;
+    private final RowWriter writer;
     private final org.jdbsp.sql.SqlView out;
     private final int size;
     private final int change;
@@ -35,6 +37,7 @@ public final class SqlWorkload {
         };
         program = Sql.compile(TABLES + "CREATE VIEW v AS " + sql(view) + ";", SqlOptions.incremental());
         rows = program.table("facts");
+        writer = rows.writer();
         out = program.view("v");
         if (view == Workload.View.JOIN || view == Workload.View.JOIN_AGG) {
             SqlTable dims = program.table("dims");
@@ -59,18 +62,18 @@ public final class SqlWorkload {
         };
     }
 
-    /** Row {@code i}'s values, the same as {@link Workload}'s row {@code i}. */
-    private Object[] row(long i) {
+    /** Sets the writer to row {@code i}'s values, the same as {@link Workload}'s row {@code i}. */
+    private RowWriter row(long i) {
         long h = Workload.mix(i);
-        return new Object[] {i, Long.remainderUnsigned(h, keys), (h >>> 20) % 1_000_000};
+        return writer.set(0, i).set(1, Long.remainderUnsigned(h, keys)).set(2, (h >>> 20) % 1_000_000);
     }
 
     private void insert(long i) {
-        rows.insert(row(i));
+        row(i).insert();
     }
 
     private void delete(long i) {
-        rows.delete(row(i));
+        row(i).delete();
     }
 
     /** One steady-state step; returns the number of changed view rows. */

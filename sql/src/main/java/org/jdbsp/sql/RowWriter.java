@@ -1,0 +1,173 @@
+package org.jdbsp.sql;
+
+import org.jdbsp.sql.compiler.Shapes;
+import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.sql.runtime.TupleFactory;
+import org.jdbsp.sql.runtime.Values;
+
+import java.math.BigDecimal;
+
+/**
+ * A reusable row of one table, set column by column and then inserted or deleted: the fast way to feed a table
+ * from Java. Numbers set with {@link #set(int, long)}, {@link #set(int, double)} and {@link #set(int, boolean)}
+ * are not boxed, so a change of a table whose columns are NOT NULL numbers allocates only its row (for three
+ * BIGINTs, one 40-byte object). A value is checked when it is set (type, range, NOT NULL), naming the table and
+ * column; the row is checked whole (every column set) before it changes anything. Values stay set after an
+ * insert or delete, like a prepared statement's parameters. Not thread-safe: one writer per thread.
+ *
+ * <pre>{@code
+ * RowWriter w = program.table("orders").writer();
+ * w.set(0, 17L).set(1, "ann").set(2, 99.5).insert();
+ * }</pre>
+ */
+public final class RowWriter {
+    private final TableState state;
+    private final Schema schema;
+    private final String shape;
+    private final TupleFactory factory;
+    private final long[] longs;
+    private final double[] doubles;
+    private final Object[] objects;
+    private final boolean[] isSet;
+    private int unset;
+    private final String insertWhere;
+    private final String deleteWhere;
+
+    RowWriter(TableState state) {
+        this.state = state;
+        this.schema = state.def.schema();
+        this.shape = Shapes.of(schema);
+        this.factory = state.factory();
+        int n = schema.size();
+        this.longs = new long[n];
+        this.doubles = new double[n];
+        this.objects = new Object[n];
+        this.isSet = new boolean[n];
+        this.unset = n;
+        this.insertWhere = "insert into " + state.def.name();
+        this.deleteWhere = "delete from " + state.def.name();
+    }
+
+    /** Sets column {@code column} (0-based) to an integer: of an integer, DECIMAL, REAL or DOUBLE column. */
+    public RowWriter set(int column, long value) {
+        ColumnType t = type(column);
+        char l = shape.charAt(column);
+        if (l == 'J' && t.kind() == ColumnType.Kind.BIGINT) {
+            longs[column] = value;
+        } else if ((l == 'B' || l == 'S' || l == 'I') && t.isInteger()) {
+            longs[column] = ((Number) convert(column, value)).longValue();
+        } else if (l == 'F' || l == 'D') {
+            doubles[column] = ((Number) convert(column, (double) value)).doubleValue();
+        } else if (l == 'L' && t.isNumeric()) {
+            objects[column] = convert(column, t.kind() == ColumnType.Kind.DECIMAL ? BigDecimal.valueOf(value) : value);
+        } else {
+            throw wrongType(column, "an integer");
+        }
+        return mark(column);
+    }
+
+    /** Sets a REAL, DOUBLE or DECIMAL column. */
+    public RowWriter set(int column, double value) {
+        ColumnType t = type(column);
+        char l = shape.charAt(column);
+        if (l == 'D') {
+            doubles[column] = value;
+        } else if (l == 'F' || (l == 'L' && (t.kind() == ColumnType.Kind.REAL || t.kind() == ColumnType.Kind.DOUBLE
+                || t.kind() == ColumnType.Kind.DECIMAL))) {
+            Object v = convert(column, value);
+            if (l == 'F') doubles[column] = ((Number) v).doubleValue();
+            else objects[column] = v;
+        } else {
+            throw wrongType(column, "a floating-point number");
+        }
+        return mark(column);
+    }
+
+    /** Sets a BOOLEAN column. */
+    public RowWriter set(int column, boolean value) {
+        ColumnType t = type(column);
+        if (t.kind() != ColumnType.Kind.BOOLEAN) throw wrongType(column, "a boolean");
+        if (shape.charAt(column) == 'Z') longs[column] = value ? 1 : 0;
+        else objects[column] = value;
+        return mark(column);
+    }
+
+    /**
+     * Sets a column to any value {@link SqlTable#insert} accepts (null for NULL, a {@code LocalDate} for a
+     * DATE, a string to be parsed, and so on).
+     */
+    public RowWriter set(int column, Object value) {
+        type(column);
+        char l = shape.charAt(column);
+        Object v = convert(column, value);
+        switch (l) {
+            case 'Z': longs[column] = ((Boolean) v) ? 1 : 0; break;
+            case 'B': case 'S': case 'I': case 'J': longs[column] = ((Number) v).longValue(); break;
+            case 'F': case 'D': doubles[column] = ((Number) v).doubleValue(); break;
+            default: objects[column] = v; break;
+        }
+        return mark(column);
+    }
+
+    /** Sets a nullable column to NULL. */
+    public RowWriter setNull(int column) {
+        return set(column, (Object) null);
+    }
+
+    /** Inserts the row (replacing the row with its key, in a table with a primary key). */
+    public void insert() {
+        state.insertRow(row(insertWhere), insertWhere);
+    }
+
+    /** Deletes one copy of the row; fails, changing nothing, if the table has no such row. */
+    public void delete() {
+        state.deleteRow(row(deleteWhere), deleteWhere);
+    }
+
+    private Tuple row(String where) {
+        if (unset > 0) {
+            for (int i = 0; i < isSet.length; i++) {
+                if (!isSet[i]) {
+                    throw new SqlException(where + ": column " + schema.column(i).name() + " was never set");
+                }
+            }
+        }
+        return factory.make(longs, doubles, objects);
+    }
+
+    private ColumnType type(int column) {
+        if (column < 0 || column >= schema.size()) {
+            throw new SqlException("table " + state.def.name() + " has " + schema.size() + " columns, no column "
+                    + column);
+        }
+        return schema.column(column).type();
+    }
+
+    private Object convert(int column, Object value) {
+        Column c = schema.column(column);
+        String at = "table " + state.def.name() + ", column " + c.name();
+        if (value == null) {
+            if (!c.nullable()) throw new SqlException(at + ": NULL in a NOT NULL column");
+            return null;
+        }
+        try {
+            return Values.fromJava(c.type(), value);
+        } catch (SqlException e) {
+            throw new SqlException(at + ": " + e.getMessage());
+        }
+    }
+
+    private SqlException wrongType(int column, String what) {
+        Column c = schema.column(column);
+        return new SqlException("table " + state.def.name() + ", column " + c.name() + " is " + c.type()
+                + ": cannot set it to " + what);
+    }
+
+    private RowWriter mark(int column) {
+        if (!isSet[column]) {
+            isSet[column] = true;
+            unset--;
+        }
+        return this;
+    }
+}
