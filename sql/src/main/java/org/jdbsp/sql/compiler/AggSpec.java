@@ -52,8 +52,12 @@ final class AggSpec {
         return fn == Fn.SINGLE_VALUE ? 2 : fn == Fn.GROUPING || fn == Fn.LITERAL ? 0 : 1;
     }
 
-    /** Adds this aggregate's engine aggregates to {@code out} from position {@code at}. */
-    void addAggs(Agg<Tuple>[] out, int at) {
+    /**
+     * Adds this aggregate's engine aggregates to {@code out} from position {@code at}, over rows of shape
+     * {@code inputShape}; {@code grouped}: every group has a row (a GROUP BY with keys), so a SUM of a NOT NULL
+     * column is never NULL.
+     */
+    void addAggs(Agg<Tuple>[] out, int at, String inputShape, boolean grouped) {
         switch (fn) {
             case COUNT_STAR:
                 out[at] = filter < 0 ? Agg.count() : Agg.count(t -> passes(t) ? Boolean.TRUE : null);
@@ -70,7 +74,10 @@ final class AggSpec {
             case SUM:
             case SUM0:
                 switch (num) {
-                    case LONG: out[at] = Agg.sumNullable(numberOf()); break;
+                    case LONG:
+                        out[at] = grouped && filter < 0 && "BSIJ".indexOf(inputShape.charAt(args[0])) >= 0
+                                ? Agg.sum(longOf()) : Agg.sumNullable(numberOf());
+                        break;
                     case DOUBLE: out[at] = Agg.sumDoubleNullable(numberOf()); break;
                     case DECIMAL: out[at] = Agg.sumDecimal(decimalOf()); break;
                     default: throw new IllegalStateException();

@@ -6,7 +6,9 @@ import org.jdbsp.operators.aggregate.Aggregated;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.distinct.Distinct;
 import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.sql.runtime.RowClasses;
 import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.sql.runtime.TupleFactory;
 
 import java.util.List;
 import java.util.function.Function;
@@ -25,10 +27,15 @@ final class AggregateOp extends Op {
     /** The number of columns of an input row. */
     private final int inputWidth;
     private final String text;
+    /** The row shapes ({@link Shapes}) of an input row and of an output row. */
+    private final String inputShape;
+    private final TupleFactory output;
 
     AggregateOp(Op input, int inputWidth, int[] groupColumns, List<int[]> groupSets, List<AggSpec> aggs,
-            String text) {
+            String inputShape, String outputShape, String text) {
         super(List.of(input));
+        this.inputShape = inputShape;
+        this.output = RowClasses.factory(outputShape);
         this.inputWidth = inputWidth;
         this.groupColumns = groupColumns;
         this.groupSets = groupSets;
@@ -59,25 +66,37 @@ final class AggregateOp extends Op {
         if (engineAggs == 0 && aggs.isEmpty() && set.length == groupColumns.length) {
             // a plain DISTINCT: the output row is the grouping columns' values, so the distinct rows are the
             // groups, with no key to build and read back
-            return Distinct.distinct(isIdentity(keyColumns) ? in : Linear.map(in, t -> Keys.pick(t, keyColumns)));
+            if (isIdentity(keyColumns)) return Distinct.distinct(in);
+            StringBuilder picked = new StringBuilder();
+            for (int c : keyColumns) picked.append(inputShape.charAt(c));
+            RowCombiner pick = Combiners.of(inputShape, "", keyColumns, picked.toString());
+            return Distinct.distinct(Linear.map(in, t -> pick.combine(t, null)));
         }
+        Object[] scratch = new Object[width];  // one per wiring: each worker's circuit has its own
         if (engineAggs == 0 && set.length > 0) {
             // no aggregate needs the rows: the distinct keys are the groups
             return Linear.map(Distinct.distinct(Linear.map(in, key::apply)),
-                    k -> row(k, null, set, present, width));
+                    k -> row(k, null, set, present, scratch));
         }
         @SuppressWarnings("unchecked")
         Agg<Tuple>[] engine = new Agg[Math.max(1, engineAggs)];
         engine[0] = Agg.count();  // replaced below when there are aggregates; the engine needs one
         int at = 0;
         for (AggSpec a : aggs) {
-            a.addAggs(engine, at);
+            a.addAggs(engine, at, inputShape, set.length > 0);
             at += a.width();
         }
         if (set.length == 0) {
-            return Aggregates.aggregateAll(in, r -> row(null, r, set, present, width), engine);
+            return Aggregates.aggregateAll(in, r -> row(null, r, set, present, scratch), engine);
         }
-        return Aggregates.aggregate(in, key, (k, r) -> row(k, r, set, present, width), engine);
+        char keyLetter = set.length == 1 ? inputShape.charAt(keyColumns[0]) : 'L';
+        if (keyLetter == 'J' || keyLetter == 'I' || keyLetter == 'S' || keyLetter == 'B') {
+            // one NOT NULL integer column: the engine's long-keyed grouping, no key object per row
+            int c = keyColumns[0];
+            return Aggregates.aggregateByLong(in, t -> t.getLong(c),
+                    (k, r) -> row(boxed(keyLetter, k), r, set, present, scratch), engine);
+        }
+        return Aggregates.aggregate(in, key, (k, r) -> row(k, r, set, present, scratch), engine);
     }
 
     /** True when {@code columns} are all of an input row's columns, in order. */
@@ -89,8 +108,19 @@ final class AggregateOp extends Op {
         return true;
     }
 
-    private Tuple row(Object key, Aggregated r, int[] set, boolean[] present, int width) {
-        Object[] v = new Object[width];
+    /** The internal value of an integer column of letter {@code l} holding {@code k}. */
+    private static Object boxed(char l, long k) {
+        switch (l) {
+            case 'B': return (byte) k;
+            case 'S': return (short) k;
+            case 'I': return (int) k;
+            default: return k;
+        }
+    }
+
+    /** The output row of a group, built in {@code v} (the wiring's scratch array, which the factory copies). */
+    private Tuple row(Object key, Aggregated r, int[] set, boolean[] present, Object[] v) {
+        java.util.Arrays.fill(v, null);
         for (int i = 0; i < set.length; i++) v[set[i]] = Keys.value(key, i, set.length);
         int at = 0;
         for (int i = 0; i < aggs.size(); i++) {
@@ -104,7 +134,7 @@ final class AggregateOp extends Op {
             }
             at += a.width();
         }
-        return Tuple.of(v);
+        return output.make(v);
     }
 
     private int indexOf(int column) {

@@ -376,6 +376,7 @@ final class Lowering {
             for (int i = 0; i < groupColumns.length; i++) groupColumns[i] = picked[groupColumns[i]];
         }
         return new AggregateOp(lower(input), inType.getFieldCount(), groupColumns, sets, specs,
+                Shapes.of(inType, typeFactory), Shapes.of(agg.getRowType(), typeFactory),
                 "group " + groupSet + (agg.getGroupType() == LogicalAggregate.Group.SIMPLE ? "" : " sets "
                         + agg.getGroupSets()) + " " + agg.getAggCallList()
                 + (picked == null ? "" : " reading columns " + java.util.Arrays.toString(picked)));
