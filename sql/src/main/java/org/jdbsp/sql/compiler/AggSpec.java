@@ -54,10 +54,10 @@ final class AggSpec {
 
     /**
      * Adds this aggregate's engine aggregates to {@code out} from position {@code at}, over rows of shape
-     * {@code inputShape}; {@code grouped}: every group has a row (a GROUP BY with keys), so a SUM of a NOT NULL
+     * {@code inputShape}, of which the columns {@code notNull} hold no NULL; {@code grouped}: every group has a row (a GROUP BY with keys), so a SUM of a NOT NULL
      * column is never NULL.
      */
-    void addAggs(Agg<Tuple>[] out, int at, String inputShape, boolean grouped) {
+    void addAggs(Agg<Tuple>[] out, int at, String inputShape, boolean[] notNull, boolean grouped) {
         switch (fn) {
             case COUNT_STAR:
                 out[at] = filter < 0 ? Agg.count() : Agg.count(t -> passes(t) ? Boolean.TRUE : null);
@@ -75,7 +75,8 @@ final class AggSpec {
             case SUM0:
                 switch (num) {
                     case LONG:
-                        out[at] = grouped && filter < 0 && "BSIJ".indexOf(inputShape.charAt(args[0])) >= 0
+                        out[at] = grouped && filter < 0 && notNull[args[0]]
+                                && "BSIJ".indexOf(inputShape.charAt(args[0])) >= 0
                                 ? Agg.sum(longOf()) : Agg.sumNullable(numberOf());
                         break;
                     case DOUBLE: out[at] = Agg.sumDoubleNullable(numberOf()); break;

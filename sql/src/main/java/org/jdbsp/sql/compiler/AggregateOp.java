@@ -30,10 +30,13 @@ final class AggregateOp extends Op {
     /** The row shapes ({@link Shapes}) of an input row and of an output row. */
     private final String inputShape;
     private final TupleFactory output;
+    /** Per input column, whether it is known to hold no NULL (Calcite's NOT NULL is not trusted). */
+    private final boolean[] notNull;
 
     AggregateOp(Op input, int inputWidth, int[] groupColumns, List<int[]> groupSets, List<AggSpec> aggs,
-            String inputShape, String outputShape, String text) {
+            String inputShape, String outputShape, boolean[] notNull, String text) {
         super(List.of(input));
+        this.notNull = notNull;
         this.inputShape = inputShape;
         this.output = RowClasses.factory(outputShape);
         this.inputWidth = inputWidth;
@@ -83,13 +86,13 @@ final class AggregateOp extends Op {
         engine[0] = Agg.count();  // replaced below when there are aggregates; the engine needs one
         int at = 0;
         for (AggSpec a : aggs) {
-            a.addAggs(engine, at, inputShape, set.length > 0);
+            a.addAggs(engine, at, inputShape, notNull, set.length > 0);
             at += a.width();
         }
         if (set.length == 0) {
             return Aggregates.aggregateAll(in, r -> row(null, r, set, present, scratch), engine);
         }
-        char keyLetter = set.length == 1 ? inputShape.charAt(keyColumns[0]) : 'L';
+        char keyLetter = set.length == 1 && notNull[keyColumns[0]] ? inputShape.charAt(keyColumns[0]) : 'L';
         if (keyLetter == 'J' || keyLetter == 'I' || keyLetter == 'S' || keyLetter == 'B') {
             // one NOT NULL integer column: the engine's long-keyed grouping, no key object per row
             int c = keyColumns[0];

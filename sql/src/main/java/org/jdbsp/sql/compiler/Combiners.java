@@ -44,6 +44,7 @@ final class Combiners {
     private static RowCombiner generate(int leftWidth, String joined, int[] picked, String out) {
         String row = RowClasses.rowClass(out).getName();
         StringBuilder args = new StringBuilder();
+        StringBuilder nulls = new StringBuilder();
         boolean direct = true;
         for (int i = 0; i < picked.length; i++) {
             int c = picked[i];
@@ -55,19 +56,26 @@ final class Combiners {
                 break;
             }
             if (i > 0) args.append(", ");
-            if (to == 'L') args.append(side).append(".get(").append(col).append(")");
-            else args.append(side).append('.').append(RowClasses.getter(to)).append('(').append(col).append(')');
+            if (to == 'L') {
+                args.append(side).append(".get(").append(col).append(")");
+            } else {
+                args.append(side).append('.').append(RowClasses.getter(to)).append('(').append(col).append(')');
+                nulls.append(nulls.length() > 0 ? " || " : "").append(side).append(".isNull(").append(col).append(")");
+            }
         }
+        StringBuilder all = new StringBuilder();
+        for (int i = 0; i < picked.length; i++) {
+            int c = picked[i];
+            all.append(i > 0 ? ", " : "").append(c < leftWidth ? "a.get(" + c + ")" : "b.get(" + (c - leftWidth) + ")");
+        }
+        // the factory keeps a NULL (which Calcite's NOT NULL may hide) in an array row
+        String viaFactory = "return " + row + ".FACTORY.make(new Object[] {" + all + "});";
         String body;
         if (direct) {
-            body = "return new " + row + "(" + args + ");";
+            body = (nulls.length() > 0 ? "if (" + nulls + ") " + viaFactory + "\n  " : "")
+                    + "return new " + row + "(" + args + ");";
         } else {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < picked.length; i++) {
-                int c = picked[i];
-                all.append(i > 0 ? ", " : "").append(c < leftWidth ? "a.get(" + c + ")" : "b.get(" + (c - leftWidth) + ")");
-            }
-            body = "return " + row + ".FACTORY.make(new Object[] {" + all + "});";
+            body = viaFactory;
         }
         String t = Tuple.class.getName();
         String source = "public " + t + " combine(" + t + " a, " + t + " b) {\n  " + body + "\n}\n";

@@ -43,9 +43,13 @@ final class ExpressionCompiler {
     private ExpressionCompiler() {
     }
 
-    static RowFunction compile(RexProgram program, JavaTypeFactory typeFactory, Statement.QueryText where) {
+    /**
+     * @param notNull per input column, whether it is known to hold no NULL ({@link NullableCasts}); null: none
+     */
+    static RowFunction compile(RexProgram program, JavaTypeFactory typeFactory, Statement.QueryText where,
+            boolean[] notNull) {
         checkSupported(program, where);
-        program = NullableCasts.apply(program, typeFactory);
+        program = NullableCasts.apply(program, typeFactory, notNull);
         BlockBuilder body = new BlockBuilder();
         ParameterExpression in = Expressions.parameter(Tuple.class, "in");
         body.add(Expressions.declare(Modifier.FINAL, DataContext.ROOT,
@@ -75,7 +79,10 @@ final class ExpressionCompiler {
             cbe.setClassName("org.jdbsp.sql.generated.Fn" + CLASSES.incrementAndGet());
             cbe.setImplementedInterfaces(new Class<?>[] {RowFunction.class});
             cbe.setParentClassLoader(RowClasses.loader());
-            if (Boolean.getBoolean("jdbsp.sql.debug")) System.out.println(source);
+            if (Boolean.getBoolean("jdbsp.sql.debug")) {
+                System.out.println(program.getInputRowType().getFullTypeString() + " -> "
+                        + program.getOutputRowType().getFullTypeString() + "\n" + source);
+            }
             cbe.cook(source);
             return (RowFunction) cbe.getClazz().getDeclaredConstructor().newInstance();
         } catch (CompileException e) {

@@ -5,6 +5,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.JoinInfo;
 import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalCalc;
 import org.apache.calcite.rel.logical.LogicalCorrelate;
@@ -100,12 +101,14 @@ final class Lowering {
             }
             Op in = calc.getInput() instanceof LogicalWindow window ? window(window, p, false) : lower(calc.getInput());
             if (p.isTrivial()) return in;
-            return new CalcOp(in, ExpressionCompiler.compile(p, typeFactory, where), p.toString());
+            boolean[] notNull = calc.getInput() instanceof LogicalWindow ? null : notNullColumns(calc.getInput());
+            return new CalcOp(in, ExpressionCompiler.compile(p, typeFactory, where, notNull), p.toString());
         }
         if (rel instanceof LogicalProject project) {
             RexProgram p = RexProgram.create(project.getInput().getRowType(), project.getProjects(), null,
                     project.getRowType(), rexBuilder(rel));
-            return new CalcOp(lower(project.getInput()), ExpressionCompiler.compile(p, typeFactory, where),
+            return new CalcOp(lower(project.getInput()), ExpressionCompiler.compile(p, typeFactory, where,
+                    notNullColumns(project.getInput())),
                     p.toString());
         }
         if (rel instanceof LogicalFilter filter) {
@@ -113,7 +116,8 @@ final class Lowering {
             b.addIdentity();
             b.addCondition(filter.getCondition());
             RexProgram p = b.getProgram();
-            return new CalcOp(lower(filter.getInput()), ExpressionCompiler.compile(p, typeFactory, where),
+            return new CalcOp(lower(filter.getInput()), ExpressionCompiler.compile(p, typeFactory, where,
+                    notNullColumns(filter.getInput())),
                     p.toString());
         }
         if (rel instanceof LogicalJoin join) return join(join);
@@ -271,12 +275,45 @@ final class Lowering {
      * True when {@code rel} reads a table of the catalog (not a view, not a recursive query's relation) and its
      * column {@code c} is declared NOT NULL, which the table enforces on every change.
      */
+    /**
+     * Whether column {@code c} of {@code rel}'s rows never holds NULL, as far as jdbsp knows it without Calcite's
+     * nullability (which it does not trust): a table's NOT NULL column (the table checks it), passed on unchanged
+     * by filters, projections, the grouping columns of a plain GROUP BY and the side of a join that is not padded.
+     */
     private boolean notNullColumn(RelNode rel, int c) {
-        if (!(rel instanceof LogicalTableScan scan)) return false;
-        List<String> qn = scan.getTable().getQualifiedName();
-        String last = qn.get(qn.size() - 1);
-        if (transients.contains(Catalog.key(last)) || !catalog.exists(last, true)) return false;
-        return !catalog.table(last).schema().column(c).nullable();
+        if (rel instanceof LogicalTableScan scan) {
+            List<String> qn = scan.getTable().getQualifiedName();
+            String last = qn.get(qn.size() - 1);
+            if (transients.contains(Catalog.key(last)) || !catalog.exists(last, true)) return false;
+            return !catalog.table(last).schema().column(c).nullable();
+        }
+        if (rel instanceof LogicalFilter f) return notNullColumn(f.getInput(), c);
+        if (rel instanceof LogicalProject p) {
+            return p.getProjects().get(c) instanceof RexInputRef ref && notNullColumn(p.getInput(), ref.getIndex());
+        }
+        if (rel instanceof LogicalCalc calc) {
+            RexProgram prog = calc.getProgram();
+            return prog.expandLocalRef(prog.getProjectList().get(c)) instanceof RexInputRef ref
+                    && !(calc.getInput() instanceof LogicalWindow) && notNullColumn(calc.getInput(), ref.getIndex());
+        }
+        if (rel instanceof LogicalJoin j) {
+            int lw = j.getLeft().getRowType().getFieldCount();
+            JoinRelType t = j.getJoinType();
+            if (c < lw) return !t.generatesNullsOnLeft() && notNullColumn(j.getLeft(), c);
+            return t.projectsRight() && !t.generatesNullsOnRight() && notNullColumn(j.getRight(), c - lw);
+        }
+        if (rel instanceof LogicalAggregate a) {
+            return a.getGroupType() == LogicalAggregate.Group.SIMPLE && c < a.getGroupCount()
+                    && notNullColumn(a.getInput(), a.getGroupSet().nth(c));
+        }
+        return false;
+    }
+
+    /** {@link #notNullColumn} of every column of {@code rel}. */
+    private boolean[] notNullColumns(RelNode rel) {
+        boolean[] out = new boolean[rel.getRowType().getFieldCount()];
+        for (int i = 0; i < out.length; i++) out[i] = notNullColumn(rel, i);
+        return out;
     }
 
     private static boolean allDifferent(int[] columns) {
@@ -320,7 +357,10 @@ final class Lowering {
                     left.getRowType(), right.getRowType(), null, java.util.List.of());
             RexProgramBuilder b = new RexProgramBuilder(joined, rb);
             b.addCondition(cond);
-            residual = ExpressionCompiler.compile(b.getProgram(), typeFactory, where);
+            boolean[] l = notNullColumns(left), r = notNullColumns(right);
+            boolean[] notNull = java.util.Arrays.copyOf(l, l.length + r.length);
+            System.arraycopy(r, 0, notNull, l.length, r.length);
+            residual = ExpressionCompiler.compile(b.getProgram(), typeFactory, where, notNull);
             residualText = " where " + cond;
         }
         JoinRelType type = join.getJoinType();
@@ -376,7 +416,7 @@ final class Lowering {
             for (int i = 0; i < groupColumns.length; i++) groupColumns[i] = picked[groupColumns[i]];
         }
         return new AggregateOp(lower(input), inType.getFieldCount(), groupColumns, sets, specs,
-                Shapes.of(inType, typeFactory), Shapes.of(agg.getRowType(), typeFactory),
+                Shapes.of(inType, typeFactory), Shapes.of(agg.getRowType(), typeFactory), notNullColumns(input),
                 "group " + groupSet + (agg.getGroupType() == LogicalAggregate.Group.SIMPLE ? "" : " sets "
                         + agg.getGroupSets()) + " " + agg.getAggCallList()
                 + (picked == null ? "" : " reading columns " + java.util.Arrays.toString(picked)));

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Makes every input column nullable, and every {@code CAST} of a nullable value to a NOT NULL type nullable, re-deriving the types of the calls
+ * Makes every input column nullable (but those known to hold no NULL), and every {@code CAST} of a nullable value to a NOT NULL type nullable, re-deriving the types of the calls
  * above it. Calcite's simplifier writes such casts (it turns {@code COALESCE(x, 7) <= 3} into
  * {@code CAST(x AS INTEGER NOT NULL) <= 3}, relying on the filter to reject a NULL), and its code generator then
  * reads a NULL as 0: a row whose condition is NULL would pass. Trusting no NOT NULL that Calcite derived for a
@@ -28,12 +28,17 @@ final class NullableCasts extends RexShuttle {
         this.inputRowType = inputRowType;
     }
 
-    static RexProgram apply(RexProgram program, JavaTypeFactory typeFactory) {
+    /**
+     * @param notNull per input column, whether it is known to hold no NULL (a table's NOT NULL column read
+     *                through operators that pass values on unchanged and pad nothing); null: none is
+     */
+    static RexProgram apply(RexProgram program, JavaTypeFactory typeFactory, boolean[] notNull) {
         RexBuilder rexBuilder = new RexBuilder(typeFactory);
-        // every input column is read as nullable: Calcite derives NOT NULL for columns that an operator below
-        // (an outer join's padding after its rewrites) fills with NULL, and its generated code would read them
-        // as primitives
-        org.apache.calcite.rel.type.RelDataType inputRowType = nullableFields(typeFactory, program.getInputRowType());
+        // every other input column is read as nullable: Calcite derives NOT NULL for columns that an operator
+        // below (an outer join's padding after its rewrites) fills with NULL, and its generated code would read
+        // them as primitives
+        org.apache.calcite.rel.type.RelDataType inputRowType = nullableFields(typeFactory, program.getInputRowType(),
+                notNull);
         NullableCasts shuttle = new NullableCasts(rexBuilder, inputRowType);
         List<RexNode> projects = new ArrayList<>();
         boolean changed = false;
@@ -81,9 +86,12 @@ final class NullableCasts extends RexShuttle {
             org.apache.calcite.sql.type.SqlTypeName.INTEGER, org.apache.calcite.sql.type.SqlTypeName.BIGINT);
 
     private static org.apache.calcite.rel.type.RelDataType nullableFields(JavaTypeFactory f,
-            org.apache.calcite.rel.type.RelDataType row) {
+            org.apache.calcite.rel.type.RelDataType row, boolean[] notNull) {
         List<org.apache.calcite.rel.type.RelDataType> types = new ArrayList<>();
-        for (var field : row.getFieldList()) types.add(f.createTypeWithNullability(field.getType(), true));
+        for (var field : row.getFieldList()) {
+            boolean keep = notNull != null && notNull[field.getIndex()];
+            types.add(keep ? field.getType() : f.createTypeWithNullability(field.getType(), true));
+        }
         return f.createStructType(types, row.getFieldNames());
     }
 
