@@ -75,6 +75,11 @@ final class CheckedOutput<T> implements Output<T> {
     }
 
     @Override
+    public boolean keepsView() {
+        return output.keepsView();
+    }
+
+    @Override
     public int deltaSize() {
         return output.deltaSize();
     }

@@ -349,7 +349,26 @@ public final class CircuitBuilder {
         return declareOutput(name, RowTypes.check(rowType, "output '" + name + "'"), stream);
     }
 
+    /**
+     * Declares an output that publishes each step's change of {@code stream} and keeps no view: no state and no
+     * per-step work beyond handing the change over, as a sink that writes changes elsewhere needs. Its
+     * {@link Output#view()} throws. (In naive mode the last snapshot is kept, to compute the change.)
+     */
+    public <T> OutputHandle<T> outputChanges(String name, Stream<T> stream) {
+        return declareOutput(name, null, stream, false);
+    }
+
+    /** {@link #outputChanges(String, Stream)} of rows of {@code rowType}, as {@link #output(String, Class, Stream)}. */
+    public <T> OutputHandle<T> outputChanges(String name, Class<T> rowType, Stream<? extends T> stream) {
+        return declareOutput(name, RowTypes.check(rowType, "output '" + name + "'"), stream, false);
+    }
+
     private <T> OutputHandle<T> declareOutput(String name, Class<T> rowType, Stream<? extends T> stream) {
+        return declareOutput(name, rowType, stream, true);
+    }
+
+    private <T> OutputHandle<T> declareOutput(String name, Class<T> rowType, Stream<? extends T> stream,
+            boolean keepsView) {
         checkOpen();
         Objects.requireNonNull(name, "output name");
         checkOwns(stream, "output '" + name + "'");
@@ -360,7 +379,7 @@ public final class CircuitBuilder {
         if (outputs.containsKey(name)) {
             throw new CircuitWiringException("output '" + name + "' is declared twice");
         }
-        OutputHandle<T> h = new OutputHandle<>(name, rowType);
+        OutputHandle<T> h = new OutputHandle<>(name, rowType, keepsView);
         addNode(new OutputNode<>(h, stream, isNaive()));
         outputs.put(name, h);
         return h;

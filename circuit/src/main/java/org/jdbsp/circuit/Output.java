@@ -19,11 +19,25 @@ public interface Output<T> {
     /** The change of this output at the last step (empty before the first step). */
     ZSet<T> delta();
 
-    /** The current contents of this output: every change so far, summed. */
+    /**
+     * The current contents of this output: every change so far, summed.
+     *
+     * @throws IllegalStateException if the output keeps no view ({@link #keepsView()})
+     */
     ZSet<T> view();
 
-    /** Number of rows of the current view. */
+    /**
+     * Number of rows of the current view.
+     *
+     * @throws IllegalStateException if the output keeps no view ({@link #keepsView()})
+     */
     int viewSize();
+
+    /**
+     * Whether the output keeps its view: true for {@link CircuitBuilder#output}, false for
+     * {@link CircuitBuilder#outputChanges}, which publishes each step's change and keeps nothing.
+     */
+    boolean keepsView();
 
     /** Number of rows changed at the last step. */
     int deltaSize();

@@ -4,10 +4,11 @@ import java.util.List;
 import org.jdbsp.zset.ZSet;
 
 /**
- * The sink of an output. Incremental mode: the input is the change; the view is its integral, updated in
- * {@code eval} (atomically: an overflow leaves it as it was) so that an overflow fails the step, naming the
- * output and the row, and taken back on rollback. Naive mode: the input is the snapshot; the change is its
- * difference from the previous snapshot. Cost: O(change) per tick incremental, O(snapshot) naive.
+ * The sink of an output. Incremental mode: the input is the change; the view, if the output keeps one, is its
+ * integral, updated in {@code eval} (atomically: an overflow leaves it as it was) so that an overflow fails the
+ * step, naming the output and the row, and taken back on rollback. Naive mode: the input is the snapshot; the
+ * change is its difference from the previous snapshot (kept whether or not the output keeps a view). Cost:
+ * O(change) per tick incremental (nothing but publishing the change without a view), O(snapshot) naive.
  */
 final class OutputNode<T> extends Node {
     private final OutputHandle<T> handle;
@@ -35,8 +36,10 @@ final class OutputNode<T> extends Node {
                 nextView = v;
                 nextDelta = v.minus(handle.view);
             } else {
-                handle.view.addAll(v);
-                applied = true;
+                if (handle.keepsView()) {
+                    handle.view.addAll(v);
+                    applied = true;
+                }
                 nextDelta = v;
             }
         } catch (ArithmeticException e) {

@@ -455,7 +455,13 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         }
 
         @Override
+        public boolean keepsView() {
+            return handles[0].keepsView();
+        }
+
+        @Override
         public ZSet<T> view() {
+            handles[0].requireView();
             ZSet<T> sum = new ZSet<>();
             try {
                 for (OutputHandle<T> h : handles) {
@@ -469,6 +475,7 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
 
         @Override
         public int viewSize() {
+            handles[0].requireView();
             return view().size();
         }
 

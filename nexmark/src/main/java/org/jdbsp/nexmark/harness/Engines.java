@@ -50,13 +50,21 @@ public final class Engines {
         return null;
     }
 
-    /** A fresh engine running {@code query} in {@code mode} on {@code workers} workers. */
+    /** A fresh engine running {@code query} in {@code mode} on {@code workers} workers, keeping its view. */
     public static QueryEngine create(NexmarkQuery<?> query, Mode mode, int workers) {
+        return create(query, mode, workers, true);
+    }
+
+    /**
+     * A fresh engine running {@code query} in {@code mode} on {@code workers} workers; {@code keepView}: its
+     * output keeps the view ({@link QueryEngine#view()}), else it only publishes changes and keeps no state.
+     */
+    public static QueryEngine create(NexmarkQuery<?> query, Mode mode, int workers, boolean keepView) {
         String why = unsupported(workers);
         if (why != null) {
             throw new IllegalArgumentException(why);
         }
-        return new CircuitEngine(QueryCircuit.of(query, mode, workers));
+        return new CircuitEngine(QueryCircuit.of(query, mode, workers, keepView));
     }
 
     /** A query circuit, on one worker (the calling thread) or several (worker threads). */

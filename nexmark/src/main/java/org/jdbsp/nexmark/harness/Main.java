@@ -257,7 +257,7 @@ public final class Main {
         long warmup = o.warmupFor(n);
         WarmUp.Rounds warm = warmup == 0 ? new WarmUp.Rounds(0, true, 0)
                 : WarmUp.run(o.warmupRounds, WarmUp::jitMillis, System::nanoTime, round -> {
-                    try (QueryEngine w = Engines.create(q, o.mode, workers)) {
+                    try (QueryEngine w = Engines.create(q, o.mode, workers, keepsView(o))) {
                         for (int off = 0; off < warmup; off += batch) {
                             w.push(byType, off, (int) Math.min(batch, warmup - off));
                             w.step();
@@ -292,7 +292,7 @@ public final class Main {
             long peakHeap = baseHeap;
             long changes = 0;
             long total = 0;
-            try (QueryEngine engine = Engines.create(q, o.mode, workers)) {
+            try (QueryEngine engine = Engines.create(q, o.mode, workers, keepsView(o))) {
                 ThreadCpu cpu = new ThreadCpu();
                 long mainCpu = 0;
                 long mainAlloc = 0;
@@ -339,7 +339,7 @@ public final class Main {
                 System.gc();
                 long retained = rt.totalMemory() - rt.freeMemory() - baseHeap;
                 long stateRows = engine.stateRows();
-                ZSet<?> view = engine.view();
+                ZSet<?> view = keepsView(o) ? engine.view() : null;
                 Boolean checked = null;
                 long differing = 0;
                 if (o.check) {
@@ -362,7 +362,8 @@ public final class Main {
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
                         maxWorkerCpuSeconds, gcSeconds, jitSeconds, allocPerEvent, pushNanos / 1e9, barrierWait, startLag,
                         handBack,
-                        peakHeap, retained, stateRows, changes, view.size(), checked, differing, null);
+                        peakHeap, retained, stateRows, changes, view == null ? null : (long) view.size(), checked,
+                        differing, null);
             }
         } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
             return failed(q, n, o, workers, round, e, progress);
@@ -373,6 +374,14 @@ public final class Main {
      * The row of a run that failed with {@code e}. One query's failure (even running out of heap: its circuit is
      * unreachable once we are here) is reported in its row; the other queries still run.
      */
+    /**
+     * Whether a query's output keeps its view: only when {@code --check} or {@code --dump-output} reads it. A
+     * sink that passes changes on keeps nothing, and neither does the measured query.
+     */
+    private static boolean keepsView(Options o) {
+        return o.check || o.dumpOutput != null;
+    }
+
     private QueryResult failed(NexmarkQuery<?> q, int n, Options o, int workers, int round, Throwable e,
                                Progress progress) {
         progress.clear();
@@ -381,8 +390,8 @@ public final class Main {
         return new QueryResult(q.name(), q.description(), o.mode.name().toLowerCase(Locale.ROOT), n, o.batch, 0,
                 workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, 0, 0,
-                null, 0, String.valueOf(e));
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, 0,
+                null, null, 0, String.valueOf(e));
     }
 
     private void reportDifference(NexmarkQuery<?> q, ViewDiff diff) {

@@ -33,6 +33,8 @@ package org.jdbsp.nexmark.harness;
  *     (thread wake-up; 0 with one worker)
  * @param handBackSeconds the calling thread's wait, after its own part of each step, for the worker threads
  *     to finish theirs (0 with one worker)
+ * @param viewRows the rows of the final view, or {@code null} when the output kept no view (neither
+ *     {@code --check} nor {@code --dump-output} was given: the measured query publishes its changes only)
  * @param checked {@code null} when {@code --check} was not given, else whether the final view equals the
  *     reference
  * @param error the failure that stopped this query's run, or {@code null}
@@ -69,7 +71,7 @@ public record QueryResult(
         long retainedHeapBytes,
         long stateRows,
         long outputChanges,
-        long viewRows,
+        Long viewRows,
         Boolean checked,
         long differingRows,
         String error) {

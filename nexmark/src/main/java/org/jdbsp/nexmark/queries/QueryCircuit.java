@@ -39,18 +39,27 @@ public final class QueryCircuit<R> implements AutoCloseable {
         this(query, mode, 1);
     }
 
-    /** {@code query} on {@code workers >= 1} workers. */
+    /** {@code query} on {@code workers >= 1} workers; the output keeps its view. */
     public QueryCircuit(NexmarkQuery<R> query, Mode mode, int workers) {
+        this(query, mode, workers, true);
+    }
+
+    /**
+     * {@code query} on {@code workers >= 1} workers; {@code keepView}: the output keeps its view (readable with
+     * {@code output().view()}), else it only publishes each step's change, as a sink that writes the changes on
+     * does, and keeps no state.
+     */
+    public QueryCircuit(NexmarkQuery<R> query, Mode mode, int workers, boolean keepView) {
         this.query = query;
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be >= 1: " + workers);
         }
         if (workers == 1) {
             CircuitBuilder b = new CircuitBuilder(mode);
-            wire(query, b);
+            wire(query, b, keepView);
             circuit = b.build();
         } else {
-            circuit = Workers.build(workers, mode, b -> wire(query, b));
+            circuit = Workers.build(workers, mode, b -> wire(query, b, keepView));
         }
         persons = circuit.input("person", Person.class);
         auctions = circuit.input("auction", Auction.class);
@@ -64,12 +73,17 @@ public final class QueryCircuit<R> implements AutoCloseable {
         return (Output<R>) circuit.output(query.name());
     }
 
-    private static <R> void wire(NexmarkQuery<R> query, CircuitBuilder b) {
+    private static <R> void wire(NexmarkQuery<R> query, CircuitBuilder b, boolean keepView) {
         // Nexmark's inputs are event streams: insertions only, so the workers can split them by position
         InputHandle<Person> p = b.appendOnlyInput("person");
         InputHandle<Auction> a = b.appendOnlyInput("auction");
         InputHandle<Bid> bid = b.appendOnlyInput("bid");
-        b.output(query.name(), query.wire(b, new NexmarkStreams(p.stream(), a.stream(), bid.stream())));
+        org.jdbsp.circuit.Stream<R> out = query.wire(b, new NexmarkStreams(p.stream(), a.stream(), bid.stream()));
+        if (keepView) {
+            b.output(query.name(), out);
+        } else {
+            b.outputChanges(query.name(), out);
+        }
     }
 
     /** Wraps {@code query} (of unknown row type) in an incremental or naive circuit. */
@@ -80,7 +94,13 @@ public final class QueryCircuit<R> implements AutoCloseable {
     /** Wraps {@code query} (of unknown row type) in an incremental or naive circuit on {@code workers} workers. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static QueryCircuit<?> of(NexmarkQuery<?> query, Mode mode, int workers) {
-        return new QueryCircuit(query, mode, workers);
+        return of(query, mode, workers, true);
+    }
+
+    /** As {@link #of(NexmarkQuery, Mode, int)}; {@code keepView} as in the constructor. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static QueryCircuit<?> of(NexmarkQuery<?> query, Mode mode, int workers, boolean keepView) {
+        return new QueryCircuit(query, mode, workers, keepView);
     }
 
     public NexmarkQuery<R> query() {
