@@ -63,6 +63,18 @@ public final class Circuit implements CircuitRuntime {
         schedule.rollback();
     }
 
+    @Override
+    public void profile(boolean on) {
+        schedule.profile(on);
+    }
+
+    @Override
+    public OperatorProfile profile() {
+        OperatorProfile p = schedule.profileSnapshot();
+        if (p == null) throw new IllegalStateException("profile() while profiling is off: call profile(true) first");
+        return p;
+    }
+
     /** Number of completed steps. */
     @Override
     public long stepCount() {

@@ -65,6 +65,20 @@ public interface CircuitRuntime extends AutoCloseable {
     /** The operators in run order (of one replica, for a multi-worker circuit). */
     List<String> schedule();
 
+    /**
+     * Switches per-operator profiling on (starting afresh) or off. While on, every step measures each operator's
+     * eval and commit time and the bytes it allocates (two clock and two counter reads per operator and phase);
+     * read the result with {@link #profile()}.
+     */
+    void profile(boolean on);
+
+    /**
+     * Where the steps went, per operator, since profiling was switched on.
+     *
+     * @throws IllegalStateException if profiling is off
+     */
+    OperatorProfile profile();
+
     /** Number of workers running the circuit (1 for a plain circuit). */
     int workers();
 

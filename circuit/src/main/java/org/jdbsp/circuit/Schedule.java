@@ -15,6 +15,10 @@ import java.util.Map;
  */
 final class Schedule {
     private final Node[] order;
+    /** Measures each operator's steps when profiling is on; null when off. */
+    private Profiler profiler;
+    /** The number of the step being run (set by eval, read by commit for the profile). */
+    private long stepNumber;
 
     private Schedule(Node[] order) {
         this.order = order;
@@ -53,10 +57,23 @@ final class Schedule {
      * (or an {@link Error}, or a {@link PeerFailedException} when another worker failed).
      */
     void eval(long stepNumber) {
+        this.stepNumber = stepNumber;
         int i = 0;
         try {
-            for (; i < order.length; i++) {
-                order[i].eval();
+            Profiler p = profiler;
+            if (p == null) {
+                for (; i < order.length; i++) {
+                    order[i].eval();
+                }
+            } else {
+                p.beginStep();
+                for (; i < order.length; i++) {
+                    long a0 = Profiler.allocated();
+                    long t0 = Profiler.now();
+                    order[i].eval();
+                    long t1 = Profiler.now();
+                    p.eval(i, t1 - t0, Profiler.allocated() - a0);
+                }
             }
         } catch (PeerFailedException e) {
             throw e;
@@ -73,9 +90,32 @@ final class Schedule {
 
     /** Phase 2 of a successful tick: every node applies what it prepared. */
     void commit() {
-        for (Node n : order) {
-            n.commit();
+        Profiler p = profiler;
+        if (p == null) {
+            for (Node n : order) {
+                n.commit();
+            }
+            return;
         }
+        for (int i = 0; i < order.length; i++) {
+            long a0 = Profiler.allocated();
+            long t0 = Profiler.now();
+            order[i].commit();
+            long t1 = Profiler.now();
+            p.commit(i, t1 - t0, Profiler.allocated() - a0);
+        }
+        p.endStep(stepNumber);
+    }
+
+    /** Starts profiling afresh ({@code on}) or stops it. */
+    void profile(boolean on) {
+        profiler = on ? new Profiler(order) : null;
+    }
+
+    /** The profile since profiling was switched on, or null if it is off. */
+    OperatorProfile profileSnapshot() {
+        Profiler p = profiler;
+        return p == null ? null : p.snapshot();
     }
 
     /** Phase 2 of a failed tick: every node discards what it prepared. */

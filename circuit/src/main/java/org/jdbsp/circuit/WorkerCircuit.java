@@ -111,6 +111,20 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
         }
     }
 
+    /** Switches profiling on or off in every replica; call it between steps (from the thread that steps). */
+    @Override
+    public void profile(boolean on) {
+        for (Circuit r : replicas) r.profile(on);
+    }
+
+    /** The replicas' profiles merged: sums per operator, each step at its slowest worker. */
+    @Override
+    public OperatorProfile profile() {
+        java.util.List<OperatorProfile> all = new java.util.ArrayList<>();
+        for (Circuit r : replicas) all.add(r.profile());
+        return OperatorProfile.merge(all);
+    }
+
     @Override
     public int workers() {
         return n;

@@ -96,6 +96,16 @@ public final class Engines {
         }
 
         @Override
+        public void startProfile() {
+            circuit.circuit().profile(true);
+        }
+
+        @Override
+        public org.jdbsp.circuit.OperatorProfile profile() {
+            return circuit.circuit().profile();
+        }
+
+        @Override
         public long stateRows() {
             return circuit.circuit().stateRows();
         }

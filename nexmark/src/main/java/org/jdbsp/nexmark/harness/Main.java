@@ -300,6 +300,9 @@ public final class Main {
                 long gc0 = ThreadCpu.gcMillis();
                 long jit0 = WarmUp.jitMillis();
                 WorkerTimings timings0 = engine.timings();
+                if (o.profile) {
+                    engine.startProfile();
+                }
                 for (int s = 0; s < steps; s++) {
                     int off = s * batch;
                     int len = Math.min(batch, n - off);
@@ -320,6 +323,11 @@ public final class Main {
                     progress.update(q.name(), off + len, n, total);
                 }
                 progress.clear();
+                if (o.profile) {
+                    out.println("profile of " + q.name() + " (" + workers + " worker" + (workers == 1 ? "" : "s")
+                            + ", round " + round + "):");
+                    out.print(engine.profile().toTable(12));
+                }
                 // before close: the worker threads of this engine are alive (the warm-up's were joined)
                 long[] workerCpu = cpu.workers();
                 double allocPerEvent = (double) (mainAlloc + cpu.workersAllocated()) / n;

@@ -56,6 +56,8 @@ public final class Options {
     /** Most warm-up rounds per query ({@code >= 1}); warm-up stops earlier once a round finds the JIT quiet. */
     public final int warmupRounds;
     public final boolean check;
+    /** Print each timed run's per-operator profile (time, allocation, slowest steps). */
+    public final boolean profile;
     public final Path json;
     public final Path dumpEvents;
     public final Path eventsFrom;
@@ -75,6 +77,7 @@ public final class Options {
         warmup = b.warmup;
         warmupRounds = b.warmupRounds;
         check = b.check;
+        profile = b.profile;
         json = b.json;
         dumpEvents = b.dumpEvents;
         eventsFrom = b.eventsFrom;
@@ -103,6 +106,7 @@ public final class Options {
         long warmup = -1;
         int warmupRounds = DEFAULT_WARMUP_ROUNDS;
         boolean check;
+        boolean profile;
         Path json;
         Path dumpEvents;
         Path eventsFrom;
@@ -131,6 +135,10 @@ public final class Options {
                 case "--check" -> {
                     noValue(name, value);
                     b.check = true;
+                }
+                case "--profile" -> {
+                    noValue(name, value);
+                    b.profile = true;
                 }
                 case "--progress" -> {
                     noValue(name, value);
@@ -316,6 +324,11 @@ public final class Options {
                                      compiler thread takes a core from the workers
                   --check            also compute each query's independent reference over the whole history
                                      and fail (exit 1) if a final view differs, printing sample rows
+                  --profile          after each timed run, print where its steps went per operator: time
+                                     in eval and commit, bytes allocated per step, the slowest step of
+                                     each operator and the run's slowest steps with the operator that
+                                     took most of each (two clock and two counter reads per operator
+                                     and phase: a few percent slower)
                   --json FILE        write the results as a JSON array, one object per query and run
                   --dump-events FILE write the events run, as JSON Lines
                   --events-from FILE replay events from a JSON Lines file instead of generating them (a

@@ -1,5 +1,6 @@
 package org.jdbsp.nexmark.harness;
 
+import org.jdbsp.circuit.OperatorProfile;
 import org.jdbsp.circuit.WorkerTimings;
 import org.jdbsp.nexmark.model.EventsByType;
 import org.jdbsp.zset.ZSet;
@@ -26,6 +27,12 @@ public interface QueryEngine extends AutoCloseable {
 
     /** Where the workers' time went so far, or {@code null} with one worker. */
     WorkerTimings timings();
+
+    /** Starts measuring each operator's steps afresh ({@link #profile()}). */
+    void startProfile();
+
+    /** Where the steps went per operator since {@link #startProfile()}. */
+    OperatorProfile profile();
 
     /** Workers (threads) this engine computes on. */
     int workers();
