@@ -24,8 +24,8 @@ import org.jdbsp.zset.ZSet;
  * <p>{@code SPLIT_INDEX(s, '/', i)} is Flink's: the {@code i}-th (0-based) piece of {@code s} split at every
  * {@code '/'}, keeping empty pieces (so {@code https://host/a} is {@code ["https:", "", "host", "a"]}), and
  * {@code null} when there are not enough pieces or {@code s} is empty. For the generator's URLs
- * ({@code https://www.nexmark.com/<dir>/item.htm?query=1...}) dir1 is the channel directory, dir2 the page and
- * dir3 is null. Circuit: one fused map, one pass over the URL per bid, no state.
+ * ({@code https://www.nexmark.com/<a>/<b>/<c>/item.htm?query=1...}, as nexmark/nexmark's) dir1..dir3 are a, b
+ * and c. Circuit: one fused map, one pass over the URL per bid, no state.
  */
 public final class Q22 implements NexmarkQuery<Q22.Row> {
     /** An output row; the directories are null when the URL has fewer pieces. */

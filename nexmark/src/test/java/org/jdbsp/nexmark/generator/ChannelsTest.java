@@ -48,10 +48,38 @@ class ChannelsTest {
   @Test
   void urlsMatchTheirChannels() {
     assertEquals("Google", Channels.channel(0));
-    assertEquals("https://www.nexmark.com/apple/item.htm?query=1", Channels.url(3));
+    assertEquals("https://www.nexmark.com/_ius/qcy/bxr/item.htm?query=1", Channels.url(3));
     assertEquals("channel-0", Channels.channel(4));
     assertEquals("channel-9999", Channels.channel(4 + 9_999));
-    assertTrue(Channels.url(4 + 42).endsWith("&channel_id=42"));
+    assertEquals(
+        "https://www.nexmark.com/xied/ugsy/ucg/item.htm?query=1&channel_id=1052508160",
+        Channels.url(4 + 8835));
+  }
+
+  /** nexmark/nexmark's BidGenerator: a random three-piece path, and for 90% of cold channels their id. */
+  @Test
+  void urlsFollowTheFlinkGeneratorsFormat() {
+    java.util.regex.Pattern base =
+        java.util.regex.Pattern.compile(
+            "https://www\\.nexmark\\.com/[a-z_]{3,4}/[a-z_]{3,4}/[a-z_]{3,4}/item\\.htm\\?query=1");
+    java.util.Set<String> hot = new java.util.HashSet<>();
+    for (int i = 0; i < 4; i++) {
+      assertTrue(base.matcher(Channels.url(i)).matches(), Channels.url(i));
+      hot.add(Channels.url(i));
+    }
+    assertEquals(4, hot.size(), "four different hot urls");
+    int withId = 0;
+    for (int n = 0; n < Channels.CHANNELS; n++) {
+      String url = Channels.url(4 + n);
+      String suffix = "&channel_id=" + Math.abs(Integer.reverse(n));
+      if (url.endsWith(suffix)) {
+        withId++;
+        url = url.substring(0, url.length() - suffix.length());
+      }
+      assertTrue(base.matcher(url).matches(), Channels.url(4 + n));
+      assertEquals(Channels.baseUrl(new java.util.Random(n)), url, "channel " + n + "'s url is its seed's");
+    }
+    assertTrue(withId > 8_800 && withId < 9_200, withId + " of 10,000 urls carry their channel id");
   }
 
   @Test

@@ -55,7 +55,7 @@ class PinnedEventsTest {
             1001L,
             32530001L,
             "channel-8835",
-            "https://www.nexmark.com/channel/item.htm?query=1&channel_id=8835",
+            "https://www.nexmark.com/xied/ugsy/ucg/item.htm?query=1&channel_id=1052508160",
             1436918400040L,
             "fdiysaV^]NLVsbolvyqwgticfdrwdyiyofziYMU\\Z`UaTQO][NX\\RM]WPYTOuwogvszlxj"
                 + "rcNOORM"),
