@@ -14,7 +14,8 @@ import org.jdbsp.zset.ZSet;
  * Writes a view as CSV (RFC 4180, UTF-8, {@code \n} line ends): a header line of the row record's component
  * names plus {@code weight}, then one line per element of the view with its weight, in {@link Rows#ORDER}.
  * A field is quoted when it contains a comma, a quote, CR or LF, or begins or ends with a space; quotes are
- * doubled; {@code null} is an empty field. Nested values are written with their {@code toString}.
+ * doubled. {@code null} is an empty field and the empty string a quoted empty field ({@code ""}), as
+ * PostgreSQL's CSV format tells them apart. Nested values are written with their {@code toString}.
  */
 public final class CsvDump {
     private CsvDump() {
@@ -61,7 +62,10 @@ public final class CsvDump {
         if (s == null) {
             return "";
         }
-        boolean quote = !s.isEmpty() && (s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ');
+        if (s.isEmpty()) {
+            return "\"\"";
+        }
+        boolean quote = s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ';
         for (int i = 0; !quote && i < s.length(); i++) {
             char c = s.charAt(i);
             quote = c == ',' || c == '"' || c == '\n' || c == '\r';

@@ -111,6 +111,10 @@ public final class Main {
                     w.write(events, 0, events.length);
                 }
                 err.printf(Locale.ROOT, "nexmark: wrote %,d events to %s%n", events.length, o.dumpEvents);
+                if (!o.queriesGiven) {
+                    err.println("nexmark: no --query given with --dump-events: no query run");
+                    return 0;
+                }
             }
             if (o.dumpOutput != null) {
                 Files.createDirectories(o.dumpOutput);
@@ -189,7 +193,7 @@ public final class Main {
         } else {
             int n = (int) (o.events >= 0 ? o.events : Options.DEFAULT_EVENTS);
             events = new Event[n];
-            NexmarkGenerator g = new NexmarkGenerator(NexmarkConfig.builder().numEvents(n).build());
+            NexmarkGenerator g = new NexmarkGenerator(o.generator.toBuilder().numEvents(n).build());
             for (int off = 0; off < n; ) {
                 int got = g.fill(events, off, Math.min(1 << 16, n - off));
                 off += got;

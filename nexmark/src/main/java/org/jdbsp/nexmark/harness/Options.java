@@ -60,6 +60,10 @@ public final class Options {
     public final boolean profile;
     public final Path json;
     public final Path dumpEvents;
+    /** Whether {@code --query} was given: without it, {@code --dump-events} only writes the events. */
+    public final boolean queriesGiven;
+    /** The generator's configuration (without the number of events): its defaults, then the options' changes. */
+    public final org.jdbsp.nexmark.generator.NexmarkConfig generator;
     public final Path eventsFrom;
     public final Path dumpOutput;
     /** {@code TRUE} forced on, {@code FALSE} forced off, {@code null}: on when stderr is a terminal. */
@@ -80,6 +84,8 @@ public final class Options {
         profile = b.profile;
         json = b.json;
         dumpEvents = b.dumpEvents;
+        queriesGiven = b.queriesGiven;
+        generator = b.generator.build();
         eventsFrom = b.eventsFrom;
         dumpOutput = b.dumpOutput;
         progress = b.progress;
@@ -109,6 +115,9 @@ public final class Options {
         boolean profile;
         Path json;
         Path dumpEvents;
+        boolean queriesGiven;
+        org.jdbsp.nexmark.generator.NexmarkConfig.Builder generator = org.jdbsp.nexmark.generator.NexmarkConfig.builder();
+        boolean generatorChanged;
         Path eventsFrom;
         Path dumpOutput;
         Boolean progress;
@@ -168,8 +177,17 @@ public final class Options {
                 }
             }
         }
+        b.queriesGiven = !b.queries.isEmpty();
         if (b.queries.isEmpty()) {
             addQueries(b, "all");
+        }
+        if (b.generatorChanged && b.eventsFrom != null) {
+            throw new UsageException("--base-time and --generator set up the generator; --events-from replays a file");
+        }
+        try {
+            b.generator.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--generator: " + e.getMessage());
         }
         return new Options(b);
     }
@@ -177,7 +195,7 @@ public final class Options {
     private static boolean isValued(String name) {
         return switch (name) {
             case "--query", "-q", "--events", "-n", "--batch", "--mode", "--workers", "--rounds", "--warmup",
-                    "--warmup-rounds", "--json",
+                    "--warmup-rounds", "--json", "--base-time", "--generator",
                     "--dump-events", "--events-from", "--dump-output" -> true;
             default -> false;
         };
@@ -201,6 +219,14 @@ public final class Options {
             case "--dump-events" -> b.dumpEvents = path(name, value);
             case "--events-from" -> b.eventsFrom = path(name, value);
             case "--dump-output" -> b.dumpOutput = path(name, value);
+            case "--base-time" -> {
+                b.generator.baseTime(count(name, value, 0));
+                b.generatorChanged = true;
+            }
+            case "--generator" -> {
+                GeneratorOptions.apply(b.generator, value);
+                b.generatorChanged = true;
+            }
             default -> throw new UsageException("unknown option '" + name + "' (see --help)");
         }
     }
@@ -330,7 +356,16 @@ public final class Options {
                                      took most of each (two clock and two counter reads per operator
                                      and phase: a few percent slower)
                   --json FILE        write the results as a JSON array, one object per query and run
-                  --dump-events FILE write the events run, as JSON Lines
+                  --dump-events FILE write the events run, as JSON Lines; without --query, write them and
+                                     run no query
+                  --base-time MS     the generator's first event time, in ms since the epoch (default
+                                     Beam's, 2015-07-15T00:00:00Z)
+                  --generator K=V,.. the generator's other parameters: event-rate, first-event-rate,
+                                     next-event-rate, rate-period-sec, rate-shape (square, sine),
+                                     proportions (P:A:B), avg-person-bytes, avg-auction-bytes,
+                                     avg-bid-bytes, hot-auction-ratio, hot-sellers-ratio,
+                                     hot-bidders-ratio, in-flight-auctions, active-people,
+                                     out-of-order-group-size, event-generators (Beam's defaults)
                   --events-from FILE replay events from a JSON Lines file instead of generating them (a
                                      malformed line stops the run naming the file and line)
                   --dump-output DIR  write each query's final view as DIR/<query>.csv (header, then one row

@@ -93,6 +93,11 @@ class OptionsTest {
         "--check=yes                  | --check takes no value",
         "q3                           | unexpected argument 'q3'",
         "--json=                      | --json needs a file name",
+        "--generator hot=3            | --generator: unknown parameter 'hot'",
+        "--generator proportions=1:2  | --generator proportions: expected persons:auctions:bids",
+        "--generator event-rate=0     | --generator event-rate",
+        "--generator rate-shape=tri   | --generator rate-shape: expected square or sine",
+        "--base-time -5               | --base-time",
     })
     void badCommandLines(String line, String message) {
         UsageException e = assertThrows(UsageException.class, () -> Options.parse(line.trim().split(" +")));

@@ -134,9 +134,13 @@ class OutputFilesTest {
         view.add(new Tricky("two\nlines", null, null), 1);
         view.add(new Tricky(" padded", 1L, BigDecimal.TEN), 2);
         view.add(new Tricky("plain", 9L, BigDecimal.ONE), 1);
+        view.add(new Tricky("", 0L, null), 1);
+        view.add(new Tricky(null, 0L, null), 1);
         StringWriter out = new StringWriter();
         CsvDump.write(view, Tricky.class, out);
         assertEquals("text,n,price,weight\n"
+                + ",0,,1\n"
+                + "\"\",0,,1\n"
                 + "\" padded\",1,10,2\n"
                 + "\"a,b\",2,1,3\n"
                 + "plain,9,1,1\n"
@@ -198,6 +202,24 @@ class OutputFilesTest {
         assertEquals(0, prefix.status(), prefix.toString());
         assertTrue(prefix.out().lines().anyMatch(l -> l.startsWith("q0 ") && l.contains(" 1,200 ")),
                 prefix.toString());
+    }
+
+    @Test
+    void dumpEventsAloneRunsNoQueryAndTheGeneratorTakesItsParameters() throws IOException {
+        Path events = dir.resolve("shaped.jsonl");
+        HarnessRun r = HarnessRun.run("--events", "3000", "--dump-events", events.toString(), "--base-time",
+                "1700000000000", "--generator", "proportions=1:1:8,hot-bidders-ratio=4,avg-bid-bytes=50");
+        assertEquals(0, r.status(), r.toString());
+        assertTrue(r.err().contains("no query run"), r.toString());
+        assertEquals("", r.out(), "no result table");
+        NexmarkGenerator g = new NexmarkGenerator(NexmarkConfig.builder().baseTime(1_700_000_000_000L)
+                .proportions(1, 1, 8).hotBiddersRatio(4).avgBidByteSize(50).numEvents(3000).build());
+        List<Event> read = EventJsonReader.readAll(events);
+        assertEquals(3000, read.size());
+        for (Event e : read) {
+            assertEquals(g.next(), e);
+        }
+        assertEquals(1_700_000_000_000L, read.get(0).dateTime());
     }
 
     @Test
