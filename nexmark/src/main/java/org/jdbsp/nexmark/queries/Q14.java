@@ -39,9 +39,8 @@ import org.jdbsp.zset.ZSet;
  * WHERE 0.908 * price > 1000000 AND 0.908 * price < 50000000;
  * }</pre>
  *
- * <p>Numbers: the converted price is exact, kept as a {@code long} number of thousandths,
- * {@code priceMillis = 908 * price} (the sink's {@code DECIMAL(23, 3)}); {@link Row#price()} gives it as a
- * {@link BigDecimal} of scale 3 and {@code toString} prints it so. The filter compares the exact product
+ * <p>Numbers: the converted price is the sink's {@code DECIMAL(23, 3)}, exact: a {@link BigDecimal} of scale
+ * 3, {@code 908 * price} thousandths (made only for the rows that pass the filter). The filter compares the exact product
  * ({@code 1,000,000,000 < 908 * price < 50,000,000,000}); a price whose product would overflow is outside the
  * range. {@code HOUR} is the UTC hour of {@code dateTime}. {@code count_char(s, c)} counts the UTF-16 chars of
  * {@code s} equal to {@code c}, like nexmark's {@code CountChar}. Circuit: one fused flatMap, no state.
@@ -52,17 +51,12 @@ public final class Q14 implements NexmarkQuery<Q14.Row> {
     private static final long HOUR_MS = 3_600_000L;
     private static final long DAY_MS = 86_400_000L;
 
-    /** An output row; {@code priceMillis} is {@code 0.908 * price} in thousandths. */
-    public record Row(long auction, long bidder, long priceMillis, String bidTimeType, long dateTime,
+    /** An output row; {@code price} is {@code 0.908 * price} of the bid, exact, scale 3. */
+    public record Row(long auction, long bidder, BigDecimal price, String bidTimeType, long dateTime,
                       String extra, long cCounts) {
-        /** {@code 0.908 * price}, exact, scale 3. */
-        public BigDecimal price() {
-            return BigDecimal.valueOf(priceMillis, 3);
-        }
-
         @Override
         public String toString() {
-            return "Row[auction=" + auction + ", bidder=" + bidder + ", price=" + price().toPlainString()
+            return "Row[auction=" + auction + ", bidder=" + bidder + ", price=" + price.toPlainString()
                     + ", bidTimeType=" + bidTimeType + ", dateTime=" + dateTime + ", extra=" + extra
                     + ", cCounts=" + cCounts + "]";
         }
@@ -87,8 +81,8 @@ public final class Q14 implements NexmarkQuery<Q14.Row> {
             }
             long millis = p * 908;
             if (millis > LOW && millis < HIGH) {
-                out.accept(new Row(bid.auction(), bid.bidder(), millis, timeType(bid.dateTime()), bid.dateTime(),
-                        bid.extra(), countChar(bid.extra(), 'c')));
+                out.accept(new Row(bid.auction(), bid.bidder(), BigDecimal.valueOf(millis, 3), timeType(bid.dateTime()),
+                        bid.dateTime(), bid.extra(), countChar(bid.extra(), 'c')));
             }
         });
     }
@@ -130,7 +124,7 @@ public final class Q14 implements NexmarkQuery<Q14.Row> {
                 String type = hour >= 8 && hour <= 18 ? "dayTime"
                         : hour <= 6 || hour >= 20 ? "nightTime" : "otherTime";
                 long cs = bid.extra().chars().filter(ch -> ch == 'c').count();
-                out.add(new Row(bid.auction(), bid.bidder(), price.movePointRight(3).longValueExact(), type,
+                out.add(new Row(bid.auction(), bid.bidder(), price.setScale(3), type,
                         bid.dateTime(), bid.extra(), cs), 1);
             }
         }

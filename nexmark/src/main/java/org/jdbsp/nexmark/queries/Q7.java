@@ -18,7 +18,7 @@ import org.jdbsp.zset.ZSet;
  *
  * <p>SQL (nexmark/nexmark {@code queries/q7.sql}):
  * <pre>{@code
- * SELECT B.auction, B.bidder, B.price, B.dateTime, B.extra
+ * SELECT B.auction, B.price, B.bidder, B.dateTime, B.extra
  * from bid B
  * JOIN (
  *   SELECT MAX(price) AS maxprice, window_end as dateTime
@@ -28,6 +28,9 @@ import org.jdbsp.zset.ZSet;
  * ON B.price = B1.maxprice
  * WHERE B.dateTime BETWEEN B1.dateTime  - INTERVAL '10' SECOND AND B1.dateTime;
  * }</pre>
+ *
+ * <p>The columns are the SELECT list's, in its order (price before bidder); the text's blackhole sink declares
+ * bidder before price, so a positional INSERT puts the price under the sink's name {@code bidder}.
  *
  * <p>Definition over a history: for every window {@code [s, s + 10 s)} (epoch aligned) that has bids, with
  * {@code e = s + 10 s} and {@code m} the maximum price of its bids, every bid with price {@code m} and time in
@@ -48,10 +51,10 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
     static final long SIZE = 10_000;
 
     /** One output row: a bid at the maximum price of a window. */
-    public record Row(long auction, long bidder, long price, long dateTime, String extra) {
+    public record Row(long auction, long price, long bidder, long dateTime, String extra) {
         @Override
         public String toString() {
-            return "Q7[auction=" + auction + ", bidder=" + bidder + ", price=" + price + ", dateTime=" + dateTime
+            return "Q7[auction=" + auction + ", price=" + price + ", bidder=" + bidder + ", dateTime=" + dateTime
                     + "]";
         }
     }
@@ -100,7 +103,7 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
         Stream<Row> joined = Joins.joinOnLongBroadcast(candidates, maxima, c -> mix(c.end(), c.bid().price()),
                 m -> mix(m.end(), m.maxPrice()),
                 (c, m) -> c.end() == m.end() && c.bid().price() == m.maxPrice()
-                        ? new Row(c.bid().auction(), c.bid().bidder(), c.bid().price(), c.bid().dateTime(),
+                        ? new Row(c.bid().auction(), c.bid().price(), c.bid().bidder(), c.bid().dateTime(),
                                 c.bid().extra())
                         : NO_MATCH);
         return Linear.filter(joined, r -> r != NO_MATCH);
@@ -126,7 +129,7 @@ public final class Q7 implements NexmarkQuery<Q7.Row> {
                 for (long end = lowest; end <= bid.dateTime() + SIZE; end += SIZE) {
                     Long max = maxByEnd.get(end);
                     if (max != null && max == bid.price()) {
-                        out.add(new Row(bid.auction(), bid.bidder(), bid.price(), bid.dateTime(), bid.extra()), 1);
+                        out.add(new Row(bid.auction(), bid.price(), bid.bidder(), bid.dateTime(), bid.extra()), 1);
                     }
                 }
             }

@@ -33,16 +33,16 @@ class Q14Test {
         Bid twenty = at(2_000_003, "20:00", "");
         Bid huge = at(Long.MAX_VALUE, "12:00", "");
         ZSet<Q14.Row> expected = new ZSet<>();
-        expected.add(new Q14.Row(1, 2, 1_000_000_376L, "dayTime", justIn.dateTime(), "abcc", 2), 1);
-        expected.add(new Q14.Row(1, 2, 49_999_999_732L, "dayTime", high.dateTime(), "c", 1), 1);
-        expected.add(new Q14.Row(1, 2, 1_816_000_000L, "otherTime", seven.dateTime(), "C", 0), 1);
-        expected.add(new Q14.Row(1, 2, 1_816_000_908L, "otherTime", nineteen.dateTime(), "cCc", 2), 1);
-        expected.add(new Q14.Row(1, 2, 1_816_001_816L, "nightTime", six.dateTime(), "", 0), 1);
-        expected.add(new Q14.Row(1, 2, 1_816_002_724L, "nightTime", twenty.dateTime(), "", 0), 1);
+        expected.add(new Q14.Row(1, 2, BigDecimal.valueOf(1_000_000_376L, 3), "dayTime", justIn.dateTime(), "abcc", 2), 1);
+        expected.add(new Q14.Row(1, 2, BigDecimal.valueOf(49_999_999_732L, 3), "dayTime", high.dateTime(), "c", 1), 1);
+        expected.add(new Q14.Row(1, 2, BigDecimal.valueOf(1_816_000_000L, 3), "otherTime", seven.dateTime(), "C", 0), 1);
+        expected.add(new Q14.Row(1, 2, BigDecimal.valueOf(1_816_000_908L, 3), "otherTime", nineteen.dateTime(), "cCc", 2), 1);
+        expected.add(new Q14.Row(1, 2, BigDecimal.valueOf(1_816_001_816L, 3), "nightTime", six.dateTime(), "", 0), 1);
+        expected.add(new Q14.Row(1, 2, BigDecimal.valueOf(1_816_002_724L, 3), "nightTime", twenty.dateTime(), "", 0), 1);
         List<Event> all = List.of(low, justIn, high, tooHigh, seven, nineteen, six, twenty, huge);
         assertEquals(expected, q.reference(all));
         QueryChecks.assertCircuit(q, expected, all.subList(0, 4), all.subList(4, 9));
-        Q14.Row r = new Q14.Row(1, 2, 1_000_000_376L, "dayTime", 0, "", 0);
+        Q14.Row r = new Q14.Row(1, 2, BigDecimal.valueOf(1_000_000_376L, 3), "dayTime", 0, "", 0);
         assertEquals(new BigDecimal("1000000.376"), r.price());
         assertTrue(r.toString().contains("price=1000000.376"), r.toString());
     }

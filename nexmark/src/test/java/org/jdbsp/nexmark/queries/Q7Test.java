@@ -15,7 +15,7 @@ class Q7Test {
     private static final List<Event> EVENTS = QueryChecks.events(40_000);
 
     private static Q7.Row row(Bid b) {
-        return new Q7.Row(b.auction(), b.bidder(), b.price(), b.dateTime(), b.extra());
+        return new Q7.Row(b.auction(), b.price(), b.bidder(), b.dateTime(), b.extra());
     }
 
     @Test
