@@ -61,60 +61,45 @@ public final class RowClasses {
         }
     }
 
+    /** The primitive shape letters, and per letter its class, wrapper and typed getter of {@link Tuple}. */
+    private static final String PRIMITIVES = "ZBSIJFD";
+    private static final Class<?>[] CLASSES = {
+        boolean.class, byte.class, short.class, int.class, long.class, float.class, double.class};
+    private static final String[] WRAPPERS = {"Boolean", "Byte", "Short", "Integer", "Long", "Float", "Double"};
+    private static final String[] GETTERS = {
+        "getBoolean", "getByte", "getShort", "getInt", "getLong", "getFloat", "getDouble"};
+
     /** The shape letter of a field of Java class {@code c}: its descriptor letter if primitive, else L. */
     public static char letter(Class<?> c) {
-        if (c == boolean.class) return 'Z';
-        if (c == byte.class) return 'B';
-        if (c == short.class) return 'S';
-        if (c == int.class) return 'I';
-        if (c == long.class) return 'J';
-        if (c == float.class) return 'F';
-        if (c == double.class) return 'D';
+        for (int i = 0; i < CLASSES.length; i++) {
+            if (CLASSES[i] == c) return PRIMITIVES.charAt(i);
+        }
         return 'L';
+    }
+
+    /** The position of a primitive letter in {@link #PRIMITIVES}; -1 for L. */
+    private static int index(char l) {
+        int i = PRIMITIVES.indexOf(l);
+        if (i < 0 && l != 'L') throw new IllegalArgumentException("not a shape letter: " + l);
+        return i;
     }
 
     /** The Java class of a field of shape letter {@code l}: a primitive, or Object for L. */
     public static Class<?> javaClass(char l) {
-        switch (l) {
-            case 'Z': return boolean.class;
-            case 'B': return byte.class;
-            case 'S': return short.class;
-            case 'I': return int.class;
-            case 'J': return long.class;
-            case 'F': return float.class;
-            case 'D': return double.class;
-            case 'L': return Object.class;
-            default: throw new IllegalArgumentException("not a shape letter: " + l);
-        }
+        int i = index(l);
+        return i < 0 ? Object.class : CLASSES[i];
     }
 
     /** The Java type of a field of shape letter {@code l}, as source. */
     public static String javaType(char l) {
-        switch (l) {
-            case 'Z': return "boolean";
-            case 'B': return "byte";
-            case 'S': return "short";
-            case 'I': return "int";
-            case 'J': return "long";
-            case 'F': return "float";
-            case 'D': return "double";
-            case 'L': return "Object";
-            default: throw new IllegalArgumentException("not a shape letter: " + l);
-        }
+        int i = index(l);
+        return i < 0 ? "Object" : CLASSES[i].getName();
     }
 
     /** The typed getter of {@link Tuple} for a field of letter {@code l}, or {@code get} for L. */
     public static String getter(char l) {
-        switch (l) {
-            case 'Z': return "getBoolean";
-            case 'B': return "getByte";
-            case 'S': return "getShort";
-            case 'I': return "getInt";
-            case 'J': return "getLong";
-            case 'F': return "getFloat";
-            case 'D': return "getDouble";
-            default: return "get";
-        }
+        int i = index(l);
+        return i < 0 ? "get" : GETTERS[i];
     }
 
     private static TupleFactory generate(String shape) {
@@ -226,16 +211,9 @@ public final class RowClasses {
 
     /** The wrapper class of a primitive letter, as source. */
     private static String wrapper(char l) {
-        switch (l) {
-            case 'Z': return "Boolean";
-            case 'B': return "Byte";
-            case 'S': return "Short";
-            case 'I': return "Integer";
-            case 'J': return "Long";
-            case 'F': return "Float";
-            case 'D': return "Double";
-            default: throw new IllegalArgumentException("no wrapper for " + l);
-        }
+        int i = index(l);
+        if (i < 0) throw new IllegalArgumentException("no wrapper for " + l);
+        return WRAPPERS[i];
     }
 
     private static String box(char l, String f) {
@@ -243,29 +221,17 @@ public final class RowClasses {
     }
 
     private static String unbox(char l, String v) {
-        switch (l) {
-            case 'Z': return "((Boolean) " + v + ").booleanValue()";
-            case 'B': return "((Number) " + v + ").byteValue()";
-            case 'S': return "((Number) " + v + ").shortValue()";
-            case 'I': return "((Number) " + v + ").intValue()";
-            case 'J': return "((Number) " + v + ").longValue()";
-            case 'F': return "((Number) " + v + ").floatValue()";
-            case 'D': return "((Number) " + v + ").doubleValue()";
-            default: return v;
-        }
+        if (l == 'L') return v;
+        return l == 'Z' ? "((Boolean) " + v + ").booleanValue()" : "((Number) " + v + ")." + javaType(l) + "Value()";
     }
 
     /** The hash of a field, equal to {@link Values#hash} of its boxed value. */
     private static String hash(char l, String f) {
         switch (l) {
-            case 'Z': return "Boolean.hashCode(" + f + ")";
-            case 'B': return "Byte.hashCode(" + f + ")";
-            case 'S': return "Short.hashCode(" + f + ")";
-            case 'I': return "Integer.hashCode(" + f + ")";
-            case 'J': return "Long.hashCode(" + f + ")";
             case 'F': return "(" + f + " == 0.0f ? 0 : Float.hashCode(" + f + "))";
             case 'D': return "(" + f + " == 0.0 ? 0 : Double.hashCode(" + f + "))";
-            default: return "org.jdbsp.sql.runtime.Values.hash(" + f + ")";
+            case 'L': return "org.jdbsp.sql.runtime.Values.hash(" + f + ")";
+            default: return wrapper(l) + ".hashCode(" + f + ")";
         }
     }
 
