@@ -374,7 +374,8 @@ public final class Main {
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
                         maxWorkerCpuSeconds, gcSeconds, jitSeconds, allocPerEvent, pushNanos / 1e9, barrierWait, startLag,
                         handBack,
-                        peakHeap, retained, stateRows, changes, view == null ? null : (long) view.size(), checked,
+                        peakHeap, retained, stateRows, stateRows == 0 ? Double.NaN : (double) retained / stateRows,
+                        changes, view == null ? null : (long) view.size(), checked,
                         differing, null);
             }
         } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
@@ -402,8 +403,8 @@ public final class Main {
         return new QueryResult(q.name(), q.description(), o.mode.name().toLowerCase(Locale.ROOT), n, o.batch, 0,
                 workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, 0,
-                null, null, 0, String.valueOf(e));
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, Double.NaN,
+                0, null, null, 0, String.valueOf(e));
     }
 
     private void reportDifference(NexmarkQuery<?> q, ViewDiff diff) {

@@ -33,6 +33,8 @@ package org.jdbsp.nexmark.harness;
  *     (thread wake-up; 0 with one worker)
  * @param handBackSeconds the calling thread's wait, after its own part of each step, for the worker threads
  *     to finish theirs (0 with one worker)
+ * @param bytesPerStateRow {@code retainedHeapBytes / stateRows}: what a row of operator state costs in the heap
+ *     (the output keeps no view unless {@code --check} or {@code --dump-output} is given); NaN without state
  * @param viewRows the rows of the final view, or {@code null} when the output kept no view (neither
  *     {@code --check} nor {@code --dump-output} was given: the measured query publishes its changes only)
  * @param checked {@code null} when {@code --check} was not given, else whether the final view equals the
@@ -70,6 +72,7 @@ public record QueryResult(
         long peakHeapBytes,
         long retainedHeapBytes,
         long stateRows,
+        double bytesPerStateRow,
         long outputChanges,
         Long viewRows,
         Boolean checked,
