@@ -81,6 +81,29 @@ final class NullableCasts extends RexShuttle {
                 wideMod, true, false);
     }
 
+    /**
+     * In an arithmetic operation or comparison of two integers of different widths where the narrower operand is
+     * a literal, makes the literal of the wider type (in {@code operands}, in place): Calcite's code generator
+     * would otherwise convert it at every row through {@code Primitive.numberValueRoundDown}, boxing it. The
+     * value is the same, so the call's type and result are too. Returns whether it changed an operand.
+     */
+    private boolean widenLiteral(RexCall call, List<RexNode> operands) {
+        if (operands.size() != 2 || !(call.getKind().belongsTo(SqlKind.BINARY_ARITHMETIC)
+                || call.getKind().belongsTo(SqlKind.BINARY_COMPARISON) || call.getKind() == SqlKind.MOD)) {
+            return false;
+        }
+        org.apache.calcite.sql.type.SqlTypeName a = operands.get(0).getType().getSqlTypeName();
+        org.apache.calcite.sql.type.SqlTypeName b = operands.get(1).getType().getSqlTypeName();
+        if (a == b || !INTEGERS.contains(a) || !INTEGERS.contains(b)) return false;
+        int narrow = INTEGERS.indexOf(a) < INTEGERS.indexOf(b) ? 0 : 1;
+        if (!(operands.get(narrow) instanceof org.apache.calcite.rex.RexLiteral lit) || lit.isNull()) return false;
+        java.math.BigDecimal value = lit.getValueAs(java.math.BigDecimal.class);
+        if (value == null) return false;
+        var wide = rexBuilder.getTypeFactory().createTypeWithNullability(operands.get(1 - narrow).getType(), false);
+        operands.set(narrow, rexBuilder.makeExactLiteral(value, wide));
+        return true;
+    }
+
     private static final List<org.apache.calcite.sql.type.SqlTypeName> INTEGERS = List.of(
             org.apache.calcite.sql.type.SqlTypeName.TINYINT, org.apache.calcite.sql.type.SqlTypeName.SMALLINT,
             org.apache.calcite.sql.type.SqlTypeName.INTEGER, org.apache.calcite.sql.type.SqlTypeName.BIGINT);
@@ -108,7 +131,8 @@ final class NullableCasts extends RexShuttle {
     @Override
     public RexNode visitCall(RexCall call) {
         boolean[] update = {false};
-        List<RexNode> operands = visitList(call.operands, update);
+        List<RexNode> operands = new ArrayList<>(visitList(call.operands, update));
+        if (widenLiteral(call, operands)) update[0] = true;
         RexNode mod = integerMod(call, operands);
         if (mod != null) return mod;
         if (call.getKind() == SqlKind.CAST && !call.getType().isNullable() && operands.get(0).getType().isNullable()) {
