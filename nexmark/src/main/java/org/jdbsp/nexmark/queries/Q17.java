@@ -10,10 +10,9 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.operators.aggregate.Agg;
+import org.jdbsp.operators.aggregate.Aggregated;
 import org.jdbsp.operators.aggregate.Aggregates;
-import org.jdbsp.operators.aggregate.Fold;
-import org.jdbsp.operators.join.Joins;
-import org.jdbsp.operators.join.Pair;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -41,11 +40,10 @@ import org.jdbsp.zset.ZSet;
  * <p>Days are UTC. {@code avg} over {@code BIGINT} is Flink's: {@code BIGINT}, the sum divided by the count
  * truncated toward zero. A sum that overflows a {@code long} fails the step (Flink would wrap).
  *
- * <p><b>Circuit.</b> Three incremental aggregates keyed by (auction, day): an invertible {@link Aggregates#fold}
- * with the counters and the sum (O(1) per bid, one accumulator per group), and {@link Aggregates#min} and
- * {@link Aggregates#max} (O(log n) per bid, a sorted multiset of prices per group, so that deletions are
- * exact); their rows are joined on the group key ({@link Joins#join}, two joins). Per changed group and tick each
- * aggregate retracts and inserts one row and the joins propagate them.
+ * <p><b>Circuit.</b> One grouped multi-aggregate keyed by (auction, day) ({@link Aggregates#aggregate}): the
+ * count, the three filtered counts and the sum (O(1) per bid) and the minimum and maximum (O(log n) per bid, a
+ * sorted multiset of prices per group, so that deletions are exact) in one accumulator row per group. Per
+ * changed group and tick it retracts and inserts one row.
  */
 public final class Q17 implements NexmarkQuery<Q17.Row> {
     /** An output row. */
@@ -61,22 +59,6 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
         }
     }
 
-    /** The invertible part of a group's aggregates. */
-    record Stats(long count, long rank1, long rank2, long rank3, long sum) {
-        Stats step(Bid b, long w) {
-            int r = Q15.rank(b.price());
-            return new Stats(Math.addExact(count, w), r == 1 ? Math.addExact(rank1, w) : rank1,
-                    r == 2 ? Math.addExact(rank2, w) : rank2, r == 3 ? Math.addExact(rank3, w) : rank3,
-                    Math.addExact(sum, Math.multiplyExact(b.price(), w)));
-        }
-    }
-
-    /** Stats joined with the minimum. */
-    private record WithMin(Key key, Stats stats, long min) {
-    }
-
-    private static final Fold<Bid, Stats, Stats> STATS =
-            Fold.invertible(() -> new Stats(0, 0, 0, 0, 0), (acc, b, w) -> acc.step(b, w), s -> s);
 
     @Override
     public String name() {
@@ -92,16 +74,15 @@ public final class Q17 implements NexmarkQuery<Q17.Row> {
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
         Stream<Bid> bids = in.bids();
         Function<Bid, Key> key = bid -> new Key(bid.auction(), Q15.day(bid.dateTime()));
-        Stream<Pair<Key, Stats>> stats = Aggregates.fold(bids, key, STATS);
-        Stream<Pair<Key, Long>> mins = Aggregates.min(bids, key, Bid::price, Pair::new);
-        Stream<Pair<Key, Long>> maxs = Aggregates.max(bids, key, Bid::price, Pair::new);
-        Stream<WithMin> withMin = Joins.join(stats, mins, Pair::left, Pair::left,
-                (s, m) -> new WithMin(s.left(), s.right(), m.right()));
-        return Joins.join(withMin, maxs, WithMin::key, Pair::left, (s, m) -> {
-            Stats st = s.stats();
-            return new Row(s.key().auction(), Q15.dayString(s.key().day()), st.count(), st.rank1(), st.rank2(),
-                    st.rank3(), s.min(), m.right(), st.sum() / st.count(), st.sum());
-        });
+        return Aggregates.aggregate(bids, key, (Key k, Aggregated r) -> {
+            long count = r.getLong(0);
+            long sum = r.getLong(4);
+            return new Row(k.auction(), Q15.dayString(k.day()), count, r.getLong(1), r.getLong(2), r.getLong(3),
+                    r.getLong(5), r.getLong(6), sum / count, sum);
+        }, Agg.count(), Agg.count((Bid bid) -> Q15.rank(bid.price()) == 1 ? Boolean.TRUE : null),
+                Agg.count((Bid bid) -> Q15.rank(bid.price()) == 2 ? Boolean.TRUE : null),
+                Agg.count((Bid bid) -> Q15.rank(bid.price()) == 3 ? Boolean.TRUE : null),
+                Agg.sum(Bid::price), Agg.min(Bid::price), Agg.max(Bid::price));
     }
 
     @Override
