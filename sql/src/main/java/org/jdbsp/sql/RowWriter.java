@@ -1,9 +1,7 @@
 package org.jdbsp.sql;
 
-import org.jdbsp.sql.compiler.Shapes;
 import org.jdbsp.sql.runtime.Tuple;
 import org.jdbsp.sql.runtime.TupleFactory;
-import org.jdbsp.sql.runtime.Values;
 
 import java.math.BigDecimal;
 
@@ -32,12 +30,14 @@ public final class RowWriter {
     private int unset;
     private final String insertWhere;
     private final String deleteWhere;
+    /** How a value set here is named in an error: {@code table <name>}. */
+    private final String where;
 
     RowWriter(TableState state) {
         this.state = state;
         this.schema = state.def.schema();
-        this.shape = Shapes.of(schema);
         this.factory = state.factory();
+        this.shape = factory.shape();
         int n = schema.size();
         this.longs = new long[n];
         this.doubles = new double[n];
@@ -46,6 +46,7 @@ public final class RowWriter {
         this.unset = n;
         this.insertWhere = "insert into " + state.def.name();
         this.deleteWhere = "delete from " + state.def.name();
+        this.where = "table " + state.def.name();
     }
 
     /** Sets column {@code column} (0-based) to an integer: of an integer, DECIMAL, REAL or DOUBLE column. */
@@ -144,22 +145,12 @@ public final class RowWriter {
     }
 
     private Object convert(int column, Object value) {
-        Column c = schema.column(column);
-        String at = "table " + state.def.name() + ", column " + c.name();
-        if (value == null) {
-            if (!c.nullable()) throw new SqlException(at + ": NULL in a NOT NULL column");
-            return null;
-        }
-        try {
-            return Values.fromJava(c.type(), value);
-        } catch (SqlException e) {
-            throw new SqlException(at + ": " + e.getMessage());
-        }
+        return state.convert(value, column, where, -1);
     }
 
     private SqlException wrongType(int column, String what) {
         Column c = schema.column(column);
-        return new SqlException("table " + state.def.name() + ", column " + c.name() + " is " + c.type()
+        return new SqlException(where + ", column " + c.name() + " is " + c.type()
                 + ": cannot set it to " + what);
     }
 

@@ -191,7 +191,7 @@ final class TableState {
                 case UPDATE: {
                     Object[] v = new Object[n];
                     t.copyTo(0, v, 0, n);
-                    Tuple old = factory.make(v.clone());
+                    Tuple old = factory.make(v); // the factory copies: v goes on to make the new row
                     for (int i = 0; i < targets.length; i++) v[targets[i]] = t.get(n + i);
                     Tuple row = toTuple(v, where, rowNo);
                     for (long k = 0; k < w; k++) {
@@ -239,7 +239,11 @@ final class TableState {
         return factory.make(v);
     }
 
-    private Object convert(Object value, int col, String where, int rowNo) {
+    /**
+     * A user's value as the internal value of column {@code col}, checked (NULL into NOT NULL, type, range); a
+     * failure names {@code where}, the row's number in a batch ({@code rowNo >= 0}) and the column.
+     */
+    Object convert(Object value, int col, String where, int rowNo) {
         Column c = def.schema().column(col);
         if (value == null) {
             if (!c.nullable()) throw new SqlException(at(where, rowNo, c) + ": NULL in a NOT NULL column");

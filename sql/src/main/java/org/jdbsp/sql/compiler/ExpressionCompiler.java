@@ -104,11 +104,10 @@ final class ExpressionCompiler {
         boolean direct = true;
         for (int i = 0; i < values.size(); i++) {
             Expression e = values.get(i);
-            boolean primitive = e.getType() instanceof Class<?> c && c.isPrimitive();
             char l = shape.charAt(i);
             if (l == 'L') {
-                args.add(primitive ? Expressions.box(e) : e);
-            } else if (primitive) {
+                args.add(boxed(e));
+            } else if (isPrimitive(e)) {
                 args.add(EnumUtils.convert(e, RowClasses.javaClass(l)));
             } else {
                 direct = false;
@@ -117,9 +116,18 @@ final class ExpressionCompiler {
         }
         if (direct) return Expressions.new_(row, args);
         List<Expression> boxed = new ArrayList<>();
-        for (Expression e : values) boxed.add(e.getType() instanceof Class<?> c && c.isPrimitive() ? Expressions.box(e) : e);
+        for (Expression e : values) boxed.add(boxed(e));
         return Expressions.call(Expressions.field(null, row, "FACTORY"), "make",
                 Expressions.newArrayInit(Object.class, boxed));
+    }
+
+    private static boolean isPrimitive(Expression e) {
+        return e.getType() instanceof Class<?> c && c.isPrimitive();
+    }
+
+    /** {@code e} as an object: boxed if it is of a primitive type. */
+    private static Expression boxed(Expression e) {
+        return isPrimitive(e) ? Expressions.box(e) : e;
     }
 
     /** Rejects functions whose value is not a function of the row: their results could not be retracted. */
