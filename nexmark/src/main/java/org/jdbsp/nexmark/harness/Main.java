@@ -83,8 +83,8 @@ public final class Main {
                     throw new UsageException(why);
                 }
             }
-            if (o.events > Integer.MAX_VALUE - 16) {
-                throw new UsageException("--events: at most " + (Integer.MAX_VALUE - 16) + " (events are held in one array)");
+            if (o.events > Options.MAX_EVENTS) {
+                throw new UsageException("--events: at most " + Options.MAX_EVENTS);
             }
         } catch (UsageException e) {
             err.println("nexmark: " + e.getMessage());
@@ -103,14 +103,11 @@ public final class Main {
         }
 
         Progress progress = new Progress(err, o.progress != null ? o.progress : stderrIsTerminal);
-        Event[] events;
+        EventSource source;
         try {
-            events = loadEvents(o, progress);
+            source = source(o, progress);
             if (o.dumpEvents != null) {
-                try (EventJsonWriter w = EventJsonWriter.create(o.dumpEvents)) {
-                    w.write(events, 0, events.length);
-                }
-                err.printf(Locale.ROOT, "nexmark: wrote %,d events to %s%n", events.length, o.dumpEvents);
+                dumpEvents(source, o, progress);
                 if (!o.queriesGiven) {
                     err.println("nexmark: no --query given with --dump-events: no query run");
                     return 0;
@@ -128,18 +125,16 @@ public final class Main {
             err.println("nexmark: " + e);
             return 1;
         }
-        if (events.length == 0) {
+        if (source.size() == 0) {
             err.println("nexmark: no events to run");
             return 1;
         }
-        warnIfNaiveIsLong(o, events.length);
-        // split by type once, untimed like generating them: a batch is then pushed with one bulk call per input
-        EventsByType byType = new EventsByType(events);
+        warnIfNaiveIsLong(o, source.size());
 
         List<QueryResult> results = new ArrayList<>();
         boolean several = o.workerCounts.length > 1 || o.rounds > 1;
         for (NexmarkQuery<?> q : queries) {
-            results.addAll(runQuery(q, events, byType, o, progress, several));
+            results.addAll(runQuery(q, source, o, progress, several));
         }
 
         out.print(Table.render(results, several));
@@ -166,10 +161,13 @@ public final class Main {
         return 0;
     }
 
-    /** Generates the events, or reads them from {@code --events-from}; never part of any timing. */
-    private Event[] loadEvents(Options o, Progress progress) throws IOException {
+    /**
+     * Where the events come from: read from {@code --events-from}, or generated. Generated events are held only
+     * when {@code --check} needs the whole history for the references; otherwise every pass generates them again
+     * a chunk at a time ({@link EventSource}), so that the run's heap is the query's. Never part of any timing.
+     */
+    private EventSource source(Options o, Progress progress) throws IOException {
         long start = System.nanoTime();
-        Event[] events;
         if (o.eventsFrom != null) {
             long limit = o.events >= 0 ? o.events : Long.MAX_VALUE;
             List<Event> list = new ArrayList<>();
@@ -181,29 +179,58 @@ public final class Main {
                         progress.update("reading", list.size(), Math.max(list.size(), Math.min(limit, 1L << 40)),
                                 "");
                     }
-                    if (list.size() > Integer.MAX_VALUE - 16) {
-                        throw new IOException(o.eventsFrom + ": more events than fit in one array; use --events");
+                    if (list.size() > Options.MAX_EVENTS) {
+                        throw new IOException(o.eventsFrom + ": more than " + Options.MAX_EVENTS
+                                + " events; use --events");
                     }
                 }
             }
-            events = list.toArray(new Event[0]);
+            Event[] events = list.toArray(new Event[0]);
             progress.clear();
             err.printf(Locale.ROOT, "nexmark: read %,d events from %s in %.1f s%n", events.length, o.eventsFrom,
                     (System.nanoTime() - start) / 1e9);
-        } else {
-            int n = (int) (o.events >= 0 ? o.events : Options.DEFAULT_EVENTS);
-            events = new Event[n];
-            NexmarkGenerator g = new NexmarkGenerator(o.generator.toBuilder().numEvents(n).build());
-            for (int off = 0; off < n; ) {
-                int got = g.fill(events, off, Math.min(1 << 16, n - off));
-                off += got;
-                progress.update("generating", off, n, "");
-            }
-            progress.clear();
-            err.printf(Locale.ROOT, "nexmark: generated %,d events in %.1f s (not timed)%n", n,
-                    (System.nanoTime() - start) / 1e9);
+            return EventSource.held(events);
         }
-        return events;
+        int n = (int) (o.events >= 0 ? o.events : Options.DEFAULT_EVENTS);
+        EventSource generated = EventSource.generated(o.generator, n);
+        if (!o.check) {
+            return generated;
+        }
+        Event[] events = new Event[n];
+        EventSource.Pass pass = generated.open(n, o.batch);
+        int off = 0;
+        for (org.jdbsp.nexmark.model.EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
+            off = chunk.copyInOrder(events, off);
+            progress.update("generating", off, n, "");
+        }
+        progress.clear();
+        err.printf(Locale.ROOT, "nexmark: generated %,d events in %.1f s (not timed; held for --check)%n", n,
+                (System.nanoTime() - start) / 1e9);
+        return EventSource.held(events);
+    }
+
+    /** Writes the events to {@code --dump-events}, a chunk at a time. */
+    private void dumpEvents(EventSource source, Options o, Progress progress) throws IOException {
+        try (EventJsonWriter w = EventJsonWriter.create(o.dumpEvents)) {
+            if (source.isHeld()) {
+                w.write(source.all(), 0, source.size());
+            } else {
+                Event[] buffer = new Event[0];
+                EventSource.Pass pass = source.open(source.size(), o.batch);
+                int written = 0;
+                for (org.jdbsp.nexmark.model.EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
+                    if (buffer.length < chunk.size()) {
+                        buffer = new Event[chunk.size()];
+                    }
+                    chunk.copyInOrder(buffer, 0);
+                    w.write(buffer, 0, chunk.size());
+                    written += chunk.size();
+                    progress.update("writing", written, source.size(), "");
+                }
+                progress.clear();
+            }
+        }
+        err.printf(Locale.ROOT, "nexmark: wrote %,d events to %s%n", source.size(), o.dumpEvents);
     }
 
     private void warnIfNaiveIsLong(Options o, long n) {
@@ -223,22 +250,22 @@ public final class Main {
      * Runs {@code q}: one warm-up per worker count, then {@code --rounds} rounds, each a timed run per count (in
      * the listed order in odd rounds, reversed in even ones). Stops at the first failed run.
      */
-    private List<QueryResult> runQuery(NexmarkQuery<?> q, Event[] events, EventsByType byType, Options o,
-                                       Progress progress, boolean several) {
+    private List<QueryResult> runQuery(NexmarkQuery<?> q, EventSource source, Options o, Progress progress,
+                                       boolean several) {
         int[] counts = o.workerCounts;
         WarmUp.Rounds[] warm = new WarmUp.Rounds[counts.length];
         for (int i = 0; i < counts.length; i++) {
             try {
-                warm[i] = warmUp(q, byType, events.length, o, progress, counts[i]);
+                warm[i] = warmUp(q, source, o, progress, counts[i]);
             } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
-                return List.of(failed(q, events.length, o, counts[i], 1, e, progress));
+                return List.of(failed(q, source.size(), o, counts[i], 1, e, progress));
             }
         }
         List<QueryResult> runs = new ArrayList<>();
         for (int round = 1; round <= o.rounds; round++) {
             for (int k = 0; k < counts.length; k++) {
                 int i = round % 2 == 1 ? k : counts.length - 1 - k;
-                QueryResult r = timedRun(q, events, byType, o, progress, counts[i], round, warm[i]);
+                QueryResult r = timedRun(q, source, o, progress, counts[i], round, warm[i]);
                 runs.add(r);
                 String which = several ? String.format(Locale.ROOT, " (%d worker%s, round %d)", counts[i],
                         counts[i] == 1 ? "" : "s", round) : "";
@@ -255,19 +282,24 @@ public final class Main {
     }
 
     /** The untimed warm-up of {@code q} on {@code workers} workers ({@link WarmUp}); notes a JIT still busy. */
-    private WarmUp.Rounds warmUp(NexmarkQuery<?> q, EventsByType byType, int n, Options o, Progress progress,
+    private WarmUp.Rounds warmUp(NexmarkQuery<?> q, EventSource source, Options o, Progress progress,
                                  int workers) {
         int batch = o.batch;
-        long warmup = o.warmupFor(n);
+        int warmup = (int) o.warmupFor(source.size());
         WarmUp.Rounds warm = warmup == 0 ? new WarmUp.Rounds(0, true, 0)
                 : WarmUp.run(o.warmupRounds, WarmUp::jitMillis, System::nanoTime, round -> {
                     try (QueryEngine w = Engines.create(q, o.mode, workers, keepsView(o))) {
-                        for (int off = 0; off < warmup; off += batch) {
-                            w.push(byType, off, (int) Math.min(batch, warmup - off));
-                            w.step();
-                            // as the timed loop does after each step, so that the JIT compiles it here
-                            w.outputDeltaSize();
-                            progress.update(q.name() + " warm-up " + round, off, warmup, "");
+                        EventSource.Pass pass = source.open(warmup, batch);
+                        int done = 0;
+                        for (EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
+                            for (int off = 0; off < chunk.size(); off += batch) {
+                                w.push(chunk, off, Math.min(batch, chunk.size() - off));
+                                w.step();
+                                // as the timed loop does after each step, so that the JIT compiles it here
+                                w.outputDeltaSize();
+                                progress.update(q.name() + " warm-up " + round, done + off, warmup, "");
+                            }
+                            done += chunk.size();
                         }
                     }
                 });
@@ -281,9 +313,9 @@ public final class Main {
     }
 
     /** One timed run of {@code q} on a fresh circuit of {@code workers} workers, after its warm-up. */
-    private QueryResult timedRun(NexmarkQuery<?> q, Event[] events, EventsByType byType, Options o,
-                                 Progress progress, int workers, int round, WarmUp.Rounds warm) {
-        int n = events.length;
+    private QueryResult timedRun(NexmarkQuery<?> q, EventSource source, Options o, Progress progress, int workers,
+                                 int round, WarmUp.Rounds warm) {
+        int n = source.size();
         int batch = o.batch;
         long warmup = o.warmupFor(n);
         String mode = o.mode.name().toLowerCase(Locale.ROOT);
@@ -301,30 +333,46 @@ public final class Main {
                 long mainCpu = 0;
                 long mainAlloc = 0;
                 long pushNanos = 0;
+                long sourceNanos = 0;
                 long gc0 = ThreadCpu.gcMillis();
                 long jit0 = WarmUp.jitMillis();
                 WorkerTimings timings0 = engine.timings();
                 if (o.profile) {
                     engine.startProfile();
                 }
-                for (int s = 0; s < steps; s++) {
-                    int off = s * batch;
-                    int len = Math.min(batch, n - off);
-                    long a0 = cpu.currentAllocated();
-                    long c0 = cpu.current();
-                    long t0 = System.nanoTime();
-                    engine.push(byType, off, len);
-                    long tp = System.nanoTime();
-                    engine.step();
-                    long t1 = System.nanoTime();
-                    pushNanos += tp - t0;
-                    mainCpu += cpu.current() - c0;
-                    mainAlloc += cpu.currentAllocated() - a0;
-                    latency[s] = t1 - t0;
-                    total += t1 - t0;
-                    changes += engine.outputDeltaSize();
-                    peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
-                    progress.update(q.name(), off + len, n, total);
+                EventSource.Pass pass = source.open(n, batch);
+                int s = 0;
+                int done = 0;
+                HeapWatch heapWatch = new HeapWatch(q.name(), n, err);
+                while (true) {
+                    long g0 = System.nanoTime();
+                    EventsByType chunk = pass.next();
+                    if (!source.isHeld()) { // held events were made before the run
+                        sourceNanos += System.nanoTime() - g0;
+                    }
+                    if (chunk == null) {
+                        break;
+                    }
+                    for (int off = 0; off < chunk.size(); off += batch, s++) {
+                        int len = Math.min(batch, chunk.size() - off);
+                        long a0 = cpu.currentAllocated();
+                        long c0 = cpu.current();
+                        long t0 = System.nanoTime();
+                        engine.push(chunk, off, len);
+                        long tp = System.nanoTime();
+                        engine.step();
+                        long t1 = System.nanoTime();
+                        pushNanos += tp - t0;
+                        mainCpu += cpu.current() - c0;
+                        mainAlloc += cpu.currentAllocated() - a0;
+                        latency[s] = t1 - t0;
+                        total += t1 - t0;
+                        changes += engine.outputDeltaSize();
+                        peakHeap = Math.max(peakHeap, rt.totalMemory() - rt.freeMemory());
+                        progress.update(q.name(), done + off + len, n, total);
+                        heapWatch.afterStep(done + off + len, progress);
+                    }
+                    done += chunk.size();
                 }
                 progress.clear();
                 if (o.profile) {
@@ -355,7 +403,7 @@ public final class Main {
                 Boolean checked = null;
                 long differing = 0;
                 if (o.check) {
-                    ViewDiff diff = ViewDiff.of(q.reference(Arrays.asList(events)), view);
+                    ViewDiff diff = ViewDiff.of(q.reference(Arrays.asList(source.all())), view);
                     checked = diff.isEmpty();
                     differing = diff.size();
                     if (!diff.isEmpty()) {
@@ -372,7 +420,7 @@ public final class Main {
                         Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
-                        maxWorkerCpuSeconds, gcSeconds, jitSeconds, allocPerEvent, pushNanos / 1e9, barrierWait, startLag,
+                        maxWorkerCpuSeconds, gcSeconds, jitSeconds, allocPerEvent, pushNanos / 1e9, sourceNanos / 1e9, barrierWait, startLag,
                         handBack,
                         peakHeap, retained, stateRows, stateRows == 0 ? Double.NaN : (double) retained / stateRows,
                         changes, view == null ? null : (long) view.size(), checked,
@@ -403,7 +451,7 @@ public final class Main {
         return new QueryResult(q.name(), q.description(), o.mode.name().toLowerCase(Locale.ROOT), n, o.batch, 0,
                 workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, Double.NaN,
                 0, null, null, 0, String.valueOf(e));
     }
 

@@ -18,6 +18,8 @@ import org.jdbsp.nexmark.queries.Queries;
 public final class Options {
     /** Default number of events: all 23 queries, with {@code --check}, take a few minutes on 2 cores. */
     public static final long DEFAULT_EVENTS = 1_000_000;
+    /** The most events a run takes (steps and held events are counted in {@code int}s). */
+    public static final int MAX_EVENTS = Integer.MAX_VALUE - 16;
     /** Default events per step (Feldera's closed-loop runs use 40,000-event batches). */
     public static final int DEFAULT_BATCH = 10_000;
     /**
@@ -374,8 +376,11 @@ public final class Options {
                   --no-progress      no progress bar
                   --help, -h         this text
 
-                Timing: events are generated (or read) once, up front, and never timed. Each query runs on the
-                same events in a fresh circuit; only pushing a batch into the inputs plus the step are timed.
+                Timing: events are generated as the run goes, a chunk of about 1M events at a time between
+                steps, so that 100M-event runs fit (the JSON's sourceSeconds: time spent generating, not in
+                seconds); with --check they are generated once up front and held, as the references need
+                them all; --events-from reads them up front. Each query runs on the same events in a fresh
+                circuit; only pushing a batch into the inputs plus the step are timed.
                 seconds = sum of step times; events/s = events / seconds; events/s/core divides by the cores
                 used, min(workers, available cores) (JSON: workers, cores). p50/p99 are per-step latencies
                 (push + step). cpu s = CPU time of the threads running the timed steps (main thread's push +
@@ -389,7 +394,7 @@ public final class Options {
                 time went: barrierWaitSeconds (per worker, waiting at barriers for the others: imbalance),
                 startLagSeconds (worker threads starting a step late) and handBackSeconds (main thread
                 waiting, after its own part, for the others to finish). peak heap = max JVM heap in use
-                sampled after each step (includes the event array and uncollected garbage); the JSON also has
+                sampled after each step (includes the events held or the current chunk, and uncollected garbage); the JSON also has
                 retainedHeapBytes = heap in use after a full GC at the end minus before the run (the circuit's
                 state and output view). state rows = circuit.stateRows() at the end; output changes = rows in
                 the output deltas summed over all steps.

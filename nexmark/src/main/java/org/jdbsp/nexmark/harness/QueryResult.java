@@ -27,6 +27,8 @@ package org.jdbsp.nexmark.harness;
  * @param pushSeconds the part of {@code seconds} spent pushing the batches into the inputs, on the calling thread
  *     before each step (with one worker it hashes every event into the input's Z-set; with several it appends
  *     to a log, and the workers hash in the step)
+ * @param sourceSeconds time spent generating the run's events chunk by chunk between steps (outside
+ *     {@code seconds}); 0 when the events were held in memory, generated or read before the run
  * @param barrierWaitSeconds per worker (index = worker; worker 0 is the calling thread), time spent waiting at
  *     barriers for the other workers during the timed steps: load imbalance (empty with one worker)
  * @param startLagSeconds the worker threads' summed delay from the release of a step to their starting it
@@ -66,6 +68,7 @@ public record QueryResult(
         double jitSeconds,
         double allocatedBytesPerEvent,
         double pushSeconds,
+        double sourceSeconds,
         double[] barrierWaitSeconds,
         double startLagSeconds,
         double handBackSeconds,

@@ -20,7 +20,12 @@ public final class EventsByType {
 
     /** Splits {@code events} (none null). */
     public EventsByType(Event[] events) {
-        int n = events.length;
+        this(events, events.length);
+    }
+
+    /** Splits the first {@code n} of {@code events} (none null); the array is not kept. */
+    public EventsByType(Event[] events, int n) {
+        Objects.checkFromIndexSize(0, n, events.length);
         int[][] b = new int[3][n + 1];
         for (int i = 0; i < n; i++) {
             Event e = events[i];
@@ -76,5 +81,20 @@ public final class EventsByType {
     public int count(int type, int off, int len) {
         Objects.checkFromIndexSize(off, len, size());
         return before[type][off + len] - before[type][off];
+    }
+
+    /**
+     * Copies the events into {@code into} from {@code off}, in the order of the sequence; returns
+     * {@code off + size()}.
+     */
+    public int copyInOrder(Event[] into, int off) {
+        int n = size();
+        Objects.checkFromIndexSize(off, n, into.length);
+        int[] p = before[Event.PERSON];
+        int[] a = before[Event.AUCTION];
+        for (int i = 0; i < n; i++) {
+            into[off + i] = p[i + 1] > p[i] ? persons[p[i]] : a[i + 1] > a[i] ? auctions[a[i]] : bids[i - p[i] - a[i]];
+        }
+        return off + n;
     }
 }

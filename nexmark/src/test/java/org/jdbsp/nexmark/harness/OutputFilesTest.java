@@ -26,10 +26,38 @@ class OutputFilesTest {
     private static final List<String> FIELDS = List.of("query", "events", "seconds", "eventsPerSecond",
             "eventsPerSecondPerCore", "stepLatencyP50Ms", "stepLatencyP99Ms", "peakHeapBytes", "stateRows",
             "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "cores", "cpuSeconds", "callerCpuSeconds", "maxWorkerCpuSeconds", "gcSeconds", "jitSeconds", "mode", "batch", "warmupEvents",
-            "warmupRounds", "round");
+            "warmupRounds", "round", "sourceSeconds");
 
     @TempDir
     Path dir;
+
+    /**
+     * Without {@code --check} the events are generated a chunk at a time as the run goes; with it, once and held.
+     * Both runs see the same events: over several chunks the output changes agree, step by step summed.
+     */
+    @Test
+    void eventsGeneratedAsTheRunGoesEqualHeldOnes() throws IOException {
+        int n = 2 * EventSource.CHUNK_EVENTS + 30_000;
+        Path streamed = dir.resolve("streamed.json");
+        Path held = dir.resolve("held.json");
+        for (Path json : List.of(streamed, held)) {
+            List<String> args = new java.util.ArrayList<>(List.of("--query", "q2", "--events", String.valueOf(n),
+                    "--batch", "30000", "--warmup", "0", "--workers", "1", "--json", json.toString()));
+            if (json == held) {
+                args.add("--check");
+            }
+            HarnessRun r = HarnessRun.run(args.toArray(new String[0]));
+            assertEquals(0, r.status(), r.toString());
+        }
+        JsonNode s = new ObjectMapper().readTree(streamed.toFile()).get(0);
+        JsonNode h = new ObjectMapper().readTree(held.toFile()).get(0);
+        assertEquals(n, s.get("events").asLong());
+        assertEquals(h.get("steps").asLong(), s.get("steps").asLong());
+        assertTrue(h.get("outputChanges").asLong() > 0, h.toString());
+        assertEquals(h.get("outputChanges").asLong(), s.get("outputChanges").asLong());
+        assertTrue(s.get("sourceSeconds").asDouble() > 0, s.toString());
+        assertEquals(0, h.get("sourceSeconds").asDouble());
+    }
 
     @Test
     void jsonHasEveryFieldForEveryQuery() throws IOException {

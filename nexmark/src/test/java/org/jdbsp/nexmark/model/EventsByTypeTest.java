@@ -46,4 +46,19 @@ class EventsByTypeTest {
         NullPointerException e = assertThrows(NullPointerException.class, () -> new EventsByType(events));
         assertTrue(e.getMessage().contains("index 7"), e.getMessage());
     }
+
+    @Test
+    void aPrefixSplitsAloneAndCopiesBackInOrder() {
+        Event[] events = new Event[5000];
+        new NexmarkGenerator(NexmarkConfig.DEFAULT).fill(events, 0, events.length);
+        EventsByType prefix = new EventsByType(events, 1234);
+        assertEquals(1234, prefix.size());
+        Event[] back = new Event[1240];
+        assertEquals(1237, prefix.copyInOrder(back, 3));
+        for (int i = 0; i < 1234; i++) {
+            assertSame(events[i], back[3 + i], "event " + i);
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> prefix.copyInOrder(back, 7));
+        assertThrows(IndexOutOfBoundsException.class, () -> new EventsByType(events, 5001));
+    }
 }

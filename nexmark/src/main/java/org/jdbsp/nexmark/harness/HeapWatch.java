@@ -1,0 +1,100 @@
+package org.jdbsp.nexmark.harness;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.Locale;
+
+/**
+ * Warns, once per run, when a query's state is on course to outgrow the heap before the run ends, so that a
+ * query whose state cannot fit is named with its projected size before the JVM runs out of memory.
+ *
+ * <p>The projection is linear in the events: the growth of the heap's old generation (where the state ends up)
+ * since the run started, scaled from the events done to all of them, plus what the old generation held before.
+ * It looks after 10% of the events, every 32 steps. Promoted garbage counts too, so it errs on the high side;
+ * it only warns, the run goes on (and a real {@link OutOfMemoryError} fails that query's row alone). Cost: one
+ * memory-pool read per 32 steps.
+ */
+final class HeapWatch {
+    private static final MemoryPoolMXBean OLD = oldGeneration();
+
+    private final String query;
+    private final int events;
+    private final PrintStream err;
+    private final long base;
+    private int steps;
+    private boolean warned;
+
+    /** Watches a run of {@code query} over {@code events} events; reads the heap's current use as the base. */
+    HeapWatch(String query, int events, PrintStream err) {
+        this.query = query;
+        this.events = events;
+        this.err = err;
+        this.base = used();
+    }
+
+    /** After a step, {@code done} events into the run: warns if the projection exceeds the heap. */
+    void afterStep(int done, Progress progress) {
+        if (warned || (++steps & 31) != 0 || done < events / 10 || done >= events) {
+            return;
+        }
+        long used = used();
+        long max = max();
+        double projected = base + (double) (used - base) * events / done;
+        if (projected > max) {
+            warned = true;
+            progress.clear();
+            err.printf(Locale.ROOT, "nexmark: warning: %s: the heap holds %.1f GB after %,d of %,d events; at this"
+                    + " rate its state needs about %.1f GB by the end, more than the %.1f GB the heap may grow to:"
+                    + " the run will likely run out of memory (raise -Xmx in JAVA_OPTS, or run fewer --events)%n",
+                    query, used / 1e9, done, events, projected / 1e9, max / 1e9);
+        }
+    }
+
+    private static long used() {
+        if (OLD != null) {
+            // the old generation: only promoted (mostly live) objects; a collector with one heap pool (ZGC)
+            // reports the heap's use after its last cycle, without the garbage made since
+            MemoryUsage u = OLD.getName().contains("Old") || OLD.getName().contains("Tenured") ? OLD.getUsage()
+                    : OLD.getCollectionUsage();
+            if (u != null) {
+                return u.getUsed();
+            }
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static long max() {
+        if (OLD != null) {
+            MemoryUsage u = OLD.getUsage();
+            if (u.getMax() > 0) {
+                return u.getMax();
+            }
+        }
+        return Runtime.getRuntime().maxMemory();
+    }
+
+    /**
+     * The heap pool of long-lived objects ("PS Old Gen", "G1 Old Gen", "Tenured Gen"), else the only heap pool
+     * of a collector without generations ("ZHeap"), else {@code null}.
+     */
+    private static MemoryPoolMXBean oldGeneration() {
+        MemoryPoolMXBean only = null;
+        int heapPools = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            String name = pool.getName();
+            if (pool.getType() != MemoryType.HEAP) {
+                continue;
+            }
+            if (name.contains("Old") || name.contains("Tenured")) {
+                return pool;
+            }
+            heapPools++;
+            only = pool;
+        }
+        return heapPools == 1 ? only : null;
+    }
+}
