@@ -66,6 +66,8 @@ public final class LongKeySpace extends KeySpace {
         int id;
         if (e != 0) {
             id = e - 1;
+        } else if (oldSlots != null && (id = findOld(lo, hi, h)) >= 0) {
+            // still in the table being drained
         } else {
             t[3 * i] = lo;
             t[3 * i + 1] = hi;
@@ -83,9 +85,35 @@ public final class LongKeySpace extends KeySpace {
         int hi = (int) (key >>> 32);
         int[] t = slots;
         int m = mask;
-        for (int i = mix(key) & m, e; (e = t[3 * i + 2]) != 0; i = (i + 1) & m) {
+        int h = mix(key);
+        for (int i = h & m, e; (e = t[3 * i + 2]) != 0; i = (i + 1) & m) {
             if (t[3 * i] == lo && t[3 * i + 1] == hi) {
                 return e - 1;
+            }
+        }
+        return oldSlots == null ? -1 : findOld(lo, hi, h);
+    }
+
+    /** The id of the single key {@code (hi, lo)} in the table being drained, or -1. */
+    private int findOld(int lo, int hi, int h) {
+        int[] o = oldSlots;
+        for (int i = oldStart(h), e; (e = o[3 * i + 2]) != 0; i = oldNext(i)) {
+            if (e > 0 && o[3 * i] == lo && o[3 * i + 1] == hi) {
+                return e - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The id of the pair {@code (a, b)} with mixed hash {@code h} in the table being drained, or -1. */
+    private int findOld(long a, long b, int h) {
+        int[] o = oldSlots;
+        for (int i = oldStart(h), e; (e = o[2 * i + 1]) != 0; i = oldNext(i)) {
+            if (e > 0 && o[2 * i] == h) {
+                int at = 2 * (e - 1);
+                if (keys[at] == a && keys[at + 1] == b) {
+                    return e - 1;
+                }
             }
         }
         return -1;
@@ -101,6 +129,12 @@ public final class LongKeySpace extends KeySpace {
             int at = 2 * (e - 1);
             if (t[2 * i] == h && keys[at] == a && keys[at + 1] == b) {
                 return e - 1;
+            }
+        }
+        if (oldSlots != null) {
+            int old = findOld(a, b, h);
+            if (old >= 0) {
+                return old;
             }
         }
         t[2 * i] = h;

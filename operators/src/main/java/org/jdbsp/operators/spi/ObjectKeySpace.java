@@ -35,6 +35,12 @@ public final class ObjectKeySpace extends KeySpace {
                 }
             }
         }
+        if (oldSlots != null) {
+            int old = findOld(key, h);
+            if (old >= 0) {
+                return old;
+            }
+        }
         t[2 * i] = h;
         int id = add(h, i);
         keys[id] = key;
@@ -48,6 +54,20 @@ public final class ObjectKeySpace extends KeySpace {
         int m = mask;
         for (int i = h & m, e; (e = t[2 * i + 1]) != 0; i = (i + 1) & m) {
             if (t[2 * i] == h) {
+                Object k = keys[e - 1];
+                if (k == key || k.equals(key)) {
+                    return e - 1;
+                }
+            }
+        }
+        return oldSlots == null ? -1 : findOld(key, h);
+    }
+
+    /** The id of {@code key} in the table being drained, or -1. */
+    private int findOld(Object key, int h) {
+        int[] o = oldSlots;
+        for (int i = oldStart(h), e; (e = o[2 * i + 1]) != 0; i = oldNext(i)) {
+            if (e > 0 && o[2 * i] == h) {
                 Object k = keys[e - 1];
                 if (k == key || k.equals(key)) {
                     return e - 1;

@@ -79,6 +79,103 @@ class KeySpaceTest {
         }
     }
 
+    /** A key whose hash has few distinct values: long clusters, which the draining must keep reachable. */
+    record Crowded(long k) {
+        @Override
+        public int hashCode() {
+            return (int) (k % 4_099);
+        }
+    }
+
+    /**
+     * Past {@link KeySpace#INCREMENTAL_FROM} slots the table grows by draining the old one a few slots per add:
+     * every key stays findable with its id while it drains, releases during the drain (tombstones) and adds that
+     * find a key still in the old table agree with the model, and a clear in the middle of a drain starts over.
+     */
+    @Test
+    void incrementalGrowthKeepsEveryKeyWhileDraining() {
+        for (long seed = 1; seed <= 4; seed++) {
+            Random r = new Random(seed);
+            ObjectKeySpace objects = new ObjectKeySpace();
+            ObjectKeySpace crowded = new ObjectKeySpace();
+            LongKeySpace longs = new LongKeySpace();
+            LongKeySpace pairs = LongKeySpace.pairs();
+            Map<Long, Integer> model = new HashMap<>();
+            List<Long> held = new ArrayList<>();
+            int drainingOps = 0;
+            for (int i = 0; i < 400_000; i++) {
+                String at = "seed " + seed + ", op " + i;
+                if (i == 250_000 && longs.oldSlots == null) {
+                    // make the clear land in a drain: add until one starts
+                    while (longs.oldSlots == null) {
+                        long k = 1_000_000_000L + held.size();
+                        int id = longs.id(k);
+                        assertEquals(id, objects.id(new Pair(k, "k" + k)), at);
+                        assertEquals(id, crowded.id(new Crowded(k)), at);
+                        assertEquals(id, pairs.id(k, ~k), at);
+                        model.put(k, id);
+                        held.add(k);
+                    }
+                }
+                if (i == 250_000) {
+                    longs.clear();
+                    objects.clear();
+                    crowded.clear();
+                    pairs.clear();
+                    model.clear();
+                    held.clear();
+                    assertEquals(null, longs.oldSlots, at);
+                }
+                if (longs.oldSlots != null) {
+                    drainingOps++;
+                }
+                int op = r.nextInt(10);
+                if (held.isEmpty() || op < 6) {
+                    long k = r.nextLong() % 3_000_000;
+                    int id = longs.id(k);
+                    assertEquals(id, objects.id(new Pair(k, "k" + k)), at);
+                    assertEquals(id, crowded.id(new Crowded(k)), at);
+                    assertEquals(id, pairs.id(k, ~k), at);
+                    Integer known = model.putIfAbsent(k, id);
+                    if (known != null) {
+                        assertEquals(known.intValue(), id, at + ": a held key keeps its id");
+                    } else {
+                        held.add(k);
+                    }
+                } else if (op < 8) {
+                    int x = r.nextInt(held.size());
+                    long k = held.get(x);
+                    held.set(x, held.get(held.size() - 1));
+                    held.remove(held.size() - 1);
+                    int id = model.remove(k);
+                    longs.release(id);
+                    objects.release(id);
+                    crowded.release(id);
+                    pairs.release(id);
+                    assertEquals(-1, longs.find(k), at);
+                    assertEquals(-1, objects.find(new Pair(k, "k" + k)), at);
+                    assertEquals(-1, crowded.find(new Crowded(k)), at);
+                } else {
+                    long k = held.get(r.nextInt(held.size()));
+                    int id = model.get(k);
+                    assertEquals(id, longs.find(k), at);
+                    assertEquals(id, objects.find(new Pair(k, "k" + k)), at);
+                    assertEquals(id, crowded.find(new Crowded(k)), at);
+                    assertEquals(id, pairs.id(k, ~k), at);
+                }
+                assertEquals(model.size(), longs.size(), at);
+                assertEquals(model.size(), crowded.size(), at);
+            }
+            assertTrue(drainingOps > 10_000, "seed " + seed + ": only " + drainingOps + " ops while draining");
+            for (Map.Entry<Long, Integer> e : model.entrySet()) {
+                long k = e.getKey();
+                assertEquals(e.getValue().intValue(), longs.find(k), "seed " + seed + ", key " + k);
+                assertEquals(e.getValue().intValue(), objects.find(new Pair(k, "k" + k)));
+                assertEquals(e.getValue().intValue(), crowded.find(new Crowded(k)));
+            }
+        }
+    }
+
     @Test
     void clearRestartsIdsAndReleaseChecksTheId() {
         LongKeySpace s = new LongKeySpace();
