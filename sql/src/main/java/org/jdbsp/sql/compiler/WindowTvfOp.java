@@ -1,0 +1,124 @@
+package org.jdbsp.sql.compiler;
+
+import java.util.List;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.sql.runtime.RowClasses;
+import org.jdbsp.sql.runtime.Tuple;
+import org.jdbsp.sql.runtime.TupleFactory;
+
+/**
+ * The window table functions {@code TUMBLE} and {@code HOP}: each input row, once per window of its time
+ * column that contains it, with the window's {@code window_start} and {@code window_end} appended. Windows are
+ * half-open {@code [start, start + size)}, their starts {@code offset + k * slide} (a tumble's slide is its size),
+ * aligned to the epoch unless an offset is given. A row whose time is NULL lies in no window and is dropped.
+ *
+ * <p>Linear: no state, {@code size / slide} output rows per input row, fused with its neighbours. Output rows are
+ * built with the output shape's generated class from typed reads of the input, without boxing NOT NULL columns.
+ */
+final class WindowTvfOp extends Op {
+    private final String function;
+    private final int timeColumn;
+    private final long size;
+    private final long slide;
+    private final long offset;
+    private final String shape;
+
+    /**
+     * {@code function} ("TUMBLE" or "HOP", for explain) over {@code input}'s rows, by the TIMESTAMP column
+     * {@code timeColumn}; {@code shape}: the output rows' ({@link RowClasses}), the input's columns then the two
+     * window columns.
+     */
+    WindowTvfOp(Op input, String function, int timeColumn, long size, long slide, long offset, String shape) {
+        super(List.of(input));
+        if (size <= 0 || slide <= 0) {
+            throw new IllegalArgumentException(function + ": the window size and slide must be positive intervals");
+        }
+        this.function = function;
+        this.timeColumn = timeColumn;
+        this.size = size;
+        this.slide = slide;
+        this.offset = offset;
+        this.shape = shape;
+    }
+
+    /** The start of the first window containing {@code t}: the smallest {@code offset + k * slide > t - size}. */
+    static long firstStart(long t, long size, long slide, long offset) {
+        long last = lastStart(t, slide, offset);
+        long n = (size - 1) / slide; // whole slides back, staying within size of t
+        long first = last - n * slide;
+        return first + size <= t ? first + slide : first;
+    }
+
+    /** The start of the last window containing {@code t}: the largest {@code offset + k * slide <= t}. */
+    static long lastStart(long t, long slide, long offset) {
+        return Math.floorDiv(Math.subtractExact(t, offset), slide) * slide + offset;
+    }
+
+    @Override
+    Stream<Tuple> wire(Wiring w) {
+        TupleFactory factory = RowClasses.factory(shape);
+        int in = shape.length() - 2;
+        int time = timeColumn;
+        long size = this.size;
+        long slide = this.slide;
+        long offset = this.offset;
+        // per wiring (one per worker): the row being built
+        long[] longs = new long[shape.length()];
+        double[] doubles = new double[shape.length()];
+        Object[] objects = new Object[shape.length()];
+        char[] letters = shape.toCharArray();
+        return Linear.<Tuple, Tuple>flatMap(w.stream(inputs().get(0)), (row, out) -> {
+            if (row.isNull(time)) {
+                return;
+            }
+            long t = row.getLong(time);
+            boolean typed = true;
+            for (int c = 0; c < in; c++) {
+                char l = letters[c];
+                if (l == 'L') {
+                    objects[c] = row.get(c);
+                } else if (row.isNull(c)) { // NULL where the plan said NOT NULL: the boxed path keeps it
+                    typed = false;
+                    break;
+                } else if (l == 'F' || l == 'D') {
+                    doubles[c] = row.getDouble(c);
+                } else if (l == 'Z') {
+                    longs[c] = row.getBoolean(c) ? 1 : 0;
+                } else {
+                    longs[c] = row.getLong(c);
+                }
+            }
+            Object[] boxed = typed ? null : row.toArray();
+            for (long s = firstStart(t, size, slide, offset), last = lastStart(t, slide, offset); s <= last;
+                 s += slide) {
+                long end = Math.addExact(s, size);
+                if (typed) {
+                    put(letters[in], in, s, longs, objects);
+                    put(letters[in + 1], in + 1, end, longs, objects);
+                    out.accept(factory.make(longs, doubles, objects));
+                } else {
+                    Object[] values = java.util.Arrays.copyOf(boxed, in + 2);
+                    values[in] = s;
+                    values[in + 1] = end;
+                    out.accept(factory.make(values));
+                }
+            }
+        });
+    }
+
+    private static void put(char letter, int column, long millis, long[] longs, Object[] objects) {
+        if (letter == 'L') {
+            objects[column] = millis;
+        } else {
+            longs[column] = millis;
+        }
+    }
+
+    @Override
+    String describe() {
+        return function.toLowerCase(java.util.Locale.ROOT) + " window by column " + timeColumn + ", size " + size
+                + " ms" + (slide != size ? ", slide " + slide + " ms" : "") + (offset != 0 ? ", offset " + offset
+                + " ms" : "");
+    }
+}
