@@ -11,14 +11,27 @@ import java.util.Locale;
  * Warns, once per run, when a query's state is on course to outgrow the heap before the run ends, so that a
  * query whose state cannot fit is named with its projected size before the JVM runs out of memory.
  *
+ * <p>When the old generation is still {@value #FULL_PERCENT}% full right after a collection of it, the heap is
+ * exhausted: rather than let the collector thrash for minutes before an {@link OutOfMemoryError}, the run of
+ * that query stops with {@link Exhausted}, naming its projected size; the next query runs.
+ *
  * <p>The projection is linear in the events: the growth of the heap's old generation (where the state ends up)
  * since the run started, scaled from the events done to all of them, plus what the old generation held before.
- * It looks after 10% of the events, every 32 steps. Promoted garbage counts too, so it errs on the high side;
+ * It looks after 5% of the events, every 32 steps. Promoted garbage counts too, so it errs on the high side;
  * it only warns, the run goes on (and a real {@link OutOfMemoryError} fails that query's row alone). Cost: one
  * memory-pool read per 32 steps.
  */
 final class HeapWatch {
     private static final MemoryPoolMXBean OLD = oldGeneration();
+    /** The old generation's use after a collection of it at which the heap counts as exhausted. */
+    static final int FULL_PERCENT = 95;
+
+    /** The heap cannot hold the query's state: its run stops. */
+    static final class Exhausted extends RuntimeException {
+        Exhausted(String message) {
+            super(message);
+        }
+    }
 
     private final String query;
     private final int events;
@@ -35,13 +48,28 @@ final class HeapWatch {
         this.base = used();
     }
 
-    /** After a step, {@code done} events into the run: warns if the projection exceeds the heap. */
+    /**
+     * After a step, {@code done} events into the run: warns if the projection exceeds the heap.
+     *
+     * @throws Exhausted when the old generation stayed nearly full through a collection
+     */
     void afterStep(int done, Progress progress) {
-        if (warned || (++steps & 31) != 0 || done < events / 10 || done >= events) {
+        if ((++steps & 31) != 0 || done >= events) {
+            return;
+        }
+        long max = max();
+        MemoryUsage afterCollection = OLD == null ? null : OLD.getCollectionUsage();
+        if (afterCollection != null && afterCollection.getUsed() * 100 > FULL_PERCENT * max) {
+            long used = afterCollection.getUsed();
+            throw new Exhausted(String.format(Locale.ROOT, "%s: stopped after %,d of %,d events: the heap is still"
+                    + " %d%% full after a collection (%.1f GB of %.1f GB); its state needs about %.1f GB by the end"
+                    + " (raise -Xmx in JAVA_OPTS, or run fewer --events)", query, done, events,
+                    used * 100 / max, used / 1e9, max / 1e9, (base + (double) (used - base) * events / done) / 1e9));
+        }
+        if (warned || done < events / 20) {
             return;
         }
         long used = used();
-        long max = max();
         double projected = base + (double) (used - base) * events / done;
         if (projected > max) {
             warned = true;

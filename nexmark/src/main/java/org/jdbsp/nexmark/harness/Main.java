@@ -446,13 +446,15 @@ public final class Main {
     private QueryResult failed(NexmarkQuery<?> q, int n, Options o, int workers, int round, Throwable e,
                                Progress progress) {
         progress.clear();
-        err.println("nexmark: " + q.name() + " failed:");
-        e.printStackTrace(err);
+        if (!(e instanceof HeapWatch.Exhausted)) { // says all in its message, printed with the row's error
+            err.println("nexmark: " + q.name() + " failed:");
+            e.printStackTrace(err);
+        }
         return new QueryResult(q.name(), q.description(), o.mode.name().toLowerCase(Locale.ROOT), n, o.batch, 0,
                 workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, Double.NaN,
-                0, null, null, 0, String.valueOf(e));
+                0, null, null, 0, e instanceof HeapWatch.Exhausted ? e.getMessage() : String.valueOf(e));
     }
 
     private void reportDifference(NexmarkQuery<?> q, ViewDiff diff) {
