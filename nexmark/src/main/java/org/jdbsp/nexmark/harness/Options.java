@@ -376,7 +376,7 @@ public final class Options {
                   --no-progress      no progress bar
                   --help, -h         this text
 
-                Timing: events are generated as the run goes, a chunk of about 1M events at a time between
+                Timing: events are generated as the run goes, a chunk of about 65,000 events at a time between
                 steps, so that 100M-event runs fit (the JSON's sourceSeconds: time spent generating, not in
                 seconds); with --check they are generated once up front and held, as the references need
                 them all; --events-from reads them up front. Each query runs on the same events in a fresh
