@@ -141,6 +141,11 @@ final class ProgramCircuit implements AutoCloseable {
         return best;
     }
 
+    /** Rows held in the circuit's operator state (summed over workers). */
+    long stateRows() {
+        return runtime.stateRows();
+    }
+
     /** A runtime error of generated code in SQL's words. */
     static String describe(Throwable cause) {
         String what = cause.getMessage() != null ? cause.getMessage() : cause.toString();

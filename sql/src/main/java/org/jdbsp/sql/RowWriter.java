@@ -110,6 +110,20 @@ public final class RowWriter {
         return mark(column);
     }
 
+    /** Sets a TIMESTAMP column to {@code epochMillis} milliseconds after 1970-01-01 00:00:00 (no time zone). */
+    public RowWriter setTimestamp(int column, long epochMillis) {
+        ColumnType t = type(column);
+        if (t.kind() != ColumnType.Kind.TIMESTAMP) {
+            throw wrongType(column, "a TIMESTAMP");
+        }
+        if (shape.charAt(column) == 'J') {
+            longs[column] = epochMillis;
+        } else {
+            objects[column] = epochMillis;
+        }
+        return mark(column);
+    }
+
     /** Sets a nullable column to NULL. */
     public RowWriter setNull(int column) {
         return set(column, (Object) null);

@@ -191,6 +191,14 @@ public final class SqlProgram implements AutoCloseable {
         return false;
     }
 
+    /**
+     * Rows held in the operator state of the views' circuit, summed over workers (0 before the first step): what
+     * maintaining the views costs in memory, besides the tables' own contents.
+     */
+    public long stateRows() {
+        return circuit == null ? 0 : circuit.stateRows();
+    }
+
     /** The number of completed steps. */
     public long stepCount() {
         return steps;

@@ -60,9 +60,21 @@ public final class Engines {
      * output keeps the view ({@link QueryEngine#view()}), else it only publishes changes and keeps no state.
      */
     public static QueryEngine create(NexmarkQuery<?> query, Mode mode, int workers, boolean keepView) {
+        return create(query, mode, workers, keepView, "circuit");
+    }
+
+    /**
+     * As {@link #create(NexmarkQuery, Mode, int, boolean)} on {@code engine}: {@code circuit}, or {@code sql}
+     * (the query's SQL text compiled by jdbsp's SQL; its view is always kept).
+     */
+    public static QueryEngine create(NexmarkQuery<?> query, Mode mode, int workers, boolean keepView,
+                                     String engine) {
         String why = unsupported(workers);
         if (why != null) {
             throw new IllegalArgumentException(why);
+        }
+        if (engine.equals("sql")) {
+            return new SqlEngine(query, mode, workers);
         }
         return new CircuitEngine(QueryCircuit.of(query, mode, workers, keepView));
     }

@@ -288,7 +288,7 @@ public final class Main {
         int warmup = (int) o.warmupFor(source.size());
         WarmUp.Rounds warm = warmup == 0 ? new WarmUp.Rounds(0, true, 0)
                 : WarmUp.run(o.warmupRounds, WarmUp::jitMillis, System::nanoTime, round -> {
-                    try (QueryEngine w = Engines.create(q, o.mode, workers, keepsView(o))) {
+                    try (QueryEngine w = Engines.create(q, o.mode, workers, keepsView(o), o.engine)) {
                         EventSource.Pass pass = source.open(warmup, batch);
                         int done = 0;
                         for (EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
@@ -328,7 +328,7 @@ public final class Main {
             long peakHeap = baseHeap;
             long changes = 0;
             long total = 0;
-            try (QueryEngine engine = Engines.create(q, o.mode, workers, keepsView(o))) {
+            try (QueryEngine engine = Engines.create(q, o.mode, workers, keepsView(o), o.engine)) {
                 ThreadCpu cpu = new ThreadCpu();
                 long mainCpu = 0;
                 long mainAlloc = 0;
@@ -416,7 +416,7 @@ public final class Main {
                 Arrays.sort(latency);
                 double seconds = total / 1e9;
                 double perSecond = n / seconds;
-                return new QueryResult(q.name(), q.description(), mode, n, batch, steps, engine.workers(), round,
+                return new QueryResult(q.name(), q.description(), o.engine, mode, n, batch, steps, engine.workers(), round,
                         Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
@@ -450,7 +450,7 @@ public final class Main {
             err.println("nexmark: " + q.name() + " failed:");
             e.printStackTrace(err);
         }
-        return new QueryResult(q.name(), q.description(), o.mode.name().toLowerCase(Locale.ROOT), n, o.batch, 0,
+        return new QueryResult(q.name(), q.description(), o.engine, o.mode.name().toLowerCase(Locale.ROOT), n, o.batch, 0,
                 workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, Double.NaN,

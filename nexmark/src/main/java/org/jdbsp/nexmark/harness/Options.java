@@ -44,6 +44,8 @@ public final class Options {
     public final long events;
     public final int batch;
     public final Mode mode;
+    /** {@code circuit} (the hand-wired circuits, default) or {@code sql} (the queries' SQL texts, compiled). */
+    public final String engine;
     /** Workers per circuit: the first of {@link #workerCounts}; default {@link Engines#defaultWorkers()}. */
     public final int workers;
     /**
@@ -77,6 +79,7 @@ public final class Options {
         events = b.events;
         batch = b.batch;
         mode = b.mode;
+        engine = b.engine;
         workerCounts = b.workers.clone();
         workers = workerCounts[0];
         rounds = b.rounds;
@@ -109,6 +112,7 @@ public final class Options {
         long events = -1;
         int batch = DEFAULT_BATCH;
         Mode mode = Mode.INCREMENTAL;
+        String engine = "circuit";
         int[] workers = {Engines.defaultWorkers()};
         int rounds = 1;
         long warmup = -1;
@@ -196,7 +200,7 @@ public final class Options {
 
     private static boolean isValued(String name) {
         return switch (name) {
-            case "--query", "-q", "--events", "-n", "--batch", "--mode", "--workers", "--rounds", "--warmup",
+            case "--query", "-q", "--events", "-n", "--batch", "--mode", "--engine", "--workers", "--rounds", "--warmup",
                     "--warmup-rounds", "--json", "--base-time", "--generator",
                     "--dump-events", "--events-from", "--dump-output" -> true;
             default -> false;
@@ -216,6 +220,10 @@ public final class Options {
                 case "incremental" -> Mode.INCREMENTAL;
                 case "naive" -> Mode.NAIVE;
                 default -> throw new UsageException("--mode: expected incremental or naive, got '" + value + "'");
+            };
+            case "--engine" -> b.engine = switch (value.toLowerCase(Locale.ROOT)) {
+                case "circuit", "sql" -> value.toLowerCase(Locale.ROOT);
+                default -> throw new UsageException("--engine: expected circuit or sql, got '" + value + "'");
             };
             case "--json" -> b.json = path(name, value);
             case "--dump-events" -> b.dumpEvents = path(name, value);
@@ -328,6 +336,9 @@ public final class Options {
                                      default all of it). Accepts 1m, 500k, 1_000_000.
                   --batch N          events per step: each step pushes N events and runs one tick
                                      (default %,d; Feldera's closed loop uses 40,000)
+                  --engine E         circuit (default: the hand-wired circuits) or sql (the queries' SQL
+                                     texts, nexmark/nexmark's with documented changes, compiled by jdbsp's
+                                     SQL; so far q0-q5, q7, q8, q12, q20); the JSON's engine says which
                   --mode M           incremental (default) or naive (recomputes every operator from the whole
                                      history at each step: cost grows with events x steps; a warning is
                                      printed when a run would be long)

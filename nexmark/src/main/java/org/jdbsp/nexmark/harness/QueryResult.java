@@ -3,6 +3,7 @@ package org.jdbsp.nexmark.harness;
 /**
  * The figures of one query's run; see {@link Options#help()} for how each is measured.
  *
+ * @param engine {@code circuit} (a hand-wired circuit) or {@code sql} (the query's SQL text)
  * @param workers the workers (threads) per circuit
  * @param round which of the query's timed runs on this worker count this is ({@code --rounds}; from 1)
  * @param cores the cores used, {@code min(workers, available cores)}: the divisor of
@@ -46,6 +47,7 @@ package org.jdbsp.nexmark.harness;
 public record QueryResult(
         String query,
         String description,
+        String engine,
         String mode,
         long events,
         int batch,

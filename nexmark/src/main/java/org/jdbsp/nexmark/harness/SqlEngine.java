@@ -1,0 +1,203 @@
+package org.jdbsp.nexmark.harness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import org.jdbsp.circuit.Mode;
+import org.jdbsp.circuit.OperatorProfile;
+import org.jdbsp.circuit.WorkerTimings;
+import org.jdbsp.nexmark.model.Auction;
+import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.nexmark.model.EventsByType;
+import org.jdbsp.nexmark.model.Person;
+import org.jdbsp.nexmark.queries.NexmarkQuery;
+import org.jdbsp.sql.Row;
+import org.jdbsp.sql.RowWriter;
+import org.jdbsp.sql.Rows;
+import org.jdbsp.sql.Sql;
+import org.jdbsp.sql.SqlOptions;
+import org.jdbsp.sql.SqlProgram;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * A Nexmark query run from its SQL text ({@code bin/nexmark --engine sql}): the three inputs as SQL tables
+ * ({@code org/jdbsp/nexmark/sql/tables.sql}), the query as a view ({@code qN.sql}: nexmark/nexmark's text with
+ * the changes noted in its comments), compiled by {@link Sql}. Events are inserted with one {@link RowWriter} per
+ * table, without boxing. The view's contents are converted to the circuit query's row record for
+ * {@code --check}, column by column (a TIMESTAMP to epoch milliseconds, a DATE to its ISO text).
+ *
+ * <p>The SQL tables keep their contents (to check deletes) and the view keeps its own, so this engine holds
+ * every event and the whole view in the heap, unlike the circuits, whose inputs are append-only streams.
+ */
+final class SqlEngine implements QueryEngine {
+    private final NexmarkQuery<?> query;
+    private final SqlProgram program;
+    private final RowWriter persons;
+    private final RowWriter auctions;
+    private final RowWriter bids;
+
+    SqlEngine(NexmarkQuery<?> query, Mode mode, int workers) {
+        this.query = query;
+        String text = text(query.name());
+        if (text == null) {
+            throw new IllegalArgumentException(query.name() + " has no SQL text yet (--engine sql runs "
+                    + String.join(", ", available()) + ")");
+        }
+        SqlOptions options = (mode == Mode.NAIVE ? SqlOptions.naive() : SqlOptions.incremental()).withWorkers(workers);
+        program = Sql.compile(text("tables") + "\n" + text, options);
+        persons = program.table("person").writer();
+        auctions = program.table("auction").writer();
+        bids = program.table("bid").writer();
+    }
+
+    /** The queries with a SQL text. */
+    static java.util.List<String> available() {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i <= 22; i++) {
+            if (text("q" + i) != null) {
+                names.add("q" + i);
+            }
+        }
+        return names;
+    }
+
+    /** The text of resource {@code name}.sql, or null. */
+    static String text(String name) {
+        try (InputStream in = SqlEngine.class.getResourceAsStream("/org/jdbsp/nexmark/sql/" + name + ".sql")) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the SQL text " + name + ".sql", e);
+        }
+    }
+
+    @Override
+    public void push(EventsByType events, int off, int len) {
+        Person[] ps = events.persons();
+        for (int i = events.first(0, off), end = i + events.count(0, off, len); i < end; i++) {
+            Person p = ps[i];
+            persons.set(0, p.id()).set(1, p.name()).set(2, p.emailAddress()).set(3, p.creditCard())
+                    .set(4, p.city()).set(5, p.state()).setTimestamp(6, p.dateTime()).set(7, p.extra()).insert();
+        }
+        Auction[] as = events.auctions();
+        for (int i = events.first(1, off), end = i + events.count(1, off, len); i < end; i++) {
+            Auction a = as[i];
+            auctions.set(0, a.id()).set(1, a.itemName()).set(2, a.description()).set(3, a.initialBid())
+                    .set(4, a.reserve()).setTimestamp(5, a.dateTime()).setTimestamp(6, a.expires())
+                    .set(7, a.seller()).set(8, a.category()).set(9, a.extra()).insert();
+        }
+        Bid[] bs = events.bids();
+        for (int i = events.first(2, off), end = i + events.count(2, off, len); i < end; i++) {
+            Bid b = bs[i];
+            bids.set(0, b.auction()).set(1, b.bidder()).set(2, b.price()).set(3, b.channel()).set(4, b.url())
+                    .setTimestamp(5, b.dateTime()).set(6, b.extra()).insert();
+        }
+    }
+
+    @Override
+    public void step() {
+        program.step();
+    }
+
+    @Override
+    public int outputDeltaSize() {
+        return program.view(query.name()).changeCount();
+    }
+
+    @Override
+    public ZSet<?> view() {
+        Class<?> type = Main.rowType(query);
+        if (type == null || !type.isRecord()) {
+            throw new IllegalStateException(query.name() + ": its row type is not a record; cannot compare");
+        }
+        Rows rows = program.view(query.name()).contents();
+        ZSet<Object> out = new ZSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(record(type, rows.get(i)), rows.weight(i));
+        }
+        return out;
+    }
+
+    /** The SQL row as the circuit query's row record: same columns, in order. */
+    static Object record(Class<?> type, Row row) {
+        RecordComponent[] cs = type.getRecordComponents();
+        if (cs.length != row.size()) {
+            throw new IllegalStateException(type.getSimpleName() + " has " + cs.length + " columns, the SQL view "
+                    + row.size());
+        }
+        Object[] args = new Object[cs.length];
+        Class<?>[] types = new Class<?>[cs.length];
+        for (int c = 0; c < cs.length; c++) {
+            types[c] = cs[c].getType();
+            args[c] = convert(row.get(c), types[c], type.getSimpleName() + "." + cs[c].getName());
+        }
+        try {
+            Constructor<?> k = type.getDeclaredConstructor(types);
+            k.setAccessible(true);
+            return k.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + type.getSimpleName() + " of " + row, e);
+        }
+    }
+
+    private static Object convert(Object v, Class<?> to, String where) {
+        if (v == null) {
+            if (to.isPrimitive()) {
+                throw new IllegalStateException(where + ": NULL for a " + to);
+            }
+            return null;
+        }
+        if (to == long.class || to == Long.class) {
+            if (v instanceof LocalDateTime t) {
+                return t.toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
+            if (v instanceof Number n && !(v instanceof BigDecimal)) {
+                return n.longValue();
+            }
+        } else if (to == String.class) {
+            if (v instanceof String || v instanceof LocalDate) {
+                return v.toString();
+            }
+        } else if (to == BigDecimal.class && v instanceof BigDecimal) {
+            return v;
+        } else if (to == double.class && v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new IllegalStateException(where + ": a " + v.getClass().getSimpleName() + " (" + v + ") for a " + to);
+    }
+
+    @Override
+    public long stateRows() {
+        return program.stateRows();
+    }
+
+    @Override
+    public WorkerTimings timings() {
+        return null;
+    }
+
+    @Override
+    public void startProfile() {
+        throw new UnsupportedOperationException("--profile is not supported with --engine sql yet");
+    }
+
+    @Override
+    public OperatorProfile profile() {
+        throw new UnsupportedOperationException("--profile is not supported with --engine sql yet");
+    }
+
+    @Override
+    public int workers() {
+        return program.options().workers();
+    }
+
+    @Override
+    public void close() {
+        program.close();
+    }
+}

@@ -1,0 +1,52 @@
+package org.jdbsp.nexmark.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --engine sql}: every query with a SQL text, compiled from it, equals the plain-Java reference on the same
+ * events, on 1 and 2 workers and in batches of odd sizes; a query without a text fails its row, naming the ones
+ * that have one.
+ */
+class SqlEngineTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void everySqlTextEqualsItsReference() throws IOException {
+        List<String> queries = SqlEngine.available();
+        assertTrue(queries.size() >= 10, queries.toString());
+        String[][] runs = {{"1", "1000"}, {"2", "337"}};
+        for (String[] run : runs) {
+            Path json = dir.resolve("sql-" + run[0] + ".json");
+            HarnessRun r = HarnessRun.run("--engine", "sql", "--query", String.join(",", queries), "--events", "30000",
+                    "--batch", run[1], "--warmup", "0", "--workers", run[0], "--check", "--json", json.toString());
+            assertEquals(0, r.status(), r.toString());
+            JsonNode root = new ObjectMapper().readTree(json.toFile());
+            assertEquals(queries.size(), root.size());
+            for (JsonNode q : root) {
+                assertEquals("sql", q.get("engine").asText(), q.toString());
+                assertTrue(q.get("checked").asBoolean(), q.toString());
+                assertTrue(q.get("outputChanges").asLong() > 0, q.toString());
+            }
+        }
+    }
+
+    @Test
+    void aQueryWithoutSqlTextFailsNamingTheOthers() {
+        HarnessRun r = HarnessRun.run("--engine", "sql", "--query", "q6", "--events", "1000", "--warmup", "0");
+        assertEquals(1, r.status(), r.toString());
+        assertTrue(r.err().contains("q6 has no SQL text yet (--engine sql runs q0, q1"), r.toString());
+        HarnessRun bad = HarnessRun.run("--engine", "flink");
+        assertEquals(2, bad.status(), bad.toString());
+        assertTrue(bad.err().contains("--engine: expected circuit or sql, got 'flink'"), bad.toString());
+    }
+}
