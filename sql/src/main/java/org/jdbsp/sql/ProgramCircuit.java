@@ -58,15 +58,15 @@ final class ProgramCircuit implements AutoCloseable {
         Map<String, String> viewOf = new java.util.concurrent.ConcurrentHashMap<>();
         if (options.workers() == 1) {
             CircuitBuilder b = new CircuitBuilder(options.mode());
-            wire(b, tables, views, viewOf);
+            wire(b, tables, views, viewOf, options.keepViewContents());
             return new ProgramCircuit(b.build(), viewOf);
         }
         return new ProgramCircuit(Workers.build(options.workers(), options.mode(),
-                b -> wire(b, tables, views, viewOf)), viewOf);
+                b -> wire(b, tables, views, viewOf, options.keepViewContents())), viewOf);
     }
 
     private static void wire(CircuitBuilder b, List<String> tables, List<ViewDef> views,
-            Map<String, String> viewOf) {
+            Map<String, String> viewOf, boolean keepContents) {
         Map<String, Stream<Tuple>> streams = new HashMap<>();
         for (String t : tables) {
             InputHandle<Tuple> in = b.input(t, Tuple.class);
@@ -85,7 +85,11 @@ final class ProgramCircuit implements AutoCloseable {
             for (Stream<Tuple> c : w.created()) last = Math.max(last, number(c.name()));
             viewOf.putIfAbsent(String.valueOf(last), v.name());
             streams.put(Catalog.key(v.name()), s);
-            b.output(v.name(), Tuple.class, s);
+            if (keepContents) {
+                b.output(v.name(), Tuple.class, s);
+            } else {
+                b.outputChanges(v.name(), Tuple.class, s);
+            }
         }
     }
 

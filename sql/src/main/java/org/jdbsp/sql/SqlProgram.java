@@ -72,6 +72,7 @@ public final class SqlProgram implements AutoCloseable {
     private void executeOne(Statement st) {
         switch (st.kind()) {
             case CREATE_TABLE: {
+                requireViewsRebuildable("CREATE TABLE");
                 TableDef def = st.createTable();
                 catalog.addTable(def);
                 tables.put(Catalog.key(def.name()), new TableState(def));
@@ -79,6 +80,7 @@ public final class SqlProgram implements AutoCloseable {
                 break;
             }
             case CREATE_VIEW: {
+                requireViewsRebuildable("CREATE VIEW");
                 Planner planner = new Planner(catalog);
                 ViewDef def = planner.view(st.viewName(), st.viewColumns(), st.viewQuery(), st.materialized());
                 ProgramCircuit.check(catalog, def, options);
@@ -107,6 +109,7 @@ public final class SqlProgram implements AutoCloseable {
                     if (st.ifExists()) break;
                     throw new SqlException("unknown " + (isTable ? "table " : "view ") + name);
                 }
+                requireViewsRebuildable(isTable ? "DROP TABLE" : "DROP VIEW");
                 catalog.drop(name, isTable, st.cascade());
                 if (isTable) tables.remove(Catalog.key(name));
                 invalidate();
@@ -117,6 +120,10 @@ public final class SqlProgram implements AutoCloseable {
             case DELETE: {
                 Dml dml = new Planner(catalog).dml(st);
                 TableState t = tableState(dml.table());
+                if (t.appendOnly() && dml.kind() != Dml.Kind.INSERT) {
+                    throw new SqlException("table " + t.def.name() + " is append-only: rows cannot be deleted or"
+                            + " updated");
+                }
                 t.apply(t.changesOf(dml, this::currentContents));
                 break;
             }
@@ -164,10 +171,13 @@ public final class SqlProgram implements AutoCloseable {
             return;
         }
         boolean fresh = circuit == null;
-        if (fresh) circuit = ProgramCircuit.build(catalog, options);
+        if (fresh) {
+            for (TableState t : tables.values()) t.startingContents(); // refuses before anything is built
+            circuit = ProgramCircuit.build(catalog, options);
+        }
         for (TableState t : tables.values()) {
             // a new circuit starts from nothing: its first change is the whole current contents
-            if (fresh) circuit.push(t.def.name(), t.current());
+            if (fresh) circuit.push(t.def.name(), t.startingContents());
             else circuit.handOver(t.def.name(), t.pending());
         }
         try {
@@ -246,6 +256,10 @@ public final class SqlProgram implements AutoCloseable {
 
     ZSet<Tuple> viewContents(String name) {
         ViewDef def = catalog.view(name);
+        if (!options.keepViewContents()) {
+            throw new SqlException("view " + def.name() + " keeps no contents (the program runs with"
+                    + " SqlOptions.withViewContents(false)): read its changes");
+        }
         if (circuit == null) {
             // not stepped since it was defined: compute the contents from the committed tables
             return OneShot.run(def.query(), this::committedContents, options);
@@ -269,6 +283,21 @@ public final class SqlProgram implements AutoCloseable {
     private ZSet<Tuple> currentContents(String relation) {
         TableState t = tables.get(Catalog.key(relation));
         return t != null ? t.current() : viewContents(relation);
+    }
+
+    /**
+     * DDL rebuilds the views' circuit from the tables' contents: refused, before anything changes, while an
+     * append-only table (which keeps no contents) has committed rows.
+     */
+    private void requireViewsRebuildable(String what) {
+        if (circuit == null && steps == 0) return;
+        for (TableState t : tables.values()) {
+            if (t.appendOnly() && t.appendedRows() > 0) {
+                throw new SqlException(what + " would rebuild the views from the tables, but append-only table "
+                        + t.def.name() + " does not keep its " + t.appendedRows() + " rows: define tables and views"
+                        + " before inserting into it");
+            }
+        }
     }
 
     private void invalidate() {

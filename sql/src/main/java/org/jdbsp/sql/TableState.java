@@ -32,22 +32,50 @@ final class TableState {
     private final TupleFactory factory;
     /** The converted values of the row being made (the factory does not keep the array). */
     private final Object[] scratch;
+    /** An append-only table keeps no contents ({@link #current} stays empty): only the rows committed, counted. */
+    private final boolean appendOnly;
+    private long appendedRows;
 
     TableState(TableDef def) {
         this.def = def;
         this.factory = RowClasses.factory(Shapes.of(def.schema()));
         this.scratch = new Object[def.schema().size()];
         this.byKey = def.hasPrimaryKey() ? new HashMap<>() : null;
+        this.appendOnly = def.appendOnly();
+    }
+
+    /** Whether the table keeps no contents. */
+    boolean appendOnly() {
+        return appendOnly;
+    }
+
+    /** Rows committed to an append-only table (it keeps no contents to read). */
+    long appendedRows() {
+        return appendedRows;
+    }
+
+    private SqlException notKept(String what) {
+        return new SqlException("table " + def.name() + " is append-only: its rows are not kept, so " + what
+                + " cannot read them (read the views over it)");
+    }
+
+    private SqlException noDeletes(String where) {
+        return new SqlException(where + ": table " + def.name() + " is append-only: rows cannot be deleted or"
+                + " updated");
     }
 
     /** The contents as of the last step: a new Z-set when changes are pending. */
     ZSet<Tuple> committed() {
+        if (appendOnly) {
+            if (appendedRows == 0) return new ZSet<>();
+            throw notKept("reading the table");
+        }
         return pending.isEmpty() ? current : current.minus(pending);
     }
 
     /** The number of rows as of the last step, counting duplicates. */
     long committedSize() {
-        return current.totalWeight() - pending.totalWeight();
+        return appendOnly ? appendedRows : current.totalWeight() - pending.totalWeight();
     }
 
     ZSet<Tuple> pending() {
@@ -56,7 +84,21 @@ final class TableState {
 
     /** Committed contents plus pending changes (the live set: read it, do not keep it). */
     ZSet<Tuple> current() {
+        if (appendOnly) throw notKept("a statement reading it");
         return current;
+    }
+
+    /**
+     * What a circuit built now must start from: the current contents, or for an append-only table its pending
+     * rows, which is all it has while nothing was committed.
+     */
+    ZSet<Tuple> startingContents() {
+        if (!appendOnly) return current;
+        if (appendedRows > 0) {
+            throw new SqlException("the views cannot be rebuilt over append-only table " + def.name() + ": its "
+                    + appendedRows + " committed rows are not kept (define the views before inserting rows)");
+        }
+        return pending;
     }
 
     /**
@@ -64,6 +106,7 @@ final class TableState {
      * new table (the step may have taken the last one over), sized like the last ({@link ZSet#sizedLike}).
      */
     void commitPending() {
+        if (appendOnly) appendedRows += pending.totalWeight();
         freshPending();
     }
 
@@ -73,6 +116,10 @@ final class TableState {
 
     /** Takes the pending changes back out of the current contents and drops them. */
     void discardPending() {
+        if (appendOnly) {
+            freshPending();
+            return;
+        }
         current.addAll(pending, -1);
         freshPending();
         if (byKey != null) {
@@ -96,7 +143,7 @@ final class TableState {
         int inserted = 0;
         for (Change c : changes) {
             pending.add(c.row(), c.weight());
-            current.add(c.row(), c.weight());
+            if (!appendOnly) current.add(c.row(), c.weight());
             if (byKey != null) {
                 if (c.weight() > 0) byKey.put(key(c.row()), c.row());
                 else byKey.remove(key(c.row()));
@@ -120,7 +167,7 @@ final class TableState {
             return;
         }
         pending.add(row, 1);
-        current.add(row, 1);
+        if (!appendOnly) current.add(row, 1);
     }
 
     /** Deletes one row given by the user, checked to be there first. */
@@ -130,6 +177,7 @@ final class TableState {
 
     /** Deletes one checked row, checked to be there first. */
     void deleteRow(Tuple row, String where) {
+        if (appendOnly) throw noDeletes(where);
         if (byKey != null) {
             Batch b = new Batch();
             b.delete(row, where);
@@ -308,6 +356,7 @@ final class TableState {
         }
 
         void delete(Tuple row, String where) {
+            if (appendOnly) throw noDeletes(where);
             long now = current.weight(row) + (delta == null ? 0 : delta.weight(row));
             if (now <= 0) throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
             if (byKey != null) {

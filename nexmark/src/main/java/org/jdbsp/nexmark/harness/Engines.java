@@ -65,7 +65,7 @@ public final class Engines {
 
     /**
      * As {@link #create(NexmarkQuery, Mode, int, boolean)} on {@code engine}: {@code circuit}, or {@code sql}
-     * (the query's SQL text compiled by jdbsp's SQL; its view is always kept).
+     * (the query's SQL text compiled by jdbsp's SQL).
      */
     public static QueryEngine create(NexmarkQuery<?> query, Mode mode, int workers, boolean keepView,
                                      String engine) {
@@ -74,7 +74,7 @@ public final class Engines {
             throw new IllegalArgumentException(why);
         }
         if (engine.equals("sql")) {
-            return new SqlEngine(query, mode, workers);
+            return new SqlEngine(query, mode, workers, keepView);
         }
         return new CircuitEngine(QueryCircuit.of(query, mode, workers, keepView));
     }

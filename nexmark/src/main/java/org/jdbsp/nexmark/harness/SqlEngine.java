@@ -32,8 +32,8 @@ import org.jdbsp.zset.ZSet;
  * table, without boxing. The view's contents are converted to the circuit query's row record for
  * {@code --check}, column by column (a TIMESTAMP to epoch milliseconds, a DATE to its ISO text).
  *
- * <p>The SQL tables keep their contents (to check deletes) and the view keeps its own, so this engine holds
- * every event and the whole view in the heap, unlike the circuits, whose inputs are append-only streams.
+ * <p>The tables are append-only (they keep no rows), and the view keeps its contents only when {@code --check} or
+ * {@code --dump-output} reads them, as the circuits' outputs.
  */
 final class SqlEngine implements QueryEngine {
     private final NexmarkQuery<?> query;
@@ -42,14 +42,15 @@ final class SqlEngine implements QueryEngine {
     private final RowWriter auctions;
     private final RowWriter bids;
 
-    SqlEngine(NexmarkQuery<?> query, Mode mode, int workers) {
+    SqlEngine(NexmarkQuery<?> query, Mode mode, int workers, boolean keepView) {
         this.query = query;
         String text = text(query.name());
         if (text == null) {
             throw new IllegalArgumentException(query.name() + " has no SQL text yet (--engine sql runs "
                     + String.join(", ", available()) + ")");
         }
-        SqlOptions options = (mode == Mode.NAIVE ? SqlOptions.naive() : SqlOptions.incremental()).withWorkers(workers);
+        SqlOptions options = (mode == Mode.NAIVE ? SqlOptions.naive() : SqlOptions.incremental()).withWorkers(workers)
+                .withViewContents(keepView);
         program = Sql.compile(text("tables") + "\n" + text, options);
         persons = program.table("person").writer();
         auctions = program.table("auction").writer();

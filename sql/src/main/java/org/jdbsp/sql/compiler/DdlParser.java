@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Parses {@code CREATE TABLE name (column type [NOT NULL | NULL | PRIMARY KEY | UNIQUE | CHECK ...], ...,
- * [PRIMARY KEY (a, b)], [UNIQUE (...)], [FOREIGN KEY ...])}. Unique and foreign-key constraints are accepted and
+ * [PRIMARY KEY (a, b)], [UNIQUE (...)], [FOREIGN KEY ...]) [WITH ('append_only' = 'true')]}. Unique and foreign-key constraints are accepted and
  * not enforced; {@code DEFAULT} and other column options are rejected as unsupported. Primary-key columns are
  * NOT NULL.
  */
@@ -106,10 +106,36 @@ final class DdlParser {
             }
         } while (t.accept(","));
         t.expect(")");
+        boolean appendOnly = false;
+        if (t.accept("with")) {
+            t.expect("(");
+            do {
+                Tokens.Token option = t.next();
+                t.expect("=");
+                Tokens.Token value = t.next();
+                if (option.type() != Tokens.Type.STRING || value.type() != Tokens.Type.STRING) {
+                    throw t.error(option, "table options are 'name' = 'value' strings");
+                }
+                if (option.text().equalsIgnoreCase("append_only")) {
+                    if (!value.text().equalsIgnoreCase("true") && !value.text().equalsIgnoreCase("false")) {
+                        throw t.error(value, "'append_only' is 'true' or 'false', got '" + value.text() + "'");
+                    }
+                    appendOnly = value.text().equalsIgnoreCase("true");
+                } else {
+                    throw new UnsupportedSqlException(Positions.describe(t.source(), option.offset())
+                            + ": table option '" + option.text() + "' is not supported");
+                }
+            } while (t.accept(","));
+            t.expect(")");
+        }
         if (!t.atEnd()) {
             Tokens.Token extra = t.peek();
             throw new UnsupportedSqlException(Positions.describe(t.source(), extra.offset())
                     + ": table option " + Tokens.describe(extra) + " is not supported");
+        }
+        if (appendOnly && !key.isEmpty()) {
+            throw new SqlException("table " + name + ": an append-only table cannot have a primary key (inserting an"
+                    + " existing key replaces its row)");
         }
         int[] pk = new int[key.size()];
         int k = 0;
@@ -124,7 +150,7 @@ final class DdlParser {
         }
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) columns.add(new Column(names.get(i), types.get(i), !notNull.get(i)));
-        return new TableDef(name, new Schema(columns), pk);
+        return new TableDef(name, new Schema(columns), pk, appendOnly);
     }
 
     private static List<String> nameList(Tokens t) {

@@ -12,8 +12,10 @@ import java.util.List;
  * @param name       the table's name
  * @param schema     its columns
  * @param primaryKey the positions of the key's columns, in key order
+ * @param appendOnly whether rows are only ever inserted ({@code WITH ('append_only' = 'true')}): the table keeps
+ *                   no contents, and deletes and updates are refused
  */
-public record TableDef(String name, Schema schema, int[] primaryKey) {
+public record TableDef(String name, Schema schema, int[] primaryKey, boolean appendOnly) {
     public boolean hasPrimaryKey() {
         return primaryKey.length > 0;
     }
