@@ -196,7 +196,7 @@ public final class SqlProgram implements AutoCloseable {
     /** True when a table holds changes not yet applied by {@link #step()}. */
     public boolean hasPendingChanges() {
         for (TableState t : tables.values()) {
-            if (!t.pending().isEmpty()) return true;
+            if (t.hasPending()) return true;
         }
         return false;
     }
@@ -290,17 +290,24 @@ public final class SqlProgram implements AutoCloseable {
      * append-only table (which keeps no contents) has committed rows.
      */
     private void requireViewsRebuildable(String what) {
-        if (circuit == null && steps == 0) return;
         for (TableState t : tables.values()) {
-            if (t.appendOnly() && t.appendedRows() > 0) {
+            if (t.appendOnly() && t.rowsNotKept() > 0) {
                 throw new SqlException(what + " would rebuild the views from the tables, but append-only table "
-                        + t.def.name() + " does not keep its " + t.appendedRows() + " rows: define tables and views"
+                        + t.def.name() + " does not keep its " + t.rowsNotKept() + " rows: define tables and views"
                         + " before inserting into it");
             }
         }
     }
 
+    /** Tells each table whether a view reads it (an unread append-only table then only counts its rows). */
+    private void markReadTables() {
+        java.util.Set<String> read = new java.util.HashSet<>();
+        for (ViewDef v : catalog.views()) read.addAll(v.query().sources());
+        for (Map.Entry<String, TableState> e : tables.entrySet()) e.getValue().readByViews(read.contains(e.getKey()));
+    }
+
     private void invalidate() {
+        markReadTables();
         if (circuit != null) {
             circuit.close();
             circuit = null;

@@ -35,6 +35,9 @@ final class TableState {
     /** An append-only table keeps no contents ({@link #current} stays empty): only the rows committed, counted. */
     private final boolean appendOnly;
     private long appendedRows;
+    /** Whether a view reads this table: an append-only table no view reads only counts its rows. */
+    private boolean read = true;
+    private long unreadPending;
 
     TableState(TableDef def) {
         this.def = def;
@@ -49,9 +52,24 @@ final class TableState {
         return appendOnly;
     }
 
+    /** Tells the table whether any view reads it (after DDL). */
+    void readByViews(boolean read) {
+        this.read = read;
+    }
+
     /** Rows committed to an append-only table (it keeps no contents to read). */
     long appendedRows() {
         return appendedRows;
+    }
+
+    /** Rows of an append-only table that no circuit could be rebuilt from: committed ones, and unread pending. */
+    long rowsNotKept() {
+        return appendedRows + unreadPending;
+    }
+
+    /** Whether changes wait for the next step. */
+    boolean hasPending() {
+        return !pending.isEmpty() || unreadPending != 0;
     }
 
     private SqlException notKept(String what) {
@@ -106,7 +124,8 @@ final class TableState {
      * new table (the step may have taken the last one over), sized like the last ({@link ZSet#sizedLike}).
      */
     void commitPending() {
-        if (appendOnly) appendedRows += pending.totalWeight();
+        if (appendOnly) appendedRows += pending.totalWeight() + unreadPending;
+        unreadPending = 0;
         freshPending();
     }
 
@@ -117,6 +136,7 @@ final class TableState {
     /** Takes the pending changes back out of the current contents and drops them. */
     void discardPending() {
         if (appendOnly) {
+            unreadPending = 0;
             freshPending();
             return;
         }
@@ -142,7 +162,8 @@ final class TableState {
     int apply(List<Change> changes) {
         int inserted = 0;
         for (Change c : changes) {
-            pending.add(c.row(), c.weight());
+            if (appendOnly && !read) unreadPending += c.weight();
+            else pending.add(c.row(), c.weight());
             if (!appendOnly) current.add(c.row(), c.weight());
             if (byKey != null) {
                 if (c.weight() > 0) byKey.put(key(c.row()), c.row());
@@ -164,6 +185,10 @@ final class TableState {
             Batch b = new Batch();
             b.insert(row, where);
             apply(b.changes);
+            return;
+        }
+        if (appendOnly && !read) { // nothing reads it and it keeps nothing: the row is only counted
+            unreadPending++;
             return;
         }
         pending.add(row, 1);

@@ -108,4 +108,19 @@ class AppendOnlyTableTest {
                 "CREATE TABLE k (id INT) WITH ('connector' = 'kafka');"));
         assertTrue(e.getMessage().contains("table option 'connector' is not supported"), e.getMessage());
     }
+
+    @Test
+    void anAppendOnlyTableNoViewReadsOnlyCountsItsRowsAndRefusesALateReader() {
+        SqlProgram p = Sql.compile(table(true) + "CREATE TABLE u (x INT) WITH ('append_only' = 'true');\n"
+                + "CREATE VIEW xs AS SELECT x FROM u;");
+        p.table("t").insert(1L, 1, 10);
+        p.table("u").insert(5);
+        assertTrue(p.hasPendingChanges());
+        SqlException e = assertThrows(SqlException.class, () -> p.execute("CREATE VIEW ts AS SELECT id FROM t"));
+        assertTrue(e.getMessage().contains("append-only table t does not keep its 1 rows"), e.getMessage());
+        p.step();
+        assertEquals(1, p.table("t").size());
+        assertEquals(List.of("(5) x1"), rows(p.view("xs").contents()));
+        assertTrue(!p.hasPendingChanges());
+    }
 }
