@@ -13,8 +13,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.WorkerTimings;
-import org.jdbsp.nexmark.generator.NexmarkConfig;
-import org.jdbsp.nexmark.generator.NexmarkGenerator;
 import org.jdbsp.nexmark.io.EventJsonReader;
 import org.jdbsp.nexmark.io.EventJsonWriter;
 import org.jdbsp.nexmark.io.MalformedEventException;
@@ -32,8 +30,9 @@ import org.jdbsp.zset.ZSet;
  * <p>Procedure per query: an untimed warm-up on a throwaway circuit (the first {@code --warmup} events), a full
  * GC, then a fresh circuit is fed all events in batches of {@code --batch}; each batch's push plus step is
  * timed with {@link System#nanoTime()}; heap in use is sampled after each step, outside the timed region. The
- * events are split by type once, untimed ({@link EventsByType}), so that a batch's push is one bulk insert per
- * input, as a source that delivers each type on its own would feed them.
+ * events come from an {@link EventSource} in chunks split by type ({@link EventsByType}), generated between steps
+ * and untimed, so that a batch's push is one bulk insert per input, as a source that delivers each type on its
+ * own would feed them; {@link HeapWatch} warns of, or stops, a query whose state outgrows the heap.
  *
  * <p>With several worker counts ({@code --workers 1,2}) or {@code --rounds R}, each query is warmed up once per
  * count, then run R times per count, alternating the order of the counts from round to round, and a speed-up
@@ -199,7 +198,7 @@ public final class Main {
         Event[] events = new Event[n];
         EventSource.Pass pass = generated.open(n, o.batch);
         int off = 0;
-        for (org.jdbsp.nexmark.model.EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
+        for (EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
             off = chunk.copyInOrder(events, off);
             progress.update("generating", off, n, "");
         }
@@ -218,7 +217,7 @@ public final class Main {
                 Event[] buffer = new Event[0];
                 EventSource.Pass pass = source.open(source.size(), o.batch);
                 int written = 0;
-                for (org.jdbsp.nexmark.model.EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
+                for (EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
                     if (buffer.length < chunk.size()) {
                         buffer = new Event[chunk.size()];
                     }
