@@ -478,6 +478,11 @@ public final class Planner {
                     }
                 });
             }
+            // Flink SQL's string functions of the streaming texts (org.jdbsp.sql.runtime.FlinkFunctions)
+            root.plus().add("split_index", org.apache.calcite.schema.impl.ScalarFunctionImpl.create(
+                    org.jdbsp.sql.runtime.FlinkFunctions.class, "splitIndex"));
+            root.plus().add("regexp_extract", org.apache.calcite.schema.impl.ScalarFunctionImpl.create(
+                    org.jdbsp.sql.runtime.FlinkFunctions.class, "regexpExtract"));
             Properties props = new Properties();
             props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
             props.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.TO_LOWER.name());

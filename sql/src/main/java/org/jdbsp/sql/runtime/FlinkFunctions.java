@@ -1,0 +1,67 @@
+package org.jdbsp.sql.runtime;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * String functions of Flink SQL that streaming texts (the Nexmark queries among them) use and standard SQL lacks,
+ * registered in every program's schema as {@code SPLIT_INDEX} and {@code REGEXP_EXTRACT}. Called by generated
+ * code; NULL in, NULL out. Cost: one pass over the string; a regular expression is compiled once per distinct
+ * pattern (kept in a small shared cache).
+ */
+public final class FlinkFunctions {
+    private static final int MAX_PATTERNS = 256;
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+
+    private FlinkFunctions() {
+    }
+
+    /**
+     * {@code SPLIT_INDEX(s, delimiter, index)}: the {@code index}-th (from 0) piece of {@code s} split at every
+     * occurrence of {@code delimiter}, empty pieces kept ({@code https://host/a} is {@code https:}, {@code ""},
+     * {@code host}, {@code a}); NULL when there are not that many pieces, when {@code s} is empty or the
+     * delimiter is, or for a negative index.
+     */
+    public static String splitIndex(String s, String delimiter, Integer index) {
+        if (s == null || delimiter == null || index == null || s.isEmpty() || delimiter.isEmpty() || index < 0) {
+            return null;
+        }
+        int start = 0;
+        for (int i = 0; i < index; i++) {
+            int at = s.indexOf(delimiter, start);
+            if (at < 0) {
+                return null;
+            }
+            start = at + delimiter.length();
+        }
+        int end = s.indexOf(delimiter, start);
+        return s.substring(start, end < 0 ? s.length() : end);
+    }
+
+    /**
+     * {@code REGEXP_EXTRACT(s, regex, group)}: group {@code group} of the leftmost match of the Java regular
+     * expression {@code regex} in {@code s}; NULL when nothing matches, the group did not take part, or an
+     * argument is NULL.
+     *
+     * @throws IllegalArgumentException for an invalid expression or a group it does not have
+     */
+    public static String regexpExtract(String s, String regex, Integer group) {
+        if (s == null || regex == null || group == null) {
+            return null;
+        }
+        Pattern p = PATTERNS.get(regex);
+        if (p == null) {
+            p = Pattern.compile(regex);
+            if (PATTERNS.size() < MAX_PATTERNS) {
+                PATTERNS.put(regex, p);
+            }
+        }
+        Matcher m = p.matcher(s);
+        if (group < 0 || group > m.groupCount()) {
+            throw new IllegalArgumentException("REGEXP_EXTRACT: the expression " + regex + " has no group " + group);
+        }
+        return m.find() ? m.group(group) : null;
+    }
+}
