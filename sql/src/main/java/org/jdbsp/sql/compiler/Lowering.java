@@ -15,6 +15,7 @@ import org.apache.calcite.rel.logical.LogicalJoin;
 import org.apache.calcite.rel.logical.LogicalMinus;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
 import org.apache.calcite.rel.logical.LogicalTableScan;
 import org.apache.calcite.rel.logical.LogicalUnion;
 import org.apache.calcite.rel.logical.LogicalValues;
@@ -148,78 +149,10 @@ final class Lowering {
             transients.add(Catalog.key(name));
             return new RecursiveOp(name, lower(unspool(ru.getSeedRel())), lower(unspool(ru.getIterativeRel())), ru.all);
         }
-        if (rel instanceof org.apache.calcite.rel.logical.LogicalTableFunctionScan tvf) return windowTableFunction(tvf);
+        if (rel instanceof LogicalTableFunctionScan tvf) {
+            return WindowTableFunctions.lower(tvf, this::lower, where, typeFactory);
+        }
         throw unsupported("the plan operator " + rel.getRelTypeName());
-    }
-
-    /**
-     * {@code TABLE(TUMBLE(TABLE t, DESCRIPTOR(c), size [, offset]))} and
-     * {@code TABLE(HOP(TABLE t, DESCRIPTOR(c), slide, size [, offset]))}: the rows of {@code t} with their windows.
-     */
-    private Op windowTableFunction(org.apache.calcite.rel.logical.LogicalTableFunctionScan scan) {
-        if (!(scan.getCall() instanceof org.apache.calcite.rex.RexCall call)) {
-            throw unsupported("the table function " + scan.getCall());
-        }
-        String name = call.getOperator().getName().toUpperCase(java.util.Locale.ROOT);
-        boolean tumble = name.equals("TUMBLE");
-        if (!tumble && !name.equals("HOP")) {
-            throw unsupported("the table function " + name
-                    + (name.equals("SESSION") ? " (session windows in SQL)" : ""));
-        }
-        if (scan.getInputs().size() != 1) {
-            throw unsupported(name + " over " + scan.getInputs().size() + " tables");
-        }
-        RelNode input = scan.getInputs().get(0);
-        // Calcite's operands: DESCRIPTOR(time column), then TUMBLE: size [, offset]; HOP: slide, size [, offset]
-        // (the table is the scan's input)
-        List<RexNode> ops = call.getOperands();
-        if (!(ops.get(0) instanceof org.apache.calcite.rex.RexCall d) || d.getOperands().size() != 1
-                || !(d.getOperands().get(0) instanceof RexInputRef ref)) {
-            throw unsupported(name + " with a DESCRIPTOR of other than one column");
-        }
-        int time = ref.getIndex();
-        RelDataType timeType = input.getRowType().getFieldList().get(time).getType();
-        if (timeType.getSqlTypeName() != SqlTypeName.TIMESTAMP) {
-            throw unsupported(name + " by the column " + input.getRowType().getFieldNames().get(time) + " of type "
-                    + timeType.getFullTypeString() + " (windows need a TIMESTAMP column)");
-        }
-        long size;
-        long slide;
-        int next;
-        if (tumble) {
-            size = windowInterval(ops.get(1), name, "size");
-            slide = size;
-            next = 2;
-        } else {
-            slide = windowInterval(ops.get(1), name, "slide");
-            size = windowInterval(ops.get(2), name, "size");
-            next = 3;
-        }
-        long offset = ops.size() > next ? windowOffset(ops.get(next), name) : 0;
-        return new WindowTvfOp(lower(input), name, time, size, slide, offset,
-                Shapes.of(scan.getRowType(), typeFactory));
-    }
-
-    /** A window's size or slide: a positive day-time interval literal, in milliseconds. */
-    private long windowInterval(RexNode n, String fn, String what) {
-        long ms = intervalMillis(n, fn, what);
-        if (ms <= 0) {
-            throw new SqlException(where.where(1, 1) + ": " + fn + ": the window " + what + " must be positive, got "
-                    + n);
-        }
-        return ms;
-    }
-
-    private long windowOffset(RexNode n, String fn) {
-        return intervalMillis(n, fn, "offset");
-    }
-
-    private long intervalMillis(RexNode n, String fn, String what) {
-        if (!(n instanceof RexLiteral lit) || lit.getType().getSqlTypeName().getFamily()
-                != org.apache.calcite.sql.type.SqlTypeFamily.INTERVAL_DAY_TIME) {
-            throw unsupported(fn + " with a window " + what + " other than a literal day-time INTERVAL (" + n + ")");
-        }
-        return lit.getValueAs(Long.class);
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.jdbsp.sql.compiler;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.sql.runtime.RowClasses;
@@ -98,7 +100,7 @@ final class WindowTvfOp extends Op {
                     put(letters[in + 1], in + 1, end, longs, objects);
                     out.accept(factory.make(longs, doubles, objects));
                 } else {
-                    Object[] values = java.util.Arrays.copyOf(boxed, in + 2);
+                    Object[] values = Arrays.copyOf(boxed, in + 2);
                     values[in] = s;
                     values[in + 1] = end;
                     out.accept(factory.make(values));
@@ -117,7 +119,7 @@ final class WindowTvfOp extends Op {
 
     @Override
     String describe() {
-        return function.toLowerCase(java.util.Locale.ROOT) + " window by column " + timeColumn + ", size " + size
+        return function.toLowerCase(Locale.ROOT) + " window by column " + timeColumn + ", size " + size
                 + " ms" + (slide != size ? ", slide " + slide + " ms" : "") + (offset != 0 ? ", offset " + offset
                 + " ms" : "");
     }

@@ -1,0 +1,96 @@
+package org.jdbsp.sql.compiler;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.logical.LogicalTableFunctionScan;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.jdbsp.sql.SqlException;
+import org.jdbsp.sql.UnsupportedSqlException;
+
+/**
+ * Lowers Calcite's window table functions, {@code TABLE(TUMBLE(TABLE t, DESCRIPTOR(c), size [, offset]))} and
+ * {@code TABLE(HOP(TABLE t, DESCRIPTOR(c), slide, size [, offset]))}, to a {@link WindowTvfOp}; any other table
+ * function, or arguments other than a TIMESTAMP column and day-time interval literals, fail naming what. Internal.
+ */
+final class WindowTableFunctions {
+    private WindowTableFunctions() {
+    }
+
+    /** The operator of {@code scan}, its input lowered by {@code lower}. */
+    static Op lower(LogicalTableFunctionScan scan, Function<RelNode, Op> lower, Statement.QueryText where,
+                    JavaTypeFactory typeFactory) {
+        if (!(scan.getCall() instanceof RexCall call)) {
+            throw unsupported(where, "the table function " + scan.getCall());
+        }
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        boolean tumble = name.equals("TUMBLE");
+        if (!tumble && !name.equals("HOP")) {
+            throw unsupported(where, "the table function " + name
+                    + (name.equals("SESSION") ? " (session windows in SQL)" : ""));
+        }
+        if (scan.getInputs().size() != 1) {
+            throw unsupported(where, name + " over " + scan.getInputs().size() + " tables");
+        }
+        RelNode input = scan.getInputs().get(0);
+        // Calcite's operands: DESCRIPTOR(time column), then TUMBLE: size [, offset]; HOP: slide, size [, offset]
+        // (the table is the scan's input)
+        List<RexNode> ops = call.getOperands();
+        if (!(ops.get(0) instanceof RexCall d) || d.getOperands().size() != 1
+                || !(d.getOperands().get(0) instanceof RexInputRef ref)) {
+            throw unsupported(where, name + " with a DESCRIPTOR of other than one column");
+        }
+        int time = ref.getIndex();
+        RelDataType timeType = input.getRowType().getFieldList().get(time).getType();
+        if (timeType.getSqlTypeName() != SqlTypeName.TIMESTAMP) {
+            throw unsupported(where, name + " by the column " + input.getRowType().getFieldNames().get(time)
+                    + " of type " + timeType.getFullTypeString() + " (windows need a TIMESTAMP column)");
+        }
+        long size;
+        long slide;
+        int next;
+        if (tumble) {
+            size = positive(ops.get(1), name, "size", where);
+            slide = size;
+            next = 2;
+        } else {
+            slide = positive(ops.get(1), name, "slide", where);
+            size = positive(ops.get(2), name, "size", where);
+            next = 3;
+        }
+        long offset = ops.size() > next ? millis(ops.get(next), name, "offset", where) : 0;
+        return new WindowTvfOp(lower.apply(input), name, time, size, slide, offset,
+                Shapes.of(scan.getRowType(), typeFactory));
+    }
+
+    /** A window's size or slide: a positive day-time interval literal, in milliseconds. */
+    private static long positive(RexNode n, String fn, String what, Statement.QueryText where) {
+        long ms = millis(n, fn, what, where);
+        if (ms <= 0) {
+            throw new SqlException(where.where(1, 1) + ": " + fn + ": the window " + what + " must be positive, got "
+                    + n);
+        }
+        return ms;
+    }
+
+    private static long millis(RexNode n, String fn, String what, Statement.QueryText where) {
+        if (!(n instanceof RexLiteral lit)
+                || lit.getType().getSqlTypeName().getFamily() != SqlTypeFamily.INTERVAL_DAY_TIME) {
+            throw unsupported(where, fn + " with a window " + what + " other than a literal day-time INTERVAL ("
+                    + n + ")");
+        }
+        return lit.getValueAs(Long.class);
+    }
+
+    private static UnsupportedSqlException unsupported(Statement.QueryText where, String what) {
+        return new UnsupportedSqlException(where.where(1, 1) + ": " + what + " is not supported");
+    }
+}
