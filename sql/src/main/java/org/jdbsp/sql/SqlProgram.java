@@ -120,10 +120,6 @@ public final class SqlProgram implements AutoCloseable {
             case DELETE: {
                 Dml dml = new Planner(catalog).dml(st);
                 TableState t = tableState(dml.table());
-                if (t.appendOnly() && dml.kind() != Dml.Kind.INSERT) {
-                    throw new SqlException("table " + t.def.name() + " is append-only: rows cannot be deleted or"
-                            + " updated");
-                }
                 t.apply(t.changesOf(dml, this::currentContents));
                 break;
             }

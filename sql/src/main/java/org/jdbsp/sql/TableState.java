@@ -241,9 +241,10 @@ final class TableState {
 
     /** The changes of an INSERT, UPDATE or DELETE evaluated over the current contents. */
     List<Change> changesOf(Dml dml, Function<String, ZSet<Tuple>> contents) {
+        String where = dml.kind().name().toLowerCase(java.util.Locale.ROOT) + " on " + def.name();
+        if (appendOnly && dml.kind() != Dml.Kind.INSERT) throw noDeletes(where); // before reading the table
         ZSet<Tuple> rows = OneShot.run(dml.query(), contents, SqlOptions.incremental());
         Batch b = new Batch();
-        String where = dml.kind().name().toLowerCase(java.util.Locale.ROOT) + " on " + def.name();
         int n = def.schema().size();
         int[] targets = dml.targetColumns();
         int rowNo = 0;
