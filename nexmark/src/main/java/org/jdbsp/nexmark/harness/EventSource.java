@@ -2,6 +2,7 @@ package org.jdbsp.nexmark.harness;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 import org.jdbsp.nexmark.generator.NexmarkConfig;
 import org.jdbsp.nexmark.generator.NexmarkGenerator;
 import org.jdbsp.nexmark.model.Event;
@@ -17,7 +18,8 @@ import org.jdbsp.nexmark.model.EventsByType;
  *   <li>{@link #generated}: the generator runs again for every pass, a chunk at a time
  *       ({@value #CHUNK_EVENTS} events, about 13 MB, rounded to whole batches): a 100M-event run holds one
  *       chunk besides the query's state. Small chunks keep the events a young collection finds alive (and must
- *       copy) few: with chunks of 2^20 events q1, q6, q17 and q20 ran 5-35% slower at 10M events. The generator is deterministic, so every pass sees the same events.</li>
+ *       copy) few: with chunks of 2^20 events q1, q6, q17 and q20 ran 5-35% slower at 10M events. The
+ *       generator is deterministic, so every pass sees the same events.</li>
  * </ul>
  */
 abstract class EventSource {
@@ -50,6 +52,40 @@ abstract class EventSource {
     /** A source generating {@code events} events of {@code config} (whose own count is ignored) per pass. */
     static EventSource generated(NexmarkConfig config, int events) {
         return new Generated(config, events);
+    }
+
+    /**
+     * A source holding all {@code events} events of {@code config}, generated here in one pass; {@code progress}
+     * is told how many are done after each chunk.
+     */
+    static EventSource generatedAndHeld(NexmarkConfig config, int events, IntConsumer progress) {
+        NexmarkGenerator g = generator(config, events);
+        Event[] all = new Event[events];
+        for (int off = 0; off < events; off += CHUNK_EVENTS) {
+            int len = Math.min(CHUNK_EVENTS, events - off);
+            fill(g, all, off, len, off, events);
+            progress.accept(off + len);
+        }
+        return held(all);
+    }
+
+    private static NexmarkGenerator generator(NexmarkConfig config, int events) {
+        return new NexmarkGenerator(config.toBuilder().numEvents(events).build());
+    }
+
+    /**
+     * The next {@code len} events of {@code g} into {@code into[from, from + len)}; {@code before} of the run's
+     * {@code n} were drawn already (for the message if the generator stops short).
+     */
+    private static void fill(NexmarkGenerator g, Event[] into, int from, int len, int before, int n) {
+        for (int off = 0; off < len; ) {
+            int got = g.fill(into, from + off, len - off);
+            if (got <= 0) {
+                throw new IllegalStateException("the generator stopped after " + (before + off) + " of " + n
+                        + " events");
+            }
+            off += got;
+        }
     }
 
     private static final class Held extends EventSource {
@@ -119,7 +155,7 @@ abstract class EventSource {
         Pass open(int limit, int batch) {
             int n = Math.min(limit, events);
             int chunk = Math.max(batch, CHUNK_EVENTS / batch * batch);
-            NexmarkGenerator g = new NexmarkGenerator(config.toBuilder().numEvents(events).build());
+            NexmarkGenerator g = generator(config, events);
             Event[] buffer = new Event[Math.min(chunk, Math.max(n, 1))];
             int[] done = {0};
             return () -> {
@@ -127,14 +163,7 @@ abstract class EventSource {
                     return null;
                 }
                 int len = Math.min(buffer.length, n - done[0]);
-                for (int off = 0; off < len; ) {
-                    int got = g.fill(buffer, off, len - off);
-                    if (got <= 0) {
-                        throw new IllegalStateException("the generator stopped after " + (done[0] + off)
-                                + " of " + n + " events");
-                    }
-                    off += got;
-                }
+                fill(g, buffer, 0, len, done[0], n);
                 done[0] += len;
                 EventsByType split = new EventsByType(buffer, len);
                 Arrays.fill(buffer, 0, len, null); // the chunk's events live on in the split only

@@ -64,13 +64,13 @@ final class HeapWatch {
             throw new Exhausted(String.format(Locale.ROOT, "%s: stopped after %,d of %,d events: the heap is still"
                     + " %d%% full after a collection (%.1f GB of %.1f GB); its state needs about %.1f GB by the end"
                     + " (raise -Xmx in JAVA_OPTS, or run fewer --events)", query, done, events,
-                    used * 100 / max, used / 1e9, max / 1e9, (base + (double) (used - base) * events / done) / 1e9));
+                    used * 100 / max, used / 1e9, max / 1e9, projected(used, done) / 1e9));
         }
         if (warned || done < events / 20) {
             return;
         }
         long used = used();
-        double projected = base + (double) (used - base) * events / done;
+        double projected = projected(used, done);
         if (projected > max) {
             warned = true;
             progress.clear();
@@ -81,12 +81,16 @@ final class HeapWatch {
         }
     }
 
+    /** The heap the state needs at the end of the run, from {@code used} after {@code done} events. */
+    private double projected(long used, int done) {
+        return base + (double) (used - base) * events / done;
+    }
+
     private static long used() {
         if (OLD != null) {
             // the old generation: only promoted (mostly live) objects; a collector with one heap pool (ZGC)
             // reports the heap's use after its last cycle, without the garbage made since
-            MemoryUsage u = OLD.getName().contains("Old") || OLD.getName().contains("Tenured") ? OLD.getUsage()
-                    : OLD.getCollectionUsage();
+            MemoryUsage u = isOldGeneration(OLD) ? OLD.getUsage() : OLD.getCollectionUsage();
             if (u != null) {
                 return u.getUsed();
             }
@@ -105,6 +109,11 @@ final class HeapWatch {
         return Runtime.getRuntime().maxMemory();
     }
 
+    /** Whether {@code pool} is a generational collector's pool of long-lived objects. */
+    private static boolean isOldGeneration(MemoryPoolMXBean pool) {
+        return pool.getName().contains("Old") || pool.getName().contains("Tenured");
+    }
+
     /**
      * The heap pool of long-lived objects ("PS Old Gen", "G1 Old Gen", "Tenured Gen"), else the only heap pool
      * of a collector without generations ("ZHeap"), else {@code null}.
@@ -113,11 +122,10 @@ final class HeapWatch {
         MemoryPoolMXBean only = null;
         int heapPools = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            String name = pool.getName();
             if (pool.getType() != MemoryType.HEAP) {
                 continue;
             }
-            if (name.contains("Old") || name.contains("Tenured")) {
+            if (isOldGeneration(pool)) {
                 return pool;
             }
             heapPools++;

@@ -191,21 +191,15 @@ public final class Main {
             return EventSource.held(events);
         }
         int n = (int) (o.events >= 0 ? o.events : Options.DEFAULT_EVENTS);
-        EventSource generated = EventSource.generated(o.generator, n);
         if (!o.check) {
-            return generated;
+            return EventSource.generated(o.generator, n);
         }
-        Event[] events = new Event[n];
-        EventSource.Pass pass = generated.open(n, o.batch);
-        int off = 0;
-        for (EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
-            off = chunk.copyInOrder(events, off);
-            progress.update("generating", off, n, "");
-        }
+        EventSource held = EventSource.generatedAndHeld(o.generator, n,
+                done -> progress.update("generating", done, n, ""));
         progress.clear();
         err.printf(Locale.ROOT, "nexmark: generated %,d events in %.1f s (not timed; held for --check)%n", n,
                 (System.nanoTime() - start) / 1e9);
-        return EventSource.held(events);
+        return held;
     }
 
     /** Writes the events to {@code --dump-events}, a chunk at a time. */
@@ -415,12 +409,12 @@ public final class Main {
                 Arrays.sort(latency);
                 double seconds = total / 1e9;
                 double perSecond = n / seconds;
-                return new QueryResult(q.name(), q.description(), o.engine, mode, n, batch, steps, engine.workers(), round,
-                        Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds, perSecond,
+                return new QueryResult(q.name(), q.description(), o.engine, mode, n, batch, steps, engine.workers(),
+                        round, Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
-                        maxWorkerCpuSeconds, gcSeconds, jitSeconds, allocPerEvent, pushNanos / 1e9, sourceNanos / 1e9, barrierWait, startLag,
-                        handBack,
+                        maxWorkerCpuSeconds, gcSeconds, jitSeconds, allocPerEvent, pushNanos / 1e9, sourceNanos / 1e9,
+                        barrierWait, startLag, handBack,
                         peakHeap, retained, stateRows, stateRows == 0 ? Double.NaN : (double) retained / stateRows,
                         changes, view == null ? null : (long) view.size(), checked,
                         differing, null);
@@ -449,11 +443,11 @@ public final class Main {
             err.println("nexmark: " + q.name() + " failed:");
             e.printStackTrace(err);
         }
-        return new QueryResult(q.name(), q.description(), o.engine, o.mode.name().toLowerCase(Locale.ROOT), n, o.batch, 0,
-                workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
+        return new QueryResult(q.name(), q.description(), o.engine, o.mode.name().toLowerCase(Locale.ROOT), n,
+                o.batch, 0, workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN, 0, 0, 0, Double.NaN,
-                0, null, null, 0, e instanceof HeapWatch.Exhausted ? e.getMessage() : String.valueOf(e));
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN,
+                0, 0, 0, Double.NaN, 0, null, null, 0, e instanceof HeapWatch.Exhausted ? e.getMessage() : String.valueOf(e));
     }
 
     private void reportDifference(NexmarkQuery<?> q, ViewDiff diff) {
