@@ -62,11 +62,14 @@ final class JoinNode<A, B, R> extends Node {
     private long addA;
     private long addB;
     private boolean pending;
+    /** The keys' times, when the join drops the keys the watermarks pass; null when it keeps all. */
+    private final ExpiringKeys<A, B> expiring;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     JoinNode(JoinKind kind, Stream<A> a, Stream<B> b, RowKey<A> keyA, RowKey<B> keyB,
-             BiFunction<? super A, ? super B, ? extends R> combine, Stream<?> out) {
+             BiFunction<? super A, ? super B, ? extends R> combine, Stream<?> out, JoinExpiry<A, B> expiry) {
         super(kind.operator, List.of(a, b), out);
+        this.expiring = expiry == null ? null : new ExpiringKeys<>(expiry);
         if (keyA.space() != keyB.space()) {
             throw new IllegalArgumentException("both sides of a join must number their keys in one key space");
         }
@@ -105,6 +108,9 @@ final class JoinNode<A, B, R> extends Node {
         ZSet<A> da = a.value();
         ZSet<B> db = b.value();
         reset();
+        if (expiring != null) {
+            expiring.startStep();
+        }
         if (da.isEmpty() && db.isEmpty()) {
             out.publish(new ZSet<>());
             return;
@@ -115,6 +121,9 @@ final class JoinNode<A, B, R> extends Node {
             changeB = db;
             indexA(da);
             indexB(db);
+            if (expiring != null) {
+                checkTimes(da, db);
+            }
             addA = checkTrace(traceA, da, dA, boundA);
             addB = kind.keepsRightRows() ? checkTrace(traceB, db, dB, boundB) : 0;
             result = new ZSet<>(da.size() + db.size());
@@ -133,6 +142,19 @@ final class JoinNode<A, B, R> extends Node {
             throw failure(e);
         }
         out.publish(result);
+    }
+
+    /** Fails the step when a changed row belongs to a key already dropped as below the watermarks. */
+    private void checkTimes(ZSet<A> da, ZSet<B> db) {
+        JoinExpiry<A, B> spec = expiring.spec();
+        for (int i = 0; i < dA.n; i++) {
+            A row = da.elementAt(dA.slot[i]);
+            expiring.check(spec.timeA(row), row);
+        }
+        for (int i = 0; i < dB.n; i++) {
+            B row = db.elementAt(dB.slot[i]);
+            expiring.check(spec.timeB(row), row);
+        }
     }
 
     private void indexA(ZSet<A> z) {
@@ -380,10 +402,39 @@ final class JoinNode<A, B, R> extends Node {
                 if (kind.tracksRightPresence()) {
                     totalB[id] += sumB[ord];
                 }
+                if (expiring != null && !expiring.isTracked(id)) {
+                    expiring.track(id, headA[ord] >= 0 ? expiring.spec().timeA(changeA.elementAt(dA.slot[headA[ord]]))
+                            : expiring.spec().timeB(changeB.elementAt(dB.slot[headB[ord]])));
+                }
             }
         }
         releaseEmpty();
+        if (expiring != null) {
+            expiring.expire(this::drop);
+        }
         reset();
+    }
+
+    /** Forgets key {@code id}, which the watermarks have passed: its rows and totals, then the key. */
+    @SuppressWarnings("unchecked")
+    private void drop(int id) {
+        if (traceA[id] != null) {
+            rows -= ((ZSet<A>) traceA[id]).size();
+            traceA[id] = null;
+        }
+        if (traceB.length > 0 && traceB[id] != null) {
+            rows -= ((ZSet<B>) traceB[id]).size();
+            traceB[id] = null;
+        }
+        if (totalA.length > 0) {
+            totalA[id] = 0;
+        }
+        if (totalB.length > 0) {
+            totalB[id] = 0;
+        }
+        if (space.isLive(id)) {
+            space.release(id);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -413,6 +464,9 @@ final class JoinNode<A, B, R> extends Node {
                     && (totalA.length == 0 || totalA[id] == 0) && (totalB.length == 0 || totalB[id] == 0)
                     && space.isLive(id)) {
                 space.release(id);
+                if (expiring != null) {
+                    expiring.untrack(id);
+                }
             }
         }
     }

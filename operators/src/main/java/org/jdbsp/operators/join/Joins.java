@@ -44,6 +44,27 @@ public final class Joins {
         return wire(JoinKind.INNER, a, b, Keys.objects(keyA, keyB), combine, false);
     }
 
+    /**
+     * {@link #join} that drops the rows of the keys its {@code expiry} says no change can reach any more (a window
+     * join's windows the watermarks have passed), so that its state stays bounded over unbounded inputs.
+     */
+    public static <A, B, K, R> Stream<R> join(Stream<A> a, Stream<B> b, Function<? super A, ? extends K> keyA,
+                                              Function<? super B, ? extends K> keyB,
+                                              BiFunction<? super A, ? super B, ? extends R> combine,
+                                              JoinExpiry<A, B> expiry) {
+        Objects.requireNonNull(expiry, "join: null expiry");
+        return wire(JoinKind.INNER, a, b, Keys.objects(keyA, keyB), combine, false, expiry);
+    }
+
+    /** {@link #join(Stream, Stream, Function, Function, BiFunction, JoinExpiry)} on a {@code long} key. */
+    public static <A, B, R> Stream<R> joinOnLong(Stream<A> a, Stream<B> b, ToLongFunction<? super A> keyA,
+                                                 ToLongFunction<? super B> keyB,
+                                                 BiFunction<? super A, ? super B, ? extends R> combine,
+                                                 JoinExpiry<A, B> expiry) {
+        Objects.requireNonNull(expiry, "join: null expiry");
+        return wire(JoinKind.INNER, a, b, Keys.longs(keyA, keyB), combine, false, expiry);
+    }
+
     /** {@link #join} producing {@link Pair}{@code (a, b)}. */
     public static <A, B, K> Stream<Pair<A, B>> join(Stream<A> a, Stream<B> b, Function<? super A, ? extends K> keyA,
                                                     Function<? super B, ? extends K> keyB) {
@@ -191,6 +212,13 @@ public final class Joins {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static <A, B, R> Stream<R> wire(JoinKind kind, Stream<A> a, Stream<B> b, Keys<A, B> keys,
                                             BiFunction<? super A, ? super B, ? extends R> combine, boolean broadcast) {
+        return wire(kind, a, b, keys, combine, broadcast, null);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <A, B, R> Stream<R> wire(JoinKind kind, Stream<A> a, Stream<B> b, Keys<A, B> keys,
+                                            BiFunction<? super A, ? super B, ? extends R> combine, boolean broadcast,
+                                            JoinExpiry<A, B> expiry) {
         String name = kind.operator;
         Objects.requireNonNull(a, () -> name + ": null left stream");
         Objects.requireNonNull(b, () -> name + ": null right stream");
@@ -223,7 +251,7 @@ public final class Joins {
                     keys.boxedB()::apply, combine, (Stream) out));
             return (Stream) out;
         }
-        c.addNode(new JoinNode<>(kind, a, b, ka, kb, combine, out));
+        c.addNode(new JoinNode<>(kind, a, b, ka, kb, combine, out, expiry));
         return (Stream) out;
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.aggregate.Agg;
 import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.join.JoinExpiry;
+import org.jdbsp.operators.join.Joins;
 import org.jdbsp.operators.window.Watermarked;
 import org.jdbsp.operators.window.Watermarks;
 import org.jdbsp.operators.window.Windowed;
@@ -16,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Window aggregates over tumbling and hopping windows and session windows, with and without a lateness watermark
- * that drops the state of closed windows and sessions, by {@code long} and by object key: incremental against naive
+ * that drops the state of closed windows and sessions, by {@code long} and by object key, and a window join that drops
+ * the windows both watermarks passed: incremental against naive
  * (which keeps everything) over runs of about 12,000 events whose times mostly increase, some late.
  */
 class WindowFamilyProperties {
@@ -39,6 +42,29 @@ class WindowFamilyProperties {
                             (s, e, k, v) -> AggregateFamilyProperties.values(s + "/" + e + "/" + k, v), aggs);
         });
         assertTrue(peak > 1000, "many (window, key) groups, peak " + peak);
+    }
+
+    /** The start of a row's 3-second tumbling window. */
+    private static long start(Fact f) {
+        return Math.floorDiv(f.time(), 3000) * 3000;
+    }
+
+    @ParameterizedTest(name = "window join dropping passed windows, long keys {0}")
+    @CsvSource({"true", "false"})
+    void windowJoins(boolean longKeys) {
+        int peak = Twin.check("window join", longKeys ? 9 : 10, Plan.of(2), (b, in) -> {
+            Watermarked<Fact> l = Watermarks.withLateness(in.get(0), Fact::time, 2000);
+            Watermarked<Fact> r = Watermarks.withLateness(in.get(1), Fact::time, 2000);
+            // a window's start lies at most 2,999 ms before its rows' times, which the watermarks bound
+            JoinExpiry<Fact, Fact> expiry = JoinExpiry.of(WindowFamilyProperties::start, l.watermark(), -2999,
+                    WindowFamilyProperties::start, r.watermark(), -2999);
+            return longKeys
+                    ? Joins.joinOnLong(l.stream(), r.stream(), f -> start(f) * 64 + (f.key() & 63),
+                            f -> start(f) * 64 + (f.key() & 63), (x, y) -> x.id() + "|" + y.id(), expiry)
+                    : Joins.join(l.stream(), r.stream(), f -> java.util.List.of(start(f), f.key()),
+                            f -> java.util.List.of(start(f), f.key()), (x, y) -> x.id() + "|" + y.id(), expiry);
+        });
+        assertTrue(peak > 1000, "many joined pairs, peak " + peak);
     }
 
     @ParameterizedTest(name = "sessions, watermark {0}, long keys {1}, input {2}")
