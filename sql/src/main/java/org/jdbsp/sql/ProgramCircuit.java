@@ -5,6 +5,7 @@ import org.jdbsp.circuit.CircuitRuntime;
 import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.Workers;
+import org.jdbsp.operators.window.Watermark;
 import org.jdbsp.sql.compiler.Catalog;
 import org.jdbsp.sql.compiler.CompiledQuery;
 import org.jdbsp.sql.compiler.TableDef;
@@ -16,6 +17,7 @@ import org.jdbsp.zset.ZSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The circuit of a program: one input per table, one output per view, the views' operators wired in creation
@@ -31,11 +33,14 @@ final class ProgramCircuit implements AutoCloseable {
         this.viewOfOperator = viewOfOperator;
     }
 
-    /** The circuit of every table and view of the catalog. */
-    static ProgramCircuit build(Catalog catalog, SqlOptions options) {
+    /**
+     * The circuit of every table and view of the catalog; operators drop the state that lies below a table's
+     * watermark ({@code watermarks}, by table name; null for none).
+     */
+    static ProgramCircuit build(Catalog catalog, SqlOptions options, Function<String, Watermark> watermarks) {
         List<String> tables = new java.util.ArrayList<>();
         for (TableDef t : catalog.tables()) tables.add(t.name());
-        return build(tables, catalog.views(), options);
+        return build(tables, catalog.views(), options, watermarks);
     }
 
     /**
@@ -55,18 +60,23 @@ final class ProgramCircuit implements AutoCloseable {
     }
 
     static ProgramCircuit build(List<String> tables, List<ViewDef> views, SqlOptions options) {
+        return build(tables, views, options, null);
+    }
+
+    static ProgramCircuit build(List<String> tables, List<ViewDef> views, SqlOptions options,
+            Function<String, Watermark> watermarks) {
         Map<String, String> viewOf = new java.util.concurrent.ConcurrentHashMap<>();
         if (options.workers() == 1) {
             CircuitBuilder b = new CircuitBuilder(options.mode());
-            wire(b, tables, views, viewOf, options.keepViewContents());
+            wire(b, tables, views, viewOf, options.keepViewContents(), watermarks);
             return new ProgramCircuit(b.build(), viewOf);
         }
         return new ProgramCircuit(Workers.build(options.workers(), options.mode(),
-                b -> wire(b, tables, views, viewOf, options.keepViewContents())), viewOf);
+                b -> wire(b, tables, views, viewOf, options.keepViewContents(), watermarks)), viewOf);
     }
 
     private static void wire(CircuitBuilder b, List<String> tables, List<ViewDef> views,
-            Map<String, String> viewOf, boolean keepContents) {
+            Map<String, String> viewOf, boolean keepContents, Function<String, Watermark> watermarks) {
         Map<String, Stream<Tuple>> streams = new HashMap<>();
         for (String t : tables) {
             InputHandle<Tuple> in = b.input(t, Tuple.class);
@@ -76,7 +86,7 @@ final class ProgramCircuit implements AutoCloseable {
             Stream<Tuple> s = streams.get(Catalog.key(name));
             if (s == null) throw new IllegalStateException("no stream for " + name);
             return s;
-        });
+        }, watermarks);
         for (ViewDef v : views) {
             CompiledQuery q = v.query();
             Stream<Tuple> s = w.wire(q);

@@ -169,7 +169,7 @@ public final class SqlProgram implements AutoCloseable {
         boolean fresh = circuit == null;
         if (fresh) {
             for (TableState t : tables.values()) t.startingContents(); // refuses before anything is built
-            circuit = ProgramCircuit.build(catalog, options);
+            circuit = ProgramCircuit.build(catalog, options, this::watermarkOf);
         }
         for (TableState t : tables.values()) {
             // a new circuit starts from nothing: its first change is the whole current contents
@@ -187,6 +187,12 @@ public final class SqlProgram implements AutoCloseable {
         }
         for (TableState t : tables.values()) t.commitPending();
         steps++;
+    }
+
+    /** The watermark of table {@code name}, or null when it has none. */
+    private org.jdbsp.operators.window.Watermark watermarkOf(String name) {
+        TableState t = tables.get(Catalog.key(name));
+        return t == null ? null : t.watermark();
     }
 
     /** True when a table holds changes not yet applied by {@link #step()}. */
@@ -236,7 +242,7 @@ public final class SqlProgram implements AutoCloseable {
     /** The view's optimised logical plan (Calcite's) and the circuit that maintains it. */
     public String explain(String view) {
         ViewDef def = catalog.view(view);
-        return "plan:\n" + def.explainPlan() + "circuit:\n" + Explain.circuit(def, options);
+        return "plan:\n" + def.explainPlan() + "circuit:\n" + Explain.circuit(def, options, this::watermarkOf);
     }
 
     int viewChangeCount(String name) {

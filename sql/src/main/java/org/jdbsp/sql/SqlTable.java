@@ -85,6 +85,25 @@ public final class SqlTable {
         return state.apply(RowReaders.jsonLines(state, jsonLines));
     }
 
+    /**
+     * The table's watermark as of the last step: a {@code LocalDateTime} for a TIMESTAMP event-time column, a
+     * {@code Long} for an integer one: the highest time accepted so far less the lateness. Null when the table has no watermark or
+     * has accepted no row with a time yet. A change whose time is below it is late: ignored and counted in
+     * {@link #lateRows()}.
+     */
+    public Object watermark() {
+        org.jdbsp.operators.window.Watermark w = state.watermark();
+        if (w == null || w.current() == Long.MIN_VALUE) return null;
+        Column c = schema().column(state.def.watermarkColumn());
+        return c.type().kind() == ColumnType.Kind.TIMESTAMP
+                ? org.jdbsp.sql.runtime.Values.toJava(c.type(), w.current()) : (Object) w.current();
+    }
+
+    /** Changes to this table ignored as late (time below the watermark), over all committed steps. */
+    public long lateRows() {
+        return state.lateRows();
+    }
+
     /** The table's contents as of the last step (pending changes not included). */
     public Rows contents() {
         return new Rows(schema(), state.committed());

@@ -1,5 +1,7 @@
 package org.jdbsp.sql;
 
+import org.jdbsp.operators.window.Watermark;
+import org.jdbsp.operators.window.WatermarkFeed;
 import org.jdbsp.sql.compiler.Dml;
 import org.jdbsp.sql.compiler.TableDef;
 import org.jdbsp.sql.compiler.Shapes;
@@ -19,7 +21,9 @@ import java.util.function.Function;
  * A table's rows: the current contents (those committed by the last step plus the pending changes), the pending
  * changes of the next step, and for a table with a primary key the current row of each key. Changes are built and
  * checked as a {@link Batch} against the current state without touching it, then applied whole. Costs O(1)
- * expected per changed row: one lookup in the contents and one in the pending changes; a step adds nothing.
+ * expected per changed row: one lookup in the contents and one in the pending changes; a step adds nothing. A table
+ * with a watermark ({@code WATERMARK FOR} / {@code LATENESS}) ignores every change whose time lies below the
+ * watermark as of the start of the next step, counting it as late, and advances the watermark when a step commits.
  */
 final class TableState {
     final TableDef def;
@@ -38,6 +42,13 @@ final class TableState {
     /** Whether a view reads this table: an append-only table no view reads only counts its rows. */
     private boolean read = true;
     private long unreadPending;
+    /** The table's event-time column, or -1; the watermark it advances and the watermark's value (cached). */
+    private final int timeColumn;
+    private final WatermarkFeed feed;
+    private long watermark = Long.MIN_VALUE;
+    /** The highest time among the pending insertions accepted, and the late changes dropped, this step. */
+    private long pendingMaxTime = Long.MIN_VALUE;
+    private long pendingLate;
 
     TableState(TableDef def) {
         this.def = def;
@@ -45,6 +56,34 @@ final class TableState {
         this.scratch = new Object[def.schema().size()];
         this.byKey = def.hasPrimaryKey() ? new HashMap<>() : null;
         this.appendOnly = def.appendOnly();
+        this.timeColumn = def.watermarkColumn();
+        this.feed = def.hasWatermark() ? new WatermarkFeed(def.lateness()) : null;
+    }
+
+    /** The watermark that windowed operators over this table may drop state below, or null without one. */
+    Watermark watermark() {
+        return feed == null ? null : feed.watermark();
+    }
+
+    /** Changes dropped because their time was below the watermark, over all committed steps. */
+    long lateRows() {
+        return feed == null ? 0 : feed.watermark().lateRecords();
+    }
+
+    /**
+     * Whether a change of {@code row} is late: the table has a watermark and the row's time is below it (as of the
+     * start of the next step). A late change is counted and ignored. Otherwise, an insertion's time may advance
+     * the watermark when the step commits.
+     */
+    private boolean late(Tuple row, long weight) {
+        if (timeColumn < 0 || row.isNull(timeColumn)) return false;
+        long t = row.getLong(timeColumn);
+        if (t < watermark) {
+            pendingLate += Math.abs(weight);
+            return true;
+        }
+        if (weight > 0 && t > pendingMaxTime) pendingMaxTime = t;
+        return false;
     }
 
     /** Whether the table keeps no contents. */
@@ -127,6 +166,12 @@ final class TableState {
         if (appendOnly) appendedRows += pending.totalWeight() + unreadPending;
         unreadPending = 0;
         freshPending();
+        if (feed != null) {
+            feed.commit(pendingMaxTime, pendingLate);
+            watermark = feed.watermark().current();
+            pendingMaxTime = Long.MIN_VALUE;
+            pendingLate = 0;
+        }
     }
 
     private void freshPending() {
@@ -135,6 +180,8 @@ final class TableState {
 
     /** Takes the pending changes back out of the current contents and drops them. */
     void discardPending() {
+        pendingMaxTime = Long.MIN_VALUE;
+        pendingLate = 0;
         if (appendOnly) {
             unreadPending = 0;
             freshPending();
@@ -162,6 +209,7 @@ final class TableState {
     int apply(List<Change> changes) {
         int inserted = 0;
         for (Change c : changes) {
+            if (late(c.row(), c.weight())) continue;
             if (appendOnly && !read) unreadPending += c.weight();
             else pending.add(c.row(), c.weight());
             if (!appendOnly) current.add(c.row(), c.weight());
@@ -187,6 +235,7 @@ final class TableState {
             apply(b.changes);
             return;
         }
+        if (late(row, 1)) return;
         if (appendOnly && !read) { // nothing reads it and it keeps nothing: the row is only counted
             unreadPending++;
             return;
@@ -212,6 +261,10 @@ final class TableState {
         if (current.add(row, -1) < 0) { // one lookup: take the row out, and put it back if it was not there
             current.add(row, 1);
             throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
+        }
+        if (late(row, -1)) {
+            current.add(row, 1);
+            return;
         }
         pending.add(row, -1);
     }

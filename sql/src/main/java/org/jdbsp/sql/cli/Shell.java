@@ -300,7 +300,23 @@ public final class Shell implements AutoCloseable {
     }
 
     private void stepPending() {
-        if (program.hasPendingChanges()) program.step();
+        if (program.hasPendingChanges()) stepNotingLateRows();
+    }
+
+    /** Runs a step, then says for each table that ignored late rows in it how many, and its watermark. */
+    private void stepNotingLateRows() {
+        List<String> tables = program.tableNames();
+        long[] before = new long[tables.size()];
+        for (int i = 0; i < before.length; i++) before[i] = program.table(tables.get(i)).lateRows();
+        program.step();
+        for (int i = 0; i < before.length; i++) {
+            SqlTable t = program.table(tables.get(i));
+            long late = t.lateRows() - before[i];
+            if (late > 0) {
+                out.println("note: table " + t.name() + " ignored " + late + (late == 1 ? " late row" : " late rows")
+                        + " (event time below its watermark " + t.watermark() + ")");
+            }
+        }
     }
 
     private void query(String text) {
@@ -311,7 +327,7 @@ public final class Shell implements AutoCloseable {
     }
 
     private void step() {
-        program.step();
+        stepNotingLateRows();
         List<String> changed = new ArrayList<>();
         for (String v : program.viewNames()) {
             if (!program.view(v).changes().isEmpty()) changed.add(v);

@@ -6,6 +6,8 @@ import org.jdbsp.operators.aggregate.Aggregated;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.distinct.Distinct;
 import org.jdbsp.operators.linear.Linear;
+import org.jdbsp.operators.window.Watermark;
+import org.jdbsp.operators.window.Windowed;
 import org.jdbsp.sql.runtime.RowClasses;
 import org.jdbsp.sql.runtime.Tuple;
 import org.jdbsp.sql.runtime.TupleFactory;
@@ -32,10 +34,22 @@ final class AggregateOp extends Op {
     private final TupleFactory output;
     /** Per input column, whether it is known to hold no NULL (Calcite's NOT NULL is not trusted). */
     private final boolean[] notNull;
+    /** The position in {@link #groupColumns} of a column a table's watermark bounds, or -1; and its bound. */
+    private final int expiring;
+    private final TimeBound expiry;
 
+    /**
+     * @param expiring the position in {@code groupColumns} of a NOT NULL column whose changes {@code expiry} bounds,
+     *                 or -1: then groups below the bound are dropped once the table's watermark passes them
+     */
     AggregateOp(Op input, int inputWidth, int[] groupColumns, List<int[]> groupSets, List<AggSpec> aggs,
-            String inputShape, String outputShape, boolean[] notNull, String text) {
+            String inputShape, String outputShape, boolean[] notNull, int expiring, TimeBound expiry, String text) {
         super(List.of(input));
+        if (expiring >= 0 && (groupSets.size() != 1 || groupSets.get(0).length != groupColumns.length)) {
+            throw new IllegalArgumentException("groups expire only in a plain GROUP BY");
+        }
+        this.expiring = expiring;
+        this.expiry = expiry;
         this.notNull = notNull;
         this.inputShape = inputShape;
         this.output = RowClasses.factory(outputShape);
@@ -49,6 +63,8 @@ final class AggregateOp extends Op {
     @Override
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> in = w.stream(inputs().get(0));
+        Watermark watermark = expiring >= 0 ? w.watermark(expiry.table()) : null;
+        if (watermark != null) return wireExpiring(in, watermark);
         Stream<Tuple> out = null;
         for (int[] set : groupSets) {
             Stream<Tuple> s = wireSet(in, set);
@@ -102,6 +118,39 @@ final class AggregateOp extends Op {
         return Aggregates.aggregate(in, key, (k, r) -> row(k, r, set, present, scratch), engine);
     }
 
+    /**
+     * The plain GROUP BY whose groups expire: each row enters the aggregate as a window of its bounded column's value
+     * {@code v} that ends at {@code v - offset + 1}, so that the windows the watermark {@code W} passes
+     * ({@code end <= W}) are exactly the groups below the bound {@code W + offset}, which no change can reach
+     * again; the engine's window aggregate drops their state at the end of the step (their rows stay in the
+     * view). The key is all grouping columns, as without expiry. A change that reached a dropped group would fail the
+     * step rather than give a wrong answer. Cost: one {@link Windowed} per row, three lookups per row.
+     */
+    private Stream<Tuple> wireExpiring(Stream<Tuple> in, Watermark watermark) {
+        int[] set = groupSets.get(0);
+        boolean[] present = new boolean[groupColumns.length];
+        java.util.Arrays.fill(present, true);
+        int engineAggs = 0;
+        for (AggSpec a : aggs) engineAggs += a.width();
+        @SuppressWarnings("unchecked")
+        Agg<Tuple>[] engine = new Agg[Math.max(1, engineAggs)];
+        engine[0] = Agg.count();  // a grouping without aggregates (a DISTINCT) counts its rows
+        int at = 0;
+        for (AggSpec a : aggs) {
+            a.addAggs(engine, at, inputShape, notNull, true);
+            at += a.width();
+        }
+        int time = groupColumns[expiring];
+        long after = Math.subtractExact(1, expiry.offset());
+        Stream<Windowed<Tuple>> windowed = Linear.map(in, t -> {
+            long v = t.getLong(time);
+            return new Windowed<>(v, Math.addExact(v, after), t);
+        });
+        Object[] scratch = new Object[groupColumns.length + aggs.size()];  // one per wiring
+        return Aggregates.perWindow(windowed, Keys.of(groupColumns), watermark,
+                (start, end, k, r) -> row(k, r, set, present, scratch), engine);
+    }
+
     /** True when {@code columns} are all of an input row's columns, in order. */
     private boolean isIdentity(int[] columns) {
         if (columns.length != inputWidth) return false;
@@ -149,7 +198,9 @@ final class AggregateOp extends Op {
 
     @Override
     String describe() {
-        return "aggregate " + text;
+        return "aggregate " + text + (expiring < 0 ? "" : ", dropping the groups of column " + groupColumns[expiring]
+                + " below the watermark of " + expiry.table() + (expiry.offset() == 0 ? "" : (expiry.offset() > 0
+                ? " + " : " - ") + Math.abs(expiry.offset()) + " ms"));
     }
 
 }

@@ -17,10 +17,15 @@ public final class CompiledQuery {
     private final String plan;
     private final Comparator<org.jdbsp.sql.runtime.Tuple> order;
     private final int[] project;
+    /** Per column of the root's rows: the bound a table's watermark puts on its changes (or null), and NOT NULL. */
+    private final TimeBound[] bounds;
+    private final boolean[] notNull;
 
     CompiledQuery(Op root, Schema schema, Set<String> sources, String plan,
-            Comparator<org.jdbsp.sql.runtime.Tuple> order, int[] project) {
+            Comparator<org.jdbsp.sql.runtime.Tuple> order, int[] project, TimeBound[] bounds, boolean[] notNull) {
         this.root = root;
+        this.bounds = bounds;
+        this.notNull = notNull;
         this.schema = schema;
         this.sources = Set.copyOf(sources);
         this.plan = plan;
@@ -30,6 +35,16 @@ public final class CompiledQuery {
 
     Op root() {
         return root;
+    }
+
+    /** The bound a table's watermark puts on column {@code c} of the root's rows, or null. */
+    TimeBound bound(int c) {
+        return bounds[c];
+    }
+
+    /** Whether column {@code c} of the root's rows is known never to hold NULL. */
+    boolean notNull(int c) {
+        return notNull[c];
     }
 
     public Schema schema() {

@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Parses {@code CREATE TABLE name (column type [NOT NULL | NULL | PRIMARY KEY | UNIQUE | CHECK ...], ...,
- * [PRIMARY KEY (a, b)], [UNIQUE (...)], [FOREIGN KEY ...]) [WITH ('append_only' = 'true')]}. Unique and foreign-key constraints are accepted and
- * not enforced; {@code DEFAULT} and other column options are rejected as unsupported. Primary-key columns are
+ * [PRIMARY KEY (a, b)], [UNIQUE (...)], [FOREIGN KEY ...], [WATERMARK FOR col AS col - INTERVAL ...])
+ * [WITH ('append_only' = 'true')]}, and a column's {@code LATENESS INTERVAL ...}. Unique and foreign-key
+ * constraints are accepted and not enforced; {@code DEFAULT} and other column options are rejected as unsupported. Primary-key columns are
  * NOT NULL.
  */
 final class DdlParser {
@@ -36,9 +37,13 @@ final class DdlParser {
         List<ColumnType> types = new ArrayList<>();
         List<Boolean> notNull = new ArrayList<>();
         Set<String> key = new LinkedHashSet<>();
+        WatermarkDdl.EventTime eventTime = null;
         do {
             Tokens.Token first = t.peek();
-            if (first.is("primary")) {
+            if (first.is("watermark") && t.peek(1).is("for")) {
+                if (eventTime != null) throw t.error(first, "table " + name + " has two watermarks");
+                eventTime = WatermarkDdl.watermarkFor(t);
+            } else if (first.is("primary")) {
                 t.next();
                 t.expect("key");
                 if (!key.isEmpty()) throw t.error(first, "table " + name + " has two primary keys");
@@ -95,6 +100,10 @@ final class DdlParser {
                         t.next();
                     } else if (o.is("references")) {
                         references(t);
+                    } else if (o.is("lateness")) {
+                        t.next();
+                        if (eventTime != null) throw t.error(o, "table " + name + " has two watermarks");
+                        eventTime = new WatermarkDdl.EventTime(col, WatermarkDdl.lateness(t), o);
                     } else if (o.is(",") || o.is(")")) {
                         break;
                     } else {
@@ -137,6 +146,10 @@ final class DdlParser {
             throw new SqlException("table " + name + ": an append-only table cannot have a primary key (inserting an"
                     + " existing key replaces its row)");
         }
+        if (eventTime != null && !key.isEmpty()) {
+            throw new SqlException("table " + name + ": a table with a watermark cannot have a primary key (a row it"
+                    + " replaces may lie below the watermark, where changes are ignored)");
+        }
         int[] pk = new int[key.size()];
         int k = 0;
         for (String kc : key) {
@@ -150,7 +163,24 @@ final class DdlParser {
         }
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) columns.add(new Column(names.get(i), types.get(i), !notNull.get(i)));
-        return new TableDef(name, new Schema(columns), pk, appendOnly);
+        int timeColumn = -1;
+        long lateness = 0;
+        if (eventTime != null) {
+            timeColumn = indexOf(names, eventTime.column());
+            if (timeColumn < 0) {
+                throw t.error(eventTime.at(), "the watermark's column " + eventTime.column() + " is not a column of "
+                        + name);
+            }
+            lateness = eventTime.lateness().millisFor(types.get(timeColumn), eventTime.column(), t);
+        }
+        return new TableDef(name, new Schema(columns), pk, appendOnly, timeColumn, lateness);
+    }
+
+    private static int indexOf(List<String> names, String name) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) return i;
+        }
+        return -1;
     }
 
     private static List<String> nameList(Tokens t) {

@@ -3,7 +3,9 @@ package org.jdbsp.sql.compiler;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.join.JoinExpiry;
 import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.window.Watermark;
 import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.sql.runtime.Tuple;
 
@@ -37,15 +39,26 @@ final class JoinOp extends Op {
     private final RowCombiner combine;
     /** Builds the whole joined row of a matched pair, which a residual condition reads. */
     private final RowCombiner joined;
+    /** A key column whose values both sides' watermarks bound (an inner join may drop what they pass), or null. */
+    private final KeyTime keyTime;
+
+    /**
+     * Key column {@code key} (a position in the key arrays, a {@code long} on both sides, never NULL) holds a time
+     * that the bounds limit on each side.
+     */
+    record KeyTime(int key, TimeBound left, TimeBound right) {
+    }
 
     /**
      * @param shapes the row shapes ({@link Shapes}) of the left input, the right input and the join's output
      *               (before picking)
      */
     JoinOp(Op left, Op right, JoinRelType type, int[] leftKeys, int[] rightKeys, boolean[] nullSafe,
-            RowFunction residual, int leftWidth, int rightWidth, int[] picked, boolean[] longKeyNullable,
-            String[] shapes, String text) {
+            RowFunction residual, KeyTime keyTime, int leftWidth, int rightWidth, int[] picked,
+            boolean[] longKeyNullable, String[] shapes, String text) {
         super(List.of(left, right));
+        if (keyTime != null && type != JoinRelType.INNER) throw new IllegalArgumentException("expiry of an outer join");
+        this.keyTime = keyTime;
         this.type = type;
         this.leftKeys = leftKeys;
         this.rightKeys = rightKeys;
@@ -76,6 +89,7 @@ final class JoinOp extends Op {
         Stream<Tuple> r = w.stream(inputs().get(1));
         Function<Tuple, Object> kl = Keys.join(leftKeys, nullSafe, Keys.LEFT_NULL);
         Function<Tuple, Object> kr = Keys.join(rightKeys, nullSafe, Keys.RIGHT_NULL);
+        JoinExpiry<Tuple, Tuple> expiry = expiry(w);
         if (residual == null) {
             java.util.function.BinaryOperator<Tuple> out = picked == null ? this::concat : this::pick;
             if (longKeyNullable != null && type == JoinRelType.INNER) {
@@ -83,10 +97,11 @@ final class JoinOp extends Op {
                 int lc = leftKeys[0], rc = rightKeys[0];
                 Stream<Tuple> lk = longKeyNullable[0] ? Linear.filter(l, t -> !t.isNull(lc)) : l;
                 Stream<Tuple> rk = longKeyNullable[1] ? Linear.filter(r, t -> !t.isNull(rc)) : r;
-                return Joins.joinOnLong(lk, rk, t -> t.getLong(lc), t -> t.getLong(rc), out);
+                return expiry == null ? Joins.joinOnLong(lk, rk, t -> t.getLong(lc), t -> t.getLong(rc), out)
+                        : Joins.joinOnLong(lk, rk, t -> t.getLong(lc), t -> t.getLong(rc), out, expiry);
             }
             switch (type) {
-                case INNER: return Joins.join(l, r, kl, kr, out);
+                case INNER: return expiry == null ? Joins.join(l, r, kl, kr, out) : Joins.join(l, r, kl, kr, out, expiry);
                 case LEFT: return Joins.leftJoin(l, r, kl, kr, out);
                 case RIGHT: return Joins.rightJoin(l, r, kl, kr, out);
                 case FULL: return Joins.fullJoin(l, r, kl, kr, out);
@@ -97,7 +112,8 @@ final class JoinOp extends Op {
         }
         RowFunction cond = residual;
         RowCombiner whole = joined;
-        Stream<Tuple> inner = Linear.filter(Joins.join(l, r, kl, kr, whole::combine), t -> cond.apply(t) != null);
+        Stream<Tuple> inner = Linear.filter(expiry == null ? Joins.join(l, r, kl, kr, whole::combine)
+                : Joins.join(l, r, kl, kr, whole::combine, expiry), t -> cond.apply(t) != null);
         switch (type) {
             case INNER:
                 return inner;
@@ -161,6 +177,24 @@ final class JoinOp extends Op {
 
     @Override
     String describe() {
-        return type.name().toLowerCase(java.util.Locale.ROOT) + " join " + text;
+        return type.name().toLowerCase(java.util.Locale.ROOT) + " join " + text + (keyTime == null ? ""
+                : ", dropping the keys whose $" + leftKeys[keyTime.key()] + " is below the watermarks of "
+                + describe(keyTime.left()) + " and " + describe(keyTime.right()));
+    }
+
+    private static String describe(TimeBound b) {
+        return b.table() + (b.offset() == 0 ? "" : (b.offset() > 0 ? " + " : " - ") + Math.abs(b.offset()) + " ms");
+    }
+
+    /** The expiry of the join's keys, when it has a key time and both tables' watermarks are at hand; else null. */
+    private JoinExpiry<Tuple, Tuple> expiry(Wiring w) {
+        if (keyTime == null) return null;
+        Watermark wl = w.watermark(keyTime.left().table());
+        Watermark wr = w.watermark(keyTime.right().table());
+        if (wl == null || wr == null) return null;
+        int lc = leftKeys[keyTime.key()];
+        int rc = rightKeys[keyTime.key()];
+        return JoinExpiry.of(t -> t.getLong(lc), wl, keyTime.left().offset(), t -> t.getLong(rc), wr,
+                keyTime.right().offset());
     }
 }

@@ -288,7 +288,8 @@ final class Lowering {
         if (rel instanceof LogicalTableScan scan) {
             List<String> qn = scan.getTable().getQualifiedName();
             String last = qn.get(qn.size() - 1);
-            if (transients.contains(Catalog.key(last)) || !catalog.exists(last, true)) return false;
+            if (transients.contains(Catalog.key(last))) return false;
+            if (!catalog.exists(last, true)) return catalog.exists(last, false) && catalog.view(last).query().notNull(c);
             return !catalog.table(last).schema().column(c).nullable();
         }
         if (rel instanceof LogicalFilter f) return notNullColumn(f.getInput(), c);
@@ -310,11 +311,63 @@ final class Lowering {
             return a.getGroupType() == LogicalAggregate.Group.SIMPLE && c < a.getGroupCount()
                     && notNullColumn(a.getInput(), a.getGroupSet().nth(c));
         }
+        if (rel instanceof LogicalTableFunctionScan tf && tf.getInputs().size() == 1) {
+            // a window table function's own columns (window_start, window_end) are never NULL
+            int width = tf.getInputs().get(0).getRowType().getFieldCount();
+            return c >= width || notNullColumn(tf.getInputs().get(0), c);
+        }
         return false;
     }
 
+    /** Whether values of {@code t} are held as a {@code long} (a TIMESTAMP or a BIGINT) and read with getLong. */
+    private static boolean isLong(RelDataType t) {
+        SqlTypeName n = t.getSqlTypeName();
+        return n == SqlTypeName.TIMESTAMP || n == SqlTypeName.BIGINT;
+    }
+
+    /**
+     * The lower bound that a table's watermark puts on column {@code c} of {@code rel}'s changes, or null: the
+     * table's event-time column, passed on unchanged by filters, projections and the grouping columns of a plain
+     * GROUP BY, and the window columns a window table function computes from it.
+     */
+    private TimeBound bound(RelNode rel, int c) {
+        if (rel instanceof LogicalTableScan scan) {
+            List<String> qn = scan.getTable().getQualifiedName();
+            String last = qn.get(qn.size() - 1);
+            if (transients.contains(Catalog.key(last))) return null;
+            if (!catalog.exists(last, true)) return catalog.exists(last, false) ? catalog.view(last).query().bound(c) : null;
+            TableDef t = catalog.table(last);
+            return t.hasWatermark() && t.watermarkColumn() == c ? new TimeBound(t.name(), 0) : null;
+        }
+        if (rel instanceof LogicalFilter f) return bound(f.getInput(), c);
+        if (rel instanceof LogicalProject p) {
+            return p.getProjects().get(c) instanceof RexInputRef ref ? bound(p.getInput(), ref.getIndex()) : null;
+        }
+        if (rel instanceof LogicalCalc calc) {
+            RexProgram prog = calc.getProgram();
+            return !(calc.getInput() instanceof LogicalWindow)
+                    && prog.expandLocalRef(prog.getProjectList().get(c)) instanceof RexInputRef ref
+                    ? bound(calc.getInput(), ref.getIndex()) : null;
+        }
+        if (rel instanceof LogicalAggregate a) {
+            return a.getGroupType() == LogicalAggregate.Group.SIMPLE && c < a.getGroupCount()
+                    ? bound(a.getInput(), a.getGroupSet().nth(c)) : null;
+        }
+        if (rel instanceof LogicalTableFunctionScan tf && tf.getInputs().size() == 1) {
+            return WindowTableFunctions.bound(tf, c, i -> bound(tf.getInputs().get(0), i), where);
+        }
+        return null;
+    }
+
+    /** {@link #bound} of every column of {@code rel}. */
+    TimeBound[] bounds(RelNode rel) {
+        TimeBound[] out = new TimeBound[rel.getRowType().getFieldCount()];
+        for (int i = 0; i < out.length; i++) out[i] = bound(rel, i);
+        return out;
+    }
+
     /** {@link #notNullColumn} of every column of {@code rel}. */
-    private boolean[] notNullColumns(RelNode rel) {
+    boolean[] notNullColumns(RelNode rel) {
         boolean[] out = new boolean[rel.getRowType().getFieldCount()];
         for (int i = 0; i < out.length; i++) out[i] = notNullColumn(rel, i);
         return out;
@@ -384,7 +437,19 @@ final class Lowering {
                 longKeyNullable = new boolean[] {!notNullColumn(left, lk[0]), !notNullColumn(right, rk[0])};
             }
         }
-        return new JoinOp(lower(left), lower(right), type, lk, rk, nullSafe, residual,
+        // a key column that both sides' watermarks bound lets the join drop the keys they have passed
+        JoinOp.KeyTime keyTime = null;
+        for (int i = 0; i < n && keyTime == null && type == JoinRelType.INNER; i++) {
+            if (!notNullColumn(left, lk[i]) || !notNullColumn(right, rk[i])
+                    || !isLong(left.getRowType().getFieldList().get(lk[i]).getType())
+                    || !isLong(right.getRowType().getFieldList().get(rk[i]).getType())) {
+                continue;
+            }
+            TimeBound bl = bound(left, lk[i]);
+            TimeBound br = bound(right, rk[i]);
+            if (bl != null && br != null) keyTime = new JoinOp.KeyTime(i, bl, br);
+        }
+        return new JoinOp(lower(left), lower(right), type, lk, rk, nullSafe, residual, keyTime,
                 left.getRowType().getFieldCount(), right.getRowType().getFieldCount(), picked, longKeyNullable,
                 new String[] {Shapes.of(left.getRowType(), typeFactory), Shapes.of(right.getRowType(), typeFactory),
                         Shapes.of(join.getRowType(), typeFactory)},
@@ -419,8 +484,21 @@ final class Lowering {
         if (picked != null) {
             for (int i = 0; i < groupColumns.length; i++) groupColumns[i] = picked[groupColumns[i]];
         }
+        // a grouping by a column the watermark bounds drops the groups below the bound
+        int expiring = -1;
+        TimeBound expiry = null;
+        boolean[] notNull = notNullColumns(input);
+        if (agg.getGroupType() == LogicalAggregate.Group.SIMPLE) {
+            for (int i = 0; i < groupColumns.length && expiry == null; i++) {
+                char letter = Shapes.of(inType, typeFactory).charAt(groupColumns[i]);
+                if (!notNull[groupColumns[i]] || (letter != 'J' && letter != 'L')) continue;
+                expiry = bound(input, groupColumns[i]);
+                expiring = i;
+            }
+        }
         return new AggregateOp(lower(input), inType.getFieldCount(), groupColumns, sets, specs,
-                Shapes.of(inType, typeFactory), Shapes.of(agg.getRowType(), typeFactory), notNullColumns(input),
+                Shapes.of(inType, typeFactory), Shapes.of(agg.getRowType(), typeFactory), notNull,
+                expiry == null ? -1 : expiring, expiry,
                 "group " + groupSet + (agg.getGroupType() == LogicalAggregate.Group.SIMPLE ? "" : " sets "
                         + agg.getGroupSets()) + " " + agg.getAggCallList()
                 + (picked == null ? "" : " reading columns " + java.util.Arrays.toString(picked)));

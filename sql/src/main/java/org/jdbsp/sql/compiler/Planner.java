@@ -360,7 +360,8 @@ public final class Planner {
         Lowering lowering = new Lowering(catalog, q, typeFactory);
         Op op = lowering.lower(rel);
         return new CompiledQuery(op, schema, lowering.sources(), RelOptUtil.toString(rel),
-                keepOrder ? OrderComparator.of(root.collation, rel.getRowType()) : null, project);
+                keepOrder ? OrderComparator.of(root.collation, rel.getRowType()) : null, project,
+                lowering.bounds(rel), lowering.notNullColumns(rel));
     }
 
     private static void debug(String stage, RelNode rel) {

@@ -25,9 +25,40 @@ final class WindowTableFunctions {
     private WindowTableFunctions() {
     }
 
+    /** A window table function's arguments: its name, time column, and window size, slide and offset in ms. */
+    private record Spec(String name, int time, long size, long slide, long offset) {
+    }
+
     /** The operator of {@code scan}, its input lowered by {@code lower}. */
     static Op lower(LogicalTableFunctionScan scan, Function<RelNode, Op> lower, Statement.QueryText where,
                     JavaTypeFactory typeFactory) {
+        Spec s = spec(scan, where);
+        return new WindowTvfOp(lower.apply(scan.getInputs().get(0)), s.name, s.time, s.size, s.slide, s.offset,
+                Shapes.of(scan.getRowType(), typeFactory));
+    }
+
+    /**
+     * The {@link TimeBound} of column {@code c} of {@code scan}'s rows, given {@code input}, the bounds of its input's
+     * columns; null when none is known. A row at time {@code t} lies in windows that start after {@code t - size}
+     * and end after {@code t}, so a window's start is bounded as its time column less {@code size - 1} and its end
+     * as the time column plus 1.
+     */
+    static TimeBound bound(LogicalTableFunctionScan scan, int c, java.util.function.IntFunction<TimeBound> input,
+                           Statement.QueryText where) {
+        Spec s;
+        try {
+            s = spec(scan, where);
+        } catch (SqlException e) {
+            return null; // lowering the scan reports it
+        }
+        int width = scan.getInputs().get(0).getRowType().getFieldCount();
+        if (c < width) return input.apply(c);
+        TimeBound time = input.apply(s.time);
+        if (time == null) return null;
+        return c == width ? time.plus(1 - s.size) : time.plus(1);
+    }
+
+    private static Spec spec(LogicalTableFunctionScan scan, Statement.QueryText where) {
         if (!(scan.getCall() instanceof RexCall call)) {
             throw unsupported(where, "the table function " + scan.getCall());
         }
@@ -67,8 +98,7 @@ final class WindowTableFunctions {
             next = 3;
         }
         long offset = ops.size() > next ? millis(ops.get(next), name, "offset", where) : 0;
-        return new WindowTvfOp(lower.apply(input), name, time, size, slide, offset,
-                Shapes.of(scan.getRowType(), typeFactory));
+        return new Spec(name, time, size, slide, offset);
     }
 
     /** A window's size or slide: a positive day-time interval literal, in milliseconds. */

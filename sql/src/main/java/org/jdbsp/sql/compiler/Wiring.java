@@ -2,6 +2,7 @@ package org.jdbsp.sql.compiler;
 
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.window.Watermark;
 import org.jdbsp.sql.runtime.Tuple;
 
 import java.util.IdentityHashMap;
@@ -15,6 +16,8 @@ import java.util.function.Function;
 public final class Wiring {
     private final CircuitBuilder builder;
     private final Function<String, Stream<Tuple>> sources;
+    /** The watermark of a table by name, or null (none, or state is not to be dropped). */
+    private final Function<String, Watermark> watermarks;
     private final Map<Op, Stream<Tuple>> wired = new IdentityHashMap<>();
     private int names;
     private final java.util.List<Stream<Tuple>> created = new java.util.ArrayList<>();
@@ -23,13 +26,21 @@ public final class Wiring {
     private final Wiring outer;
     private final String recursive;
 
-    public Wiring(CircuitBuilder builder, Function<String, Stream<Tuple>> sources) {
-        this(builder, sources, null, null);
+    /**
+     * @param sources    the stream of each table and view, by name
+     * @param watermarks the watermark of each table that has one, by name (null for none): operators whose state
+     *                   lies below it drop that state
+     */
+    public Wiring(CircuitBuilder builder, Function<String, Stream<Tuple>> sources,
+                  Function<String, Watermark> watermarks) {
+        this(builder, sources, watermarks, null, null);
     }
 
-    private Wiring(CircuitBuilder builder, Function<String, Stream<Tuple>> sources, Wiring outer, String recursive) {
+    private Wiring(CircuitBuilder builder, Function<String, Stream<Tuple>> sources,
+                   Function<String, Watermark> watermarks, Wiring outer, String recursive) {
         this.builder = builder;
         this.sources = sources;
+        this.watermarks = watermarks;
         this.outer = outer;
         this.recursive = recursive;
     }
@@ -43,7 +54,12 @@ public final class Wiring {
         return new Wiring(inner, name -> {
             if (Catalog.key(name).equals(Catalog.key(recursive))) return self;
             throw new IllegalStateException("scan of " + name + " inside the recursion on " + recursive);
-        }, this, recursive);
+        }, null, this, recursive);
+    }
+
+    /** The watermark of table {@code table}, or null: then keep all state. */
+    Watermark watermark(String table) {
+        return watermarks == null ? null : watermarks.apply(table);
     }
 
     public CircuitBuilder builder() {

@@ -99,6 +99,21 @@ class SqlShellTest {
     }
 
     @Test
+    void aStepThatIgnoredLateRowsSaysSo() {
+        Result r = run("""
+                CREATE TABLE ev (id INT, ts TIMESTAMP LATENESS INTERVAL 1 SECOND);
+                CREATE VIEW n AS SELECT COUNT(*) AS n FROM ev;
+                INSERT INTO ev VALUES (1, TIMESTAMP '2026-01-01 00:00:10');
+                STEP;
+                INSERT INTO ev VALUES (2, TIMESTAMP '2026-01-01 00:00:08'), (3, TIMESTAMP '2026-01-01 00:00:09');
+                STEP;
+                """);
+        assertEquals("", r.err());
+        assertTrue(r.out().contains("note: table ev ignored 1 late row (event time below its watermark"
+                + " 2026-01-01T00:00:09)\nstep 2: 1 view changed (n)"), r.out());
+    }
+
+    @Test
     void anErrorDoesNotStopInteractiveInput() {
         Result r = run(SCHEMA + """
                 INSERT INTO customers VALUES (1, 'EU');
