@@ -1,9 +1,8 @@
--- nexmark/nexmark queries/q17.sql: auction statistics report. DATE_FORMAT(dateTime, 'yyyy-MM-dd') is
--- CAST(date_time AS DATE) here (the same day, UTC); AVG of a BIGINT is truncated and cast back as in q4.
+-- nexmark/nexmark queries/q17.sql: auction statistics report. AVG of a BIGINT is truncated and cast back as in q4.
 CREATE VIEW q17 AS
 SELECT
     auction,
-    CAST(date_time AS DATE) AS "day",
+    DATE_FORMAT(date_time, 'yyyy-MM-dd') AS "day",
     count(*) AS total_bids,
     count(*) filter (where price < 10000) AS rank1_bids,
     count(*) filter (where price >= 10000 and price < 1000000) AS rank2_bids,
@@ -13,4 +12,4 @@ SELECT
     CAST(TRUNCATE(avg(price), 0) AS BIGINT) AS avg_price,
     sum(price) AS sum_price
 FROM bid
-GROUP BY auction, CAST(date_time AS DATE);
+GROUP BY auction, DATE_FORMAT(date_time, 'yyyy-MM-dd');

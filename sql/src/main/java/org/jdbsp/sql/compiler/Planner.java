@@ -484,6 +484,8 @@ public final class Planner {
                     org.jdbsp.sql.runtime.FlinkFunctions.class, "splitIndex"));
             root.plus().add("regexp_extract", org.apache.calcite.schema.impl.ScalarFunctionImpl.create(
                     org.jdbsp.sql.runtime.FlinkFunctions.class, "regexpExtract"));
+            root.plus().add("date_format", org.apache.calcite.schema.impl.ScalarFunctionImpl.create(
+                    org.jdbsp.sql.runtime.FlinkFunctions.class, "dateFormat"));
             Properties props = new Properties();
             props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
             props.setProperty(CalciteConnectionProperty.UNQUOTED_CASING.camelName(), Casing.TO_LOWER.name());

@@ -1,19 +1,24 @@
 package org.jdbsp.sql.runtime;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * String functions of Flink SQL that streaming texts (the Nexmark queries among them) use and standard SQL lacks,
- * registered in every program's schema as {@code SPLIT_INDEX} and {@code REGEXP_EXTRACT}. Called by generated
- * code; NULL in, NULL out. Cost: one pass over the string; a regular expression is compiled once per distinct
- * pattern (kept in a small shared cache).
+ * Functions of Flink SQL that streaming texts (the Nexmark queries among them) use and standard SQL lacks,
+ * registered in every program's schema as {@code SPLIT_INDEX}, {@code REGEXP_EXTRACT} and {@code DATE_FORMAT}.
+ * Called by generated code; NULL in, NULL out. Cost: one pass over the string; a regular expression or a date
+ * pattern is compiled once per distinct pattern (kept in a small shared cache).
  */
 public final class FlinkFunctions {
     private static final int MAX_PATTERNS = 256;
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Map<String, DateTimeFormatter> FORMATS = new ConcurrentHashMap<>();
 
     private FlinkFunctions() {
     }
@@ -63,5 +68,36 @@ public final class FlinkFunctions {
             throw new IllegalArgumentException("REGEXP_EXTRACT: the expression " + regex + " has no group " + group);
         }
         return m.find() ? m.group(group) : null;
+    }
+
+    /**
+     * {@code DATE_FORMAT(ts, pattern)}: the TIMESTAMP {@code ts} as text in the {@link DateTimeFormatter} pattern
+     * {@code pattern} ({@code 'yyyy-MM-dd'}, {@code 'HH:mm'}; for these the letters mean what they mean in Flink's
+     * {@code SimpleDateFormat}). A TIMESTAMP has no time zone: its fields are written as they are.
+     *
+     * @param ts the value as Calcite's generated code passes a TIMESTAMP to a function
+     * @throws IllegalArgumentException for a pattern that is not valid
+     */
+    public static String dateFormat(java.sql.Timestamp ts, String pattern) {
+        if (ts == null || pattern == null) {
+            return null;
+        }
+        DateTimeFormatter f = FORMATS.get(pattern);
+        if (f == null) {
+            try {
+                f = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("DATE_FORMAT: '" + pattern + "' is not a valid date pattern: "
+                        + e.getMessage());
+            }
+            if (FORMATS.size() < MAX_PATTERNS) {
+                FORMATS.put(pattern, f);
+            }
+        }
+        // the inverse of the conversion the generated code applied to the internal value (epoch millis of the
+        // fields read as UTC)
+        long ms = org.apache.calcite.runtime.SqlFunctions.toLong(ts);
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L), (int) Math.floorMod(ms, 1000L) * 1_000_000,
+                ZoneOffset.UTC).format(f);
     }
 }

@@ -10,7 +10,7 @@ import org.jdbsp.sql.Sql;
 import org.jdbsp.sql.SqlProgram;
 import org.junit.jupiter.api.Test;
 
-/** Flink's SPLIT_INDEX and REGEXP_EXTRACT: their edge cases, and both reachable from SQL. */
+/** Flink's SPLIT_INDEX, REGEXP_EXTRACT and DATE_FORMAT: their edge cases, and all reachable from SQL. */
 class FlinkFunctionsTest {
     @Test
     void splitIndexKeepsEmptyPiecesAndIsNullOutOfRange() {
@@ -56,5 +56,30 @@ class FlinkFunctionsTest {
         assertEquals(2, rows.size());
         String all = rows.get(0) + ";" + rows.get(1);
         assertTrue(all.contains("('abc', '12')") && all.contains("(NULL, NULL)"), all);
+    }
+
+    @Test
+    void dateFormatWritesATimestampsFieldsAsTheyAre() {
+        SqlProgram p = Sql.compile("""
+                CREATE TABLE e (ts TIMESTAMP(3));
+                CREATE VIEW v AS SELECT DATE_FORMAT(ts, 'yyyy-MM-dd') AS d, date_format(ts, 'HH:mm') AS hm,
+                    DATE_FORMAT(ts, 'yyyy-MM-dd HH:mm:ss.SSS') AS full_time FROM e;
+                CREATE VIEW per_day AS SELECT DATE_FORMAT(ts, 'yyyy-MM-dd') AS d, COUNT(*) AS n,
+                    MAX(DATE_FORMAT(ts, 'HH:mm')) AS last_minute FROM e GROUP BY DATE_FORMAT(ts, 'yyyy-MM-dd');
+                """);
+        // around midnight, before the epoch, and at times a European or American clock skips
+        p.execute("INSERT INTO e VALUES (TIMESTAMP '2026-03-29 02:30:00.250'), (TIMESTAMP '2026-03-08 02:30:00'),"
+                + " (TIMESTAMP '1969-12-31 23:59:59.999'), (TIMESTAMP '2026-12-06 00:00:00'), (NULL)");
+        p.step();
+        java.util.List<String> rows = new java.util.ArrayList<>();
+        for (org.jdbsp.sql.Row r : p.view("v").contents()) rows.add(r.toString());
+        java.util.Collections.sort(rows);
+        assertEquals("[('1969-12-31', '23:59', '1969-12-31 23:59:59.999'), ('2026-03-08', '02:30', '2026-03-08"
+                + " 02:30:00.000'), ('2026-03-29', '02:30', '2026-03-29 02:30:00.250'), ('2026-12-06', '00:00',"
+                + " '2026-12-06 00:00:00.000'), (NULL, NULL, NULL)]", rows.toString());
+        assertEquals(5, p.view("per_day").contents().size(), "four days and the group of NULL");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FlinkFunctions.dateFormat(new java.sql.Timestamp(0), "yyyy-MM-dd {"));
+        assertTrue(e.getMessage().contains("not a valid date pattern"), e.getMessage());
     }
 }
