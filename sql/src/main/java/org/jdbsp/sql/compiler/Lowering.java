@@ -484,6 +484,10 @@ final class Lowering {
         if (picked != null) {
             for (int i = 0; i < groupColumns.length; i++) groupColumns[i] = picked[groupColumns[i]];
         }
+        if (input instanceof LogicalTableFunctionScan tf) {
+            WindowTableFunctions.SessionSpec session = WindowTableFunctions.session(tf, where);
+            if (session != null) return sessionAggregate(agg, tf, session, groupColumns, specs);
+        }
         // a grouping by a column the watermark bounds drops the groups below the bound
         int expiring = -1;
         TimeBound expiry = null;
@@ -502,6 +506,48 @@ final class Lowering {
                 "group " + groupSet + (agg.getGroupType() == LogicalAggregate.Group.SIMPLE ? "" : " sets "
                         + agg.getGroupSets()) + " " + agg.getAggCallList()
                 + (picked == null ? "" : " reading columns " + java.util.Arrays.toString(picked)));
+    }
+
+    /**
+     * A GROUP BY over {@code SESSION(...)}: it must group by exactly the session's key columns, window_start and
+     * window_end, and compute only {@code COUNT(*)}s.
+     */
+    private Op sessionAggregate(LogicalAggregate agg, LogicalTableFunctionScan tf,
+                                WindowTableFunctions.SessionSpec session, int[] groupColumns, List<AggSpec> specs) {
+        int width = tf.getInputs().get(0).getRowType().getFieldCount();
+        java.util.Set<Integer> wanted = new java.util.HashSet<>();
+        for (int k : session.keys()) wanted.add(k);
+        wanted.add(width);
+        wanted.add(width + 1);
+        java.util.Set<Integer> grouped = new java.util.HashSet<>();
+        for (int g : groupColumns) grouped.add(g);
+        if (agg.getGroupType() != LogicalAggregate.Group.SIMPLE || !grouped.equals(wanted)
+                || groupColumns.length != wanted.size()) {
+            throw unsupported("SESSION windows grouped other than by exactly the session's key columns,"
+                    + " window_start and window_end");
+        }
+        int[] columns = new int[groupColumns.length + specs.size()];
+        for (int i = 0; i < groupColumns.length; i++) {
+            int g = groupColumns[i];
+            columns[i] = g == width ? SessionAggregateOp.START : g == width + 1 ? SessionAggregateOp.END
+                    : indexOf(session.keys(), g);
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            AggSpec a = specs.get(i);
+            if (a.fn != AggSpec.Fn.COUNT_STAR || a.filter >= 0) {
+                throw unsupported("the aggregate " + a + " over SESSION windows (only COUNT(*) is)");
+            }
+            columns[groupColumns.length + i] = SessionAggregateOp.COUNT;
+        }
+        RelNode in = tf.getInputs().get(0);
+        char keyLetter = 0;
+        if (session.keys().length == 1 && notNullColumn(in, session.keys()[0])) {
+            char l = Shapes.of(in.getRowType(), typeFactory).charAt(session.keys()[0]);
+            if ("BSIJ".indexOf(l) >= 0) keyLetter = l;
+        }
+        TimeBound bound = bound(in, session.time());
+        return new SessionAggregateOp(lower(in), session.time(), session.keys(), session.gap(), columns, keyLetter,
+                Shapes.of(agg.getRowType(), typeFactory), bound != null && bound.offset() == 0 ? bound.table() : null);
     }
 
     private AggSpec aggSpec(AggregateCall call, RelDataType inType) {

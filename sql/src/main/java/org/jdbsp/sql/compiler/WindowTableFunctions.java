@@ -18,8 +18,10 @@ import org.jdbsp.sql.UnsupportedSqlException;
 
 /**
  * Lowers Calcite's window table functions, {@code TABLE(TUMBLE(TABLE t, DESCRIPTOR(c), size [, offset]))} and
- * {@code TABLE(HOP(TABLE t, DESCRIPTOR(c), slide, size [, offset]))}, to a {@link WindowTvfOp}; any other table
- * function, or arguments other than a TIMESTAMP column and day-time interval literals, fail naming what. Internal.
+ * {@code TABLE(HOP(TABLE t, DESCRIPTOR(c), slide, size [, offset]))}, to a {@link WindowTvfOp}, and reads the
+ * arguments of {@code SESSION(TABLE t, DESCRIPTOR(c), DESCRIPTOR(k, ...), gap)}, which the GROUP BY over it lowers
+ * ({@link SessionAggregateOp}); any other table function, or arguments other than a TIMESTAMP column and day-time
+ * interval literals, fail naming what. Internal.
  */
 final class WindowTableFunctions {
     private WindowTableFunctions() {
@@ -27,6 +29,43 @@ final class WindowTableFunctions {
 
     /** A window table function's arguments: its name, time column, and window size, slide and offset in ms. */
     private record Spec(String name, int time, long size, long slide, long offset) {
+    }
+
+    /**
+     * The arguments of {@code SESSION(TABLE t, DESCRIPTOR(ts), DESCRIPTOR(key, ...), gap)}: the time column, the key
+     * columns and the gap in ms.
+     */
+    record SessionSpec(int time, int[] keys, long gap) {
+    }
+
+    /** The arguments of {@code scan} when it is a SESSION window function (checked), else null. */
+    static SessionSpec session(LogicalTableFunctionScan scan, Statement.QueryText where) {
+        if (!(scan.getCall() instanceof RexCall call) || !call.getOperator().getName().equalsIgnoreCase("SESSION")
+                || scan.getInputs().size() != 1) {
+            return null;
+        }
+        List<RexNode> ops = call.getOperands();
+        RelNode input = scan.getInputs().get(0);
+        if (ops.size() != 3 || !(ops.get(0) instanceof RexCall d) || d.getOperands().size() != 1
+                || !(d.getOperands().get(0) instanceof RexInputRef ref)) {
+            throw unsupported(where, "SESSION other than SESSION(TABLE t, DESCRIPTOR(time), DESCRIPTOR(key, ...), gap)");
+        }
+        int time = ref.getIndex();
+        if (input.getRowType().getFieldList().get(time).getType().getSqlTypeName() != SqlTypeName.TIMESTAMP) {
+            throw unsupported(where, "SESSION by the column " + input.getRowType().getFieldNames().get(time)
+                    + " (windows need a TIMESTAMP column)");
+        }
+        if (!(ops.get(1) instanceof RexCall k) || k.getOperands().isEmpty()) {
+            throw unsupported(where, "SESSION without a DESCRIPTOR of its key columns");
+        }
+        int[] keys = new int[k.getOperands().size()];
+        for (int i = 0; i < keys.length; i++) {
+            if (!(k.getOperands().get(i) instanceof RexInputRef kr)) {
+                throw unsupported(where, "SESSION with a key other than columns");
+            }
+            keys[i] = kr.getIndex();
+        }
+        return new SessionSpec(time, keys, positive(ops.get(2), "SESSION", "gap", where));
     }
 
     /** The operator of {@code scan}, its input lowered by {@code lower}. */
@@ -64,9 +103,12 @@ final class WindowTableFunctions {
         }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         boolean tumble = name.equals("TUMBLE");
+        if (name.equals("SESSION")) {
+            throw unsupported(where, "SESSION other than under a GROUP BY of its key columns, window_start and"
+                    + " window_end with only COUNT(*) aggregates");
+        }
         if (!tumble && !name.equals("HOP")) {
-            throw unsupported(where, "the table function " + name
-                    + (name.equals("SESSION") ? " (session windows in SQL)" : ""));
+            throw unsupported(where, "the table function " + name);
         }
         if (scan.getInputs().size() != 1) {
             throw unsupported(where, name + " over " + scan.getInputs().size() + " tables");
