@@ -124,7 +124,7 @@ final class JoinNode<A, B, R> extends Node {
             if (expiring != null) {
                 checkTimes(da, db);
             }
-            addA = checkTrace(traceA, da, dA, boundA);
+            addA = kind.keepsLeftRows() ? checkTrace(traceA, da, dA, boundA) : 0;
             addB = kind.keepsRightRows() ? checkTrace(traceB, db, dB, boundB) : 0;
             result = new ZSet<>(da.size() + db.size());
             if (kind.keepsRightRows()) {
@@ -211,7 +211,7 @@ final class JoinNode<A, B, R> extends Node {
         return ord;
     }
 
-    /** {@code dA ⋈ (I(B) + dB) + I(A) ⋈ dB}. */
+    /** {@code dA ⋈ (I(B) + dB) + I(A) ⋈ dB} (a lookup join keeps no {@code I(A)}: the second term is empty). */
     @SuppressWarnings("unchecked")
     private void innerPairs(ZSet<A> da, ZSet<B> db, ZSet<Object> result) {
         for (int i = 0; i < dA.n; i++) {
@@ -390,7 +390,9 @@ final class JoinNode<A, B, R> extends Node {
         if (pending) {
             boundA = saturatedAdd(boundA, addA);
             boundB = saturatedAdd(boundB, addB);
-            addRows(traceA, changeA, dA);
+            if (kind.keepsLeftRows()) {
+                addRows(traceA, changeA, dA);
+            }
             if (kind.keepsRightRows()) {
                 addRows(traceB, changeB, dB);
             }

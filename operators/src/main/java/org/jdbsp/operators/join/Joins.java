@@ -65,6 +65,29 @@ public final class Joins {
         return wire(JoinKind.INNER, a, b, Keys.longs(keyA, keyB), combine, false, expiry);
     }
 
+    /**
+     * Lookup (processing-time temporal) join: each change of {@code a} paired with the rows of {@code b} with an
+     * equal key as {@code b} is at that step (this step's changes of {@code b} included); a change of {@code b}
+     * does not touch the rows earlier changes of {@code a} produced. So the output is
+     * {@code sum over steps of da ⋈ B}, not {@code A ⋈ B}: an enrichment of a stream by the current version of a
+     * table, as Flink's {@code JOIN t FOR SYSTEM_TIME AS OF a.proctime}. A deletion from {@code a} retracts its pairs
+     * with {@code b} as it is then. State: the rows of {@code b} only. Cost: O(|da| + |db| + output rows). In naive
+     * mode the same is computed from each step's change of {@code a} (differentiate, join with the current
+     * {@code b}, integrate). Not inside a recursive circuit.
+     */
+    public static <A, B, K, R> Stream<R> lookupJoin(Stream<A> a, Stream<B> b, Function<? super A, ? extends K> keyA,
+                                                    Function<? super B, ? extends K> keyB,
+                                                    BiFunction<? super A, ? super B, ? extends R> combine) {
+        return wire(JoinKind.LOOKUP, a, b, Keys.objects(keyA, keyB), combine, false);
+    }
+
+    /** {@link #lookupJoin} on a {@code long} key. */
+    public static <A, B, R> Stream<R> lookupJoinOnLong(Stream<A> a, Stream<B> b, ToLongFunction<? super A> keyA,
+                                                       ToLongFunction<? super B> keyB,
+                                                       BiFunction<? super A, ? super B, ? extends R> combine) {
+        return wire(JoinKind.LOOKUP, a, b, Keys.longs(keyA, keyB), combine, false);
+    }
+
     /** {@link #join} producing {@link Pair}{@code (a, b)}. */
     public static <A, B, K> Stream<Pair<A, B>> join(Stream<A> a, Stream<B> b, Function<? super A, ? extends K> keyA,
                                                     Function<? super B, ? extends K> keyB) {
@@ -240,7 +263,18 @@ public final class Joins {
             a = c.shard(a, ka::shardHash, name);
             b = c.shard(b, kb::shardHash, name);
         }
+        if (kind == JoinKind.LOOKUP && c.nestedScope() != null) {
+            throw new org.jdbsp.circuit.CircuitWiringException(name + ": a lookup join cannot run inside a recursive"
+                    + " circuit");
+        }
         Stream<Object> out = c.newStream(name);
+        if (kind == JoinKind.LOOKUP && c.isNaive()) {
+            // the result depends on when each change came: naive mode computes it from the changes too
+            Stream<A> da = a.differentiate();
+            c.addNode(RecomputeNode.of(name, da, b, out,
+                    (x, y) -> JoinReference.of(JoinKind.INNER, x, y, keys.boxedA(), keys.boxedB(), combine)));
+            return (Stream) out.integrate();
+        }
         if (c.isNaive()) {
             c.addNode(RecomputeNode.of(name, a, b, out,
                     (x, y) -> JoinReference.of(kind, x, y, keys.boxedA(), keys.boxedB(), combine)));

@@ -35,6 +35,7 @@ class JoinFamilyProperties {
                 case "right" -> Joins.rightJoinOnLong(a, b, Fact::key, Fact::key, Ids::of);
                 case "full" -> Joins.fullJoinOnLong(a, b, Fact::key, Fact::key, Ids::of);
                 case "semi" -> Joins.semijoinOnLong(a, b, Fact::key, Fact::key);
+                case "lookup" -> Joins.lookupJoinOnLong(a, b, Fact::key, Fact::key, Ids::of);
                 default -> Joins.antijoinOnLong(a, b, Fact::key, Fact::key);
             };
         }
@@ -44,6 +45,7 @@ class JoinFamilyProperties {
             case "right" -> Joins.rightJoin(a, b, Fact::pair, Fact::pair, Ids::of);
             case "full" -> Joins.fullJoin(a, b, Fact::pair, Fact::pair, Ids::of);
             case "semi" -> Joins.semijoin(a, b, Fact::pair, Fact::pair);
+            case "lookup" -> Joins.lookupJoin(a, b, Fact::pair, Fact::pair, Ids::of);
             default -> Joins.antijoin(a, b, Fact::pair, Fact::pair);
         };
     }
@@ -51,7 +53,7 @@ class JoinFamilyProperties {
     @ParameterizedTest(name = "{0} join, long keys {1}, negative weights {2}")
     @CsvSource({"inner,true,false", "inner,false,true", "left,true,true", "left,false,false", "right,false,true",
             "full,true,false", "full,false,true", "semi,true,true", "semi,false,false", "anti,true,false",
-            "anti,false,true"})
+            "anti,false,true", "lookup,true,false", "lookup,false,true"})
     void incrementalEqualsNaive(String kind, boolean longKeys, boolean negative) {
         Plan plan = Plan.of(2).withKeys(longKeys ? 3000 : 1000);
         int peak = Twin.check(kind + " join", 17 + kind.hashCode(), negative ? plan.withNegative() : plan,
