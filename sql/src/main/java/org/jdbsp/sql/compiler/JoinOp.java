@@ -41,6 +41,11 @@ final class JoinOp extends Op {
     private final RowCombiner joined;
     /** A key column whose values both sides' watermarks bound (an inner join may drop what they pass), or null. */
     private final KeyTime keyTime;
+    /**
+     * A processing-time temporal join ({@code JOIN t FOR SYSTEM_TIME AS OF ...}): each left change meets the right
+     * table as it is then, and the right table's changes touch no earlier row ({@code Joins.lookupJoin}).
+     */
+    private boolean lookup;
 
     /**
      * Key column {@code key} (a position in the key arrays, a {@code long} on both sides, never NULL) holds a time
@@ -83,12 +88,25 @@ final class JoinOp extends Op {
         }
     }
 
+    /**
+     * The processing-time temporal join of {@code left}'s rows with table {@code right} on equal keys (inner, no
+     * residual condition): each left change meets the table as it is then.
+     */
+    static JoinOp lookup(Op left, Op right, int[] leftKeys, int[] rightKeys, int leftWidth, int rightWidth,
+                         String[] shapes, String text) {
+        JoinOp op = new JoinOp(left, right, JoinRelType.INNER, leftKeys, rightKeys, new boolean[leftKeys.length], null,
+                null, leftWidth, rightWidth, null, null, shapes, text);
+        op.lookup = true;
+        return op;
+    }
+
     @Override
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> l = w.stream(inputs().get(0));
         Stream<Tuple> r = w.stream(inputs().get(1));
         Function<Tuple, Object> kl = Keys.join(leftKeys, nullSafe, Keys.LEFT_NULL);
         Function<Tuple, Object> kr = Keys.join(rightKeys, nullSafe, Keys.RIGHT_NULL);
+        if (lookup) return Joins.lookupJoin(l, r, kl, kr, this::concat);
         JoinExpiry<Tuple, Tuple> expiry = expiry(w);
         if (residual == null) {
             java.util.function.BinaryOperator<Tuple> out = picked == null ? this::concat : this::pick;
@@ -177,7 +195,7 @@ final class JoinOp extends Op {
 
     @Override
     String describe() {
-        return type.name().toLowerCase(java.util.Locale.ROOT) + " join " + text + (keyTime == null ? ""
+        return (lookup ? "temporal (lookup)" : type.name().toLowerCase(java.util.Locale.ROOT)) + " join " + text + (keyTime == null ? ""
                 : ", dropping the keys whose $" + leftKeys[keyTime.key()] + " is below the watermarks of "
                 + describe(keyTime.left()) + " and " + describe(keyTime.right()));
     }

@@ -140,7 +140,9 @@ final class Lowering {
         if (rel instanceof LogicalWindow) {
             throw unsupported("window functions (OVER) other than ROW_NUMBER/RANK filtered on the rank");
         }
-        if (rel instanceof LogicalCorrelate) {
+        if (rel instanceof LogicalCorrelate c) {
+            Op temporal = temporalJoin(c);
+            if (temporal != null) return temporal;
             throw unsupported("a correlated subquery that Calcite could not decorrelate");
         }
         if (rel instanceof org.apache.calcite.rel.core.RepeatUnion ru) {
@@ -317,6 +319,70 @@ final class Lowering {
             return c >= width || notNullColumn(tf.getInputs().get(0), c);
         }
         return false;
+    }
+
+    /**
+     * {@code left JOIN t FOR SYSTEM_TIME AS OF left.col ON left.a = t.b AND ...}, which Calcite leaves as a
+     * correlation over a snapshot of {@code t}: a processing-time temporal join, each left row meeting {@code t} as
+     * it is when the row arrives (the period's value is not read: jdbsp keeps no history of a table). Null when
+     * {@code c} is not such a join; an unsupported form of one fails naming what.
+     */
+    private Op temporalJoin(LogicalCorrelate c) {
+        RelNode right = c.getRight();
+        RexNode condition = null;
+        if (right instanceof LogicalFilter f) {
+            condition = f.getCondition();
+            right = f.getInput();
+        } else if (right instanceof LogicalCalc calc && calc.getProgram().getCondition() != null
+                && calc.getProgram().projectsOnlyIdentity()) {
+            condition = calc.getProgram().expandLocalRef(calc.getProgram().getCondition());
+            right = calc.getInput();
+        }
+        if (!(right instanceof org.apache.calcite.rel.logical.LogicalSnapshot snapshot)) return null;
+        if (c.getJoinType() != JoinRelType.INNER) {
+            throw unsupported("a " + c.getJoinType() + " temporal join (FOR SYSTEM_TIME AS OF): only the inner one is");
+        }
+        org.apache.calcite.rel.core.CorrelationId id = c.getCorrelationId();
+        if (!isCorrelatedField(snapshot.getPeriod(), id)) {
+            throw unsupported("FOR SYSTEM_TIME AS OF other than a column of the joined row (" + snapshot.getPeriod()
+                    + ")");
+        }
+        if (condition == null) throw unsupported("a temporal join without an equality condition");
+        List<Integer> lk = new ArrayList<>();
+        List<Integer> rk = new ArrayList<>();
+        for (RexNode conjunct : org.apache.calcite.plan.RelOptUtil.conjunctions(condition)) {
+            if (conjunct instanceof org.apache.calcite.rex.RexCall eq && eq.getKind() == SqlKind.EQUALS) {
+                RexNode x = eq.getOperands().get(0), y = eq.getOperands().get(1);
+                if (isCorrelatedField(x, id) && y instanceof RexInputRef ref) {
+                    lk.add(((org.apache.calcite.rex.RexFieldAccess) x).getField().getIndex());
+                    rk.add(ref.getIndex());
+                    continue;
+                }
+                if (isCorrelatedField(y, id) && x instanceof RexInputRef ref) {
+                    lk.add(((org.apache.calcite.rex.RexFieldAccess) y).getField().getIndex());
+                    rk.add(ref.getIndex());
+                    continue;
+                }
+            }
+            throw unsupported("a temporal join condition other than equalities of columns (" + conjunct + ")");
+        }
+        RelNode table = snapshot.getInput();
+        int[] lka = lk.stream().mapToInt(Integer::intValue).toArray();
+        int[] rka = rk.stream().mapToInt(Integer::intValue).toArray();
+        StringBuilder keys = new StringBuilder("on");
+        int lw = c.getLeft().getRowType().getFieldCount();
+        for (int i = 0; i < lka.length; i++) {
+            keys.append(i == 0 ? " " : ", ").append("$").append(lka[i]).append(" = $").append(lw + rka[i]);
+        }
+        return JoinOp.lookup(lower(c.getLeft()), lower(table), lka, rka, lw, table.getRowType().getFieldCount(),
+                new String[] {Shapes.of(c.getLeft().getRowType(), typeFactory), Shapes.of(table.getRowType(),
+                        typeFactory), Shapes.of(c.getRowType(), typeFactory)}, keys.toString());
+    }
+
+    /** Whether {@code n} is a field of the correlation variable {@code id} (a column of the probe row). */
+    private static boolean isCorrelatedField(RexNode n, org.apache.calcite.rel.core.CorrelationId id) {
+        return n instanceof org.apache.calcite.rex.RexFieldAccess fa
+                && fa.getReferenceExpr() instanceof org.apache.calcite.rex.RexCorrelVariable v && v.id.equals(id);
     }
 
     /** Whether values of {@code t} are held as a {@code long} (a TIMESTAMP or a BIGINT) and read with getLong. */

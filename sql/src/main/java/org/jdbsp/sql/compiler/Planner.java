@@ -461,6 +461,34 @@ public final class Planner {
 
     // ---- the Calcite objects of one statement ------------------------------------------------------------
 
+    /**
+     * A table as Calcite sees it: its row type, and temporal, so that a join may read it {@code FOR SYSTEM_TIME AS
+     * OF} a row's time (a lookup of the table's current version; see {@code Lowering}). It has no period columns:
+     * jdbsp keeps no history of a table.
+     */
+    private static final class VersionedTable extends AbstractTable implements org.apache.calcite.schema.TemporalTable {
+        private final Schema schema;
+
+        VersionedTable(Schema schema) {
+            this.schema = schema;
+        }
+
+        @Override
+        public RelDataType getRowType(RelDataTypeFactory f) {
+            return Types.rowType(f, schema);
+        }
+
+        @Override
+        public String getSysStartFieldName() {
+            return "";
+        }
+
+        @Override
+        public String getSysEndFieldName() {
+            return "";
+        }
+    }
+
     /** Calcite's catalog reader, validator, cluster and converter over the current catalog. */
     final class Frontend {
         final CalciteCatalogReader catalogReader;
@@ -472,7 +500,7 @@ public final class Planner {
             CalciteSchema root = CalciteSchema.createRootSchema(false, false);
             for (String name : catalog.relationNames()) {
                 Schema s = catalog.relationSchema(name);
-                root.add(name, new AbstractTable() {
+                root.add(name, catalog.exists(name, true) ? new VersionedTable(s) : new AbstractTable() {
                     @Override
                     public RelDataType getRowType(RelDataTypeFactory f) {
                         return Types.rowType(f, s);
