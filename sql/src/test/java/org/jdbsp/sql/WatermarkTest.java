@@ -133,6 +133,9 @@ class WatermarkTest {
             + "CREATE VIEW keys AS SELECT DISTINCT k, window_end"
             + " FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(t), INTERVAL '5' SECOND));\n"
             + "CREATE VIEW per_time AS SELECT t, k, COUNT(*) AS n FROM ev GROUP BY t, k;\n"
+            + "CREATE VIEW growing AS SELECT window_start, window_end, COUNT(*) AS n, MIN(v) AS lo"
+            + " FROM TABLE(CUMULATE(TABLE ev, DESCRIPTOR(t), INTERVAL '2' SECOND, INTERVAL '8' SECOND))"
+            + " GROUP BY window_start, window_end;\n"
             + "CREATE VIEW maxima AS SELECT window_start, MAX(n) AS top FROM tumbles GROUP BY window_start;\n"
             + "CREATE VIEW leaders AS SELECT t.window_start, t.k, t.n FROM tumbles t JOIN maxima m"
             + " ON t.window_start = m.window_start AND t.n >= m.top;\n"
@@ -200,7 +203,7 @@ class WatermarkTest {
             if (max != Long.MIN_VALUE) watermark = Math.max(watermark, max - lateness);
             assertEquals(late, p.table("ev").lateRows(), at);
             assertEquals(ts(watermark), p.table("ev").watermark(), at);
-            for (String v : List.of("tumbles", "hops", "keys", "per_time", "maxima", "leaders", "pairs")) {
+            for (String v : List.of("tumbles", "hops", "keys", "per_time", "growing", "maxima", "leaders", "pairs")) {
                 assertEquals(sorted(ref.view(v).changes()), sorted(p.view(v).changes()), at + ", changes of " + v);
             }
             refState = ref.stateRows();

@@ -12,14 +12,37 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code TUMBLE} and {@code HOP} window table functions against a plain-Java enumeration of the windows, over
+ * {@code TUMBLE}, {@code HOP} and {@code CUMULATE} window table functions against a plain-Java enumeration of the
+ * windows, over
  * random inserts and deletes (times before and after the epoch, NULL times, sizes that are not multiples of the
  * slide, slides longer than the size, offsets), step by step; the views maintained incrementally, on 1 and 2
  * workers.
  */
 class WindowTableFunctionTest {
-    /** A window function's parameters in milliseconds; {@code slide == size} for a tumble. */
+    /**
+     * A window function's parameters in milliseconds; {@code slide == size} for a tumble; for a cumulate the slide
+     * is its step.
+     */
     record Spec(String sql, long size, long slide, long offset) {
+        Spec {
+            if (sql.startsWith("CUMULATE") && size % slide != 0) throw new IllegalArgumentException(sql);
+        }
+
+        /** The windows {start, end} that contain time {@code t}, enumerated from the definition. */
+        List<long[]> windows(long t) {
+            List<long[]> out = new ArrayList<>();
+            if (sql.startsWith("CUMULATE")) {
+                long s0 = Math.floorDiv(t - offset, size) * size + offset;
+                for (long end = s0 + slide; end <= s0 + size; end += slide) {
+                    if (end > t) out.add(new long[] {s0, end});
+                }
+                return out;
+            }
+            for (long start = Math.floorDiv(t - offset, slide) * slide + offset; start + size > t; start -= slide) {
+                out.add(new long[] {start, start + size});
+            }
+            return out;
+        }
     }
 
     private static final List<Spec> SPECS = List.of(
@@ -29,7 +52,10 @@ class WindowTableFunctionTest {
             new Spec("HOP(TABLE ev, DESCRIPTOR(t), INTERVAL '3' SECOND, INTERVAL '10' SECOND)", 10_000, 3_000, 0),
             new Spec("HOP(TABLE ev, DESCRIPTOR(t), INTERVAL '5' SECOND, INTERVAL '2' SECOND)", 2_000, 5_000, 0),
             new Spec("HOP(TABLE ev, DESCRIPTOR(t), INTERVAL '4' SECOND, INTERVAL '6' SECOND, INTERVAL '1' SECOND)",
-                    6_000, 4_000, 1_000));
+                    6_000, 4_000, 1_000),
+            new Spec("CUMULATE(TABLE ev, DESCRIPTOR(t), INTERVAL '2' SECOND, INTERVAL '10' SECOND)", 10_000, 2_000, 0),
+            new Spec("CUMULATE(TABLE ev, DESCRIPTOR(t), INTERVAL '3' SECOND, INTERVAL '9' SECOND, INTERVAL '1' SECOND)",
+                    9_000, 3_000, 1_000));
 
     record Event(long id, Integer k, Long t) {
     }
@@ -76,16 +102,15 @@ class WindowTableFunctionTest {
             for (int i = 0; i < SPECS.size(); i++) {
                 Spec s = SPECS.get(i);
                 List<String> rows = new ArrayList<>();
-                java.util.Map<Long, long[]> counts = new java.util.TreeMap<>();
+                java.util.Map<List<Long>, long[]> counts = new java.util.TreeMap<>(
+                        java.util.Comparator.<List<Long>, Long>comparing(w -> w.get(0)).thenComparing(w -> w.get(1)));
                 for (Event e : table) {
                     if (e.t() == null) {
                         continue;
                     }
-                    for (long start = Math.floorDiv(e.t() - s.offset(), s.slide()) * s.slide() + s.offset();
-                         start + s.size() > e.t(); start -= s.slide()) {
-                        rows.add(e.id() + "|" + e.k() + "|" + time(e.t()) + "|" + time(start) + "|"
-                                + time(start + s.size()));
-                        long[] n = counts.computeIfAbsent(start, x -> new long[3]);
+                    for (long[] w : s.windows(e.t())) {
+                        rows.add(e.id() + "|" + e.k() + "|" + time(e.t()) + "|" + time(w[0]) + "|" + time(w[1]));
+                        long[] n = counts.computeIfAbsent(List.of(w[0], w[1]), x -> new long[3]);
                         n[0]++;
                         if (e.k() != null) {
                             n[1] += e.k();
@@ -94,7 +119,7 @@ class WindowTableFunctionTest {
                     }
                 }
                 List<String> expectedCounts = new ArrayList<>();
-                counts.forEach((start, n) -> expectedCounts.add(time(start) + "|" + time(start + s.size()) + "|"
+                counts.forEach((w, n) -> expectedCounts.add(time(w.get(0)) + "|" + time(w.get(1)) + "|"
                         + n[0] + "|" + (n[2] == 0 ? "null" : String.valueOf(n[1]))));
                 assertEquals(sorted(rows), contents(p, "rows" + i), at + ", " + s.sql());
                 assertEquals(sorted(expectedCounts), contents(p, "counts" + i), at + ", " + s.sql());

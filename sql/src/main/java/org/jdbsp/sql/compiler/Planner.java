@@ -521,6 +521,7 @@ public final class Planner {
             catalogReader = new CalciteCatalogReader(root, List.of(), typeFactory,
                     new CalciteConnectionConfigImpl(props));
             SqlOperatorTable ops = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+                    SqlOperatorTables.of(CumulateTableFunction.INSTANCE),
                     SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.POSTGRESQL), catalogReader);
             validator = SqlValidatorUtil.newValidator(ops, catalogReader, typeFactory,
                     SqlValidator.Config.DEFAULT.withConformance(CONFORMANCE).withIdentifierExpansion(true)

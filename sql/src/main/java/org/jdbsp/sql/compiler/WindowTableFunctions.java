@@ -103,11 +103,12 @@ final class WindowTableFunctions {
         }
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
         boolean tumble = name.equals("TUMBLE");
+        boolean cumulate = name.equals("CUMULATE");
         if (name.equals("SESSION")) {
             throw unsupported(where, "SESSION other than under a GROUP BY of its key columns, window_start and"
                     + " window_end with only COUNT(*) aggregates");
         }
-        if (!tumble && !name.equals("HOP")) {
+        if (!tumble && !cumulate && !name.equals("HOP")) {
             throw unsupported(where, "the table function " + name);
         }
         if (scan.getInputs().size() != 1) {
@@ -134,6 +135,15 @@ final class WindowTableFunctions {
             size = positive(ops.get(1), name, "size", where);
             slide = size;
             next = 2;
+        } else if (cumulate) {
+            // CUMULATE: step, size; the windows of a row share its tumbling window's start and grow by the step
+            slide = positive(ops.get(1), name, "step", where);
+            size = positive(ops.get(2), name, "size", where);
+            if (size % slide != 0) {
+                throw new SqlException(where.where(1, 1) + ": CUMULATE: the window size (" + size + " ms) must be a"
+                        + " multiple of its step (" + slide + " ms)");
+            }
+            next = 3;
         } else {
             slide = positive(ops.get(1), name, "slide", where);
             size = positive(ops.get(2), name, "size", where);

@@ -10,10 +10,12 @@ import org.jdbsp.sql.runtime.Tuple;
 import org.jdbsp.sql.runtime.TupleFactory;
 
 /**
- * The window table functions {@code TUMBLE} and {@code HOP}: each input row, once per window of its time
- * column that contains it, with the window's {@code window_start} and {@code window_end} appended. Windows are
- * half-open {@code [start, start + size)}, their starts {@code offset + k * slide} (a tumble's slide is its size),
- * aligned to the epoch unless an offset is given. A row whose time is NULL lies in no window and is dropped.
+ * The window table functions {@code TUMBLE}, {@code HOP} and {@code CUMULATE}: each input row, once per window of
+ * its time column that contains it, with the window's {@code window_start} and {@code window_end} appended. Windows
+ * are half-open; a tumble's and a hop's are {@code [start, start + size)}, their starts {@code offset + k * slide}
+ * (a tumble's slide is its size); a cumulate's share the start of the row's tumbling window of {@code size} and end
+ * a multiple of the step ({@code slide}) after it, up to {@code size}. All are aligned to the epoch unless an
+ * offset is given. A row whose time is NULL lies in no window and is dropped.
  *
  * <p>Linear: no state, {@code size / slide} output rows per input row, fused with its neighbours. Output rows are
  * built with the output shape's generated class from typed reads of the input, without boxing NOT NULL columns.
@@ -65,6 +67,7 @@ final class WindowTvfOp extends Op {
         long size = this.size;
         long slide = this.slide;
         long offset = this.offset;
+        boolean cumulative = this.function.equals("CUMULATE");
         // per wiring (one per worker): the row being built
         long[] longs = new long[shape.length()];
         double[] doubles = new double[shape.length()];
@@ -92,9 +95,15 @@ final class WindowTvfOp extends Op {
                 }
             }
             Object[] boxed = typed ? null : row.toArray();
-            for (long s = firstStart(t, size, slide, offset), last = lastStart(t, slide, offset); s <= last;
-                 s += slide) {
-                long end = Math.addExact(s, size);
+            // a tumble or a hop: windows [s, s + size) for starts s a slide apart; a cumulate: windows [s0, e) of
+            // the row's tumbling window s0, for ends e a step (the slide) apart past t
+            long s0 = cumulative ? lastStart(t, size, offset) : 0;
+            long first = cumulative ? Math.addExact(s0, ((t - s0) / slide + 1) * slide)
+                    : firstStart(t, size, slide, offset);
+            long last = cumulative ? Math.addExact(s0, size) : lastStart(t, slide, offset);
+            for (long at = first; at <= last; at += slide) {
+                long s = cumulative ? s0 : at;
+                long end = cumulative ? at : Math.addExact(at, size);
                 if (typed) {
                     put(letters[in], in, s, longs, objects);
                     put(letters[in + 1], in + 1, end, longs, objects);
@@ -120,7 +129,8 @@ final class WindowTvfOp extends Op {
     @Override
     String describe() {
         return function.toLowerCase(Locale.ROOT) + " window by column " + timeColumn + ", size " + size
-                + " ms" + (slide != size ? ", slide " + slide + " ms" : "") + (offset != 0 ? ", offset " + offset
+                + " ms" + (slide != size ? (function.equals("CUMULATE") ? ", step " : ", slide ") + slide + " ms" : "")
+                + (offset != 0 ? ", offset " + offset
                 + " ms" : "");
     }
 }
