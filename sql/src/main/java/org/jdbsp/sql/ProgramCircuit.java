@@ -112,6 +112,11 @@ final class ProgramCircuit implements AutoCloseable {
         if (!changes.isEmpty()) runtime.input(table, Tuple.class).handOver(changes);
     }
 
+    /** Drops the changes pushed to {@code table}'s input and not yet stepped (after a failed step). */
+    void clearPending(String table) {
+        runtime.input(table, Tuple.class).clearPending();
+    }
+
     /**
      * Runs one step.
      *

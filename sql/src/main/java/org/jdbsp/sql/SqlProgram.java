@@ -180,8 +180,14 @@ public final class SqlProgram implements AutoCloseable {
             circuit.step();
         } catch (SqlException e) {
             for (TableState t : tables.values()) t.discardPending();
-            circuit.close();
-            circuit = null;
+            if (fresh) {
+                // its first step was the tables' whole contents: the next step builds it again
+                circuit.close();
+                circuit = null;
+            } else {
+                // a failed step leaves every operator as it was, and its input pending: drop that
+                for (TableState t : tables.values()) circuit.clearPending(t.def.name());
+            }
             throw new SqlException("step " + (steps + 1) + " failed and its changes are discarded: "
                     + e.getMessage(), e.getCause());
         }

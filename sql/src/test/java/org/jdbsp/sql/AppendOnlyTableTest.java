@@ -123,4 +123,24 @@ class AppendOnlyTableTest {
         assertEquals(List.of("(5) x1"), rows(p.view("xs").contents()));
         assertTrue(!p.hasPendingChanges());
     }
+
+    @Test
+    void aFailedStepLeavesTheViewsOverAnAppendOnlyTableAsTheyWereAndTheNextStepRuns() {
+        for (SqlOptions o : List.of(SqlOptions.incremental(), SqlOptions.incremental().withWorkers(2))) {
+            SqlProgram p = Sql.compile("CREATE TABLE e (v INT NOT NULL) WITH ('append_only' = 'true');\n"
+                    + "CREATE VIEW q AS SELECT 100 / v AS q FROM e;\n"
+                    + "CREATE VIEW n AS SELECT COUNT(*) AS n FROM e;", o);
+            p.table("e").insert(4);
+            p.step();
+            p.table("e").insert(5);
+            p.table("e").insert(0); // divides by zero
+            SqlException e = assertThrows(SqlException.class, p::step);
+            assertTrue(e.getMessage().contains("step 2 failed and its changes are discarded"), e.getMessage());
+            assertEquals(List.of("(25) x1"), rows(p.view("q").contents()), o.toString());
+            p.table("e").insert(10);
+            p.step();
+            assertEquals(List.of("(10) x1", "(25) x1"), rows(p.view("q").contents()), o.toString());
+            assertEquals(List.of("(2) x1"), rows(p.view("n").contents()), o.toString());
+        }
+    }
 }
