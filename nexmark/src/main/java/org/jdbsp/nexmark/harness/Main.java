@@ -230,7 +230,7 @@ public final class Main {
         if (o.mode != Mode.NAIVE) {
             return;
         }
-        double steps = Math.ceil((double) n / o.batch);
+        double steps = Math.ceil(2.0 * n / (o.batch + o.batchMin));
         double visits = steps * n / 2; // snapshot sizes summed over the steps
         if (visits > 2e9) {
             err.printf(Locale.ROOT, "nexmark: warning: naive mode recomputes every operator from the whole history"
@@ -284,9 +284,11 @@ public final class Main {
                     try (QueryEngine w = Engines.create(q, o.mode, workers, keepsView(o), o.engine)) {
                         EventSource.Pass pass = source.open(warmup, batch);
                         int done = 0;
+                        BatchSizes sizes = new BatchSizes(o.batchMin, batch);
                         for (EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
-                            for (int off = 0; off < chunk.size(); off += batch) {
-                                w.push(chunk, off, Math.min(batch, chunk.size() - off));
+                            for (int off = 0, len; off < chunk.size(); off += len) {
+                                len = sizes.next(chunk.size() - off);
+                                w.push(chunk, off, len);
                                 w.step();
                                 // as the timed loop does after each step, so that the JIT compiles it here
                                 w.outputDeltaSize();
@@ -316,8 +318,8 @@ public final class Main {
             Runtime rt = Runtime.getRuntime();
             System.gc();
             long baseHeap = rt.totalMemory() - rt.freeMemory();
-            int steps = (n + batch - 1) / batch;
-            long[] latency = new long[steps];
+            // random batch sizes make more steps: the array grows
+            long[] latency = new long[(n + batch - 1) / batch];
             long peakHeap = baseHeap;
             long changes = 0;
             long total = 0;
@@ -334,6 +336,7 @@ public final class Main {
                     engine.startProfile();
                 }
                 EventSource.Pass pass = source.open(n, batch);
+                BatchSizes sizes = new BatchSizes(o.batchMin, batch);
                 int s = 0;
                 int done = 0;
                 HeapWatch heapWatch = new HeapWatch(q.name(), n, err);
@@ -346,8 +349,11 @@ public final class Main {
                     if (chunk == null) {
                         break;
                     }
-                    for (int off = 0; off < chunk.size(); off += batch, s++) {
-                        int len = Math.min(batch, chunk.size() - off);
+                    for (int off = 0, len; off < chunk.size(); off += len, s++) {
+                        len = sizes.next(chunk.size() - off);
+                        if (s == latency.length) {
+                            latency = Arrays.copyOf(latency, Math.max(16, latency.length * 2));
+                        }
                         long a0 = cpu.currentAllocated();
                         long c0 = cpu.current();
                         long t0 = System.nanoTime();
@@ -406,10 +412,12 @@ public final class Main {
                 if (o.dumpOutput != null) {
                     CsvDump.write(view, rowType(q), csvPath(o.dumpOutput, q.name()));
                 }
+                int steps = s;
+                latency = Arrays.copyOf(latency, steps);
                 Arrays.sort(latency);
                 double seconds = total / 1e9;
                 double perSecond = n / seconds;
-                return new QueryResult(q.name(), q.description(), o.engine, mode, n, batch, steps, engine.workers(),
+                return new QueryResult(q.name(), q.description(), o.engine, mode, n, batch, o.batchMin, steps, engine.workers(),
                         round, Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
@@ -444,7 +452,7 @@ public final class Main {
             e.printStackTrace(err);
         }
         return new QueryResult(q.name(), q.description(), o.engine, o.mode.name().toLowerCase(Locale.ROOT), n,
-                o.batch, 0, workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
+                o.batch, o.batchMin, 0, workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN,
                 0, 0, 0, Double.NaN, 0, null, null, 0, e instanceof HeapWatch.Exhausted ? e.getMessage() : String.valueOf(e));

@@ -43,6 +43,8 @@ public final class Options {
     /** Number of events; {@code -1} when not given (then: {@link #DEFAULT_EVENTS}, or a replayed file's all). */
     public final long events;
     public final int batch;
+    /** The smallest batch: {@link #batch} unless {@code --batch LO-HI} asked for random sizes from LO to HI. */
+    public final int batchMin;
     public final Mode mode;
     /** {@code circuit} (the hand-wired circuits, default) or {@code sql} (the queries' SQL texts, compiled). */
     public final String engine;
@@ -78,6 +80,7 @@ public final class Options {
         queries = Collections.unmodifiableList(new ArrayList<>(b.queries));
         events = b.events;
         batch = b.batch;
+        batchMin = b.batchMin;
         mode = b.mode;
         engine = b.engine;
         workerCounts = b.workers.clone();
@@ -111,6 +114,7 @@ public final class Options {
         final Set<String> queries = new LinkedHashSet<>();
         long events = -1;
         int batch = DEFAULT_BATCH;
+        int batchMin = DEFAULT_BATCH;
         Mode mode = Mode.INCREMENTAL;
         String engine = "circuit";
         int[] workers = {Engines.defaultWorkers()};
@@ -211,7 +215,14 @@ public final class Options {
         switch (name) {
             case "--query", "-q" -> addQueries(b, value);
             case "--events", "-n" -> b.events = count(name, value, 1);
-            case "--batch" -> b.batch = (int) Math.min(count(name, value, 1), Integer.MAX_VALUE);
+            case "--batch" -> {
+                int dash = value.indexOf('-', 1); // LO-HI; a leading minus is a (bad) number
+                b.batchMin = (int) count(name, dash < 0 ? value : value.substring(0, dash), 1, Integer.MAX_VALUE);
+                b.batch = dash < 0 ? b.batchMin : (int) count(name, value.substring(dash + 1), 1, Integer.MAX_VALUE);
+                if (b.batchMin > b.batch) {
+                    throw new UsageException(name + ": a range LO-HI needs LO <= HI, got '" + value + "'");
+                }
+            }
             case "--warmup" -> b.warmup = count(name, value, 0);
             case "--warmup-rounds" -> b.warmupRounds = (int) count(name, value, 1, MAX_WARMUP_ROUNDS);
             case "--workers" -> b.workers = workerCounts(name, value);
@@ -334,7 +345,8 @@ public final class Options {
                   --query, -q Q      query to run: q0 ... q22, a comma list, or all (repeatable; default all)
                   --events, -n N     number of events (default %,d; with --events-from: the file's first N,
                                      default all of it). Accepts 1m, 500k, 1_000_000.
-                  --batch N          events per step: each step pushes N events and runs one tick
+                  --batch N          events per step: each step pushes N events and runs one tick;
+                                     LO-HI: a random number from LO to HI each step (seeded: runs repeat)
                                      (default %,d; Feldera's closed loop uses 40,000)
                   --engine E         circuit (default: the hand-wired circuits) or sql (the queries' SQL
                                      texts, nexmark/nexmark's with documented changes, compiled by jdbsp's

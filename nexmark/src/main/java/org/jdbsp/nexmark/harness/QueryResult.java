@@ -25,6 +25,8 @@ package org.jdbsp.nexmark.harness;
  *     runs one
  * @param allocatedBytesPerEvent bytes allocated by the threads that ran the timed steps (as {@code cpuSeconds}),
  *     per event: the garbage the query makes, which the collectors must handle
+ * @param batch       events per step; with random sizes ({@code --batch LO-HI}) the largest
+ * @param batchMin    the smallest batch: {@code batch} unless the sizes were random
  * @param pushSeconds the part of {@code seconds} spent pushing the batches into the inputs, on the calling thread
  *     before each step (with one worker it hashes every event into the input's Z-set; with several it appends
  *     to a log, and the workers hash in the step)
@@ -51,6 +53,7 @@ public record QueryResult(
         String mode,
         long events,
         int batch,
+        int batchMin,
         long steps,
         int workers,
         int round,

@@ -49,6 +49,10 @@ class OptionsTest {
         assertEquals(List.of("q4", "q1", "q2", "q3"), o.queries);
         assertEquals(1_500_000, o.events);
         assertEquals(40_000, o.batch);
+        assertEquals(40_000, o.batchMin);
+        Options random = Options.parse(new String[] {"--batch", "1-2k"});
+        assertEquals(1, random.batchMin);
+        assertEquals(2_000, random.batch);
         assertEquals(Mode.NAIVE, o.mode);
         assertEquals(3, o.workers);
         assertEquals(1, Options.parse(new String[] {"--workers=1"}).workers);
@@ -78,6 +82,8 @@ class OptionsTest {
         "--events 0                   | --events: must be at least 1",
         "--events 99999999999999999999 | --events: expected a whole number",
         "--batch -5                   | --batch: must be at least 1",
+        "--batch 9-3                  | --batch: a range LO-HI needs LO <= HI, got '9-3'",
+        "--batch 0-3                  | --batch: must be at least 1",
         "--warmup x                   | --warmup: expected a whole number",
         "--warmup-rounds 0            | --warmup-rounds: must be at least 1",
         "--warmup-rounds 1001         | --warmup-rounds: at most 1000, got '1001'",
