@@ -136,6 +136,12 @@ class WatermarkTest {
             + "CREATE VIEW growing AS SELECT window_start, window_end, COUNT(*) AS n, MIN(v) AS lo"
             + " FROM TABLE(CUMULATE(TABLE ev, DESCRIPTOR(t), INTERVAL '2' SECOND, INTERVAL '8' SECOND))"
             + " GROUP BY window_start, window_end;\n"
+            + "CREATE VIEW top2 AS SELECT window_start, k, v, id FROM (SELECT window_start, k, v, id, ROW_NUMBER()"
+            + " OVER (PARTITION BY window_start, window_end ORDER BY v DESC, id) AS rn"
+            + " FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(t), INTERVAL '10' SECOND))) r WHERE rn <= 2;\n"
+            + "CREATE VIEW ranked AS SELECT window_end, id, rn FROM (SELECT window_end, id, ROW_NUMBER()"
+            + " OVER (PARTITION BY window_end ORDER BY v, id) AS rn"
+            + " FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(t), INTERVAL '5' SECOND))) r WHERE rn <= 3;\n"
             + "CREATE VIEW maxima AS SELECT window_start, MAX(n) AS top FROM tumbles GROUP BY window_start;\n"
             + "CREATE VIEW leaders AS SELECT t.window_start, t.k, t.n FROM tumbles t JOIN maxima m"
             + " ON t.window_start = m.window_start AND t.n >= m.top;\n"
@@ -203,7 +209,8 @@ class WatermarkTest {
             if (max != Long.MIN_VALUE) watermark = Math.max(watermark, max - lateness);
             assertEquals(late, p.table("ev").lateRows(), at);
             assertEquals(ts(watermark), p.table("ev").watermark(), at);
-            for (String v : List.of("tumbles", "hops", "keys", "per_time", "growing", "maxima", "leaders", "pairs")) {
+            for (String v : List.of("tumbles", "hops", "keys", "per_time", "growing", "top2", "ranked", "maxima", "leaders",
+                    "pairs")) {
                 assertEquals(sorted(ref.view(v).changes()), sorted(p.view(v).changes()), at + ", changes of " + v);
             }
             refState = ref.stateRows();
@@ -237,5 +244,10 @@ class WatermarkTest {
         String join = p.explain("j");
         assertTrue(join.contains("dropping the keys whose $0 is below the watermarks of ev - 9999 ms and ev - 9999 ms"),
                 join);
+        p.execute("CREATE VIEW top AS SELECT * FROM (SELECT k, window_start, ROW_NUMBER() OVER (PARTITION BY"
+                + " window_start ORDER BY k) AS rn FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(t), INTERVAL '10' SECOND)))"
+                + " WHERE rn <= 1");
+        String top = p.explain("top");
+        assertTrue(top.contains("dropping the partitions of column 2 below the watermark of ev - 9999 ms"), top);
     }
 }

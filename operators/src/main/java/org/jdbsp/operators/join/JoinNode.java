@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.spi.Checked;
+import org.jdbsp.operators.spi.ExpiringKeys;
 import org.jdbsp.operators.spi.KeySpace;
 import org.jdbsp.operators.spi.RowKey;
 import org.jdbsp.operators.spi.Touched;
@@ -63,13 +64,15 @@ final class JoinNode<A, B, R> extends Node {
     private long addB;
     private boolean pending;
     /** The keys' times, when the join drops the keys the watermarks pass; null when it keeps all. */
-    private final ExpiringKeys<A, B> expiring;
+    private final ExpiringKeys expiring;
+    private final JoinExpiry<A, B> expiry;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     JoinNode(JoinKind kind, Stream<A> a, Stream<B> b, RowKey<A> keyA, RowKey<B> keyB,
              BiFunction<? super A, ? super B, ? extends R> combine, Stream<?> out, JoinExpiry<A, B> expiry) {
         super(kind.operator, List.of(a, b), out);
-        this.expiring = expiry == null ? null : new ExpiringKeys<>(expiry);
+        this.expiry = expiry;
+        this.expiring = expiry == null ? null : new ExpiringKeys(expiry::limit);
         if (keyA.space() != keyB.space()) {
             throw new IllegalArgumentException("both sides of a join must number their keys in one key space");
         }
@@ -146,14 +149,13 @@ final class JoinNode<A, B, R> extends Node {
 
     /** Fails the step when a changed row belongs to a key already dropped as below the watermarks. */
     private void checkTimes(ZSet<A> da, ZSet<B> db) {
-        JoinExpiry<A, B> spec = expiring.spec();
         for (int i = 0; i < dA.n; i++) {
             A row = da.elementAt(dA.slot[i]);
-            expiring.check(spec.timeA(row), row);
+            expiring.check(expiry.timeA(row), row, "join");
         }
         for (int i = 0; i < dB.n; i++) {
             B row = db.elementAt(dB.slot[i]);
-            expiring.check(spec.timeB(row), row);
+            expiring.check(expiry.timeB(row), row, "join");
         }
     }
 
@@ -405,8 +407,8 @@ final class JoinNode<A, B, R> extends Node {
                     totalB[id] += sumB[ord];
                 }
                 if (expiring != null && !expiring.isTracked(id)) {
-                    expiring.track(id, headA[ord] >= 0 ? expiring.spec().timeA(changeA.elementAt(dA.slot[headA[ord]]))
-                            : expiring.spec().timeB(changeB.elementAt(dB.slot[headB[ord]])));
+                    expiring.track(id, headA[ord] >= 0 ? expiry.timeA(changeA.elementAt(dA.slot[headA[ord]]))
+                            : expiry.timeB(changeB.elementAt(dB.slot[headB[ord]])));
                 }
             }
         }

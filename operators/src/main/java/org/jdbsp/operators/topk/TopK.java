@@ -9,6 +9,7 @@ import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.spi.LongKeySpace;
 import org.jdbsp.operators.spi.ObjectKeySpace;
 import org.jdbsp.operators.spi.RecomputeNode;
+import org.jdbsp.operators.window.Expiry;
 import org.jdbsp.operators.spi.RowKey;
 
 /**
@@ -47,6 +48,27 @@ public final class TopK {
     public static <T, K> Stream<T> topK(Stream<T> in, Function<? super T, ? extends K> group,
                                         Comparator<? super T> order, int k) {
         return wire("top-k", in, Keys.objects(group), order, k, TopKKind.ROWS);
+    }
+
+    /**
+     * {@link #topK(Stream, Function, Comparator, int)} that drops the groups its {@code expiry} says no change can
+     * reach any more (a window top-N's windows the watermark passed), keeping its state bounded over an unbounded
+     * stream.
+     */
+    public static <T, K> Stream<T> topK(Stream<T> in, Function<? super T, ? extends K> group,
+                                        Comparator<? super T> order, int k, Expiry<? super T> expiry) {
+        Objects.requireNonNull(expiry, "top-k: null expiry");
+        return wire("top-k", in, Keys.objects(group), order, k, TopKKind.ROWS, expiry);
+    }
+
+    /**
+     * {@link #rowNumber} dropping the groups its {@code expiry} passes, as
+     * {@link #topK(Stream, Function, Comparator, int, Expiry)}.
+     */
+    public static <T, K> Stream<Ranked<T>> rowNumber(Stream<T> in, Function<? super T, ? extends K> group,
+                                                     Comparator<? super T> order, int k, Expiry<? super T> expiry) {
+        Objects.requireNonNull(expiry, "row number: null expiry");
+        return wire("row number", in, Keys.objects(group), order, k, TopKKind.ROW_NUMBER, expiry);
     }
 
     /** The first {@code k} rows of the whole input by {@code order} (one group). */
@@ -164,6 +186,12 @@ public final class TopK {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static <T, R> Stream<R> wire(String kind, Stream<T> in, Keys<T> keys, Comparator<? super T> order,
                                          int k, TopKKind what) {
+        return wire(kind, in, keys, order, k, what, null);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T, R> Stream<R> wire(String kind, Stream<T> in, Keys<T> keys, Comparator<? super T> order,
+                                         int k, TopKKind what, Expiry<? super T> expiry) {
         CircuitBuilder c = check(kind, in, keys, order, k);
         RowKey<T> rowKey = keys.rowKey();
         in = c.shard(in, rowKey::shardHash, kind);
@@ -172,7 +200,7 @@ public final class TopK {
             c.addNode(RecomputeNode.of(kind, in, out, s -> TopKReference.of(s, keys.boxed(), order, k, what)));
         } else {
             c.addNode(new TopKNode<T>(kind, in, out, rowKey, order, k, what,
-                    in.isAppendOnly() && c.nestedScope() == null));
+                    in.isAppendOnly() && c.nestedScope() == null, c.nestedScope() == null ? expiry : null));
         }
         return (Stream) out;
     }

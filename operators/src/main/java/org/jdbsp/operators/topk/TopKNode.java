@@ -7,9 +7,11 @@ import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.spi.ChangeSorter;
 import org.jdbsp.operators.spi.Checked;
+import org.jdbsp.operators.spi.ExpiringKeys;
 import org.jdbsp.operators.spi.KeySpace;
 import org.jdbsp.operators.spi.RowKey;
 import org.jdbsp.operators.spi.Touched;
+import org.jdbsp.operators.window.Expiry;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -74,9 +76,22 @@ final class TopKNode<T> extends Node {
     private final Top oldTop = new Top();
     private final Top newTop = new Top();
 
+    /** The groups' times, when the operator drops the groups a watermark passes; null when it keeps all. */
+    private final Expiry<? super T> expiry;
+    private final ExpiringKeys expiring;
+    /** Per touched group (by step order): its time, read from its changed rows. */
+    private long[] groupTime = new long[16];
+
     TopKNode(String name, Stream<T> in, Stream<?> out, RowKey<T> keys, Comparator<? super T> order, int k,
              TopKKind kind, boolean appendOnly) {
+        this(name, in, out, keys, order, k, kind, appendOnly, null);
+    }
+
+    TopKNode(String name, Stream<T> in, Stream<?> out, RowKey<T> keys, Comparator<? super T> order, int k,
+             TopKKind kind, boolean appendOnly, Expiry<? super T> expiry) {
         super(name, List.of(in), out);
+        this.expiry = expiry;
+        this.expiring = expiry == null ? null : new ExpiringKeys(expiry::limit);
         this.in = in;
         @SuppressWarnings("unchecked")
         Stream<Object> o = (Stream<Object>) out;
@@ -138,6 +153,9 @@ final class TopKNode<T> extends Node {
         clearStep();
         ZSet<T> d = in.value();
         ZSet<Object> result = new ZSet<>();
+        if (expiring != null) {
+            expiring.startStep();
+        }
         try {
             if (appendOnly) {
                 appendOnlyStep(d, result);
@@ -167,7 +185,7 @@ final class TopKNode<T> extends Node {
     private void generalStep(ZSet<T> d, ZSet<Object> result) {
         change.reset(d.size());
         for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
-            change.add(d.elementAt(s), d.weightAt(s), touch(keys.id(d.elementAt(s))));
+            change.add(d.elementAt(s), d.weightAt(s), group(d.elementAt(s)));
         }
         change.sortDense(touched.size(), order);
         for (int j = 0, m = change.size(); j < m; ) {
@@ -206,7 +224,7 @@ final class TopKNode<T> extends Node {
             T row = d.elementAt(s);
             long w = d.weightAt(s);
             Checked.positive(w, row);
-            int ord = touch(keys.id(row));
+            int ord = group(row);
             if (ord == candidates.lists()) {
                 candidates.open();
             }
@@ -232,6 +250,20 @@ final class TopKNode<T> extends Node {
     }
 
     /** The step order of group {@code id}, looking its state up once. */
+    /** The step order of {@code row}'s group; with an expiry, checks and notes the group's time. */
+    private int group(T row) {
+        int ord = touch(keys.id(row));
+        if (expiring != null) {
+            long t = expiry.time(row);
+            expiring.check(t, row, "top-k");
+            if (ord >= groupTime.length) {
+                groupTime = Arrays.copyOf(groupTime, Math.max(ord + 1, groupTime.length * 2));
+            }
+            groupTime[ord] = t;
+        }
+        return ord;
+    }
+
     private int touch(int id) {
         int n = touched.size();
         int ord = touched.touch(id);
@@ -586,10 +618,29 @@ final class TopKNode<T> extends Node {
                         }
                     }
                 }
+                if (expiring != null && state[id] != null && !expiring.isTracked(id)) {
+                    expiring.track(id, groupTime[ord]);
+                }
             }
         }
         releaseEmpty();
+        if (expiring != null) {
+            expiring.expire(this::drop);
+        }
         clearStep();
+    }
+
+    /** Forgets group {@code id}, which the watermark has passed: its rows, then its key. */
+    @SuppressWarnings("unchecked")
+    private void drop(int id) {
+        Object st = state[id];
+        if (st != null) {
+            rows -= st instanceof Kept kept ? kept.size : ((SortedRows<T>) st).size();
+            state[id] = null;
+        }
+        if (space.isLive(id)) {
+            space.release(id);
+        }
     }
 
     @Override
@@ -604,6 +655,9 @@ final class TopKNode<T> extends Node {
             int id = touched.id(ord);
             if (state[id] == null && space.isLive(id)) {
                 space.release(id);
+                if (expiring != null) {
+                    expiring.untrack(id);
+                }
             }
         }
     }

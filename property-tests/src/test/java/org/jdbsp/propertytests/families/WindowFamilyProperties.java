@@ -7,6 +7,8 @@ import org.jdbsp.operators.aggregate.Agg;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.join.JoinExpiry;
 import org.jdbsp.operators.join.Joins;
+import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.operators.window.Expiry;
 import org.jdbsp.operators.window.Watermarked;
 import org.jdbsp.operators.window.Watermarks;
 import org.jdbsp.operators.window.Windowed;
@@ -19,7 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Window aggregates over tumbling and hopping windows and session windows, with and without a lateness watermark
  * that drops the state of closed windows and sessions, by {@code long} and by object key, and a window join that drops
- * the windows both watermarks passed: incremental against naive
+ * the windows both watermarks passed, and a window top-N that drops the windows the watermark passed: incremental
+ * against naive
  * (which keeps everything) over runs of about 12,000 events whose times mostly increase, some late.
  */
 class WindowFamilyProperties {
@@ -65,6 +68,21 @@ class WindowFamilyProperties {
                             f -> java.util.List.of(start(f), f.key()), (x, y) -> x.id() + "|" + y.id(), expiry);
         });
         assertTrue(peak > 1000, "many joined pairs, peak " + peak);
+    }
+
+    @ParameterizedTest(name = "window top-N dropping passed windows, row numbers {0}")
+    @CsvSource({"false", "true"})
+    void windowTopN(boolean rowNumbers) {
+        int peak = Twin.check("window top-N", rowNumbers ? 11 : 12, Plan.of(1), (b, in) -> {
+            Watermarked<Fact> late = Watermarks.withLateness(in.get(0), Fact::time, 2000);
+            Expiry<Fact> expiry = Expiry.of(WindowFamilyProperties::start, late.watermark(), -2999);
+            java.util.Comparator<Fact> byValue = java.util.Comparator.comparingLong(Fact::val)
+                    .thenComparingLong(Fact::id);
+            java.util.function.Function<Fact, Object> group = f -> java.util.List.of(start(f), f.key() % 7);
+            return rowNumbers ? TopK.rowNumber(late.stream(), group, byValue, 3, expiry)
+                    : TopK.topK(late.stream(), group, byValue, 3, expiry);
+        });
+        assertTrue(peak > 100, "many windows' top rows, peak " + peak);
     }
 
     @ParameterizedTest(name = "sessions, watermark {0}, long keys {1}, input {2}")

@@ -222,8 +222,20 @@ final class Lowering {
         }
         OrderComparator order = OrderComparator.of(g.orderKeys.getFieldCollations());
         if (k == 0) return new ValuesOp(new ZSet<>());
+        // a partition column the watermark bounds (a window top-N) lets ROW_NUMBER drop the partitions it passed
+        int expiring = -1;
+        TimeBound expiry = null;
+        for (int i = 0; i < partition.length && expiry == null; i++) {
+            int c = partition[i];
+            if (notNullColumn(window.getInput(), c)
+                    && isLong(window.getInput().getRowType().getFieldList().get(c).getType())) {
+                expiry = bound(window.getInput(), c);
+                expiring = c;
+            }
+        }
         return new RankOp(lower(window.getInput()), kind, partition, order, orderColumns,
-                (int) Math.min(k, Integer.MAX_VALUE), inWidth, rankRead || kind != RankOp.Kind.ROW_NUMBER, rowsOnly);
+                (int) Math.min(k, Integer.MAX_VALUE), inWidth, rankRead || kind != RankOp.Kind.ROW_NUMBER, rowsOnly,
+                expiry == null ? -1 : expiring, expiry);
     }
 
     /** The k of {@code $rank <= k} (also {@code < k+1}, {@code = 1}, either side), or -1. */

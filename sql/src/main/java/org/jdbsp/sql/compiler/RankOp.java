@@ -6,6 +6,8 @@ import org.jdbsp.operators.join.Joins;
 import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.operators.topk.Ranked;
 import org.jdbsp.operators.topk.TopK;
+import org.jdbsp.operators.window.Expiry;
+import org.jdbsp.operators.window.Watermark;
 import org.jdbsp.sql.runtime.Tuple;
 
 import java.util.Arrays;
@@ -33,10 +35,19 @@ final class RankOp extends Op {
     private final boolean rankRead;
     /** True when the result is the ranked rows as they are, without the rank column (nothing reads it). */
     private final boolean rowsOnly;
+    /** A partition column (an input column, never NULL, a long) a table's watermark bounds, or -1; its bound. */
+    private final int expiring;
+    private final TimeBound expiry;
 
+    /**
+     * @param expiring a partition column whose changes {@code expiry} bounds, or -1: then ROW_NUMBER's partitions
+     *                 below the bound are dropped once the table's watermark passes them
+     */
     RankOp(Op input, Kind kind, int[] partition, OrderComparator order, int[] orderColumns, int k, int width,
-            boolean rankRead, boolean rowsOnly) {
+            boolean rankRead, boolean rowsOnly, int expiring, TimeBound expiry) {
         super(List.of(input));
+        this.expiring = expiring;
+        this.expiry = expiry;
         this.kind = kind;
         this.partition = partition;
         this.order = order;
@@ -54,12 +65,16 @@ final class RankOp extends Op {
         Function<Tuple, Object> group = Keys.of(partition);
         Comparator<Tuple> cmp = order != null ? order : org.jdbsp.sql.runtime.TupleOrder.INSTANCE;
         if (kind == Kind.ROW_NUMBER) {
-            if (rowsOnly) return TopK.topK(in, group, cmp, k);
+            Watermark watermark = expiring < 0 ? null : w.watermark(expiry.table());
+            int time = expiring;
+            Expiry<Tuple> drop = watermark == null ? null : Expiry.of(t -> t.getLong(time), watermark, expiry.offset());
             if (!rankRead) {
                 // every row the top-k keeps satisfies the bound; a rank of 1 passes the filter above
-                return Linear.map(TopK.topK(in, group, cmp, k), t -> withRank(new Ranked<>(t, 1)));
+                Stream<Tuple> top = drop == null ? TopK.topK(in, group, cmp, k) : TopK.topK(in, group, cmp, k, drop);
+                return rowsOnly ? top : Linear.map(top, t -> withRank(new Ranked<>(t, 1)));
             }
-            return Linear.map(TopK.rowNumber(in, group, cmp, k), this::withRank);
+            return Linear.map(drop == null ? TopK.rowNumber(in, group, cmp, k)
+                    : TopK.rowNumber(in, group, cmp, k, drop), this::withRank);
         }
         // rank the (partition, order) values, then join the ranks back to the rows carrying those values
         int[] keyColumns = concat(partition, orderColumns);
@@ -106,6 +121,9 @@ final class RankOp extends Op {
     String describe() {
         return kind.name().toLowerCase(java.util.Locale.ROOT) + " <= " + k + " partition "
                 + Arrays.toString(partition) + " order " + Arrays.toString(orderColumns)
-                + (rowsOnly ? ", the rows without their rank" : "");
+                + (rowsOnly ? ", the rows without their rank" : "")
+                + (expiring < 0 || kind != Kind.ROW_NUMBER ? "" : ", dropping the partitions of column " + expiring
+                + " below the watermark of " + expiry.table() + (expiry.offset() == 0 ? "" : (expiry.offset() > 0
+                ? " + " : " - ") + Math.abs(expiry.offset()) + " ms"));
     }
 }

@@ -1,16 +1,17 @@
-package org.jdbsp.operators.join;
+package org.jdbsp.operators.spi;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
-import org.jdbsp.operators.spi.MinHeap;
+import java.util.function.LongSupplier;
 
 /**
- * The times of a join's keys ({@link JoinExpiry}), for dropping the keys the watermarks have passed: each key with
- * state is entered once in a min-heap by its time; {@link #expire} pops the keys below this step's limit. An entry
- * whose key was released (and perhaps reused for another time) since is skipped. O(log keys) per key tracked.
+ * The times of an operator's keys (a join's keys, a top-k's groups), for dropping the keys a watermark has passed:
+ * each key id with state is entered once in a min-heap by its time; {@link #expire} pops the keys below the limit
+ * read at the start of the step. An entry whose key was released (and perhaps reused for another time) since is
+ * skipped. O(log keys) per key tracked. For operator authors; one per operator replica.
  */
-final class ExpiringKeys<A, B> {
-    private final JoinExpiry<A, B> spec;
+public final class ExpiringKeys {
+    private final LongSupplier limitNow;
     private long[] time = new long[16];
     private boolean[] tracked = new boolean[16];
     private final MinHeap byTime = new MinHeap();
@@ -18,29 +19,29 @@ final class ExpiringKeys<A, B> {
     private long limit = Long.MIN_VALUE;
     private long droppedBelow = Long.MIN_VALUE;
 
-    ExpiringKeys(JoinExpiry<A, B> spec) {
-        this.spec = spec;
+    /**
+     * @param limitNow the time below which no change can arrive any more, as the watermarks stand (read once per
+     *                 step, at its start); {@link Long#MIN_VALUE} while unknown
+     */
+    public ExpiringKeys(LongSupplier limitNow) {
+        this.limitNow = limitNow;
     }
 
-    JoinExpiry<A, B> spec() {
-        return spec;
+    /** Reads the limit as of the start of the step. */
+    public void startStep() {
+        limit = limitNow.getAsLong();
     }
 
-    /** Reads the watermarks as of the start of the step. */
-    void startStep() {
-        limit = spec.limit();
-    }
-
-    /** Fails when a change has the time {@code t} of a key already dropped. */
-    void check(long t, Object row) {
+    /** Fails when a change has the time {@code t} of a key already dropped; {@code what} names the operator. */
+    public void check(long t, Object row, String what) {
         if (t < droppedBelow) {
-            throw new IllegalStateException("join: a change for time " + t + " (" + row + ") arrived after the"
+            throw new IllegalStateException(what + ": a change for time " + t + " (" + row + ") arrived after the"
                     + " keys below " + droppedBelow + " were dropped: the watermark did not bound this input");
         }
     }
 
     /** Enters key {@code id}, which holds state, with its time, unless it is entered already. */
-    void track(int id, long t) {
+    public void track(int id, long t) {
         if (id >= tracked.length) {
             int cap = Math.max(id + 1, tracked.length * 2);
             tracked = Arrays.copyOf(tracked, cap);
@@ -53,19 +54,19 @@ final class ExpiringKeys<A, B> {
         }
     }
 
-    boolean isTracked(int id) {
+    public boolean isTracked(int id) {
         return id < tracked.length && tracked[id];
     }
 
     /** Forgets key {@code id} (released: it holds no state). */
-    void untrack(int id) {
+    public void untrack(int id) {
         if (id < tracked.length) {
             tracked[id] = false;
         }
     }
 
-    /** Hands every tracked key whose time is below this step's limit to {@code drop}, which releases it. */
-    void expire(IntConsumer drop) {
+    /** Hands every tracked key whose time is below this step's limit to {@code drop}, which must release it. */
+    public void expire(IntConsumer drop) {
         while (!byTime.isEmpty() && byTime.peekKey() < limit) {
             long t = byTime.peekKey();
             int id = byTime.peekValue();
