@@ -65,7 +65,7 @@ final class AggregateNode<T, R> extends Node {
 
     /**
      * @param keys     the group key of a row, or null for window groups
-     * @param windows  the window groups (rows are {@link Windowed}), or null
+     * @param windows  the window groups (rows are {@link Windowed}, or carry their window), or null
      * @param aggs     the aggregates, built with {@link #accumulator}
      * @param perStep  keep no state between steps (a local phase)
      * @param oneRow   the one group of an ungrouped aggregate has a row even when empty ({@code keys} over a
@@ -130,7 +130,7 @@ final class AggregateNode<T, R> extends Node {
             for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
                 T row = d.elementAt(s);
                 long w = d.weightAt(s);
-                int ord = touch(windows == null ? keys.id(row) : ((WindowGroups) windows).id((Windowed<?>) row));
+                int ord = touch(windows == null ? keys.id(row) : windows.idOf(row));
                 newCount[ord] = Checked.add(newCount[ord], w, row);
                 for (Accumulator<T> a : aggs) {
                     a.add(ord, row, w);

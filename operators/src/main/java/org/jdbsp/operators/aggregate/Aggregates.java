@@ -9,6 +9,7 @@ import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.operators.join.Pair;
 import org.jdbsp.operators.spi.LongKeySpace;
 import org.jdbsp.operators.spi.ObjectKeySpace;
@@ -123,6 +124,40 @@ public final class Aggregates {
         Objects.requireNonNull(key, "window aggregate: null key function");
         Objects.requireNonNull(result, "window aggregate: null result function");
         return wireWindows(in, Keys.objects(key), watermark, (s, e, k, v) -> result.apply(s, e, cast(k), v), list(aggs));
+    }
+
+    /**
+     * {@link #perWindow(Stream, Function, Watermark, WindowRow, Agg[])} over rows that carry their window in their own
+     * columns, {@code [start(row), end(row))} (as SQL rows after a window table function do), so that no
+     * {@link Windowed} is made per row; the aggregates read the rows themselves.
+     */
+    @SafeVarargs
+    public static <T, K, R> Stream<R> perWindowOf(Stream<T> in, ToLongFunction<? super T> start,
+                                                  ToLongFunction<? super T> end, Function<? super T, ? extends K> key,
+                                                  Watermark watermark, WindowRow<? super K, ? extends R> result,
+                                                  Agg<? super T>... aggs) {
+        Objects.requireNonNull(start, "window aggregate: null window start function");
+        Objects.requireNonNull(end, "window aggregate: null window end function");
+        Objects.requireNonNull(key, "window aggregate: null key function");
+        Objects.requireNonNull(result, "window aggregate: null result function");
+        if (in != null && in.circuit().isNaive()) {
+            // the reference reads windowed rows
+            return perWindow(Linear.map(in, r -> new Windowed<T>(start.applyAsLong(r), end.applyAsLong(r), r)), key,
+                    watermark, result, aggs);
+        }
+        Keys<T> keys = Keys.objects(key);
+        List<Agg<? super T>> list = list(aggs);
+        String name = list.size() == 1 ? "window-" + list.get(0) : "window aggregate";
+        CircuitBuilder c = check(name, in);
+        Object space = keys.newSpace();
+        WindowGroups<T> groups = new WindowGroups<>(keys.rowKey(space), start, end);
+        in = c.shard(in, groups::shardHashOfRow, name);
+        Stream<R> out = c.newStream(name);
+        List<Accumulator<T>> accs = accumulators(list, in.isAppendOnly());
+        c.addNode(new AggregateNode<T, R>(name, in, out, null, groups, accs,
+                (id, v) -> result.apply(groups.start(id), groups.end(id), cast(keys.key(space, groups.keyId(id))), v),
+                false, false, watermark));
+        return out;
     }
 
     /** {@link #perWindow} with a primitive {@code long} key (passed boxed to {@code result}). */

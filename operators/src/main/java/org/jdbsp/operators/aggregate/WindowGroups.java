@@ -2,6 +2,7 @@ package org.jdbsp.operators.aggregate;
 
 import java.util.Arrays;
 import java.util.function.IntConsumer;
+import java.util.function.ToLongFunction;
 import org.jdbsp.operators.spi.KeySpace;
 import org.jdbsp.operators.spi.LongKeySpace;
 import org.jdbsp.operators.spi.MinHeap;
@@ -34,20 +35,40 @@ final class WindowGroups<T> {
     /** Windows by end. */
     private final MinHeap ends = new MinHeap();
     private long droppedThrough = Long.MIN_VALUE;
+    /** The window of a row that carries it in its own columns; null when rows are {@link Windowed}. */
+    private final ToLongFunction<? super T> startOf;
+    private final ToLongFunction<? super T> endOf;
 
+    /** Groups of {@link Windowed} rows. */
     WindowGroups(RowKey<T> inner) {
+        this(inner, null, null);
+    }
+
+    /** Groups of rows that carry their window: {@code [startOf(row), endOf(row))}. */
+    WindowGroups(RowKey<T> inner, ToLongFunction<? super T> startOf, ToLongFunction<? super T> endOf) {
         this.inner = inner;
         this.innerSpace = inner.space();
+        this.startOf = startOf;
+        this.endOf = endOf;
     }
 
     KeySpace groups() {
         return groups;
     }
 
-    /** The group of {@code row}'s window and key, adding what is new. */
-    int id(Windowed<T> row) {
-        long start = row.start();
-        long end = row.end();
+    /** The group of a row (a {@link Windowed}, or a row carrying its window) of the aggregate's input. */
+    @SuppressWarnings("unchecked")
+    int idOf(Object row) {
+        if (startOf == null) {
+            Windowed<T> w = (Windowed<T>) row;
+            return id(w.start(), w.end(), w.row());
+        }
+        T r = (T) row;
+        return id(startOf.applyAsLong(r), endOf.applyAsLong(r), r);
+    }
+
+    /** The group of window {@code [start, end)} and {@code row}'s key, adding what is new. */
+    private int id(long start, long end, T row) {
         if (end <= droppedThrough) {
             throw new IllegalStateException("window aggregate: a change for window [" + start + ", " + end
                     + ") arrived after windows ending at or before watermark " + droppedThrough + " were dropped; "
@@ -62,7 +83,7 @@ final class WindowGroups<T> {
         int innersBefore = innerSpace.size();
         int k;
         try {
-            k = inner.id(row.row());
+            k = inner.id(row);
         } catch (RuntimeException e) {
             if (newWindow) {
                 windows.release(w);
@@ -160,6 +181,11 @@ final class WindowGroups<T> {
 
     int shardHash(Windowed<T> row) {
         return inner.shardHash(row.row());
+    }
+
+    /** The shard of a row that carries its window: its key's. */
+    int shardHashOfRow(T row) {
+        return inner.shardHash(row);
     }
 
     private static int[] grow(int[] a, int index) {

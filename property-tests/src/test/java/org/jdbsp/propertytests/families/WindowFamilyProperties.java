@@ -47,6 +47,23 @@ class WindowFamilyProperties {
         assertTrue(peak > 1000, "many (window, key) groups, peak " + peak);
     }
 
+    @ParameterizedTest(name = "window aggregate over rows carrying their window, watermark {0}")
+    @CsvSource({"true", "false"})
+    void windowAggregatesOfRowsCarryingTheirWindow(boolean watermark) {
+        int peak = Twin.check("window aggregate of rows", watermark ? 13 : 14, Plan.of(1), (b, in) -> {
+            Stream<Fact> rows = in.get(0);
+            Watermarked<Fact> late = watermark ? Watermarks.withLateness(rows, Fact::time, 2000) : null;
+            if (late != null) {
+                rows = late.stream();
+            }
+            return Aggregates.perWindowOf(rows, WindowFamilyProperties::start, f -> start(f) + 3000, Fact::pair,
+                    late == null ? null : late.watermark(),
+                    (s, e, k, v) -> AggregateFamilyProperties.values(s + "/" + e + "/" + k, v),
+                    AggregateFamilyProperties.ALL);
+        });
+        assertTrue(peak > 1000, "many (window, key) groups, peak " + peak);
+    }
+
     /** The start of a row's 3-second tumbling window. */
     private static long start(Fact f) {
         return Math.floorDiv(f.time(), 3000) * 3000;
