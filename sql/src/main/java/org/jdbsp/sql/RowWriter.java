@@ -110,6 +110,22 @@ public final class RowWriter {
         return mark(column);
     }
 
+    /**
+     * Sets a column to a string: for a CHAR or VARCHAR column the string itself (null for NULL), checked against
+     * the column's length, with none of {@link #set(int, Object)}'s conversions; a column of another type parses it
+     * as {@link #set(int, Object)} does.
+     */
+    public RowWriter set(int column, String value) {
+        ColumnType t = type(column);
+        ColumnType.Kind k = t.kind();
+        if (value == null || (k != ColumnType.Kind.VARCHAR && k != ColumnType.Kind.CHAR)
+                || (t.precision() != ColumnType.UNSPECIFIED && value.length() > t.precision())) {
+            return set(column, (Object) value); // converts, or fails naming the column
+        }
+        objects[column] = value; // text is held as an object in every row shape
+        return mark(column);
+    }
+
     /** Sets a TIMESTAMP column to {@code epochMillis} milliseconds after 1970-01-01 00:00:00 (no time zone). */
     public RowWriter setTimestamp(int column, long epochMillis) {
         ColumnType t = type(column);

@@ -30,6 +30,8 @@ final class TableState {
     /** Committed contents plus pending changes, kept as changes come. */
     private final ZSet<Tuple> current = new ZSet<>();
     private ZSet<Tuple> pending = new ZSet<>();
+    /** The most rows a new pending Z-set is sized for (a larger step grows it as its rows come). */
+    private static final int PRESIZED_ROWS = 1 << 16;
     /** Current (committed plus pending) row of each primary key; null for a table without one. */
     private final Map<Tuple, Tuple> byKey;
     /** Makes the table's rows, of the generated class of its shape. */
@@ -160,7 +162,7 @@ final class TableState {
 
     /**
      * Commits the pending changes (already in the current contents) and starts the next step's pending set in a
-     * new table (the step may have taken the last one over), sized like the last ({@link ZSet#sizedLike}).
+     * new table (the step may have taken the last one over), sized like the last.
      */
     void commitPending() {
         if (appendOnly) appendedRows += pending.totalWeight() + unreadPending;
@@ -175,7 +177,8 @@ final class TableState {
     }
 
     private void freshPending() {
-        if (!pending.isEmpty()) pending = ZSet.sizedLike(pending.size());
+        // sized like the last step's (up to PRESIZED_ROWS), so that a stream of equal batches does not rehash
+        if (!pending.isEmpty()) pending = new ZSet<>(Math.min(pending.size(), PRESIZED_ROWS));
     }
 
     /** Takes the pending changes back out of the current contents and drops them. */

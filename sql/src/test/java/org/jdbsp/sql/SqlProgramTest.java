@@ -77,6 +77,10 @@ class SqlProgramTest {
         assertTrue(e.getMessage().contains("column name is VARCHAR(3)"), e.getMessage());
         e = assertThrows(SqlException.class, () -> w.set(3, "toolong"));
         assertTrue(e.getMessage().contains("column name"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> w.set(3, (String) null));
+        assertTrue(e.getMessage().contains("column name: NULL in a NOT NULL column"), e.getMessage());
+        e = assertThrows(SqlException.class, () -> w.set(1, "x"));
+        assertTrue(e.getMessage().contains("column small"), e.getMessage());
         e = assertThrows(SqlException.class, () -> w.set(6, 1L));
         assertTrue(e.getMessage().contains("no column 6"), e.getMessage());
         e = assertThrows(SqlException.class, () -> w.set(0, 99L).delete());
