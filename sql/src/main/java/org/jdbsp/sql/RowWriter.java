@@ -147,6 +147,19 @@ public final class RowWriter {
 
     /** Inserts the row (replacing the row with its key, in a table with a primary key). */
     public void insert() {
+        if (state.countsOnly()) { // no view reads the table and it keeps nothing: no row is made
+            checkAllSet(insertWhere);
+            int c = state.def.watermarkColumn();
+            if (c < 0) {
+                state.countRow(true, 0);
+            } else if (shape.charAt(c) == 'J') {
+                state.countRow(false, longs[c]);
+            } else {
+                Object t = objects[c];
+                state.countRow(t == null, t == null ? 0 : ((Number) t).longValue());
+            }
+            return;
+        }
         state.insertRow(row(insertWhere), insertWhere);
     }
 
@@ -156,6 +169,11 @@ public final class RowWriter {
     }
 
     private Tuple row(String where) {
+        checkAllSet(where);
+        return factory.make(longs, doubles, objects);
+    }
+
+    private void checkAllSet(String where) {
         if (unset > 0) {
             for (int i = 0; i < isSet.length; i++) {
                 if (!isSet[i]) {
@@ -163,7 +181,6 @@ public final class RowWriter {
                 }
             }
         }
-        return factory.make(longs, doubles, objects);
     }
 
     private ColumnType type(int column) {

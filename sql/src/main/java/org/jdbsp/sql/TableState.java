@@ -79,7 +79,11 @@ final class TableState {
      */
     private boolean late(Tuple row, long weight) {
         if (timeColumn < 0 || row.isNull(timeColumn)) return false;
-        long t = row.getLong(timeColumn);
+        return lateAt(row.getLong(timeColumn), weight);
+    }
+
+    /** {@link #late} of a change at time {@code t}. */
+    private boolean lateAt(long t, long weight) {
         if (t < watermark) {
             pendingLate += Math.abs(weight);
             return true;
@@ -228,6 +232,23 @@ final class TableState {
     /** Inserts one row given by the user; a table without a primary key builds no change list. */
     void insertOne(Object[] values, String where) {
         insertRow(toTuple(values, where, -1), where);
+    }
+
+    /**
+     * Whether an inserted row need not even be made: the table is append-only, keeps no key and no view reads it,
+     * so it only counts its rows ({@link #countRow}).
+     */
+    boolean countsOnly() {
+        return appendOnly && !read && byKey == null;
+    }
+
+    /**
+     * Counts one inserted row of a table that {@link #countsOnly}, given its event time ({@code timeIsNull}, or
+     * {@code time}; ignored without a watermark): a late row is counted as late, as {@link #insertRow} would.
+     */
+    void countRow(boolean timeIsNull, long time) {
+        if (timeColumn >= 0 && !timeIsNull && lateAt(time, 1)) return;
+        unreadPending++;
     }
 
     /** Inserts one checked row. */

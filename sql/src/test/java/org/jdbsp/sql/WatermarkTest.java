@@ -84,6 +84,26 @@ class WatermarkTest {
     }
 
     @Test
+    void aTableNoViewReadsCountsItsRowsAndItsLateOnesThroughAWriter() {
+        for (String time : List.of("t TIMESTAMP NOT NULL", "t TIMESTAMP")) {
+            SqlProgram p = Sql.compile("CREATE TABLE ev (id BIGINT NOT NULL, " + time + ", WATERMARK FOR t AS t -"
+                    + " INTERVAL '1' SECOND) WITH ('append_only' = 'true');\nCREATE TABLE other (x INT);\n"
+                    + "CREATE VIEW xs AS SELECT x FROM other;");
+            RowWriter w = p.table("ev").writer();
+            w.set(0, 1L).setTimestamp(1, 10_000).insert();
+            p.step();
+            w.set(0, 2L).setTimestamp(1, 8_999).insert(); // late
+            w.set(0, 3L).setTimestamp(1, 9_000).insert();
+            SqlException e = assertThrows(SqlException.class, () -> p.table("ev").writer().set(0, 4L).insert());
+            assertTrue(e.getMessage().contains("column t was never set"), e.getMessage());
+            p.step();
+            assertEquals(2, p.table("ev").size(), time);
+            assertEquals(1, p.table("ev").lateRows(), time);
+            assertEquals(ts(9_000), p.table("ev").watermark(), time);
+        }
+    }
+
+    @Test
     void lateRowsOfAFailedStepAreNotCounted() {
         SqlProgram p = Sql.compile("CREATE TABLE ev (v INT NOT NULL, t TIMESTAMP NOT NULL LATENESS INTERVAL 0"
                 + " SECOND);\nCREATE VIEW q AS SELECT 10 / v AS q FROM ev;");
