@@ -1,7 +1,7 @@
 package org.jdbsp.operators.join;
 
-import java.util.Objects;
 import java.util.function.ToLongFunction;
+import org.jdbsp.operators.window.Expiry;
 import org.jdbsp.operators.window.Watermark;
 
 /**
@@ -17,21 +17,12 @@ import org.jdbsp.operators.window.Watermark;
  * give a wrong answer. Cost: one time read per changed row, one heap entry per key, O(log keys) per dropped key.
  */
 public final class JoinExpiry<A, B> {
-    private final ToLongFunction<? super A> timeA;
-    private final ToLongFunction<? super B> timeB;
-    private final Watermark watermarkA;
-    private final Watermark watermarkB;
-    private final long offsetA;
-    private final long offsetB;
+    private final Expiry<A> left;
+    private final Expiry<B> right;
 
-    private JoinExpiry(ToLongFunction<? super A> timeA, Watermark watermarkA, long offsetA,
-                       ToLongFunction<? super B> timeB, Watermark watermarkB, long offsetB) {
-        this.timeA = Objects.requireNonNull(timeA, "join expiry: null time function of the left side");
-        this.timeB = Objects.requireNonNull(timeB, "join expiry: null time function of the right side");
-        this.watermarkA = Objects.requireNonNull(watermarkA, "join expiry: null watermark of the left side");
-        this.watermarkB = Objects.requireNonNull(watermarkB, "join expiry: null watermark of the right side");
-        this.offsetA = offsetA;
-        this.offsetB = offsetB;
+    private JoinExpiry(Expiry<A> left, Expiry<B> right) {
+        this.left = left;
+        this.right = right;
     }
 
     /**
@@ -42,31 +33,19 @@ public final class JoinExpiry<A, B> {
      */
     public static <A, B> JoinExpiry<A, B> of(ToLongFunction<? super A> timeA, Watermark watermarkA, long offsetA,
                                              ToLongFunction<? super B> timeB, Watermark watermarkB, long offsetB) {
-        return new JoinExpiry<>(timeA, watermarkA, offsetA, timeB, watermarkB, offsetB);
+        return new JoinExpiry<>(Expiry.of(timeA, watermarkA, offsetA), Expiry.of(timeB, watermarkB, offsetB));
     }
 
     long timeA(A row) {
-        return timeA.applyAsLong(row);
+        return left.time(row);
     }
 
     long timeB(B row) {
-        return timeB.applyAsLong(row);
+        return right.time(row);
     }
 
-    /** The times below which no change can arrive any more, as of now: keys below it may be dropped. */
+    /** The times below which no change of either side can arrive any more, as of now: keys below it may go. */
     long limit() {
-        return Math.min(bound(watermarkA.current(), offsetA), bound(watermarkB.current(), offsetB));
-    }
-
-    /** {@code w + offset}, saturating; no bound while the watermark is unset. */
-    private static long bound(long w, long offset) {
-        if (w == Long.MIN_VALUE) {
-            return Long.MIN_VALUE;
-        }
-        long r = w + offset;
-        if (((w ^ r) & (offset ^ r)) < 0) {
-            return offset < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        return r;
+        return Math.min(left.limit(), right.limit());
     }
 }

@@ -156,7 +156,7 @@ final class AggregateOp extends Op {
     }
 
     /** The internal value of an integer column of letter {@code l} holding {@code k}. */
-    private static Object boxed(char l, long k) {
+    static Object boxed(char l, long k) {
         switch (l) {
             case 'B': return (byte) k;
             case 'S': return (short) k;

@@ -80,20 +80,10 @@ final class SessionAggregateOp extends Op {
                 v[i] = s.count();
             } else {
                 Object k = Keys.value(s.key(), c, keys.length);
-                v[i] = longKey ? boxed(keyLetter, (Long) k) : k;
+                v[i] = longKey ? AggregateOp.boxed(keyLetter, (Long) k) : k;
             }
         }
         return factory.make(v);
-    }
-
-    /** An integer key read as a {@code long}, as the internal value of its column's letter. */
-    private static Object boxed(char letter, long k) {
-        switch (letter) {
-            case 'B': return (byte) k;
-            case 'S': return (short) k;
-            case 'I': return (int) k;
-            default: return k;
-        }
     }
 
     @Override
