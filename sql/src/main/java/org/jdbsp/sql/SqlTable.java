@@ -99,6 +99,19 @@ public final class SqlTable {
                 ? org.jdbsp.sql.runtime.Values.toJava(c.type(), w.current()) : (Object) w.current();
     }
 
+    /**
+     * The name of the event-time column whose watermark the table keeps ({@code WATERMARK FOR}, {@code LATENESS}),
+     * or null.
+     */
+    public String watermarkColumn() {
+        return state.def.hasWatermark() ? schema().column(state.def.watermarkColumn()).name() : null;
+    }
+
+    /** How far behind the highest accepted time a row may arrive: milliseconds, or units of an integer column. */
+    public long lateness() {
+        return state.def.lateness();
+    }
+
     /** Changes to this table ignored as late (time below the watermark), over all committed steps. */
     public long lateRows() {
         return state.lateRows();

@@ -417,7 +417,8 @@ public final class Main {
                 Arrays.sort(latency);
                 double seconds = total / 1e9;
                 double perSecond = n / seconds;
-                return new QueryResult(q.name(), q.description(), o.engine, mode, n, batch, o.batchMin, steps, engine.workers(),
+                return new QueryResult(q.name(), q.description(), o.engine, mode, n, batch, o.batchMin, steps,
+                        engine.workers(),
                         round, Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds, perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,

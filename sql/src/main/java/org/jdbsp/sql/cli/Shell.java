@@ -364,6 +364,10 @@ public final class Shell implements AutoCloseable {
             schema = t.schema();
             title = "table " + t.name() + (t.primaryKey().isEmpty() ? "" : ", primary key ("
                     + String.join(", ", t.primaryKey()) + ")");
+            if (t.watermarkColumn() != null) {
+                title += ", watermark " + t.watermarkColumn() + " - " + t.lateness() + " (now " + t.watermark() + ", "
+                        + t.lateRows() + " late rows)";
+            }
         } else if (isView(name)) {
             schema = program.view(name).schema();
             title = "view " + program.view(name).name();

@@ -107,10 +107,12 @@ class SqlShellTest {
                 STEP;
                 INSERT INTO ev VALUES (2, TIMESTAMP '2026-01-01 00:00:08'), (3, TIMESTAMP '2026-01-01 00:00:09');
                 STEP;
+                DESCRIBE ev;
                 """);
         assertEquals("", r.err());
         assertTrue(r.out().contains("note: table ev ignored 1 late row (event time below its watermark"
                 + " 2026-01-01T00:00:09)\nstep 2: 1 view changed (n)"), r.out());
+        assertTrue(r.out().contains("table ev, watermark ts - 1000 (now 2026-01-01T00:00:09, 1 late rows)"), r.out());
     }
 
     @Test
