@@ -162,6 +162,11 @@ class WatermarkTest {
             + "CREATE VIEW ranked AS SELECT window_end, id, rn FROM (SELECT window_end, id, ROW_NUMBER()"
             + " OVER (PARTITION BY window_end ORDER BY v, id) AS rn"
             + " FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(t), INTERVAL '5' SECOND))) r WHERE rn <= 3;\n"
+            + "CREATE VIEW close_pairs AS SELECT a.id AS a, b.id AS b FROM ev a JOIN ev b ON a.k = b.k AND a.v = b.v"
+            + " WHERE b.t >= a.t - INTERVAL '2' SECOND AND b.t <= a.t + INTERVAL '1' SECOND;\n"
+            + "CREATE VIEW highest AS SELECT e.id, e.v, e.t FROM ev e JOIN (SELECT MAX(v) AS top, window_end AS wend"
+            + " FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(t), INTERVAL '10' SECOND)) GROUP BY window_start, window_end) m"
+            + " ON e.v = m.top WHERE e.t BETWEEN m.wend - INTERVAL '10' SECOND AND m.wend;\n"
             + "CREATE VIEW maxima AS SELECT window_start, MAX(n) AS top FROM tumbles GROUP BY window_start;\n"
             + "CREATE VIEW leaders AS SELECT t.window_start, t.k, t.n FROM tumbles t JOIN maxima m"
             + " ON t.window_start = m.window_start AND t.n >= m.top;\n"
@@ -229,8 +234,8 @@ class WatermarkTest {
             if (max != Long.MIN_VALUE) watermark = Math.max(watermark, max - lateness);
             assertEquals(late, p.table("ev").lateRows(), at);
             assertEquals(ts(watermark), p.table("ev").watermark(), at);
-            for (String v : List.of("tumbles", "hops", "keys", "per_time", "growing", "top2", "ranked", "maxima", "leaders",
-                    "pairs")) {
+            for (String v : List.of("tumbles", "hops", "keys", "per_time", "growing", "top2", "ranked", "highest",
+                    "close_pairs", "maxima", "leaders", "pairs")) {
                 assertEquals(sorted(ref.view(v).changes()), sorted(p.view(v).changes()), at + ", changes of " + v);
             }
             refState = ref.stateRows();
@@ -267,6 +272,10 @@ class WatermarkTest {
         p.execute("CREATE VIEW top AS SELECT * FROM (SELECT k, window_start, ROW_NUMBER() OVER (PARTITION BY"
                 + " window_start ORDER BY k) AS rn FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(t), INTERVAL '10' SECOND)))"
                 + " WHERE rn <= 1");
+        p.execute("CREATE VIEW near AS SELECT a.k FROM ev a JOIN ev b ON a.k = b.k"
+                + " WHERE b.t >= a.t - INTERVAL '2' SECOND AND b.t < a.t + INTERVAL '1' SECOND");
+        String near = p.explain("near");
+        assertTrue(near.contains("dropping the rows no later row can match ($1 + [-2000, 1000] ms against $3"), near);
         String top = p.explain("top");
         assertTrue(top.contains("dropping the partitions of column 2 below the watermark of ev - 9999 ms"), top);
     }

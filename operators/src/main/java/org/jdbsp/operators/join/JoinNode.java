@@ -7,6 +7,7 @@ import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.operators.spi.ExpiringKeys;
+import org.jdbsp.operators.spi.ExpiringRows;
 import org.jdbsp.operators.spi.KeySpace;
 import org.jdbsp.operators.spi.RowKey;
 import org.jdbsp.operators.spi.Touched;
@@ -66,11 +67,19 @@ final class JoinNode<A, B, R> extends Node {
     /** The keys' times, when the join drops the keys the watermarks pass; null when it keeps all. */
     private final ExpiringKeys expiring;
     private final JoinExpiry<A, B> expiry;
+    /** Each side's stored rows by time, when the join drops the rows an interval condition makes useless; or null. */
+    private final IntervalExpiry<A, B> interval;
+    private final ExpiringRows rowsA;
+    private final ExpiringRows rowsB;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     JoinNode(JoinKind kind, Stream<A> a, Stream<B> b, RowKey<A> keyA, RowKey<B> keyB,
-             BiFunction<? super A, ? super B, ? extends R> combine, Stream<?> out, JoinExpiry<A, B> expiry) {
+             BiFunction<? super A, ? super B, ? extends R> combine, Stream<?> out, JoinExpiry<A, B> expiry,
+             IntervalExpiry<A, B> interval) {
         super(kind.operator, List.of(a, b), out);
+        this.interval = interval;
+        this.rowsA = interval == null ? null : new ExpiringRows(interval::limitA);
+        this.rowsB = interval == null ? null : new ExpiringRows(interval::limitB);
         this.expiry = expiry;
         this.expiring = expiry == null ? null : new ExpiringKeys(expiry::limit);
         if (keyA.space() != keyB.space()) {
@@ -114,6 +123,10 @@ final class JoinNode<A, B, R> extends Node {
         if (expiring != null) {
             expiring.startStep();
         }
+        if (interval != null) {
+            rowsA.startStep();
+            rowsB.startStep();
+        }
         if (da.isEmpty() && db.isEmpty()) {
             out.publish(new ZSet<>());
             return;
@@ -126,6 +139,9 @@ final class JoinNode<A, B, R> extends Node {
             indexB(db);
             if (expiring != null) {
                 checkTimes(da, db);
+            }
+            if (interval != null) {
+                checkRowTimes(da, db);
             }
             addA = kind.keepsLeftRows() ? checkTrace(traceA, da, dA, boundA) : 0;
             addB = kind.keepsRightRows() ? checkTrace(traceB, db, dB, boundB) : 0;
@@ -156,6 +172,18 @@ final class JoinNode<A, B, R> extends Node {
         for (int i = 0; i < dB.n; i++) {
             B row = db.elementAt(dB.slot[i]);
             expiring.check(expiry.timeB(row), row, "join");
+        }
+    }
+
+    /** Fails the step when a changed row is at the time of rows already dropped by the interval expiry. */
+    private void checkRowTimes(ZSet<A> da, ZSet<B> db) {
+        for (int i = 0; i < dA.n; i++) {
+            A row = da.elementAt(dA.slot[i]);
+            rowsA.check(interval.timeA(row), row, "join");
+        }
+        for (int i = 0; i < dB.n; i++) {
+            B row = db.elementAt(dB.slot[i]);
+            rowsB.check(interval.timeB(row), row, "join");
         }
     }
 
@@ -412,11 +440,57 @@ final class JoinNode<A, B, R> extends Node {
                 }
             }
         }
+        if (pending && interval != null) {
+            for (int i = 0; i < dA.n; i++) {
+                int slot = dA.slot[i];
+                if (changeA.weightAt(slot) > 0) {
+                    A row = changeA.elementAt(slot);
+                    rowsA.add(interval.timeA(row), touched.id(dA.order[i]), row);
+                }
+            }
+            for (int i = 0; i < dB.n && kind.keepsRightRows(); i++) {
+                int slot = dB.slot[i];
+                if (changeB.weightAt(slot) > 0) {
+                    B row = changeB.elementAt(slot);
+                    rowsB.add(interval.timeB(row), touched.id(dB.order[i]), row);
+                }
+            }
+        }
         releaseEmpty();
         if (expiring != null) {
             expiring.expire(this::drop);
         }
+        if (interval != null) {
+            rowsA.expire((id, row) -> dropRow(traceA, id, row));
+            rowsB.expire((id, row) -> dropRow(traceB, id, row));
+        }
         reset();
+    }
+
+    /** Forgets {@code row} (whatever weight it still has) from a side's trace, and the key if it holds nothing. */
+    @SuppressWarnings("unchecked")
+    private void dropRow(Object[] trace, int id, Object row) {
+        if (trace.length <= id || trace[id] == null) {
+            return;
+        }
+        ZSet<Object> g = (ZSet<Object>) trace[id];
+        long w = g.weight(row);
+        if (w == 0) {
+            return; // deleted since, or dropped by an earlier entry of the same row
+        }
+        g.add(row, -w);
+        rows--;
+        if (g.isEmpty()) {
+            trace[id] = null;
+            if (traceA[id] == null && (traceB.length == 0 || traceB[id] == null)
+                    && (totalA.length == 0 || totalA[id] == 0) && (totalB.length == 0 || totalB[id] == 0)
+                    && space.isLive(id)) {
+                space.release(id);
+                if (expiring != null) {
+                    expiring.untrack(id);
+                }
+            }
+        }
     }
 
     /** Forgets key {@code id}, which the watermarks have passed: its rows and totals, then the key. */

@@ -88,6 +88,28 @@ public final class Joins {
         return wire(JoinKind.LOOKUP, a, b, Keys.longs(keyA, keyB), combine, false);
     }
 
+    /**
+     * {@link #join} that drops the stored rows its {@code interval} says no future row of the other side can match
+     * (an interval join: the caller filters the pairs on {@code a.time + lower <= b.time <= a.time + upper}), so
+     * that its state stays bounded over unbounded inputs whose keys carry no time.
+     */
+    public static <A, B, K, R> Stream<R> join(Stream<A> a, Stream<B> b, Function<? super A, ? extends K> keyA,
+                                              Function<? super B, ? extends K> keyB,
+                                              BiFunction<? super A, ? super B, ? extends R> combine,
+                                              IntervalExpiry<A, B> interval) {
+        Objects.requireNonNull(interval, "join: null interval expiry");
+        return wire(JoinKind.INNER, a, b, Keys.objects(keyA, keyB), combine, false, null, interval);
+    }
+
+    /** {@link #join(Stream, Stream, Function, Function, BiFunction, IntervalExpiry)} on a {@code long} key. */
+    public static <A, B, R> Stream<R> joinOnLong(Stream<A> a, Stream<B> b, ToLongFunction<? super A> keyA,
+                                                 ToLongFunction<? super B> keyB,
+                                                 BiFunction<? super A, ? super B, ? extends R> combine,
+                                                 IntervalExpiry<A, B> interval) {
+        Objects.requireNonNull(interval, "join: null interval expiry");
+        return wire(JoinKind.INNER, a, b, Keys.longs(keyA, keyB), combine, false, null, interval);
+    }
+
     /** {@link #join} producing {@link Pair}{@code (a, b)}. */
     public static <A, B, K> Stream<Pair<A, B>> join(Stream<A> a, Stream<B> b, Function<? super A, ? extends K> keyA,
                                                     Function<? super B, ? extends K> keyB) {
@@ -242,6 +264,13 @@ public final class Joins {
     private static <A, B, R> Stream<R> wire(JoinKind kind, Stream<A> a, Stream<B> b, Keys<A, B> keys,
                                             BiFunction<? super A, ? super B, ? extends R> combine, boolean broadcast,
                                             JoinExpiry<A, B> expiry) {
+        return wire(kind, a, b, keys, combine, broadcast, expiry, null);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <A, B, R> Stream<R> wire(JoinKind kind, Stream<A> a, Stream<B> b, Keys<A, B> keys,
+                                            BiFunction<? super A, ? super B, ? extends R> combine, boolean broadcast,
+                                            JoinExpiry<A, B> expiry, IntervalExpiry<A, B> interval) {
         String name = kind.operator;
         Objects.requireNonNull(a, () -> name + ": null left stream");
         Objects.requireNonNull(b, () -> name + ": null right stream");
@@ -285,7 +314,7 @@ public final class Joins {
                     keys.boxedB()::apply, combine, (Stream) out));
             return (Stream) out;
         }
-        c.addNode(new JoinNode<>(kind, a, b, ka, kb, combine, out, expiry));
+        c.addNode(new JoinNode<>(kind, a, b, ka, kb, combine, out, expiry, interval));
         return (Stream) out;
     }
 }

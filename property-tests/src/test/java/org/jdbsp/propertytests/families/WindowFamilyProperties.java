@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.aggregate.Agg;
 import org.jdbsp.operators.aggregate.Aggregates;
+import org.jdbsp.operators.join.IntervalExpiry;
 import org.jdbsp.operators.join.JoinExpiry;
 import org.jdbsp.operators.join.Joins;
 import org.jdbsp.operators.topk.TopK;
@@ -85,6 +86,27 @@ class WindowFamilyProperties {
                             f -> java.util.List.of(start(f), f.key()), (x, y) -> x.id() + "|" + y.id(), expiry);
         });
         assertTrue(peak > 1000, "many joined pairs, peak " + peak);
+    }
+
+    @ParameterizedTest(name = "interval join dropping rows no future row can match, long keys {0}")
+    @CsvSource({"true", "false"})
+    void intervalJoins(boolean longKeys) {
+        int peak = Twin.check("interval join", longKeys ? 15 : 16, Plan.of(2), (b, in) -> {
+            Watermarked<Fact> l = Watermarks.withLateness(in.get(0), Fact::time, 2000);
+            Watermarked<Fact> r = Watermarks.withLateness(in.get(1), Fact::time, 1000);
+            // pairs with r.time - l.time in [-1500, 500]
+            IntervalExpiry<Fact, Fact> interval = IntervalExpiry.of(Fact::time, l.watermark(), 0, Fact::time,
+                    r.watermark(), 0, -1500, 500);
+            Stream<Fact[]> pairs = longKeys
+                    ? Joins.joinOnLong(l.stream(), r.stream(), Fact::key, Fact::key,
+                            (x, y) -> new Fact[] {x, y}, interval)
+                    : Joins.join(l.stream(), r.stream(), Fact::key, Fact::key,
+                            (x, y) -> new Fact[] {x, y}, interval);
+            return org.jdbsp.operators.linear.Linear.map(org.jdbsp.operators.linear.Linear.filter(pairs,
+                    p -> p[1].time() - p[0].time() >= -1500 && p[1].time() - p[0].time() <= 500),
+                    p -> p[0].id() + "|" + p[1].id());
+        });
+        assertTrue(peak > 1000, "many pairs, peak " + peak);
     }
 
     @ParameterizedTest(name = "window top-N dropping passed windows, row numbers {0}")

@@ -3,6 +3,7 @@ package org.jdbsp.sql.compiler;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.distinct.Distinct;
+import org.jdbsp.operators.join.IntervalExpiry;
 import org.jdbsp.operators.join.JoinExpiry;
 import org.jdbsp.operators.join.Joins;
 import org.jdbsp.operators.window.Watermark;
@@ -53,6 +54,17 @@ final class JoinOp extends Op {
      */
     record KeyTime(int key, TimeBound left, TimeBound right) {
     }
+
+    /**
+     * The residual condition keeps only pairs with {@code lower <= right time - left time <= upper}, the two time
+     * columns ({@code long}s, never NULL) bounded by their tables' watermarks: the join may drop the stored rows no
+     * future row of the other side can match.
+     */
+    record IntervalTimes(int leftColumn, TimeBound left, int rightColumn, TimeBound right, long lower, long upper) {
+    }
+
+    /** Set by {@link Lowering} on an inner join with a residual condition; null otherwise. */
+    IntervalTimes intervalTimes;
 
     /**
      * @param shapes the row shapes ({@link Shapes}) of the left input, the right input and the join's output
@@ -130,8 +142,11 @@ final class JoinOp extends Op {
         }
         RowFunction cond = residual;
         RowCombiner whole = joined;
-        Stream<Tuple> inner = Linear.filter(expiry == null ? Joins.join(l, r, kl, kr, whole::combine)
-                : Joins.join(l, r, kl, kr, whole::combine, expiry), t -> cond.apply(t) != null);
+        IntervalExpiry<Tuple, Tuple> interval = expiry == null ? intervalExpiry(w) : null;
+        Stream<Tuple> joinedPairs = expiry != null ? Joins.join(l, r, kl, kr, whole::combine, expiry)
+                : interval != null ? Joins.join(l, r, kl, kr, whole::combine, interval)
+                : Joins.join(l, r, kl, kr, whole::combine);
+        Stream<Tuple> inner = Linear.filter(joinedPairs, t -> cond.apply(t) != null);
         switch (type) {
             case INNER:
                 return inner;
@@ -195,13 +210,30 @@ final class JoinOp extends Op {
 
     @Override
     String describe() {
-        return (lookup ? "temporal (lookup)" : type.name().toLowerCase(java.util.Locale.ROOT)) + " join " + text + (keyTime == null ? ""
-                : ", dropping the keys whose $" + leftKeys[keyTime.key()] + " is below the watermarks of "
-                + describe(keyTime.left()) + " and " + describe(keyTime.right()));
+        return (lookup ? "temporal (lookup)" : type.name().toLowerCase(java.util.Locale.ROOT)) + " join " + text
+                + (keyTime == null ? "" : ", dropping the keys whose $" + leftKeys[keyTime.key()] + " is below the watermarks of "
+                + describe(keyTime.left()) + " and " + describe(keyTime.right()))
+                + (intervalTimes == null || keyTime != null ? "" : ", dropping the rows no later row can match ($"
+                + intervalTimes.leftColumn() + " + [" + intervalTimes.lower() + ", " + intervalTimes.upper()
+                + "] ms against $" + (leftWidth + intervalTimes.rightColumn()) + ", below the watermarks of "
+                + describe(intervalTimes.left()) + " and " + describe(intervalTimes.right()) + ")");
     }
 
     private static String describe(TimeBound b) {
         return b.table() + (b.offset() == 0 ? "" : (b.offset() > 0 ? " + " : " - ") + Math.abs(b.offset()) + " ms");
+    }
+
+    /** The interval expiry of the join's rows, when it has interval times and both watermarks are at hand; else null. */
+    private IntervalExpiry<Tuple, Tuple> intervalExpiry(Wiring w) {
+        IntervalTimes it = intervalTimes;
+        if (it == null || type != JoinRelType.INNER) return null;
+        Watermark wl = w.watermark(it.left().table());
+        Watermark wr = w.watermark(it.right().table());
+        if (wl == null || wr == null) return null;
+        int lc = it.leftColumn();
+        int rc = it.rightColumn();
+        return IntervalExpiry.of(t -> t.getLong(lc), wl, it.left().offset(), t -> t.getLong(rc), wr,
+                it.right().offset(), it.lower(), it.upper());
     }
 
     /** The expiry of the join's keys, when it has a key time and both tables' watermarks are at hand; else null. */

@@ -397,6 +397,77 @@ final class Lowering {
                 && fa.getReferenceExpr() instanceof org.apache.calcite.rex.RexCorrelVariable v && v.id.equals(id);
     }
 
+    /**
+     * The interval a join's non-equi conditions put between a left and a right time column that the watermarks bound
+     * ({@code r.t >= l.t - INTERVAL '10' SECOND AND r.t <= l.t}, as in Nexmark q7), or null: comparisons of one
+     * column of each side, each plus or minus a constant, giving both a lower and an upper bound on their difference.
+     */
+    private JoinOp.IntervalTimes intervalTimes(RelNode left, RelNode right, List<RexNode> conditions) {
+        int lw = left.getRowType().getFieldCount();
+        int leftCol = -1;
+        int rightCol = -1;
+        long lower = Long.MIN_VALUE;
+        long upper = Long.MAX_VALUE;
+        for (RexNode c : conditions) {
+            for (RexNode conjunct : org.apache.calcite.plan.RelOptUtil.conjunctions(c)) {
+                if (!(conjunct instanceof org.apache.calcite.rex.RexCall cmp) || cmp.getOperands().size() != 2) continue;
+                SqlKind k = cmp.getKind();
+                if (k != SqlKind.GREATER_THAN_OR_EQUAL && k != SqlKind.GREATER_THAN && k != SqlKind.LESS_THAN_OR_EQUAL
+                        && k != SqlKind.LESS_THAN) {
+                    continue;
+                }
+                long[] x = columnPlusConstant(cmp.getOperands().get(0));
+                long[] y = columnPlusConstant(cmp.getOperands().get(1));
+                if (x == null || y == null || (x[0] < lw) == (y[0] < lw)) continue;
+                // as (right time - left time) compared with a constant
+                boolean xLeft = x[0] < lw;
+                long[] l = xLeft ? x : y;
+                long[] r = xLeft ? y : x;
+                boolean rightAtLeast = xLeft == (k == SqlKind.LESS_THAN_OR_EQUAL || k == SqlKind.LESS_THAN);
+                if ((leftCol >= 0 && leftCol != l[0]) || (rightCol >= 0 && rightCol != r[0] - lw)) continue;
+                leftCol = (int) l[0];
+                rightCol = (int) (r[0] - lw);
+                long bound;
+                try {
+                    bound = Math.subtractExact(l[1], r[1]); // r.t + rc (op) l.t + lc  =>  r.t - l.t (op) lc - rc
+                } catch (ArithmeticException e) {
+                    continue;
+                }
+                if (rightAtLeast) lower = Math.max(lower, bound);
+                else upper = Math.min(upper, bound);
+            }
+        }
+        if (leftCol < 0 || lower == Long.MIN_VALUE || upper == Long.MAX_VALUE || lower > upper) return null;
+        if (!notNullColumn(left, leftCol) || !notNullColumn(right, rightCol)
+                || !isLong(left.getRowType().getFieldList().get(leftCol).getType())
+                || !isLong(right.getRowType().getFieldList().get(rightCol).getType())) {
+            return null;
+        }
+        TimeBound bl = bound(left, leftCol);
+        TimeBound br = bound(right, rightCol);
+        return bl == null || br == null ? null : new JoinOp.IntervalTimes(leftCol, bl, rightCol, br, lower, upper);
+    }
+
+    /** {column, constant} when {@code n} is a column, or a column plus or minus a constant (an interval or a number). */
+    private static long[] columnPlusConstant(RexNode n) {
+        if (n instanceof RexInputRef ref) return new long[] {ref.getIndex(), 0};
+        if (!(n instanceof org.apache.calcite.rex.RexCall call) || call.getOperands().size() != 2) return null;
+        boolean plus = call.getKind() == SqlKind.PLUS;
+        if (!plus && call.getKind() != SqlKind.MINUS) return null;
+        if (!(call.getOperands().get(0) instanceof RexInputRef ref)
+                || !(call.getOperands().get(1) instanceof RexLiteral lit)) {
+            return null;
+        }
+        BigDecimal v = lit.getValueAs(BigDecimal.class);
+        if (v == null) return null;
+        try {
+            long c = v.longValueExact();
+            return new long[] {ref.getIndex(), plus ? c : Math.negateExact(c)};
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
     /** Whether values of {@code t} are held as a {@code long} (a TIMESTAMP or a BIGINT) and read with getLong. */
     private static boolean isLong(RelDataType t) {
         SqlTypeName n = t.getSqlTypeName();
@@ -527,12 +598,16 @@ final class Lowering {
             TimeBound br = bound(right, rk[i]);
             if (bl != null && br != null) keyTime = new JoinOp.KeyTime(i, bl, br);
         }
-        return new JoinOp(lower(left), lower(right), type, lk, rk, nullSafe, residual, keyTime,
+        JoinOp.IntervalTimes interval = keyTime == null && type == JoinRelType.INNER
+                ? intervalTimes(left, right, info.nonEquiConditions) : null;
+        JoinOp op = new JoinOp(lower(left), lower(right), type, lk, rk, nullSafe, residual, keyTime,
                 left.getRowType().getFieldCount(), right.getRowType().getFieldCount(), picked, longKeyNullable,
                 new String[] {Shapes.of(left.getRowType(), typeFactory), Shapes.of(right.getRowType(), typeFactory),
                         Shapes.of(join.getRowType(), typeFactory)},
                 (n == 0 ? "(cross)" : keys.toString()) + residualText
                         + (picked == null ? "" : " picking " + java.util.Arrays.toString(picked)));
+        op.intervalTimes = interval;
+        return op;
     }
 
     private Op aggregate(LogicalAggregate agg) {

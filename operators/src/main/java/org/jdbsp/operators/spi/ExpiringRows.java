@@ -1,0 +1,82 @@
+package org.jdbsp.operators.spi;
+
+import java.util.Arrays;
+import java.util.function.LongSupplier;
+
+/**
+ * The times of the rows an operator stores per key (a join side's rows), for dropping the rows a watermark has
+ * passed: each stored row is entered with its time, key id and the row itself in a min-heap by time; {@link #expire}
+ * pops the entries below the limit read at the start of the step and hands each (key id, row) to the operator,
+ * which removes whatever weight the row still has (none, if it was deleted since, or entered twice). O(log n) per
+ * row entered; the entries' slots are reused. For operator authors; one per operator replica and side.
+ */
+public final class ExpiringRows {
+    /** Receives a row to drop. */
+    @FunctionalInterface
+    public interface Drop {
+        void drop(int keyId, Object row);
+    }
+
+    private final LongSupplier limitNow;
+    private final MinHeap byTime = new MinHeap();
+    private int[] keyId = new int[16];
+    private Object[] row = new Object[16];
+    private int[] free = new int[16];
+    private int freeCount;
+    private int used;
+    private long limit = Long.MIN_VALUE;
+    private long droppedBelow = Long.MIN_VALUE;
+
+    /** @param limitNow the time below which rows may go, as the watermarks stand; MIN_VALUE while unknown */
+    public ExpiringRows(LongSupplier limitNow) {
+        this.limitNow = limitNow;
+    }
+
+    /** Reads the limit as of the start of the step. */
+    public void startStep() {
+        limit = limitNow.getAsLong();
+    }
+
+    /** Fails when a change has the time {@code t} of rows already dropped; {@code what} names the operator. */
+    public void check(long t, Object changed, String what) {
+        if (t < droppedBelow) {
+            throw new IllegalStateException(what + ": a change at time " + t + " (" + changed + ") arrived after"
+                    + " the rows below " + droppedBelow + " were dropped: the watermark did not bound this input");
+        }
+    }
+
+    /** Enters a row stored under key {@code id} at time {@code t}. */
+    public void add(long t, int id, Object stored) {
+        int slot;
+        if (freeCount > 0) {
+            slot = free[--freeCount];
+        } else {
+            slot = used++;
+            if (slot == row.length) {
+                keyId = Arrays.copyOf(keyId, slot * 2);
+                row = Arrays.copyOf(row, slot * 2);
+            }
+        }
+        keyId[slot] = id;
+        row[slot] = stored;
+        byTime.push(t, slot, 0);
+    }
+
+    /** Hands every entered row whose time is below this step's limit to {@code drop}. */
+    public void expire(Drop drop) {
+        while (!byTime.isEmpty() && byTime.peekKey() < limit) {
+            int slot = byTime.peekValue();
+            byTime.pop();
+            Object r = row[slot];
+            row[slot] = null;
+            if (freeCount == free.length) {
+                free = Arrays.copyOf(free, freeCount * 2);
+            }
+            free[freeCount++] = slot;
+            drop.drop(keyId[slot], r);
+        }
+        if (limit > droppedBelow) {
+            droppedBelow = limit;
+        }
+    }
+}
