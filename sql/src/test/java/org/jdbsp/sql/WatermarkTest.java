@@ -257,6 +257,47 @@ class WatermarkTest {
     }
 
     @Test
+    void daysWrittenAsTextAreDroppedOnceTheWatermarkPassesThem() {
+        String views = "CREATE VIEW per_day AS SELECT DATE_FORMAT(t, 'yyyy-MM-dd') AS d, k, COUNT(*) AS n,"
+                + " COUNT(DISTINCT v) AS dv, MAX(v) AS top FROM ev GROUP BY DATE_FORMAT(t, 'yyyy-MM-dd'), k;\n"
+                + "CREATE VIEW days AS SELECT d, SUM(n) AS n FROM per_day GROUP BY d;\n";
+        for (SqlOptions options : List.of(SqlOptions.incremental().withViewContents(false),
+                SqlOptions.incremental().withWorkers(2).withViewContents(false))) {
+            SqlProgram p = Sql.compile("CREATE TABLE ev (k INT, v INT NOT NULL, t TIMESTAMP NOT NULL LATENESS INTERVAL"
+                    + " 2 HOURS) WITH ('append_only' = 'true');\n" + views, options);
+            SqlProgram ref = Sql.compile("CREATE TABLE ev (k INT, v INT NOT NULL, t TIMESTAMP NOT NULL)"
+                    + " WITH ('append_only' = 'true');\n" + views, options);
+            Random r = new Random(7);
+            long now = 0;
+            long max = Long.MIN_VALUE;
+            long wm = Long.MIN_VALUE;
+            for (int step = 0; step < 40; step++) {
+                for (int c = 0; c < 200; c++) {
+                    now += r.nextInt(100_000);
+                    long t = now - r.nextInt(3 * 3_600_000); // some an hour later than the lateness allows
+                    Object[] row = {r.nextInt(5), r.nextInt(50), ts(t)};
+                    p.table("ev").insert(row);
+                    if (t >= wm) {
+                        ref.table("ev").insert(row);
+                        max = Math.max(max, t);
+                    }
+                }
+                p.step();
+                ref.step();
+                wm = Math.max(wm, max - 2 * 3_600_000L);
+                for (String v : List.of("per_day", "days")) {
+                    assertEquals(sorted(ref.view(v).changes()), sorted(p.view(v).changes()), options + ", step " + step
+                            + ", changes of " + v);
+                }
+            }
+            assertTrue(now > 4 * 86_400_000L, "the run spans days");
+            assertTrue(p.stateRows() * 2 < ref.stateRows(), options + ": state " + p.stateRows() + " rows against "
+                    + ref.stateRows() + " without a watermark");
+            assertTrue(p.explain("per_day").contains("(days) below the watermark of ev"), p.explain("per_day"));
+        }
+    }
+
+    @Test
     void explainNamesTheDroppedGroupsAndKeys() {
         SqlProgram p = Sql.compile("CREATE TABLE ev (k INT, t TIMESTAMP NOT NULL LATENESS INTERVAL 1 SECOND);\n"
                 + "CREATE VIEW v AS SELECT window_start, COUNT(*) AS n"

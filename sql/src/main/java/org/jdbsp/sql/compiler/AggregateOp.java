@@ -142,7 +142,10 @@ final class AggregateOp extends Op {
         int time = groupColumns[expiring];
         long after = Math.subtractExact(1, expiry.offset());
         Object[] scratch = new Object[groupColumns.length + aggs.size()];  // one per wiring
-        return Aggregates.perWindowOf(in, t -> t.getLong(time), t -> Math.addExact(t.getLong(time), after),
+        // the greatest time of the group: the time itself, or the last millisecond of a day written as text
+        java.util.function.ToLongFunction<Tuple> last = expiry.dayText()
+                ? t -> TimeBound.lastMillisOfDay((String) t.get(time)) : t -> t.getLong(time);
+        return Aggregates.perWindowOf(in, last, t -> Math.addExact(last.applyAsLong(t), after),
                 Keys.of(groupColumns), watermark, (start, end, k, r) -> row(k, r, set, present, scratch), engine);
     }
 
@@ -194,6 +197,7 @@ final class AggregateOp extends Op {
     @Override
     String describe() {
         return "aggregate " + text + (expiring < 0 ? "" : ", dropping the groups of column " + groupColumns[expiring]
+                + (expiry.dayText() ? " (days)" : "")
                 + " below the watermark of " + expiry.table() + (expiry.offset() == 0 ? "" : (expiry.offset() > 0
                 ? " + " : " - ") + Math.abs(expiry.offset()) + " ms"));
     }

@@ -312,8 +312,11 @@ final class Lowering {
         }
         if (rel instanceof LogicalCalc calc) {
             RexProgram prog = calc.getProgram();
-            return prog.expandLocalRef(prog.getProjectList().get(c)) instanceof RexInputRef ref
-                    && !(calc.getInput() instanceof LogicalWindow) && notNullColumn(calc.getInput(), ref.getIndex());
+            RexNode e = prog.expandLocalRef(prog.getProjectList().get(c));
+            if (calc.getInput() instanceof LogicalWindow) return false;
+            if (e instanceof RexInputRef ref) return notNullColumn(calc.getInput(), ref.getIndex());
+            int day = dayTextOf(e); // DATE_FORMAT of a time that is never NULL is never NULL
+            return day >= 0 && notNullColumn(calc.getInput(), day);
         }
         if (rel instanceof LogicalJoin j) {
             int lw = j.getLeft().getRowType().getFieldCount();
@@ -489,14 +492,11 @@ final class Lowering {
             return t.hasWatermark() && t.watermarkColumn() == c ? new TimeBound(t.name(), 0) : null;
         }
         if (rel instanceof LogicalFilter f) return bound(f.getInput(), c);
-        if (rel instanceof LogicalProject p) {
-            return p.getProjects().get(c) instanceof RexInputRef ref ? bound(p.getInput(), ref.getIndex()) : null;
-        }
+        if (rel instanceof LogicalProject p) return expressionBound(p.getInput(), p.getProjects().get(c));
         if (rel instanceof LogicalCalc calc) {
             RexProgram prog = calc.getProgram();
-            return !(calc.getInput() instanceof LogicalWindow)
-                    && prog.expandLocalRef(prog.getProjectList().get(c)) instanceof RexInputRef ref
-                    ? bound(calc.getInput(), ref.getIndex()) : null;
+            return calc.getInput() instanceof LogicalWindow ? null
+                    : expressionBound(calc.getInput(), prog.expandLocalRef(prog.getProjectList().get(c)));
         }
         if (rel instanceof LogicalAggregate a) {
             return a.getGroupType() == LogicalAggregate.Group.SIMPLE && c < a.getGroupCount()
@@ -506,6 +506,31 @@ final class Lowering {
             return WindowTableFunctions.bound(tf, c, i -> bound(tf.getInputs().get(0), i), where);
         }
         return null;
+    }
+
+    /**
+     * The bound of an expression over {@code input}'s rows: a column's, or the day text {@code DATE_FORMAT(ts,
+     * 'yyyy-MM-dd')} of a bounded time column (the Nexmark texts' days).
+     */
+    private TimeBound expressionBound(RelNode input, RexNode e) {
+        if (e instanceof RexInputRef ref) return bound(input, ref.getIndex());
+        int day = dayTextOf(e);
+        if (day < 0) return null;
+        TimeBound b = bound(input, day);
+        return b == null || b.dayText() ? null : new TimeBound(b.table(), b.offset(), true);
+    }
+
+    /** The column {@code ts} when {@code e} is {@code DATE_FORMAT(ts, 'yyyy-MM-dd')} of a TIMESTAMP column, else -1. */
+    private static int dayTextOf(RexNode e) {
+        if (!(e instanceof org.apache.calcite.rex.RexCall call)
+                || !call.getOperator().getName().equalsIgnoreCase("DATE_FORMAT") || call.getOperands().size() != 2
+                || !(call.getOperands().get(0) instanceof RexInputRef ts)
+                || ts.getType().getSqlTypeName() != SqlTypeName.TIMESTAMP
+                || !(call.getOperands().get(1) instanceof RexLiteral pattern)
+                || !"yyyy-MM-dd".equals(pattern.getValueAs(String.class))) {
+            return -1;
+        }
+        return ts.getIndex();
     }
 
     /** {@link #bound} of every column of {@code rel}. */

@@ -6,13 +6,27 @@ package org.jdbsp.sql.compiler;
  * (the table ignores changes below it). A grouping by such a column can drop every group below that bound: no
  * change will reach it again. Internal.
  *
- * @param table  the name of the table whose watermark bounds the column
- * @param offset added to the watermark (negative for a window's start, which lies before its rows' times)
+ * <p>A column of days as text ({@code DATE_FORMAT(ts, 'yyyy-MM-dd')} of a bounded {@code ts}) is bounded too: every
+ * change still to come is on a day that contains a time of at least {@code W + offset}; a day whose last
+ * millisecond lies below that bound is done.
+ *
+ * @param table   the name of the table whose watermark bounds the column
+ * @param offset  added to the watermark (negative for a window's start, which lies before its rows' times)
+ * @param dayText whether the column holds days as {@code yyyy-MM-dd} text rather than times
  */
-record TimeBound(String table, long offset) {
-    /** The same bound moved by {@code delta}, or null when that overflows. */
+record TimeBound(String table, long offset, boolean dayText) {
+    TimeBound(String table, long offset) {
+        this(table, offset, false);
+    }
+
+    /** The same bound moved by {@code delta}, or null when that overflows or the column holds days. */
     TimeBound plus(long delta) {
         long o = offset + delta;
-        return ((offset ^ o) & (delta ^ o)) < 0 ? null : new TimeBound(table, o);
+        return dayText || ((offset ^ o) & (delta ^ o)) < 0 ? null : new TimeBound(table, o);
+    }
+
+    /** The last millisecond of the day written {@code yyyy-MM-dd}: the greatest time the group of that day holds. */
+    static long lastMillisOfDay(String day) {
+        return Math.addExact(Math.multiplyExact(java.time.LocalDate.parse(day).toEpochDay() + 1, 86_400_000L), -1);
     }
 }
