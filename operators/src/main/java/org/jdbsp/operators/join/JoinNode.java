@@ -137,11 +137,8 @@ final class JoinNode<A, B, R> extends Node {
             changeB = db;
             indexA(da);
             indexB(db);
-            if (expiring != null) {
+            if (expiring != null || interval != null) {
                 checkTimes(da, db);
-            }
-            if (interval != null) {
-                checkRowTimes(da, db);
             }
             addA = kind.keepsLeftRows() ? checkTrace(traceA, da, dA, boundA) : 0;
             addB = kind.keepsRightRows() ? checkTrace(traceB, db, dB, boundB) : 0;
@@ -163,27 +160,25 @@ final class JoinNode<A, B, R> extends Node {
         out.publish(result);
     }
 
-    /** Fails the step when a changed row belongs to a key already dropped as below the watermarks. */
+    /** Fails the step when a changed row lies where the key or row expiry already dropped state. */
     private void checkTimes(ZSet<A> da, ZSet<B> db) {
         for (int i = 0; i < dA.n; i++) {
             A row = da.elementAt(dA.slot[i]);
-            expiring.check(expiry.timeA(row), row, "join");
+            if (expiring != null) {
+                expiring.check(expiry.timeA(row), row, "join");
+            }
+            if (interval != null) {
+                rowsA.check(interval.timeA(row), row, "join");
+            }
         }
         for (int i = 0; i < dB.n; i++) {
             B row = db.elementAt(dB.slot[i]);
-            expiring.check(expiry.timeB(row), row, "join");
-        }
-    }
-
-    /** Fails the step when a changed row is at the time of rows already dropped by the interval expiry. */
-    private void checkRowTimes(ZSet<A> da, ZSet<B> db) {
-        for (int i = 0; i < dA.n; i++) {
-            A row = da.elementAt(dA.slot[i]);
-            rowsA.check(interval.timeA(row), row, "join");
-        }
-        for (int i = 0; i < dB.n; i++) {
-            B row = db.elementAt(dB.slot[i]);
-            rowsB.check(interval.timeB(row), row, "join");
+            if (expiring != null) {
+                expiring.check(expiry.timeB(row), row, "join");
+            }
+            if (interval != null) {
+                rowsB.check(interval.timeB(row), row, "join");
+            }
         }
     }
 

@@ -11,33 +11,27 @@ import java.util.function.LongSupplier;
  * skipped. O(log keys) per key tracked. For operator authors; one per operator replica.
  */
 public final class ExpiringKeys {
-    private final LongSupplier limitNow;
+    private final ExpiryLimit limit;
     private long[] time = new long[16];
     private boolean[] tracked = new boolean[16];
     private final MinHeap byTime = new MinHeap();
-    /** This step's limit (read at eval), and the highest limit applied: no change may come below it. */
-    private long limit = Long.MIN_VALUE;
-    private long droppedBelow = Long.MIN_VALUE;
 
     /**
      * @param limitNow the time below which no change can arrive any more, as the watermarks stand (read once per
      *                 step, at its start); {@link Long#MIN_VALUE} while unknown
      */
     public ExpiringKeys(LongSupplier limitNow) {
-        this.limitNow = limitNow;
+        this.limit = new ExpiryLimit(limitNow);
     }
 
     /** Reads the limit as of the start of the step. */
     public void startStep() {
-        limit = limitNow.getAsLong();
+        limit.startStep();
     }
 
     /** Fails when a change has the time {@code t} of a key already dropped; {@code what} names the operator. */
     public void check(long t, Object row, String what) {
-        if (t < droppedBelow) {
-            throw new IllegalStateException(what + ": a change for time " + t + " (" + row + ") arrived after the"
-                    + " keys below " + droppedBelow + " were dropped: the watermark did not bound this input");
-        }
+        limit.check(t, row, what, "keys");
     }
 
     /** Enters key {@code id}, which holds state, with its time, unless it is entered already. */
@@ -67,7 +61,7 @@ public final class ExpiringKeys {
 
     /** Hands every tracked key whose time is below this step's limit to {@code drop}, which must release it. */
     public void expire(IntConsumer drop) {
-        while (!byTime.isEmpty() && byTime.peekKey() < limit) {
+        while (!byTime.isEmpty() && byTime.peekKey() < limit.limit()) {
             long t = byTime.peekKey();
             int id = byTime.peekValue();
             byTime.pop();
@@ -76,8 +70,6 @@ public final class ExpiringKeys {
                 drop.accept(id);
             }
         }
-        if (limit > droppedBelow) {
-            droppedBelow = limit;
-        }
+        limit.applied();
     }
 }

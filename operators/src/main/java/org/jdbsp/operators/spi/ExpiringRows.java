@@ -17,32 +17,27 @@ public final class ExpiringRows {
         void drop(int keyId, Object row);
     }
 
-    private final LongSupplier limitNow;
+    private final ExpiryLimit limit;
     private final MinHeap byTime = new MinHeap();
     private int[] keyId = new int[16];
     private Object[] row = new Object[16];
     private int[] free = new int[16];
     private int freeCount;
     private int used;
-    private long limit = Long.MIN_VALUE;
-    private long droppedBelow = Long.MIN_VALUE;
 
     /** @param limitNow the time below which rows may go, as the watermarks stand; MIN_VALUE while unknown */
     public ExpiringRows(LongSupplier limitNow) {
-        this.limitNow = limitNow;
+        this.limit = new ExpiryLimit(limitNow);
     }
 
     /** Reads the limit as of the start of the step. */
     public void startStep() {
-        limit = limitNow.getAsLong();
+        limit.startStep();
     }
 
     /** Fails when a change has the time {@code t} of rows already dropped; {@code what} names the operator. */
     public void check(long t, Object changed, String what) {
-        if (t < droppedBelow) {
-            throw new IllegalStateException(what + ": a change at time " + t + " (" + changed + ") arrived after"
-                    + " the rows below " + droppedBelow + " were dropped: the watermark did not bound this input");
-        }
+        limit.check(t, changed, what, "rows");
     }
 
     /** Enters a row stored under key {@code id} at time {@code t}. */
@@ -64,7 +59,7 @@ public final class ExpiringRows {
 
     /** Hands every entered row whose time is below this step's limit to {@code drop}. */
     public void expire(Drop drop) {
-        while (!byTime.isEmpty() && byTime.peekKey() < limit) {
+        while (!byTime.isEmpty() && byTime.peekKey() < limit.limit()) {
             int slot = byTime.peekValue();
             byTime.pop();
             Object r = row[slot];
@@ -75,8 +70,6 @@ public final class ExpiringRows {
             free[freeCount++] = slot;
             drop.drop(keyId[slot], r);
         }
-        if (limit > droppedBelow) {
-            droppedBelow = limit;
-        }
+        limit.applied();
     }
 }
