@@ -433,6 +433,14 @@ public final class CircuitBuilder {
 
     // ---- for operator implementations --------------------------------------------------------------------
 
+    /**
+     * The number the next operator added will carry in its name ({@code kind#n}, as {@link OperatorFailedException}
+     * names it): operators added from now on are numbered from it. For code that maps failures back to what it wired.
+     */
+    public int nextOperatorNumber() {
+        return nextNodeId;
+    }
+
     /** A new stream with no producer yet; the node that publishes it is added with {@link #addNode}. */
     public <T> Stream<T> newStream(String kind) {
         checkOpen();

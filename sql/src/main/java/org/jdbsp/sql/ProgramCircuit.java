@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 final class ProgramCircuit implements AutoCloseable {
     private final CircuitRuntime runtime;
-    /** Each view, by the highest operator number its wiring created (numbers grow in wiring order). */
+    /** Each view, by the highest operator number its wiring added (numbers grow in wiring order). */
     private final Map<String, String> viewOfOperator;
 
     private ProgramCircuit(CircuitRuntime runtime, Map<String, String> viewOfOperator) {
@@ -90,10 +90,9 @@ final class ProgramCircuit implements AutoCloseable {
         for (ViewDef v : views) {
             CompiledQuery q = v.query();
             Stream<Tuple> s = w.wire(q);
-            // operators are numbered in wiring order: a view owns the numbers up to the highest it wired
-            int last = 0;
-            for (Stream<Tuple> c : w.created()) last = Math.max(last, number(c.name()));
-            viewOf.putIfAbsent(String.valueOf(last), v.name());
+            // operators are numbered in wiring order: a view owns the numbers up to the highest it wired (its
+            // output, numbered next, never fails)
+            viewOf.putIfAbsent(String.valueOf(b.nextOperatorNumber() - 1), v.name());
             streams.put(Catalog.key(v.name()), s);
             if (keepContents) {
                 b.output(v.name(), Tuple.class, s);

@@ -100,6 +100,23 @@ class SqlProgramTest {
     }
 
     @Test
+    void aFailingOperatorIsNamedWithItsView() {
+        SqlProgram p = Sql.compile("""
+                CREATE TABLE ev (v BIGINT NOT NULL, t TIMESTAMP NOT NULL);
+                CREATE VIEW first AS SELECT window_start, COUNT(*) AS n
+                  FROM TABLE(TUMBLE(TABLE ev, DESCRIPTOR(t), INTERVAL '10' SECOND)) GROUP BY window_start;
+                CREATE VIEW second AS SELECT window_start, SUM(v) AS s
+                  FROM TABLE(HOP(TABLE ev, DESCRIPTOR(t), INTERVAL '2' SECOND, INTERVAL '10' SECOND)) WHERE v > 0
+                  GROUP BY window_start;
+                CREATE VIEW third AS SELECT DISTINCT v FROM ev;
+                """);
+        p.table("ev").insert(Long.MAX_VALUE, java.time.LocalDateTime.of(2026, 1, 1, 0, 0));
+        p.table("ev").insert(Long.MAX_VALUE - 1, java.time.LocalDateTime.of(2026, 1, 1, 0, 0));
+        SqlException e = assertThrows(SqlException.class, p::step);
+        assertTrue(e.getMessage().contains("view second: long overflow"), e.getMessage());
+    }
+
+    @Test
     void primaryKeyInsertReplaces() {
         SqlProgram p = Sql.compile("CREATE TABLE t (k INT PRIMARY KEY, v VARCHAR); CREATE VIEW all_t AS SELECT * FROM t;");
         p.table("t").insert(1, "a");

@@ -20,7 +20,6 @@ public final class Wiring {
     private final Function<String, Watermark> watermarks;
     private final Map<Op, Stream<Tuple>> wired = new IdentityHashMap<>();
     private int names;
-    private final java.util.List<Stream<Tuple>> created = new java.util.ArrayList<>();
 
     /** For a recursion: the circuit around it, and the recursive relation's name; else null. */
     private final Wiring outer;
@@ -76,7 +75,6 @@ public final class Wiring {
         if (s == null) {
             s = outer != null && !op.reads(recursive) ? builder.enter(outer.stream(op)) : op.wire(this);
             wired.put(op, s);
-            created.add(s);
         }
         return s;
     }
@@ -85,11 +83,6 @@ public final class Wiring {
     String uniqueName(String prefix) {
         if (outer != null) return outer.uniqueName(prefix);
         return prefix.replaceAll("[^A-Za-z0-9_.:/-]", "_") + "-" + (++names);
-    }
-
-    /** The streams wired so far, in order (for naming the view an operator belongs to). */
-    public java.util.List<Stream<Tuple>> created() {
-        return created;
     }
 
     /** The stream of a compiled query's result. */
