@@ -1,8 +1,6 @@
 package org.jdbsp.operators.join;
 
-import java.util.function.ToLongFunction;
 import org.jdbsp.operators.window.Expiry;
-import org.jdbsp.operators.window.Watermark;
 
 /**
  * When an equi-join whose matches must also lie close in time (an interval join: {@code a.time + lower <=
@@ -17,8 +15,10 @@ import org.jdbsp.operators.window.Watermark;
 public final class IntervalExpiry<A, B> {
     private final Expiry<A> left;
     private final Expiry<B> right;
-    private final long lower;
-    private final long upper;
+    /** Left times moved by {@code lower}: no future left row matches a right row below it. */
+    private final Expiry<A> leftPlusLower;
+    /** Right times moved back by {@code upper}: no future right row matches a left row below it. */
+    private final Expiry<B> rightMinusUpper;
 
     private IntervalExpiry(Expiry<A> left, Expiry<B> right, long lower, long upper) {
         if (lower > upper || lower == Long.MIN_VALUE || upper == Long.MAX_VALUE) {
@@ -27,21 +27,18 @@ public final class IntervalExpiry<A, B> {
         }
         this.left = left;
         this.right = right;
-        this.lower = lower;
-        this.upper = upper;
+        this.leftPlusLower = left.shifted(lower);
+        this.rightMinusUpper = right.shifted(-upper);
     }
 
     /**
-     * @param timeA the time of a left row, {@code >= watermarkA + offsetA} for every change still to come
-     * @param timeB the time of a right row, likewise
+     * @param left  the time of a left row and its bound: {@code >= watermarkA + offsetA} for every change to come
+     * @param right the time of a right row and its bound, likewise
      * @param lower the least {@code timeB - timeA} of a match
      * @param upper the greatest {@code timeB - timeA} of a match
      */
-    public static <A, B> IntervalExpiry<A, B> of(ToLongFunction<? super A> timeA, Watermark watermarkA, long offsetA,
-                                                 ToLongFunction<? super B> timeB, Watermark watermarkB, long offsetB,
-                                                 long lower, long upper) {
-        return new IntervalExpiry<>(Expiry.of(timeA, watermarkA, offsetA), Expiry.of(timeB, watermarkB, offsetB),
-                lower, upper);
+    public static <A, B> IntervalExpiry<A, B> of(Expiry<A> left, Expiry<B> right, long lower, long upper) {
+        return new IntervalExpiry<>(left, right, lower, upper);
     }
 
     long timeA(A row) {
@@ -54,23 +51,11 @@ public final class IntervalExpiry<A, B> {
 
     /** Left rows below this time meet no future right row and change no more. */
     long limitA() {
-        return Math.min(left.limit(), minus(right.limit(), upper));
+        return Math.min(left.limit(), rightMinusUpper.limit());
     }
 
     /** Right rows below this time meet no future left row and change no more. */
     long limitB() {
-        return Math.min(right.limit(), minus(left.limit(), -lower));
-    }
-
-    /** {@code limit - d}, with MIN_VALUE (no limit yet) kept and overflow saturated. */
-    private static long minus(long limit, long d) {
-        if (limit == Long.MIN_VALUE) {
-            return Long.MIN_VALUE;
-        }
-        long r = limit - d;
-        if (((limit ^ d) & (limit ^ r)) < 0) {
-            return d > 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        return r;
+        return Math.min(right.limit(), leftPlusLower.limit());
     }
 }

@@ -1,8 +1,6 @@
 package org.jdbsp.operators.join;
 
-import java.util.function.ToLongFunction;
 import org.jdbsp.operators.window.Expiry;
-import org.jdbsp.operators.window.Watermark;
 
 /**
  * When an equi-join may forget a key: its key holds a time (a window's start, an event time) that each side's
@@ -26,14 +24,12 @@ public final class JoinExpiry<A, B> {
     }
 
     /**
-     * @param timeA      the time in a left row's key
-     * @param watermarkA the watermark that bounds the left side's changes: each has {@code timeA >= W + offsetA}
-     * @param timeB      the time in a right row's key (equal to the left's for equal keys)
-     * @param watermarkB the same for the right side (may be the left's)
+     * @param left  the time in a left row's key and the watermark that bounds the left side's changes
+     * @param right the time in a right row's key (equal to the left's for equal keys) and the right side's bound
+     *              (its watermark may be the left's)
      */
-    public static <A, B> JoinExpiry<A, B> of(ToLongFunction<? super A> timeA, Watermark watermarkA, long offsetA,
-                                             ToLongFunction<? super B> timeB, Watermark watermarkB, long offsetB) {
-        return new JoinExpiry<>(Expiry.of(timeA, watermarkA, offsetA), Expiry.of(timeB, watermarkB, offsetB));
+    public static <A, B> JoinExpiry<A, B> of(Expiry<A> left, Expiry<B> right) {
+        return new JoinExpiry<>(left, right);
     }
 
     long timeA(A row) {

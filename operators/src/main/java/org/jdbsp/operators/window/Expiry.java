@@ -31,6 +31,16 @@ public final class Expiry<T> {
         return new Expiry<>(time, watermark, offset);
     }
 
+    /**
+     * The same time and watermark with the offset moved by {@code delta}: the limit of the times that lie
+     * {@code delta} after the changes this expiry bounds.
+     *
+     * @throws ArithmeticException if the offset overflows
+     */
+    public Expiry<T> shifted(long delta) {
+        return new Expiry<>(time, watermark, Math.addExact(offset, delta));
+    }
+
     /** The time of {@code row}'s group. */
     public long time(T row) {
         return time.applyAsLong(row);

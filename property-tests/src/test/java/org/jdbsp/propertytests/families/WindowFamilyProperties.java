@@ -77,8 +77,9 @@ class WindowFamilyProperties {
             Watermarked<Fact> l = Watermarks.withLateness(in.get(0), Fact::time, 2000);
             Watermarked<Fact> r = Watermarks.withLateness(in.get(1), Fact::time, 2000);
             // a window's start lies at most 2,999 ms before its rows' times, which the watermarks bound
-            JoinExpiry<Fact, Fact> expiry = JoinExpiry.of(WindowFamilyProperties::start, l.watermark(), -2999,
-                    WindowFamilyProperties::start, r.watermark(), -2999);
+            JoinExpiry<Fact, Fact> expiry = JoinExpiry.of(
+                    Expiry.<Fact>of(WindowFamilyProperties::start, l.watermark(), -2999),
+                    Expiry.<Fact>of(WindowFamilyProperties::start, r.watermark(), -2999));
             return longKeys
                     ? Joins.joinOnLong(l.stream(), r.stream(), f -> start(f) * 64 + (f.key() & 63),
                             f -> start(f) * 64 + (f.key() & 63), (x, y) -> x.id() + "|" + y.id(), expiry)
@@ -95,8 +96,8 @@ class WindowFamilyProperties {
             Watermarked<Fact> l = Watermarks.withLateness(in.get(0), Fact::time, 2000);
             Watermarked<Fact> r = Watermarks.withLateness(in.get(1), Fact::time, 1000);
             // pairs with r.time - l.time in [-1500, 500]
-            IntervalExpiry<Fact, Fact> interval = IntervalExpiry.of(Fact::time, l.watermark(), 0, Fact::time,
-                    r.watermark(), 0, -1500, 500);
+            IntervalExpiry<Fact, Fact> interval = IntervalExpiry.of(Expiry.<Fact>of(Fact::time, l.watermark(), 0),
+                    Expiry.<Fact>of(Fact::time, r.watermark(), 0), -1500, 500);
             Stream<Fact[]> pairs = longKeys
                     ? Joins.joinOnLong(l.stream(), r.stream(), Fact::key, Fact::key,
                             (x, y) -> new Fact[] {x, y}, interval)

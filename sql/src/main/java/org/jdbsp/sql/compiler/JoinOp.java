@@ -6,7 +6,7 @@ import org.jdbsp.operators.distinct.Distinct;
 import org.jdbsp.operators.join.IntervalExpiry;
 import org.jdbsp.operators.join.JoinExpiry;
 import org.jdbsp.operators.join.Joins;
-import org.jdbsp.operators.window.Watermark;
+import org.jdbsp.operators.window.Expiry;
 import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.sql.runtime.Tuple;
 
@@ -227,24 +227,16 @@ final class JoinOp extends Op {
     private IntervalExpiry<Tuple, Tuple> intervalExpiry(Wiring w) {
         IntervalTimes it = intervalTimes;
         if (it == null || type != JoinRelType.INNER) return null;
-        Watermark wl = w.watermark(it.left().table());
-        Watermark wr = w.watermark(it.right().table());
-        if (wl == null || wr == null) return null;
-        int lc = it.leftColumn();
-        int rc = it.rightColumn();
-        return IntervalExpiry.of(t -> t.getLong(lc), wl, it.left().offset(), t -> t.getLong(rc), wr,
-                it.right().offset(), it.lower(), it.upper());
+        Expiry<Tuple> l = w.expiry(it.left(), it.leftColumn());
+        Expiry<Tuple> r = w.expiry(it.right(), it.rightColumn());
+        return l == null || r == null ? null : IntervalExpiry.of(l, r, it.lower(), it.upper());
     }
 
     /** The expiry of the join's keys, when it has a key time and both tables' watermarks are at hand; else null. */
     private JoinExpiry<Tuple, Tuple> expiry(Wiring w) {
         if (keyTime == null) return null;
-        Watermark wl = w.watermark(keyTime.left().table());
-        Watermark wr = w.watermark(keyTime.right().table());
-        if (wl == null || wr == null) return null;
-        int lc = leftKeys[keyTime.key()];
-        int rc = rightKeys[keyTime.key()];
-        return JoinExpiry.of(t -> t.getLong(lc), wl, keyTime.left().offset(), t -> t.getLong(rc), wr,
-                keyTime.right().offset());
+        Expiry<Tuple> l = w.expiry(keyTime.left(), leftKeys[keyTime.key()]);
+        Expiry<Tuple> r = w.expiry(keyTime.right(), rightKeys[keyTime.key()]);
+        return l == null || r == null ? null : JoinExpiry.of(l, r);
     }
 }

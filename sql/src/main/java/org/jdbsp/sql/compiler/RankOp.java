@@ -7,7 +7,6 @@ import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.operators.topk.Ranked;
 import org.jdbsp.operators.topk.TopK;
 import org.jdbsp.operators.window.Expiry;
-import org.jdbsp.operators.window.Watermark;
 import org.jdbsp.sql.runtime.Tuple;
 
 import java.util.Arrays;
@@ -65,9 +64,7 @@ final class RankOp extends Op {
         Function<Tuple, Object> group = Keys.of(partition);
         Comparator<Tuple> cmp = order != null ? order : org.jdbsp.sql.runtime.TupleOrder.INSTANCE;
         if (kind == Kind.ROW_NUMBER) {
-            Watermark watermark = expiring < 0 ? null : w.watermark(expiry.table());
-            int time = expiring;
-            Expiry<Tuple> drop = watermark == null ? null : Expiry.of(t -> t.getLong(time), watermark, expiry.offset());
+            Expiry<Tuple> drop = expiring < 0 ? null : w.expiry(expiry, expiring);
             if (!rankRead) {
                 // every row the top-k keeps satisfies the bound; a rank of 1 passes the filter above
                 Stream<Tuple> top = drop == null ? TopK.topK(in, group, cmp, k) : TopK.topK(in, group, cmp, k, drop);

@@ -25,6 +25,14 @@ record TimeBound(String table, long offset, boolean dayText) {
         return dayText || ((offset ^ o) & (delta ^ o)) < 0 ? null : new TimeBound(table, o);
     }
 
+    /**
+     * The time a row holds in column {@code column}, which this bound is for: the value itself, or for days written
+     * as text the last millisecond of the day (the greatest time the group of that day holds).
+     */
+    java.util.function.ToLongFunction<org.jdbsp.sql.runtime.Tuple> timeOf(int column) {
+        return dayText ? t -> lastMillisOfDay((String) t.get(column)) : t -> t.getLong(column);
+    }
+
     /** The last millisecond of the day written {@code yyyy-MM-dd}: the greatest time the group of that day holds. */
     static long lastMillisOfDay(String day) {
         return Math.addExact(Math.multiplyExact(java.time.LocalDate.parse(day).toEpochDay() + 1, 86_400_000L), -1);

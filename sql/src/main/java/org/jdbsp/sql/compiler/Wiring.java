@@ -2,6 +2,7 @@ package org.jdbsp.sql.compiler;
 
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.operators.window.Expiry;
 import org.jdbsp.operators.window.Watermark;
 import org.jdbsp.sql.runtime.Tuple;
 
@@ -59,6 +60,15 @@ public final class Wiring {
     /** The watermark of table {@code table}, or null: then keep all state. */
     Watermark watermark(String table) {
         return watermarks == null ? null : watermarks.apply(table);
+    }
+
+    /**
+     * The expiry of the times in column {@code column} of a row, which {@code bound} bounds, or null when there is no
+     * bound or its table's watermark is not at hand: then keep all state.
+     */
+    Expiry<Tuple> expiry(TimeBound bound, int column) {
+        Watermark w = bound == null ? null : watermark(bound.table());
+        return w == null ? null : Expiry.of(bound.timeOf(column), w, bound.offset());
     }
 
     public CircuitBuilder builder() {
