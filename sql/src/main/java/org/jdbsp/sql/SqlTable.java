@@ -87,8 +87,8 @@ public final class SqlTable {
 
     /**
      * The table's watermark as of the last step: a {@code LocalDateTime} for a TIMESTAMP event-time column, a
-     * {@code Long} for an integer one: the highest time accepted so far less the lateness. Null when the table has no watermark or
-     * has accepted no row with a time yet. A change whose time is below it is late: ignored and counted in
+     * {@code Long} for an integer one: the highest time accepted so far less the lateness. Null when the table has
+     * no watermark or has accepted no row with a time yet. A change whose time is below it is late: ignored and counted in
      * {@link #lateRows()}.
      */
     public Object watermark() {

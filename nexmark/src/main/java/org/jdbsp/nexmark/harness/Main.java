@@ -418,8 +418,8 @@ public final class Main {
                 double seconds = total / 1e9;
                 double perSecond = n / seconds;
                 return new QueryResult(q.name(), q.description(), o.engine, mode, n, batch, o.batchMin, steps,
-                        engine.workers(),
-                        round, Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds, perSecond,
+                        engine.workers(), round, Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds,
+                        perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
                         maxWorkerCpuSeconds, gcSeconds, jitSeconds, allocPerEvent, pushNanos / 1e9, sourceNanos / 1e9,

@@ -477,14 +477,7 @@ final class JoinNode<A, B, R> extends Node {
         rows--;
         if (g.isEmpty()) {
             trace[id] = null;
-            if (traceA[id] == null && (traceB.length == 0 || traceB[id] == null)
-                    && (totalA.length == 0 || totalA[id] == 0) && (totalB.length == 0 || totalB[id] == 0)
-                    && space.isLive(id)) {
-                space.release(id);
-                if (expiring != null) {
-                    expiring.untrack(id);
-                }
-            }
+            releaseIfEmpty(id);
         }
     }
 
@@ -532,14 +525,18 @@ final class JoinNode<A, B, R> extends Node {
     /** Releases the touched keys that hold no state (new keys of a failed step, keys whose rows all went). */
     private void releaseEmpty() {
         for (int ord = 0, n = touched.size(); ord < n; ord++) {
-            int id = touched.id(ord);
-            if (traceA[id] == null && (traceB.length == 0 || traceB[id] == null)
-                    && (totalA.length == 0 || totalA[id] == 0) && (totalB.length == 0 || totalB[id] == 0)
-                    && space.isLive(id)) {
-                space.release(id);
-                if (expiring != null) {
-                    expiring.untrack(id);
-                }
+            releaseIfEmpty(touched.id(ord));
+        }
+    }
+
+    /** Releases key {@code id} if it holds no state: no rows on either side, no totals. */
+    private void releaseIfEmpty(int id) {
+        if (traceA[id] == null && (traceB.length == 0 || traceB[id] == null)
+                && (totalA.length == 0 || totalA[id] == 0) && (totalB.length == 0 || totalB[id] == 0)
+                && space.isLive(id)) {
+            space.release(id);
+            if (expiring != null) {
+                expiring.untrack(id);
             }
         }
     }

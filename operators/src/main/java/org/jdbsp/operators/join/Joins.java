@@ -53,7 +53,7 @@ public final class Joins {
                                               BiFunction<? super A, ? super B, ? extends R> combine,
                                               JoinExpiry<A, B> expiry) {
         Objects.requireNonNull(expiry, "join: null expiry");
-        return wire(JoinKind.INNER, a, b, Keys.objects(keyA, keyB), combine, false, expiry);
+        return wire(JoinKind.INNER, a, b, Keys.objects(keyA, keyB), combine, false, expiry, null);
     }
 
     /** {@link #join(Stream, Stream, Function, Function, BiFunction, JoinExpiry)} on a {@code long} key. */
@@ -62,7 +62,7 @@ public final class Joins {
                                                  BiFunction<? super A, ? super B, ? extends R> combine,
                                                  JoinExpiry<A, B> expiry) {
         Objects.requireNonNull(expiry, "join: null expiry");
-        return wire(JoinKind.INNER, a, b, Keys.longs(keyA, keyB), combine, false, expiry);
+        return wire(JoinKind.INNER, a, b, Keys.longs(keyA, keyB), combine, false, expiry, null);
     }
 
     /**
@@ -254,17 +254,9 @@ public final class Joins {
         }
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private static <A, B, R> Stream<R> wire(JoinKind kind, Stream<A> a, Stream<B> b, Keys<A, B> keys,
                                             BiFunction<? super A, ? super B, ? extends R> combine, boolean broadcast) {
-        return wire(kind, a, b, keys, combine, broadcast, null);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <A, B, R> Stream<R> wire(JoinKind kind, Stream<A> a, Stream<B> b, Keys<A, B> keys,
-                                            BiFunction<? super A, ? super B, ? extends R> combine, boolean broadcast,
-                                            JoinExpiry<A, B> expiry) {
-        return wire(kind, a, b, keys, combine, broadcast, expiry, null);
+        return wire(kind, a, b, keys, combine, broadcast, null, null);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

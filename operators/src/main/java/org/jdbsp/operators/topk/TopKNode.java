@@ -249,7 +249,6 @@ final class TopKNode<T> extends Node {
         }
     }
 
-    /** The step order of group {@code id}, looking its state up once. */
     /** The step order of {@code row}'s group; with an expiry, checks and notes the group's time. */
     private int group(T row) {
         int ord = touch(keys.id(row));
@@ -264,6 +263,7 @@ final class TopKNode<T> extends Node {
         return ord;
     }
 
+    /** The step order of group {@code id}, looking its state up once. */
     private int touch(int id) {
         int n = touched.size();
         int ord = touched.touch(id);

@@ -78,8 +78,7 @@ final class AggregateOp extends Op {
         boolean[] present = new boolean[groupColumns.length];
         for (int p : set) present[p] = true;
         int width = groupColumns.length + aggs.size();
-        int engineAggs = 0;
-        for (AggSpec a : aggs) engineAggs += a.width();
+        int engineAggs = engineWidth();
         Function<Tuple, Object> key = Keys.of(keyColumns);
         if (engineAggs == 0 && aggs.isEmpty() && set.length == groupColumns.length) {
             // a plain DISTINCT: the output row is the grouping columns' values, so the distinct rows are the
@@ -96,14 +95,7 @@ final class AggregateOp extends Op {
             return Linear.map(Distinct.distinct(Linear.map(in, key::apply)),
                     k -> row(k, null, set, present, scratch));
         }
-        @SuppressWarnings("unchecked")
-        Agg<Tuple>[] engine = new Agg[Math.max(1, engineAggs)];
-        engine[0] = Agg.count();  // replaced below when there are aggregates; the engine needs one
-        int at = 0;
-        for (AggSpec a : aggs) {
-            a.addAggs(engine, at, inputShape, notNull, set.length > 0);
-            at += a.width();
-        }
+        Agg<Tuple>[] engine = engineAggs(set.length > 0);
         if (set.length == 0) {
             return Aggregates.aggregateAll(in, r -> row(null, r, set, present, scratch), engine);
         }
@@ -129,24 +121,37 @@ final class AggregateOp extends Op {
         int[] set = groupSets.get(0);
         boolean[] present = new boolean[groupColumns.length];
         java.util.Arrays.fill(present, true);
-        int engineAggs = 0;
-        for (AggSpec a : aggs) engineAggs += a.width();
-        @SuppressWarnings("unchecked")
-        Agg<Tuple>[] engine = new Agg[Math.max(1, engineAggs)];
-        engine[0] = Agg.count();  // a grouping without aggregates (a DISTINCT) counts its rows
-        int at = 0;
-        for (AggSpec a : aggs) {
-            a.addAggs(engine, at, inputShape, notNull, true);
-            at += a.width();
-        }
+        Agg<Tuple>[] engine = engineAggs(true);
         int time = groupColumns[expiring];
         long after = Math.subtractExact(1, expiry.offset());
         Object[] scratch = new Object[groupColumns.length + aggs.size()];  // one per wiring
         // the greatest time of the group: the time itself, or the last millisecond of a day written as text
-        java.util.function.ToLongFunction<Tuple> last = expiry.dayText()
-                ? t -> TimeBound.lastMillisOfDay((String) t.get(time)) : t -> t.getLong(time);
+        java.util.function.ToLongFunction<Tuple> last = expiry.timeOf(time);
         return Aggregates.perWindowOf(in, last, t -> Math.addExact(last.applyAsLong(t), after),
                 Keys.of(groupColumns), watermark, (start, end, k, r) -> row(k, r, set, present, scratch), engine);
+    }
+
+    /** How many of the engine's aggregates the SQL aggregates make. */
+    private int engineWidth() {
+        int n = 0;
+        for (AggSpec a : aggs) n += a.width();
+        return n;
+    }
+
+    /**
+     * The engine's aggregates of the SQL aggregates; a COUNT alone when there are none (the engine needs one: a
+     * grouping without aggregates counts its rows).
+     */
+    @SuppressWarnings("unchecked")
+    private Agg<Tuple>[] engineAggs(boolean grouped) {
+        Agg<Tuple>[] engine = new Agg[Math.max(1, engineWidth())];
+        engine[0] = Agg.count();
+        int at = 0;
+        for (AggSpec a : aggs) {
+            a.addAggs(engine, at, inputShape, notNull, grouped);
+            at += a.width();
+        }
+        return engine;
     }
 
     /** True when {@code columns} are all of an input row's columns, in order. */
