@@ -209,4 +209,14 @@ public final class Circuit implements CircuitRuntime {
     List<Node> nodes() {
         return new ArrayList<>(schedule.nodes());
     }
+
+    /** The inputs' shared state, by name (for checkpoints). */
+    Map<String, InputFront<?>> fronts() {
+        return inputs;
+    }
+
+    /** Sets the number of completed steps to a checkpoint's, on restore. */
+    void restoreStepCount(long steps) {
+        this.steps = steps;
+    }
 }

@@ -1,6 +1,9 @@
 package org.jdbsp.circuit;
 
 import java.util.List;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -8,7 +11,7 @@ import org.jdbsp.zset.ZSet;
  * first). Its sink half, {@link DelaySink}, stores this tick's input on commit. Splitting the delay in two is
  * what lets a cycle through {@code z^-1} be scheduled: the source runs first, the sink last.
  */
-final class DelayNode<T> extends Node implements NestedState {
+final class DelayNode<T> extends Node implements NestedState, Checkpointable {
     private final Stream<T> out;
     ZSet<T> stored = new ZSet<>();
 
@@ -44,5 +47,21 @@ final class DelayNode<T> extends Node implements NestedState {
 
     @Override
     public void rollbackOuterTick() {
+    }
+
+    @Override
+    public boolean keepsState() {
+        return true;
+    }
+
+    /** The value stored for the next tick. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeZSet(stored);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        stored = in.readZSet();
     }
 }

@@ -1,10 +1,13 @@
 package org.jdbsp.circuit;
 
 import java.util.List;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /** {@code D}: publishes this tick's value minus the previous tick's. Keeps the previous value; O(|x_t| + |x_t-1|). */
-final class DifferentiateNode<T> extends Node implements NestedState {
+final class DifferentiateNode<T> extends Node implements NestedState, Checkpointable {
     private final Stream<T> in;
     private final Stream<T> out;
     private ZSet<T> previous = new ZSet<>();
@@ -47,5 +50,21 @@ final class DifferentiateNode<T> extends Node implements NestedState {
 
     @Override
     public void rollbackOuterTick() {
+    }
+
+    @Override
+    public boolean keepsState() {
+        return true;
+    }
+
+    /** The previous tick's value. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeZSet(previous);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        previous = in.readZSet();
     }
 }

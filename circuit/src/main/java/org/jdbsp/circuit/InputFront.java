@@ -232,6 +232,36 @@ final class InputFront<T> {
         pushAll(changes);
     }
 
+    /** True when changes are pending (not yet taken by a step). */
+    boolean hasPending() {
+        return log != null ? !log.isEmpty() : pending != null && !pending.isEmpty();
+    }
+
+    /** True when the input keeps rows between steps: a strict input's contents, a keyed input's rows. */
+    boolean keepsState() {
+        return contents != null || keyed != null;
+    }
+
+    /** Writes the committed contents of a strict or keyed input (nothing may be pending). */
+    void writeState(org.jdbsp.circuit.state.StateWriter out) {
+        if (contents != null) {
+            contents.writeState(out);
+        }
+        if (keyed != null) {
+            keyed.writeState(out);
+        }
+    }
+
+    /** Reads back what {@link #writeState} wrote, into the empty contents of a fresh input. */
+    void readState(org.jdbsp.circuit.state.StateReader in) {
+        if (contents != null) {
+            contents.readState(in);
+        }
+        if (keyed != null) {
+            keyed.readState(in);
+        }
+    }
+
     /** The pending change, as a new Z-set. */
     ZSet<T> pending() {
         return log != null ? log.toZSet() : pending != null ? pending.copy() : new ZSet<>();

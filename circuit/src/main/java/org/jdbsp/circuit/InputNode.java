@@ -1,13 +1,16 @@
 package org.jdbsp.circuit;
 
 import java.util.List;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /**
  * The source node of an input: publishes the input's pending changes (incremental mode) or the integrated
  * snapshot of everything pushed so far (naive mode). The pending changes are taken only on commit.
  */
-final class InputNode<T> extends Node {
+final class InputNode<T> extends Node implements Checkpointable {
     private final InputFront<T> front;
     private final Stream<T> out;
     private final boolean naive;
@@ -150,5 +153,21 @@ final class InputNode<T> extends Node {
     @Override
     public boolean isLinear() {
         return true;
+    }
+
+    @Override
+    public boolean keepsState() {
+        return naive;
+    }
+
+    /** Naive mode: the snapshot of everything pushed so far (empty in incremental mode). */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeZSet(snapshot);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        snapshot = in.readZSet();
     }
 }

@@ -1,13 +1,16 @@
 package org.jdbsp.circuit;
 
 import java.util.List;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /**
  * {@code I}: publishes the running sum of its input. The published value is a fresh snapshot each tick, so
  * the cost is O(size of the sum) per tick: operators that need integrated state keep their own traces instead.
  */
-final class IntegrateNode<T> extends Node implements NestedState {
+final class IntegrateNode<T> extends Node implements NestedState, Checkpointable {
     private final Stream<T> in;
     private final Stream<T> out;
     private ZSet<T> sum = new ZSet<>();
@@ -59,5 +62,21 @@ final class IntegrateNode<T> extends Node implements NestedState {
 
     @Override
     public void rollbackOuterTick() {
+    }
+
+    @Override
+    public boolean keepsState() {
+        return true;
+    }
+
+    /** The running sum. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeZSet(sum);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        sum = in.readZSet();
     }
 }

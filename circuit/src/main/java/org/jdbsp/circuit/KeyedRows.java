@@ -225,4 +225,23 @@ final class KeyedRows<T> {
     public String toString() {
         return Objects.toString(front);
     }
+
+    /** Writes the rows (the keys are their key function's); only between steps, when nothing is pending. */
+    void writeState(org.jdbsp.circuit.state.StateWriter out) {
+        out.writeVarLong(rows.size());
+        for (T row : rows.values()) {
+            out.writeValue(row);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    void readState(org.jdbsp.circuit.state.StateReader in) {
+        int n = in.readSize();
+        for (int i = 0; i < n; i++) {
+            T row = (T) in.readValue();
+            if (rows.put(keyOf(row), row) != null) {
+                throw in.corrupt("two rows with the key of " + row);
+            }
+        }
+    }
 }

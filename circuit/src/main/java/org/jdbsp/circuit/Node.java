@@ -57,6 +57,16 @@ public abstract class Node {
         return false;
     }
 
+    /**
+     * True when the operator keeps state from one step to the next, which a checkpoint must save: such an operator
+     * implements {@link org.jdbsp.circuit.state.Checkpointable}, or circuits holding it refuse checkpoints. By
+     * default the non-linear operators; a linear one that keeps state (a delay, an integral, an output's view)
+     * and a non-linear one that keeps none say so.
+     */
+    public boolean keepsState() {
+        return !isLinear();
+    }
+
     /** True when the operator is linear and time-invariant: the same code serves naive and incremental mode. */
     public boolean isLinear() {
         return false;

@@ -1,6 +1,9 @@
 package org.jdbsp.circuit;
 
 import java.util.List;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -10,7 +13,7 @@ import org.jdbsp.zset.ZSet;
  * change is its difference from the previous snapshot (kept whether or not the output keeps a view). Cost:
  * O(change) per tick incremental (nothing but publishing the change without a view), O(snapshot) naive.
  */
-final class OutputNode<T> extends Node {
+final class OutputNode<T> extends Node implements Checkpointable {
     private final OutputHandle<T> handle;
     private final Stream<T> in;
     private final boolean naive;
@@ -87,5 +90,21 @@ final class OutputNode<T> extends Node {
     @Override
     public boolean isLinear() {
         return true;
+    }
+
+    @Override
+    public boolean keepsState() {
+        return true;
+    }
+
+    /** The view (in naive mode, or without a view, the last snapshot; empty for an output of changes only). */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeZSet(handle.view);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        handle.view = in.readZSet();
     }
 }

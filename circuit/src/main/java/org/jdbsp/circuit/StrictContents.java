@@ -100,4 +100,12 @@ final class StrictContents<T> {
     int size() {
         return rows.size();
     }
+
+    void writeState(org.jdbsp.circuit.state.StateWriter out) {
+        out.writeZSet(rows);
+    }
+
+    void readState(org.jdbsp.circuit.state.StateReader in) {
+        rows.addAll(in.<T>readZSet());
+    }
 }

@@ -533,4 +533,17 @@ public final class WorkerCircuit<X> implements CircuitRuntime {
             return "output '" + name + "'";
         }
     }
+
+    /** The replicas, one per worker (for checkpoints). */
+    List<Circuit> replicas() {
+        return List.of(replicas);
+    }
+
+    /** Sets the number of completed steps, every replica's too, to a checkpoint's, on restore. */
+    void restoreStepCount(long steps) {
+        this.steps = steps;
+        for (Circuit r : replicas) {
+            r.restoreStepCount(steps);
+        }
+    }
 }

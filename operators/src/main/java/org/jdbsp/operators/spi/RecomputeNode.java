@@ -58,4 +58,10 @@ public final class RecomputeNode<R> extends Node {
         }
         out.publish(r);
     }
+
+    /** Recomputes from the input snapshots at every step: nothing is kept between steps. */
+    @Override
+    public boolean keepsState() {
+        return false;
+    }
 }

@@ -1,0 +1,112 @@
+package org.jdbsp.circuit.state;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+
+/**
+ * Writes a record as its components in declaration order: a primitive component as itself, any other with its
+ * own codec ({@link StateWriter#writeValue}), so records nest and generic components hold rows of any type. Made
+ * by reflection once per class; reads call the canonical constructor, so a record's checks run again on restore.
+ * Cost: a reflective call per component (and a box per primitive component); meant for checkpoints, not steps.
+ */
+final class RecordCodec implements RowCodec<Object> {
+    private final Class<?> type;
+    private final Method[] accessors;
+    private final Class<?>[] types;
+    private final Constructor<?> constructor;
+
+    RecordCodec(Class<?> type) {
+        this.type = type;
+        RecordComponent[] cs = type.getRecordComponents();
+        accessors = new Method[cs.length];
+        types = new Class<?>[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            accessors[i] = cs[i].getAccessor();
+            accessors[i].setAccessible(true);
+            types[i] = cs[i].getType();
+        }
+        try {
+            constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+        } catch (NoSuchMethodException | RuntimeException e) {
+            throw new CheckpointException("record " + type.getName() + " has no canonical constructor to restore it "
+                    + "with", e);
+        }
+    }
+
+    @Override
+    public String id() {
+        return "record:" + type.getName();
+    }
+
+    @Override
+    public void write(Object value, StateWriter out) {
+        for (int i = 0; i < accessors.length; i++) {
+            Object v;
+            try {
+                v = accessors[i].invoke(value);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new CheckpointException("reading " + type.getName() + "." + accessors[i].getName() + "()", e);
+            }
+            Class<?> t = types[i];
+            if (t == long.class) {
+                out.writeSignedVarLong((Long) v);
+            } else if (t == int.class) {
+                out.writeSignedVarLong((Integer) v);
+            } else if (t == double.class) {
+                out.writeDouble((Double) v);
+            } else if (t == boolean.class) {
+                out.writeBoolean((Boolean) v);
+            } else if (t == short.class) {
+                out.writeSignedVarLong((Short) v);
+            } else if (t == byte.class) {
+                out.writeByte((Byte) v);
+            } else if (t == float.class) {
+                out.writeInt(Float.floatToRawIntBits((Float) v));
+            } else if (t == char.class) {
+                out.writeVarLong((Character) v);
+            } else {
+                out.writeValue(v);
+            }
+        }
+    }
+
+    @Override
+    public Object read(StateReader in) {
+        Object[] args = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Class<?> t = types[i];
+            if (t == long.class) {
+                args[i] = in.readSignedVarLong();
+            } else if (t == int.class) {
+                args[i] = (int) in.readSignedVarLong();
+            } else if (t == double.class) {
+                args[i] = in.readDouble();
+            } else if (t == boolean.class) {
+                args[i] = in.readBoolean();
+            } else if (t == short.class) {
+                args[i] = (short) in.readSignedVarLong();
+            } else if (t == byte.class) {
+                args[i] = (byte) in.readByte();
+            } else if (t == float.class) {
+                args[i] = Float.intBitsToFloat(in.readInt());
+            } else if (t == char.class) {
+                args[i] = (char) in.readVarLong();
+            } else {
+                Object v = in.readValue();
+                if (v != null && !t.isInstance(v)) {
+                    throw in.corrupt("component " + i + " of " + type.getName() + " is a " + v.getClass().getName()
+                            + ", not a " + t.getName());
+                }
+                args[i] = v;
+            }
+        }
+        try {
+            return constructor.newInstance(args);
+        } catch (InstantiationException | IllegalAccessException | InvocationTargetException e) {
+            throw in.corrupt("restoring a " + type.getName() + ": " + (e.getCause() != null ? e.getCause() : e));
+        }
+    }
+}
