@@ -104,4 +104,10 @@ public abstract class ElementwiseNode<I, O> extends Node {
             target.add(element, weight);
         }
     }
+
+    /** An elementwise operator decides each step from that step's rows: nothing is kept between steps. */
+    @Override
+    public boolean keepsState() {
+        return false;
+    }
 }

@@ -38,4 +38,10 @@ final class FusedNode extends Node {
     public boolean isLinear() {
         return pipeline.isLinear();
     }
+
+    /** A chain of elementwise operators keeps nothing between steps. */
+    @Override
+    public boolean keepsState() {
+        return false;
+    }
 }

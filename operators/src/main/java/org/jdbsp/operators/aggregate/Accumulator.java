@@ -46,6 +46,12 @@ abstract class Accumulator<T> {
     abstract void commit(int ord, int id);
 
     /** True when {@code id} holds no committed state (so the group may be released once its count is 0). */
+    /** Writes group {@code id}'s committed state for a checkpoint. */
+    abstract void writeGroup(int id, org.jdbsp.circuit.state.StateWriter out);
+
+    /** Reads back what {@link #writeGroup} wrote, into group {@code id} of a fresh accumulator (reserved for it). */
+    abstract void readGroup(int id, org.jdbsp.circuit.state.StateReader in);
+
     abstract boolean isEmpty(int id);
 
     /** Forgets {@code id}'s committed state (the group was released or evicted). */

@@ -243,4 +243,36 @@ final class ComparableExtremeAccumulator<T> extends Accumulator<T> {
     Object get(int id, int ord) {
         return ord < 0 ? best[id] : newBest[ord];
     }
+
+    /** The extreme, and unless the input is append-only, every value with its weight. */
+    @Override
+    void writeGroup(int id, org.jdbsp.circuit.state.StateWriter out) {
+        out.writeValue(best[id]);
+        if (!appendOnly) {
+            TreeMap<Object, long[]> m = set(id);
+            out.writeVarLong(m == null ? 0 : m.size());
+            if (m != null) {
+                for (java.util.Map.Entry<Object, long[]> e : m.entrySet()) {
+                    out.writeValue(e.getKey());
+                    out.writeSignedVarLong(e.getValue()[0]);
+                }
+            }
+        }
+    }
+
+    @Override
+    void readGroup(int id, org.jdbsp.circuit.state.StateReader in) {
+        best[id] = in.readValue();
+        if (!appendOnly) {
+            int n = in.readSize();
+            if (n > 0) {
+                TreeMap<Object, long[]> m = new TreeMap<>(order);
+                for (int i = 0; i < n; i++) {
+                    m.put(in.readValue(), new long[] {in.readSignedVarLong()});
+                }
+                sets[id] = m;
+                rows += n;
+            }
+        }
+    }
 }

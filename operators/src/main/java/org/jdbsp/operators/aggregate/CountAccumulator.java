@@ -76,4 +76,14 @@ final class CountAccumulator<T> extends Accumulator<T> {
     Object get(int id, int ord) {
         return getLong(id, ord);
     }
+
+    @Override
+    void writeGroup(int id, org.jdbsp.circuit.state.StateWriter out) {
+        out.writeSignedVarLong(count[id]);
+    }
+
+    @Override
+    void readGroup(int id, org.jdbsp.circuit.state.StateReader in) {
+        count[id] = in.readSignedVarLong();
+    }
 }

@@ -269,4 +269,38 @@ final class ExtremeAccumulator<T> extends Accumulator<T> {
         }
         return isDouble ? (Object) getDouble(id, ord) : (Object) getLong(id, ord);
     }
+
+    /** The extreme, and unless the input is append-only, every value with its weight. */
+    @Override
+    void writeGroup(int id, org.jdbsp.circuit.state.StateWriter out) {
+        out.writeBoolean(has[id]);
+        out.writeLong(best[id]);
+        if (!appendOnly) {
+            LongTreap m = sets[id];
+            out.writeVarLong(m == null ? 0 : m.size());
+            if (m != null) {
+                for (int n = m.minNode(); n >= 0; n = m.nodeAfter(m.keyAt(n))) {
+                    out.writeLong(m.keyAt(n));
+                    out.writeSignedVarLong(m.weightAt(n));
+                }
+            }
+        }
+    }
+
+    @Override
+    void readGroup(int id, org.jdbsp.circuit.state.StateReader in) {
+        has[id] = in.readBoolean();
+        best[id] = in.readLong();
+        if (!appendOnly) {
+            int n = in.readSize();
+            if (n > 0) {
+                LongTreap m = new LongTreap(false);
+                for (int i = 0; i < n; i++) {
+                    m.add(in.readLong(), in.readSignedVarLong());
+                }
+                sets[id] = m;
+                rows += m.size();
+            }
+        }
+    }
 }

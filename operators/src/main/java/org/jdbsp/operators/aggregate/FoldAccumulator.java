@@ -145,4 +145,26 @@ final class FoldAccumulator<T> extends Accumulator<T> {
     Object get(int id, int ord) {
         return ord < 0 ? result[id] : newResult[ord];
     }
+
+    /** The accumulator and result (through their codecs), and for a fold that cannot be inverted its rows. */
+    @Override
+    void writeGroup(int id, org.jdbsp.circuit.state.StateWriter out) {
+        out.writeValue(acc[id]);
+        out.writeValue(result[id]);
+        if (!invertible) {
+            ZSet<?> r = (ZSet<?>) rows[id];
+            out.writeZSet(r == null ? new ZSet<>() : r);
+        }
+    }
+
+    @Override
+    void readGroup(int id, org.jdbsp.circuit.state.StateReader in) {
+        acc[id] = in.readValue();
+        result[id] = in.readValue();
+        if (!invertible) {
+            ZSet<?> r = in.readZSet();
+            rows[id] = r.isEmpty() ? null : r;
+            rowCount += r.size();
+        }
+    }
 }

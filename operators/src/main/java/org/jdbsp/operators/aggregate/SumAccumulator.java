@@ -225,4 +225,24 @@ final class SumAccumulator<T> extends Accumulator<T> {
             default -> getDecimal(id, ord);
         };
     }
+
+    @Override
+    void writeGroup(int id, org.jdbsp.circuit.state.StateWriter out) {
+        out.writeSignedVarLong(count[id]);
+        switch (num) {
+            case LONG -> out.writeSignedVarLong(longSum[id]);
+            case DOUBLE -> out.writeDouble(doubleSum[id]);
+            default -> out.writeValue(decimalSum[id]);
+        }
+    }
+
+    @Override
+    void readGroup(int id, org.jdbsp.circuit.state.StateReader in) {
+        count[id] = in.readSignedVarLong();
+        switch (num) {
+            case LONG -> longSum[id] = in.readSignedVarLong();
+            case DOUBLE -> doubleSum[id] = in.readDouble();
+            default -> decimalSum[id] = in.readValue();
+        }
+    }
 }

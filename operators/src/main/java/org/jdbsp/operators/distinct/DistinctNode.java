@@ -3,6 +3,9 @@ package org.jdbsp.operators.distinct;
 import java.util.List;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.zset.ZSet;
 
@@ -11,7 +14,7 @@ import org.jdbsp.zset.ZSet;
  * {@code out[x] = dist(I[x] + d[x]) - dist(I[x])}. eval reads the old integral, commit adds the change into it.
  * Cost O(|change|) per tick; state: one entry per element with non-zero integrated weight.
  */
-final class DistinctNode<T> extends Node {
+final class DistinctNode<T> extends Node implements Checkpointable {
     private final Stream<T> in;
     private final Stream<T> out;
     private final ZSet<T> integral = new ZSet<>();
@@ -60,5 +63,16 @@ final class DistinctNode<T> extends Node {
     @Override
     public long stateRows() {
         return integral.size();
+    }
+
+    /** The integrated input. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeZSet(integral);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        integral.addAll(in.<T>readZSet());
     }
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.operators.spi.ExpiringKeys;
 import org.jdbsp.operators.spi.ExpiringRows;
@@ -32,7 +35,7 @@ import org.jdbsp.zset.ZSet;
  * <p>Cost per step: O(|dA| + |dB| + output rows + the rows of keys whose presence flips), one key-function call
  * and one key lookup per changed row; no allocation beyond the output and, for a key new to a side, its Z-set.
  */
-final class JoinNode<A, B, R> extends Node {
+final class JoinNode<A, B, R> extends Node implements Checkpointable {
     private final JoinKind kind;
     private final Stream<A> a;
     private final Stream<B> b;
@@ -225,15 +228,20 @@ final class JoinNode<A, B, R> extends Node {
             headB[ord] = -1;
             sumA[ord] = 0;
             sumB[ord] = 0;
-            if (id >= traceA.length) {
-                int cap = Math.max(id + 1, traceA.length * 2);
-                traceA = Arrays.copyOf(traceA, cap);
-                traceB = traceB.length == 0 ? traceB : Arrays.copyOf(traceB, cap);
-                totalA = totalA.length == 0 ? totalA : Arrays.copyOf(totalA, cap);
-                totalB = totalB.length == 0 ? totalB : Arrays.copyOf(totalB, cap);
-            }
+            reserveId(id);
         }
         return ord;
+    }
+
+    /** Grows the per-key state arrays to hold key {@code id}. */
+    private void reserveId(int id) {
+        if (id >= traceA.length) {
+            int cap = Math.max(id + 1, traceA.length * 2);
+            traceA = Arrays.copyOf(traceA, cap);
+            traceB = traceB.length == 0 ? traceB : Arrays.copyOf(traceB, cap);
+            totalA = totalA.length == 0 ? totalA : Arrays.copyOf(totalA, cap);
+            totalB = totalB.length == 0 ? totalB : Arrays.copyOf(totalB, cap);
+        }
     }
 
     /** {@code dA ⋈ (I(B) + dB) + I(A) ⋈ dB} (a lookup join keeps no {@code I(A)}: the second term is empty). */
@@ -565,5 +573,64 @@ final class JoinNode<A, B, R> extends Node {
     @Override
     public boolean keepsAppendOnly() {
         return kind == JoinKind.INNER || kind == JoinKind.SEMI;
+    }
+
+    @Override
+    public String checkpointUnsupported() {
+        return expiring != null || interval != null
+                ? "it drops the state the watermarks pass, and watermarks are not saved in checkpoints yet" : null;
+    }
+
+    /** Per key: the key, each side's rows (empty if the kind keeps none) and totals; then the counters. */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeVarLong(space.size());
+        for (int id = space.nextLive(0); id >= 0; id = space.nextLive(id + 1)) {
+            space.writeKey(id, out);
+            writeTrace(traceA, id, out);
+            if (traceB.length > 0) {
+                writeTrace(traceB, id, out);
+            }
+            if (totalA.length > 0) {
+                out.writeSignedVarLong(totalA[id]);
+            }
+            if (totalB.length > 0) {
+                out.writeSignedVarLong(totalB[id]);
+            }
+        }
+        out.writeVarLong(rows);
+        out.writeVarLong(boundA);
+        out.writeVarLong(boundB);
+    }
+
+    private static void writeTrace(Object[] trace, int id, StateWriter out) {
+        ZSet<?> g = id < trace.length ? (ZSet<?>) trace[id] : null;
+        out.writeZSet(g == null ? ZSet.empty() : g);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int keys = in.readSize();
+        for (int k = 0; k < keys; k++) {
+            int id = space.readKey(in);
+            reserveId(id);
+            traceA[id] = nonEmpty(in.readZSet());
+            if (traceB.length > 0) {
+                traceB[id] = nonEmpty(in.readZSet());
+            }
+            if (totalA.length > 0) {
+                totalA[id] = in.readSignedVarLong();
+            }
+            if (totalB.length > 0) {
+                totalB[id] = in.readSignedVarLong();
+            }
+        }
+        rows = in.readVarLong();
+        boundA = in.readVarLong();
+        boundB = in.readVarLong();
+    }
+
+    private static ZSet<?> nonEmpty(ZSet<?> z) {
+        return z.isEmpty() ? null : z;
     }
 }

@@ -94,6 +94,12 @@ public abstract class KeySpace {
     public abstract Object describe(int id);
 
     /** Makes room for ids below {@code limit} in the subclass's per-id arrays. */
+    /** Writes the key of live id {@code id} for a checkpoint. */
+    public abstract void writeKey(int id, org.jdbsp.circuit.state.StateWriter out);
+
+    /** Reads a key written by {@link #writeKey} and returns its id here, adding it if absent. */
+    public abstract int readKey(org.jdbsp.circuit.state.StateReader in);
+
     abstract void growKeys(int limit);
 
     /** Drops the key of a released id (object references). */

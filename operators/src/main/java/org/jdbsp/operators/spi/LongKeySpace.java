@@ -165,6 +165,22 @@ public final class LongKeySpace extends KeySpace {
     }
 
     @Override
+    public void writeKey(int id, org.jdbsp.circuit.state.StateWriter out) {
+        if (arity == 1) {
+            out.writeSignedVarLong(keys[id]);
+        } else {
+            out.writeSignedVarLong(keys[2 * id]);
+            out.writeSignedVarLong(keys[2 * id + 1]);
+        }
+    }
+
+    @Override
+    public int readKey(org.jdbsp.circuit.state.StateReader in) {
+        long a = in.readSignedVarLong();
+        return arity == 1 ? id(a) : id(a, in.readSignedVarLong());
+    }
+
+    @Override
     void growKeys(int limit) {
         if (limit * arity > keys.length) {
             keys = Arrays.copyOf(keys, limit * arity);

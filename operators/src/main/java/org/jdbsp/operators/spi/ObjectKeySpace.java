@@ -88,6 +88,20 @@ public final class ObjectKeySpace extends KeySpace {
     }
 
     @Override
+    public void writeKey(int id, org.jdbsp.circuit.state.StateWriter out) {
+        out.writeValue(keys[id]);
+    }
+
+    @Override
+    public int readKey(org.jdbsp.circuit.state.StateReader in) {
+        Object k = in.readValue();
+        if (k == null) {
+            throw in.corrupt("a null key");
+        }
+        return id(k);
+    }
+
+    @Override
     void growKeys(int limit) {
         if (limit > keys.length) {
             keys = Arrays.copyOf(keys, limit);

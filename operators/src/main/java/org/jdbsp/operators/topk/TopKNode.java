@@ -5,6 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.operators.spi.ChangeSorter;
 import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.operators.spi.ExpiringKeys;
@@ -38,7 +41,7 @@ import org.jdbsp.zset.ZSet;
  * O(changed positions) output.
  * The comparator must be total on the rows present: two different rows comparing equal fail the step, naming both.
  */
-final class TopKNode<T> extends Node {
+final class TopKNode<T> extends Node implements Checkpointable {
     private final Stream<T> in;
     private final Stream<Object> out;
     private final RowKey<T> keys;
@@ -676,5 +679,74 @@ final class TopKNode<T> extends Node {
     @Override
     public long stateRows() {
         return rows;
+    }
+
+    @Override
+    public String checkpointUnsupported() {
+        return expiring != null
+                ? "it drops the groups a watermark passes, and watermarks are not saved in checkpoints yet" : null;
+    }
+
+    /** Per group: its key, then its rows in order with their weights (and, append-only, the copies kept). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public void writeState(StateWriter out) {
+        out.writeVarLong(space.size());
+        for (int id = space.nextLive(0); id >= 0; id = space.nextLive(id + 1)) {
+            space.writeKey(id, out);
+            Object st = id < state.length ? state[id] : null;
+            if (st instanceof Kept kept) {
+                out.writeVarLong(kept.size);
+                out.writeSignedVarLong(kept.total);
+                for (int i = 0; i < kept.size; i++) {
+                    out.writeValue(kept.rows[i]);
+                    out.writeSignedVarLong(kept.weights[i]);
+                }
+            } else if (st != null) {
+                SortedRows<T> sorted = (SortedRows<T>) st;
+                out.writeVarLong(sorted.size());
+                for (int c = 0; c < sorted.chunks(); c++) {
+                    for (int i = 0; i < sorted.chunkSize(c); i++) {
+                        out.writeValue(sorted.row(c, i));
+                        out.writeSignedVarLong(sorted.weight(c, i));
+                    }
+                }
+            } else {
+                out.writeVarLong(0);
+                if (appendOnly) {
+                    out.writeSignedVarLong(0);
+                }
+            }
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void readState(StateReader in) {
+        int groups = in.readSize();
+        for (int g = 0; g < groups; g++) {
+            int id = space.readKey(in);
+            if (id >= state.length) {
+                state = Arrays.copyOf(state, Math.max(id + 1, state.length * 2));
+            }
+            int n = in.readSize();
+            if (appendOnly) {
+                long total = in.readSignedVarLong();
+                Object[] kr = new Object[n];
+                long[] kw = new long[n];
+                for (int i = 0; i < n; i++) {
+                    kr[i] = in.readValue();
+                    kw[i] = in.readSignedVarLong();
+                }
+                state[id] = n == 0 ? null : new Kept(kr, kw, n, total);
+            } else {
+                SortedRows<T> sorted = new SortedRows<>(order);
+                for (int i = 0; i < n; i++) {
+                    sorted.add((T) in.readValue(), in.readSignedVarLong());
+                }
+                state[id] = n == 0 ? null : sorted;
+            }
+            rows += n;
+        }
     }
 }

@@ -134,7 +134,7 @@ final class Twin {
 
     private static final String[] NAMES = {"ann", "bob", "cat", "dan", "eve", "fay", "gus"};
 
-    private static Fact fact(Random r, long id, int keys, int step) {
+    static Fact fact(Random r, long id, int keys, int step) {
         long key = r.nextInt(keys);
         long val = r.nextInt(2000) - 500;
         Long maybe = r.nextInt(4) == 0 ? null : (long) (r.nextInt(200) - 50);

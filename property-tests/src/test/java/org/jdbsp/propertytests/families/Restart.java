@@ -1,0 +1,174 @@
+package org.jdbsp.propertytests.families;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.jdbsp.circuit.CheckpointStore;
+import org.jdbsp.circuit.CircuitBuilder;
+import org.jdbsp.circuit.CircuitRuntime;
+import org.jdbsp.circuit.Input;
+import org.jdbsp.circuit.InputHandle;
+import org.jdbsp.circuit.Mode;
+import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.Workers;
+import org.jdbsp.circuit.state.RowCodec;
+import org.jdbsp.circuit.state.RowCodecs;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
+import org.jdbsp.propertytests.families.Twin.Fact;
+import org.jdbsp.propertytests.families.Twin.Plan;
+import org.jdbsp.zset.ZSet;
+
+/**
+ * One incremental wiring run twice over the same seeded changes (as {@link Twin} makes them): once without
+ * stopping, once checkpointed at a seeded step, restored into a freshly built circuit and continued. After the
+ * restore and after every later step the two must agree: the output's change and view, the state rows. A
+ * failure names the family, the seed, the workers and the step.
+ */
+final class Restart {
+    private Restart() {
+    }
+
+    /** Rows the test queries make that are neither records nor built-in types: lists and sorted sets. */
+    static final RowCodecs CODECS = RowCodecs.standard()
+            .with(ArrayList.class, new CollectionCodec<>("test.list", ArrayList::new))
+            .with(TreeSet.class, new CollectionCodec<>("test.treeset", TreeSet::new));
+
+    private static final class CollectionCodec<C extends java.util.Collection<Object>> implements RowCodec<C> {
+        private final String id;
+        private final java.util.function.Supplier<C> make;
+
+        CollectionCodec(String id, java.util.function.Supplier<C> make) {
+            this.id = id;
+            this.make = make;
+        }
+
+        @Override
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public void write(C value, StateWriter out) {
+            out.writeVarLong(value.size());
+            for (Object o : value) {
+                out.writeValue(o);
+            }
+        }
+
+        @Override
+        public C read(StateReader in) {
+            C c = make.get();
+            for (int i = in.readSize(); i > 0; i--) {
+                c.add(in.readValue());
+            }
+            return c;
+        }
+    }
+
+    private static CircuitRuntime build(int workers, Plan plan, Twin.Wiring wiring) {
+        java.util.function.Consumer<CircuitBuilder> wire = b -> {
+            List<Stream<Fact>> streams = new ArrayList<>();
+            for (int i = 0; i < plan.inputs(); i++) {
+                InputHandle<Fact> h = plan.appendOnly() ? b.appendOnlyInput("in" + i, Fact.class)
+                        : b.input("in" + i, Fact.class);
+                streams.add(h.stream());
+            }
+            b.output("out", wiring.wire(b, streams));
+        };
+        if (workers == 1) {
+            CircuitBuilder b = CircuitBuilder.incremental();
+            wire.accept(b);
+            return b.build();
+        }
+        return Workers.build(workers, Mode.INCREMENTAL, wire);
+    }
+
+    /** Runs the check in {@code dir} (a fresh directory); returns the size of the checkpoint written, in bytes. */
+    static long check(String what, long seed, Plan plan, int workers, Path dir, Twin.Wiring wiring) {
+        Random r = new Random(seed);
+        int cut = plan.steps() / 3 + r.nextInt(plan.steps() / 3);
+        CheckpointStore store = CheckpointStore.open(dir).codecs(CODECS);
+        String where = what + ", seed " + seed + ", " + workers + " worker(s)";
+        long bytes;
+        try (CircuitRuntime live = build(workers, plan, wiring)) {
+            List<List<Fact>> present = new ArrayList<>();
+            for (int i = 0; i < plan.inputs(); i++) {
+                present.add(new ArrayList<>());
+            }
+            long[] id = {0};
+            for (int step = 0; step < cut; step++) {
+                push(r, plan, step, present, id, live, null);
+                live.step();
+            }
+            bytes = store.save(live).bytes();
+            try (CircuitRuntime back = build(workers, plan, wiring)) {
+                CheckpointStore.Restored restored = store.restore(back).orElseThrow();
+                if (restored.step() != cut || back.stepCount() != cut) {
+                    throw new AssertionError(where + ": restored at step " + restored.step() + ", expected " + cut);
+                }
+                compare(live, back, false, where + ", right after the restore at step " + cut);
+                for (int step = cut; step < plan.steps(); step++) {
+                    push(r, plan, step, present, id, live, back);
+                    live.step();
+                    back.step();
+                    compare(live, back, true, where + ", step " + step + " (restored at " + cut + ")");
+                }
+            }
+        }
+        return bytes;
+    }
+
+    /** Compares views and state rows, and unless right after the restore (which has no last change), changes. */
+    private static void compare(CircuitRuntime live, CircuitRuntime back, boolean changes, String where) {
+        ZSet<?> vl = live.output("out").view();
+        ZSet<?> vb = back.output("out").view();
+        if (!vl.equals(vb)) {
+            throw new AssertionError(where + ": views differ\n  never stopped: " + vl.size() + " rows\n  restored:      "
+                    + vb.size() + " rows");
+        }
+        if (changes && !live.output("out").delta().equals(back.output("out").delta())) {
+            throw new AssertionError(where + ": changes differ\n  never stopped: " + live.output("out").delta()
+                    + "\n  restored:      " + back.output("out").delta());
+        }
+        if (live.stateRows() != back.stateRows()) {
+            throw new AssertionError(where + ": state rows " + live.stateRows() + " never stopped, " + back.stateRows()
+                    + " restored");
+        }
+    }
+
+    /** One step's changes, as {@link Twin} makes them, pushed to {@code a} and (if not null) {@code b}. */
+    @SuppressWarnings("unchecked")
+    private static void push(Random r, Plan plan, int step, List<List<Fact>> present, long[] id, CircuitRuntime a,
+                             CircuitRuntime b) {
+        boolean shrinking = step >= plan.steps() * 2 / 3;
+        int changes = 1 + r.nextInt(plan.perStep());
+        for (int c = 0; c < changes; c++) {
+            int input = r.nextInt(plan.inputs());
+            List<Fact> live = present.get(input);
+            boolean delete = !plan.appendOnly() && !live.isEmpty() && r.nextInt(10) < (shrinking ? 8 : 2);
+            Fact f;
+            long w;
+            if (delete) {
+                f = live.remove(r.nextInt(live.size()));
+                w = -1;
+            } else {
+                f = Twin.fact(r, id[0]++, plan.keys(), step);
+                w = 1;
+                live.add(f);
+            }
+            if (plan.negative() && r.nextInt(8) == 0) {
+                w = r.nextBoolean() ? -2 : 2;
+                if (w == -2) {
+                    f = Twin.fact(r, id[0]++, plan.keys(), step);
+                }
+            }
+            a.input("in" + input, Fact.class).push(f, w);
+            if (b != null) {
+                b.input("in" + input, Fact.class).push(f, w);
+            }
+        }
+    }
+}
