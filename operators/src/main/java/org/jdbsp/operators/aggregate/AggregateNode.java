@@ -313,22 +313,27 @@ final class AggregateNode<T, R> extends Node implements Checkpointable {
         return perStep;
     }
 
-    @Override
-    public String checkpointUnsupported() {
-        return windows != null ? "its window groups are not saved in checkpoints yet" : null;
-    }
-
-    /** Per group: its key, count and every aggregate's state; and whether an ungrouped aggregate's row is out. */
+    /**
+     * Per group: its key (or window and key), count and every aggregate's state; whether an ungrouped aggregate's
+     * row is out; the end through which windows were dropped.
+     */
     @Override
     public void writeState(StateWriter out) {
         out.writeBoolean(rowEmitted);
         out.writeVarLong(space.size());
         for (int id = space.nextLive(0); id >= 0; id = space.nextLive(id + 1)) {
-            space.writeKey(id, out);
+            if (windows != null) {
+                windows.writeGroup(id, out);
+            } else {
+                space.writeKey(id, out);
+            }
             out.writeSignedVarLong(count[id]);
             for (Accumulator<T> a : aggs) {
                 a.writeGroup(id, out);
             }
+        }
+        if (windows != null) {
+            windows.writeState(out);
         }
     }
 
@@ -337,12 +342,15 @@ final class AggregateNode<T, R> extends Node implements Checkpointable {
         rowEmitted = in.readBoolean();
         int groups = in.readSize();
         for (int g = 0; g < groups; g++) {
-            int id = space.readKey(in);
+            int id = windows != null ? windows.readGroup(in) : space.readKey(in);
             reserveId(id);
             count[id] = in.readSignedVarLong();
             for (Accumulator<T> a : aggs) {
                 a.readGroup(id, in);
             }
+        }
+        if (windows != null) {
+            windows.readState(in);
         }
     }
 

@@ -277,13 +277,7 @@ final class ExtremeAccumulator<T> extends Accumulator<T> {
         out.writeLong(best[id]);
         if (!appendOnly) {
             LongTreap m = sets[id];
-            out.writeVarLong(m == null ? 0 : m.size());
-            if (m != null) {
-                for (int n = m.minNode(); n >= 0; n = m.nodeAfter(m.keyAt(n))) {
-                    out.writeLong(m.keyAt(n));
-                    out.writeSignedVarLong(m.weightAt(n));
-                }
-            }
+            (m == null ? new LongTreap(false) : m).writeEntries(out);
         }
     }
 
@@ -292,12 +286,8 @@ final class ExtremeAccumulator<T> extends Accumulator<T> {
         has[id] = in.readBoolean();
         best[id] = in.readLong();
         if (!appendOnly) {
-            int n = in.readSize();
-            if (n > 0) {
-                LongTreap m = new LongTreap(false);
-                for (int i = 0; i < n; i++) {
-                    m.add(in.readLong(), in.readSignedVarLong());
-                }
+            LongTreap m = new LongTreap(false);
+            if (m.readEntries(in) > 0) {
                 sets[id] = m;
                 rows += m.size();
             }

@@ -94,6 +94,11 @@ final class WindowGroups<T> {
             innerRefs = grow(innerRefs, k);
             innerRefs[k] = 0;
         }
+        return group(w, k);
+    }
+
+    /** The group of window id {@code w} and key id {@code k}, adding it if new. */
+    private int group(int w, int k) {
         int groupsBefore = groups.size();
         int g = groups.id(w, k);
         if (groups.size() != groupsBefore) {
@@ -190,5 +195,40 @@ final class WindowGroups<T> {
 
     private static int[] grow(int[] a, int index) {
         return index < a.length ? a : Arrays.copyOf(a, Math.max(index + 1, a.length * 2));
+    }
+
+    /** Writes group {@code g}'s window and key, for a checkpoint. */
+    void writeGroup(int g, org.jdbsp.circuit.state.StateWriter out) {
+        int w = (int) groups.first(g);
+        out.writeLong(windows.first(w));
+        out.writeLong(windows.second(w));
+        innerSpace.writeKey((int) groups.second(g), out);
+    }
+
+    /** Reads a group {@link #writeGroup} wrote and returns its id here, adding its window and key. */
+    int readGroup(org.jdbsp.circuit.state.StateReader in) {
+        long start = in.readLong();
+        long end = in.readLong();
+        int windowsBefore = windows.size();
+        int w = windows.id(start, end);
+        if (windows.size() != windowsBefore) {
+            addWindow(w, end);
+        }
+        int innersBefore = innerSpace.size();
+        int k = innerSpace.readKey(in);
+        if (innerSpace.size() != innersBefore) {
+            innerRefs = grow(innerRefs, k);
+            innerRefs[k] = 0;
+        }
+        return group(w, k);
+    }
+
+    /** The end through which windows were dropped (changes there fail). */
+    void writeState(org.jdbsp.circuit.state.StateWriter out) {
+        out.writeLong(droppedThrough);
+    }
+
+    void readState(org.jdbsp.circuit.state.StateReader in) {
+        droppedThrough = in.readLong();
     }
 }

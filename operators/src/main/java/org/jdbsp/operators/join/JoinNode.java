@@ -575,13 +575,10 @@ final class JoinNode<A, B, R> extends Node implements Checkpointable {
         return kind == JoinKind.INNER || kind == JoinKind.SEMI;
     }
 
-    @Override
-    public String checkpointUnsupported() {
-        return expiring != null || interval != null
-                ? "it drops the state the watermarks pass, and watermarks are not saved in checkpoints yet" : null;
-    }
-
-    /** Per key: the key, each side's rows (empty if the kind keeps none) and totals; then the counters. */
+    /**
+     * Per key: the key, each side's rows (empty if the kind keeps none), totals and time (if keys expire); then the
+     * counters, and the rows' times (if rows expire).
+     */
     @Override
     public void writeState(StateWriter out) {
         out.writeVarLong(space.size());
@@ -597,10 +594,20 @@ final class JoinNode<A, B, R> extends Node implements Checkpointable {
             if (totalB.length > 0) {
                 out.writeSignedVarLong(totalB[id]);
             }
+            if (expiring != null) {
+                expiring.writeKey(id, out);
+            }
         }
         out.writeVarLong(rows);
         out.writeVarLong(boundA);
         out.writeVarLong(boundB);
+        if (expiring != null) {
+            expiring.writeLimit(out);
+        }
+        if (interval != null) {
+            rowsA.writeState(space, out);
+            rowsB.writeState(space, out);
+        }
     }
 
     private static void writeTrace(Object[] trace, int id, StateWriter out) {
@@ -624,10 +631,20 @@ final class JoinNode<A, B, R> extends Node implements Checkpointable {
             if (totalB.length > 0) {
                 totalB[id] = in.readSignedVarLong();
             }
+            if (expiring != null) {
+                expiring.readKey(id, in);
+            }
         }
         rows = in.readVarLong();
         boundA = in.readVarLong();
         boundB = in.readVarLong();
+        if (expiring != null) {
+            expiring.readLimit(in);
+        }
+        if (interval != null) {
+            rowsA.readState(space, in);
+            rowsB.readState(space, in);
+        }
     }
 
     private static ZSet<?> nonEmpty(ZSet<?> z) {

@@ -72,4 +72,29 @@ public final class ExpiringKeys {
         }
         limit.applied();
     }
+
+    /** Writes key {@code id}'s time, if it is tracked, for a checkpoint (with the key, which the operator writes). */
+    public void writeKey(int id, org.jdbsp.circuit.state.StateWriter out) {
+        boolean t = isTracked(id);
+        out.writeBoolean(t);
+        if (t) {
+            out.writeLong(time[id]);
+        }
+    }
+
+    /** Reads what {@link #writeKey} wrote, for key {@code id} of a fresh operator. */
+    public void readKey(int id, org.jdbsp.circuit.state.StateReader in) {
+        if (in.readBoolean()) {
+            track(id, in.readLong());
+        }
+    }
+
+    /** Writes the limit below which keys were dropped (changes there fail). */
+    public void writeLimit(org.jdbsp.circuit.state.StateWriter out) {
+        limit.write(out);
+    }
+
+    public void readLimit(org.jdbsp.circuit.state.StateReader in) {
+        limit.read(in);
+    }
 }

@@ -72,4 +72,36 @@ public final class ExpiringRows {
         }
         limit.applied();
     }
+
+    /**
+     * Writes every entered row with its time and the key (from {@code space}) it is stored under, and the limit
+     * below which rows were dropped, for a checkpoint; entries of keys released since are left out.
+     */
+    public void writeState(KeySpace space, org.jdbsp.circuit.state.StateWriter out) {
+        int n = 0;
+        for (int i = 0; i < byTime.size(); i++) {
+            n += space.isLive(keyId[byTime.valueAt(i)]) ? 1 : 0;
+        }
+        out.writeVarLong(n);
+        for (int i = 0; i < byTime.size(); i++) {
+            int slot = byTime.valueAt(i);
+            if (space.isLive(keyId[slot])) {
+                out.writeLong(byTime.keyAt(i));
+                space.writeKey(keyId[slot], out);
+                out.writeValue(row[slot]);
+            }
+        }
+        limit.write(out);
+    }
+
+    /** Reads what {@link #writeState} wrote into a fresh operator whose keys are in {@code space} already. */
+    public void readState(KeySpace space, org.jdbsp.circuit.state.StateReader in) {
+        int n = in.readSize();
+        for (int i = 0; i < n; i++) {
+            long t = in.readLong();
+            int id = space.readKey(in);
+            add(t, id, in.readValue());
+        }
+        limit.read(in);
+    }
 }

@@ -38,4 +38,12 @@ final class ExpiryLimit {
             droppedBelow = limit;
         }
     }
+
+    void write(org.jdbsp.circuit.state.StateWriter out) {
+        out.writeLong(droppedBelow);
+    }
+
+    void read(org.jdbsp.circuit.state.StateReader in) {
+        droppedBelow = in.readLong();
+    }
 }

@@ -464,4 +464,33 @@ public final class LongTreap {
         }
         return Math.addExact(s, v);
     }
+
+    /** Writes every entry (key, weight, and payload if any) in key order, for a checkpoint. */
+    public void writeEntries(org.jdbsp.circuit.state.StateWriter out) {
+        out.writeVarLong(size());
+        out.writeBoolean(aux != null);
+        for (int n = minNode(); n >= 0; n = nodeAfter(key[n])) {
+            out.writeLong(key[n]);
+            out.writeSignedVarLong(weight[n]);
+            if (aux != null) {
+                out.writeLong(aux[n]);
+            }
+        }
+    }
+
+    /** Adds the entries {@link #writeEntries} wrote (to an empty treap). Returns how many. */
+    public int readEntries(org.jdbsp.circuit.state.StateReader in) {
+        int n = in.readSize();
+        boolean payload = in.readBoolean();
+        for (int i = 0; i < n; i++) {
+            long t = in.readLong();
+            long w = in.readSignedVarLong();
+            if (payload) {
+                put(t, w, in.readLong());
+            } else {
+                add(t, w);
+            }
+        }
+        return n;
+    }
 }

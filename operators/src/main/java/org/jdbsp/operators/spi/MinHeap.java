@@ -83,4 +83,21 @@ public final class MinHeap {
         values[i] = value;
         tags[i] = tag;
     }
+
+    /** Number of entries; with {@link #keyAt} and friends, to read them all (in no particular order). */
+    public int size() {
+        return size;
+    }
+
+    public long keyAt(int i) {
+        return keys[i];
+    }
+
+    public int valueAt(int i) {
+        return values[i];
+    }
+
+    public int tagAt(int i) {
+        return tags[i];
+    }
 }

@@ -681,13 +681,10 @@ final class TopKNode<T> extends Node implements Checkpointable {
         return rows;
     }
 
-    @Override
-    public String checkpointUnsupported() {
-        return expiring != null
-                ? "it drops the groups a watermark passes, and watermarks are not saved in checkpoints yet" : null;
-    }
-
-    /** Per group: its key, then its rows in order with their weights (and, append-only, the copies kept). */
+    /**
+     * Per group: its key, its rows in order with their weights (and, append-only, the copies kept), and its time if
+     * groups expire; then the limit below which groups were dropped.
+     */
     @Override
     @SuppressWarnings("unchecked")
     public void writeState(StateWriter out) {
@@ -717,6 +714,12 @@ final class TopKNode<T> extends Node implements Checkpointable {
                     out.writeSignedVarLong(0);
                 }
             }
+            if (expiring != null) {
+                expiring.writeKey(id, out);
+            }
+        }
+        if (expiring != null) {
+            expiring.writeLimit(out);
         }
     }
 
@@ -747,6 +750,12 @@ final class TopKNode<T> extends Node implements Checkpointable {
                 state[id] = n == 0 ? null : sorted;
             }
             rows += n;
+            if (expiring != null) {
+                expiring.readKey(id, in);
+            }
+        }
+        if (expiring != null) {
+            expiring.readLimit(in);
         }
     }
 }

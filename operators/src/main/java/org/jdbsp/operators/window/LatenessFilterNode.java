@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.zset.ZSet;
 
@@ -11,7 +14,7 @@ import org.jdbsp.zset.ZSet;
  * Incremental lateness filter: forwards the changes whose time is at least the watermark at the start of the
  * step, counts the others; on commit advances the watermark. No state besides the watermark; O(|change|).
  */
-final class LatenessFilterNode<T> extends Node {
+final class LatenessFilterNode<T> extends Node implements Checkpointable {
     private final Stream<T> in;
     private final Stream<T> out;
     private final ToLongFunction<? super T> time;
@@ -72,5 +75,17 @@ final class LatenessFilterNode<T> extends Node {
     protected void rollback() {
         pendingMax = Long.MIN_VALUE;
         pendingLate = 0;
+    }
+
+    /** The watermark and its late count (every worker's filter writes the one shared watermark). */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeLong(watermark.current());
+        out.writeVarLong(watermark.lateRecords());
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        watermark.restore(in.readLong(), in.readVarLong());
     }
 }

@@ -6,7 +6,11 @@ import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.operators.spi.Checked;
+import org.jdbsp.operators.spi.KeySpace;
 import org.jdbsp.operators.spi.LongTreap;
 import org.jdbsp.operators.spi.MinHeap;
 import org.jdbsp.operators.spi.PairSort;
@@ -36,7 +40,7 @@ import org.jdbsp.zset.ZSet;
  * the time at which they may have something to drop; a key's generation changes when its state goes, so a stale
  * entry is skipped. A step's per-key scratch ({@code Pending}) is reused from step to step.
  */
-final class SessionNode<T, K> extends Node {
+final class SessionNode<T, K> extends Node implements Checkpointable {
     private final Stream<T> in;
     private final Stream<Session<K>> out;
     private final RowKey<T> keys;
@@ -361,6 +365,65 @@ final class SessionNode<T, K> extends Node {
     @Override
     public long stateRows() {
         return rows;
+    }
+
+    /**
+     * Per key: the key, its times and sessions, and when it is due for a check against the watermark; then the
+     * time below which sessions were dropped and the row count.
+     */
+    @Override
+    public void writeState(StateWriter out) {
+        long[] due = new long[states.length];
+        boolean[] found = new boolean[states.length];
+        for (int i = 0; i < checks.size(); i++) {
+            int id = checks.valueAt(i);
+            if (generation[id] == checks.tagAt(i) && states[id] != null) {
+                due[id] = checks.keyAt(i);
+                found[id] = true;
+            }
+        }
+        KeySpace space = keys.space();
+        out.writeVarLong(space.size());
+        for (int id = space.nextLive(0); id >= 0; id = space.nextLive(id + 1)) {
+            space.writeKey(id, out);
+            KeyState ks = id < states.length ? states[id] : null;
+            out.writeBoolean(ks != null);
+            if (ks != null) {
+                ks.times.writeEntries(out);
+                ks.spans.writeEntries(out);
+                boolean scheduled = ks.scheduled && found[id];
+                out.writeBoolean(scheduled);
+                if (scheduled) {
+                    out.writeLong(due[id]);
+                }
+            }
+        }
+        out.writeLong(prunedBelow);
+        out.writeVarLong(rows);
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int n = in.readSize();
+        for (int i = 0; i < n; i++) {
+            int id = keys.space().readKey(in);
+            if (id >= states.length) {
+                int cap = Math.max(id + 1, states.length * 2);
+                states = Arrays.copyOf(states, cap);
+                generation = Arrays.copyOf(generation, cap);
+            }
+            if (in.readBoolean()) {
+                KeyState ks = new KeyState();
+                ks.times.readEntries(in);
+                ks.spans.readEntries(in);
+                states[id] = ks;
+                if (in.readBoolean()) {
+                    schedule(in.readLong(), id, ks);
+                }
+            }
+        }
+        prunedBelow = in.readLong();
+        rows = in.readVarLong();
     }
 
     /** One key's changes in the current tick and the sessions they retract and insert; reused from step to step. */

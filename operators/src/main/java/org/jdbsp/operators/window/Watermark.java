@@ -63,6 +63,12 @@ public final class Watermark {
         }
     }
 
+    /** Sets the watermark and late count a checkpoint saved (on a fresh watermark, before any step). */
+    synchronized void restore(long current, long lateRecords) {
+        this.current = current;
+        this.lateRecords = lateRecords;
+    }
+
     @Override
     public String toString() {
         return "watermark " + current + " (lateness " + lateness + " ms, " + lateRecords + " late)";

@@ -17,9 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Checkpoint, restore, continue: for every operator family whose state checkpoints save (joins of every kind,
- * aggregates with every function, folds, the ungrouped aggregate, distinct, top-k of every kind, integrals and
- * delays), on one and two workers, over long and object keys, multisets, negative weights and append-only
+ * Checkpoint, restore, continue: for every operator family (joins of every kind, aggregates with every function,
+ * folds, the ungrouped aggregate, distinct, top-k of every kind, integrals and delays; and with watermarks, window
+ * aggregates, window and interval joins, window top-N and sessions, which drop state), on one and two workers, over long and object keys, multisets, negative weights and append-only
  * inputs, a circuit restored at a seeded step continues exactly as the one never stopped ({@link Restart}).
  * Runs of 24 steps of up to 3,000 changes grow every table before the checkpoint.
  */
@@ -113,5 +113,43 @@ class CheckpointProperties {
             var sum = keys.integrate();
             return sum.delay().plus(sum.differentiate()).plus(keys.delay().integrate());
         });
+    }
+
+    @ParameterizedTest(name = "{0} windows, watermark {1}, long keys {2}, workers {3}")
+    @CsvSource({"tumbling,true,true,1", "hopping,true,false,2", "tumbling,false,false,2"})
+    void windowAggregates(String kind, boolean watermark, boolean longKeys, int workers) {
+        Restart.check(kind + " window aggregate", 110, Plan.of(1), workers, dir,
+                WindowFamilyProperties.windowAggregate(kind, watermark, longKeys));
+    }
+
+    @ParameterizedTest(name = "rows carrying their window, workers {0}")
+    @CsvSource({"1", "2"})
+    void windowAggregatesOfRowsCarryingTheirWindow(int workers) {
+        Restart.check("window aggregate of rows", 111, Plan.of(1), workers, dir,
+                WindowFamilyProperties.rowsCarryingTheirWindow(true));
+    }
+
+    @ParameterizedTest(name = "window join, long keys {0}, workers {1}")
+    @CsvSource({"true,2", "false,1"})
+    void windowJoins(boolean longKeys, int workers) {
+        Restart.check("window join", 112, Plan.of(2), workers, dir, WindowFamilyProperties.windowJoin(longKeys));
+    }
+
+    @ParameterizedTest(name = "interval join, long keys {0}, workers {1}")
+    @CsvSource({"true,1", "false,2"})
+    void intervalJoins(boolean longKeys, int workers) {
+        Restart.check("interval join", 113, Plan.of(2), workers, dir, WindowFamilyProperties.intervalJoin(longKeys));
+    }
+
+    @ParameterizedTest(name = "window top-N, row numbers {0}, workers {1}")
+    @CsvSource({"false,2", "true,1"})
+    void windowTopN(boolean rowNumbers, int workers) {
+        Restart.check("window top-N", 114, Plan.of(1), workers, dir, WindowFamilyProperties.windowTopNOf(rowNumbers));
+    }
+
+    @ParameterizedTest(name = "sessions, watermark {0}, long keys {1}, workers {2}")
+    @CsvSource({"true,true,1", "true,false,2", "false,true,2"})
+    void sessions(boolean watermark, boolean longKeys, int workers) {
+        Restart.check("session", 115, Plan.of(1), workers, dir, WindowFamilyProperties.session(watermark, longKeys));
     }
 }

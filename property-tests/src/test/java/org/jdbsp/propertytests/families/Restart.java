@@ -31,9 +31,10 @@ final class Restart {
     private Restart() {
     }
 
-    /** Rows the test queries make that are neither records nor built-in types: lists and sorted sets. */
+    /** Rows and keys the test queries make that are neither records nor built-in types: lists and sorted sets. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     static final RowCodecs CODECS = RowCodecs.standard()
-            .with(ArrayList.class, new CollectionCodec<>("test.list", ArrayList::new))
+            .with(List.class, (RowCodec) new CollectionCodec<>("test.list", ArrayList::new))
             .with(TreeSet.class, new CollectionCodec<>("test.treeset", TreeSet::new));
 
     private static final class CollectionCodec<C extends java.util.Collection<Object>> implements RowCodec<C> {

@@ -30,7 +30,55 @@ class WindowFamilyProperties {
     @ParameterizedTest(name = "{0} windows, watermark {1}, long keys {2}")
     @CsvSource({"tumbling,true,true", "tumbling,false,false", "hopping,true,false", "hopping,false,true"})
     void windowAggregates(String kind, boolean watermark, boolean longKeys) {
-        int peak = Twin.check(kind + " window aggregate", watermark ? 3 : 4, Plan.of(1), (b, in) -> {
+        int peak = Twin.check(kind + " window aggregate", watermark ? 3 : 4, Plan.of(1),
+                windowAggregate(kind, watermark, longKeys));
+        assertTrue(peak > 1000, "many (window, key) groups, peak " + peak);
+    }
+
+    @ParameterizedTest(name = "window aggregate over rows carrying their window, watermark {0}")
+    @CsvSource({"true", "false"})
+    void windowAggregatesOfRowsCarryingTheirWindow(boolean watermark) {
+        int peak = Twin.check("window aggregate of rows", watermark ? 13 : 14, Plan.of(1),
+                rowsCarryingTheirWindow(watermark));
+        assertTrue(peak > 1000, "many (window, key) groups, peak " + peak);
+    }
+
+    /** The start of a row's 3-second tumbling window. */
+    static long start(Fact f) {
+        return Math.floorDiv(f.time(), 3000) * 3000;
+    }
+
+    @ParameterizedTest(name = "window join dropping passed windows, long keys {0}")
+    @CsvSource({"true", "false"})
+    void windowJoins(boolean longKeys) {
+        int peak = Twin.check("window join", longKeys ? 9 : 10, Plan.of(2), windowJoin(longKeys));
+        assertTrue(peak > 1000, "many joined pairs, peak " + peak);
+    }
+
+    @ParameterizedTest(name = "interval join dropping rows no future row can match, long keys {0}")
+    @CsvSource({"true", "false"})
+    void intervalJoins(boolean longKeys) {
+        int peak = Twin.check("interval join", longKeys ? 15 : 16, Plan.of(2), intervalJoin(longKeys));
+        assertTrue(peak > 1000, "many pairs, peak " + peak);
+    }
+
+    @ParameterizedTest(name = "window top-N dropping passed windows, row numbers {0}")
+    @CsvSource({"false", "true"})
+    void windowTopN(boolean rowNumbers) {
+        int peak = Twin.check("window top-N", rowNumbers ? 11 : 12, Plan.of(1), windowTopNOf(rowNumbers));
+        assertTrue(peak > 100, "many windows' top rows, peak " + peak);
+    }
+
+    @ParameterizedTest(name = "sessions, watermark {0}, long keys {1}, input {2}")
+    @CsvSource({"true,true,multiset", "false,false,multiset", "false,true,negative", "true,false,multiset"})
+    void sessions(boolean watermark, boolean longKeys, String input) {
+        Plan plan = input.equals("negative") ? Plan.of(1).withNegative() : Plan.of(1);
+        Twin.check("session", watermark ? 7 : 8, plan, session(watermark, longKeys));
+    }
+
+    /** The wiring of {@link #windowAggregates}, shared with the checkpoint properties. */
+    static Twin.Wiring windowAggregate(String kind, boolean watermark, boolean longKeys) {
+        return (b, in) -> {
             Stream<Fact> rows = in.get(0);
             Watermarked<Fact> late = watermark ? Watermarks.withLateness(rows, Fact::time, 2000) : null;
             if (late != null) {
@@ -44,14 +92,12 @@ class WindowFamilyProperties {
                             (s, e, k, v) -> AggregateFamilyProperties.values(s + "/" + e + "/" + k, v), aggs)
                     : Aggregates.perWindow(win, Fact::pair, late == null ? null : late.watermark(),
                             (s, e, k, v) -> AggregateFamilyProperties.values(s + "/" + e + "/" + k, v), aggs);
-        });
-        assertTrue(peak > 1000, "many (window, key) groups, peak " + peak);
+        };
     }
 
-    @ParameterizedTest(name = "window aggregate over rows carrying their window, watermark {0}")
-    @CsvSource({"true", "false"})
-    void windowAggregatesOfRowsCarryingTheirWindow(boolean watermark) {
-        int peak = Twin.check("window aggregate of rows", watermark ? 13 : 14, Plan.of(1), (b, in) -> {
+    /** The wiring of {@link #windowAggregatesOfRowsCarryingTheirWindow}, shared with the checkpoint properties. */
+    static Twin.Wiring rowsCarryingTheirWindow(boolean watermark) {
+        return (b, in) -> {
             Stream<Fact> rows = in.get(0);
             Watermarked<Fact> late = watermark ? Watermarks.withLateness(rows, Fact::time, 2000) : null;
             if (late != null) {
@@ -61,19 +107,12 @@ class WindowFamilyProperties {
                     late == null ? null : late.watermark(),
                     (s, e, k, v) -> AggregateFamilyProperties.values(s + "/" + e + "/" + k, v),
                     AggregateFamilyProperties.ALL);
-        });
-        assertTrue(peak > 1000, "many (window, key) groups, peak " + peak);
+        };
     }
 
-    /** The start of a row's 3-second tumbling window. */
-    private static long start(Fact f) {
-        return Math.floorDiv(f.time(), 3000) * 3000;
-    }
-
-    @ParameterizedTest(name = "window join dropping passed windows, long keys {0}")
-    @CsvSource({"true", "false"})
-    void windowJoins(boolean longKeys) {
-        int peak = Twin.check("window join", longKeys ? 9 : 10, Plan.of(2), (b, in) -> {
+    /** The wiring of {@link #windowJoins}, shared with the checkpoint properties. */
+    static Twin.Wiring windowJoin(boolean longKeys) {
+        return (b, in) -> {
             Watermarked<Fact> l = Watermarks.withLateness(in.get(0), Fact::time, 2000);
             Watermarked<Fact> r = Watermarks.withLateness(in.get(1), Fact::time, 2000);
             // a window's start lies at most 2,999 ms before its rows' times, which the watermarks bound
@@ -85,14 +124,12 @@ class WindowFamilyProperties {
                             f -> start(f) * 64 + (f.key() & 63), (x, y) -> x.id() + "|" + y.id(), expiry)
                     : Joins.join(l.stream(), r.stream(), f -> java.util.List.of(start(f), f.key()),
                             f -> java.util.List.of(start(f), f.key()), (x, y) -> x.id() + "|" + y.id(), expiry);
-        });
-        assertTrue(peak > 1000, "many joined pairs, peak " + peak);
+        };
     }
 
-    @ParameterizedTest(name = "interval join dropping rows no future row can match, long keys {0}")
-    @CsvSource({"true", "false"})
-    void intervalJoins(boolean longKeys) {
-        int peak = Twin.check("interval join", longKeys ? 15 : 16, Plan.of(2), (b, in) -> {
+    /** The wiring of {@link #intervalJoins}, shared with the checkpoint properties. */
+    static Twin.Wiring intervalJoin(boolean longKeys) {
+        return (b, in) -> {
             Watermarked<Fact> l = Watermarks.withLateness(in.get(0), Fact::time, 2000);
             Watermarked<Fact> r = Watermarks.withLateness(in.get(1), Fact::time, 1000);
             // pairs with r.time - l.time in [-1500, 500]
@@ -106,14 +143,12 @@ class WindowFamilyProperties {
             return org.jdbsp.operators.linear.Linear.map(org.jdbsp.operators.linear.Linear.filter(pairs,
                     p -> p[1].time() - p[0].time() >= -1500 && p[1].time() - p[0].time() <= 500),
                     p -> p[0].id() + "|" + p[1].id());
-        });
-        assertTrue(peak > 1000, "many pairs, peak " + peak);
+        };
     }
 
-    @ParameterizedTest(name = "window top-N dropping passed windows, row numbers {0}")
-    @CsvSource({"false", "true"})
-    void windowTopN(boolean rowNumbers) {
-        int peak = Twin.check("window top-N", rowNumbers ? 11 : 12, Plan.of(1), (b, in) -> {
+    /** The wiring of {@link #windowTopN}, shared with the checkpoint properties. */
+    static Twin.Wiring windowTopNOf(boolean rowNumbers) {
+        return (b, in) -> {
             Watermarked<Fact> late = Watermarks.withLateness(in.get(0), Fact::time, 2000);
             Expiry<Fact> expiry = Expiry.of(WindowFamilyProperties::start, late.watermark(), -2999);
             java.util.Comparator<Fact> byValue = java.util.Comparator.comparingLong(Fact::val)
@@ -121,15 +156,12 @@ class WindowFamilyProperties {
             java.util.function.Function<Fact, Object> group = f -> java.util.List.of(start(f), f.key() % 7);
             return rowNumbers ? TopK.rowNumber(late.stream(), group, byValue, 3, expiry)
                     : TopK.topK(late.stream(), group, byValue, 3, expiry);
-        });
-        assertTrue(peak > 100, "many windows' top rows, peak " + peak);
+        };
     }
 
-    @ParameterizedTest(name = "sessions, watermark {0}, long keys {1}, input {2}")
-    @CsvSource({"true,true,multiset", "false,false,multiset", "false,true,negative", "true,false,multiset"})
-    void sessions(boolean watermark, boolean longKeys, String input) {
-        Plan plan = input.equals("negative") ? Plan.of(1).withNegative() : Plan.of(1);
-        Twin.check("session", watermark ? 7 : 8, plan, (b, in) -> {
+    /** The wiring of {@link #sessions}, shared with the checkpoint properties. */
+    static Twin.Wiring session(boolean watermark, boolean longKeys) {
+        return (b, in) -> {
             Stream<Fact> rows = in.get(0);
             Watermarked<Fact> late = watermark ? Watermarks.withLateness(rows, Fact::time, 2000) : null;
             if (late != null) {
@@ -138,6 +170,6 @@ class WindowFamilyProperties {
             return longKeys
                     ? Windows.sessionByLong(rows, Fact::key, Fact::time, 700, late == null ? null : late.watermark())
                     : Windows.session(rows, Fact::pair, Fact::time, 700, late == null ? null : late.watermark());
-        });
+        };
     }
 }
