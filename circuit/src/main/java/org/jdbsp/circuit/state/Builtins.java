@@ -22,7 +22,8 @@ final class Builtins {
     static final Class<?>[] CLASSES = {
         Long.class, Integer.class, String.class, Double.class, Boolean.class, BigDecimal.class, Short.class,
         Byte.class, Float.class, Character.class, BigInteger.class, LocalDate.class, LocalTime.class,
-        LocalDateTime.class, Instant.class, Duration.class, byte[].class};
+        LocalDateTime.class, Instant.class, Duration.class, byte[].class, long[].class, int[].class, double[].class,
+        Object[].class};
 
     static final RowCodec<?>[] CODECS = {
         codec("long", Long.class, (v, o) -> o.writeSignedVarLong(v), StateReader::readSignedVarLong),
@@ -66,6 +67,54 @@ final class Builtins {
             byte[] b = new byte[i.readSize()];
             i.readBytes(b);
             return b;
+        }),
+        codec("longs", long[].class, (v, o) -> {
+            o.writeVarLong(v.length);
+            for (long x : v) {
+                o.writeSignedVarLong(x);
+            }
+        }, i -> {
+            long[] a = new long[i.readSize()];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = i.readSignedVarLong();
+            }
+            return a;
+        }),
+        codec("ints", int[].class, (v, o) -> {
+            o.writeVarLong(v.length);
+            for (int x : v) {
+                o.writeSignedVarLong(x);
+            }
+        }, i -> {
+            int[] a = new int[i.readSize()];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = (int) i.readSignedVarLong();
+            }
+            return a;
+        }),
+        codec("doubles", double[].class, (v, o) -> {
+            o.writeVarLong(v.length);
+            for (double x : v) {
+                o.writeDouble(x);
+            }
+        }, i -> {
+            double[] a = new double[i.readSize()];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = i.readDouble();
+            }
+            return a;
+        }),
+        codec("values", Object[].class, (v, o) -> {
+            o.writeVarLong(v.length);
+            for (Object x : v) {
+                o.writeValue(x);
+            }
+        }, i -> {
+            Object[] a = new Object[i.readSize()];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = i.readValue();
+            }
+            return a;
         }),
     };
 

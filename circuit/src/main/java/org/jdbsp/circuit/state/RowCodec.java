@@ -2,8 +2,9 @@ package org.jdbsp.circuit.state;
 
 /**
  * Writes and reads values of one type in checkpoints. Built in: boxed primitives, {@code String},
- * {@code BigDecimal}, {@code BigInteger}, {@code java.time} dates, times and durations, and every record and enum
- * (by reflection, each component with its own codec). Other row types register a codec with
+ * {@code BigDecimal}, {@code BigInteger}, {@code java.time} dates, times and durations, arrays of bytes, longs,
+ * ints, doubles and plain {@code Object[]}, and every record and enum (by reflection, each component with its own
+ * codec). Other row types register a codec with
  * {@link RowCodecs#with}; a row without one is refused when a checkpoint is written.
  *
  * @param <T> the values it handles (subclasses included, when registered for a supertype)

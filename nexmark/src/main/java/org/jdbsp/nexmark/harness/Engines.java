@@ -128,6 +128,11 @@ public final class Engines {
         }
 
         @Override
+        public org.jdbsp.circuit.CircuitRuntime runtime() {
+            return circuit.circuit();
+        }
+
+        @Override
         public int workers() {
             return circuit.workers();
         }

@@ -337,6 +337,8 @@ public final class Main {
                 }
                 EventSource.Pass pass = source.open(n, batch);
                 BatchSizes sizes = new BatchSizes(o.batchMin, batch);
+                Checkpointing ckpt = o.checkpointDir == null ? null
+                        : Checkpointing.start(o, o.checkpointDir.resolve(q.name() + "-w" + workers));
                 int s = 0;
                 int done = 0;
                 HeapWatch heapWatch = new HeapWatch(q.name(), n, err);
@@ -361,6 +363,9 @@ public final class Main {
                         long tp = System.nanoTime();
                         engine.step();
                         long t1 = System.nanoTime();
+                        if (ckpt != null) {
+                            t1 += ckpt.afterStep(engine.runtime(), t1 - t0); // the pause delays the next step
+                        }
                         pushNanos += tp - t0;
                         mainCpu += cpu.current() - c0;
                         mainAlloc += cpu.currentAllocated() - a0;
@@ -426,7 +431,8 @@ public final class Main {
                         barrierWait, startLag, handBack,
                         peakHeap, retained, stateRows, stateRows == 0 ? Double.NaN : (double) retained / stateRows,
                         changes, view == null ? null : (long) view.size(), checked,
-                        differing, null);
+                        differing, null, ckpt == null ? 0 : ckpt.count(), ckpt == null ? Double.NaN : ckpt.seconds(),
+                        ckpt == null ? Double.NaN : ckpt.maxPauseMs(), ckpt == null ? 0 : ckpt.lastBytes());
             }
         } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
             return failed(q, n, o, workers, round, e, progress);
@@ -456,7 +462,8 @@ public final class Main {
                 o.batch, o.batchMin, 0, workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN,
-                0, 0, 0, Double.NaN, 0, null, null, 0, e instanceof HeapWatch.Exhausted ? e.getMessage() : String.valueOf(e));
+                0, 0, 0, Double.NaN, 0, null, null, 0, e instanceof HeapWatch.Exhausted ? e.getMessage() : String.valueOf(e),
+                0, Double.NaN, Double.NaN, 0);
     }
 
     private void reportDifference(NexmarkQuery<?> q, ViewDiff diff) {

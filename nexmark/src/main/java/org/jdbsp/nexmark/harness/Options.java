@@ -72,6 +72,12 @@ public final class Options {
     public final org.jdbsp.nexmark.generator.NexmarkConfig generator;
     public final Path eventsFrom;
     public final Path dumpOutput;
+    /** Write a checkpoint of each timed run under this directory (one subdirectory per run), or null. */
+    public final Path checkpointDir;
+    /** With {@link #checkpointDir}: a checkpoint every this many steps (0: by time, {@link #checkpointEveryMs}). */
+    public final long checkpointEverySteps;
+    /** With {@link #checkpointDir}: a checkpoint when this many ms of step time passed since the last (or 0). */
+    public final long checkpointEveryMs;
     /** {@code TRUE} forced on, {@code FALSE} forced off, {@code null}: on when stderr is a terminal. */
     public final Boolean progress;
     public final boolean help;
@@ -96,6 +102,9 @@ public final class Options {
         generator = b.generator.build();
         eventsFrom = b.eventsFrom;
         dumpOutput = b.dumpOutput;
+        checkpointDir = b.checkpointDir;
+        checkpointEverySteps = b.checkpointEverySteps;
+        checkpointEveryMs = b.checkpointEveryMs;
         progress = b.progress;
         help = b.help;
     }
@@ -130,6 +139,10 @@ public final class Options {
         boolean generatorChanged;
         Path eventsFrom;
         Path dumpOutput;
+        Path checkpointDir;
+        long checkpointEverySteps;
+        long checkpointEveryMs;
+        boolean checkpointEveryGiven;
         Boolean progress;
         boolean help;
     }
@@ -191,6 +204,16 @@ public final class Options {
         if (b.queries.isEmpty()) {
             addQueries(b, "all");
         }
+        if (b.checkpointEveryGiven && b.checkpointDir == null) {
+            throw new UsageException("--checkpoint-every needs --checkpoint-dir");
+        }
+        if (b.checkpointDir != null && !b.checkpointEveryGiven) {
+            b.checkpointEveryMs = 10_000;
+        }
+        if (b.checkpointDir != null && b.engine.equals("sql")) {
+            throw new UsageException("--checkpoint-dir: checkpoints of SQL programs are not supported yet; use "
+                    + "--engine circuit");
+        }
         if (b.generatorChanged && b.eventsFrom != null) {
             throw new UsageException("--base-time and --generator set up the generator; --events-from replays a file");
         }
@@ -206,7 +229,7 @@ public final class Options {
         return switch (name) {
             case "--query", "-q", "--events", "-n", "--batch", "--mode", "--engine", "--workers", "--rounds", "--warmup",
                     "--warmup-rounds", "--json", "--base-time", "--generator",
-                    "--dump-events", "--events-from", "--dump-output" -> true;
+                    "--dump-events", "--events-from", "--dump-output", "--checkpoint-dir", "--checkpoint-every" -> true;
             default -> false;
         };
     }
@@ -240,6 +263,17 @@ public final class Options {
             case "--dump-events" -> b.dumpEvents = path(name, value);
             case "--events-from" -> b.eventsFrom = path(name, value);
             case "--dump-output" -> b.dumpOutput = path(name, value);
+            case "--checkpoint-dir" -> b.checkpointDir = path(name, value);
+            case "--checkpoint-every" -> {
+                b.checkpointEveryGiven = true;
+                if (value.endsWith("s")) {
+                    b.checkpointEveryMs = count(name, value.substring(0, value.length() - 1), 1, 86_400) * 1000;
+                    b.checkpointEverySteps = 0;
+                } else {
+                    b.checkpointEverySteps = count(name, value, 1);
+                    b.checkpointEveryMs = 0;
+                }
+            }
             case "--base-time" -> {
                 b.generator.baseTime(count(name, value, 0));
                 b.generatorChanged = true;
@@ -395,6 +429,12 @@ public final class Options {
                                      malformed line stops the run naming the file and line)
                   --dump-output DIR  write each query's final view as DIR/<query>.csv (header, then one row
                                      per element with its weight, sorted)
+                  --checkpoint-dir DIR  write checkpoints of each timed run under DIR/<query>-w<workers>
+                                     (replaced at each run; circuit engine only) and report their count,
+                                     time, largest pause and size; the pauses are part of the step
+                                     latencies and of seconds
+                  --checkpoint-every N | Ns  a checkpoint every N steps, or when N seconds of step time
+                                     passed since the last (default 10s)
                   --progress         progress bar on stderr (default: only when stderr is a terminal)
                   --no-progress      no progress bar
                   --help, -h         this text

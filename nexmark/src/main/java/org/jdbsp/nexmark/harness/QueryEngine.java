@@ -34,6 +34,9 @@ public interface QueryEngine extends AutoCloseable {
     /** Where the steps went per operator since {@link #startProfile()}. */
     OperatorProfile profile();
 
+    /** The circuit running the query, for checkpoints. */
+    org.jdbsp.circuit.CircuitRuntime runtime();
+
     /** Workers (threads) this engine computes on. */
     int workers();
 

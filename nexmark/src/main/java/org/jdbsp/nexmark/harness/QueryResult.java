@@ -85,7 +85,11 @@ public record QueryResult(
         Long viewRows,
         Boolean checked,
         long differingRows,
-        String error) {
+        String error,
+        long checkpoints,
+        double checkpointSeconds,
+        double checkpointMaxPauseMs,
+        long checkpointBytes) {
 
     /** Whether this run failed or its check found a difference. */
     public boolean failed() {

@@ -203,6 +203,11 @@ final class SqlEngine implements QueryEngine {
     }
 
     @Override
+    public org.jdbsp.circuit.CircuitRuntime runtime() {
+        throw new UnsupportedOperationException("checkpoints of SQL programs are not supported yet");
+    }
+
+    @Override
     public int workers() {
         return program.options().workers();
     }

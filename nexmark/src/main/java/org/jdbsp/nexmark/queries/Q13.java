@@ -100,7 +100,7 @@ public final class Q13 implements NexmarkQuery<Q13.Row> {
      * (the table's integral is then the constant); in naive mode the table at every step. The published Z-sets
      * are read-only by the stream contract. Two-phase: the first step counts as done only on commit.
      */
-    private static final class ConstantNode<T> extends Node {
+    private static final class ConstantNode<T> extends Node implements org.jdbsp.circuit.state.Checkpointable {
         private final Stream<T> out;
         private final ZSet<T> value;
         private final ZSet<T> empty = new ZSet<>();
@@ -127,6 +127,17 @@ public final class Q13 implements NexmarkQuery<Q13.Row> {
         @Override
         public long stateRows() {
             return value.size();
+        }
+
+        /** Whether the constant went out (the constant itself is rebuilt with the circuit). */
+        @Override
+        public void writeState(org.jdbsp.circuit.state.StateWriter out) {
+            out.writeBoolean(emitted);
+        }
+
+        @Override
+        public void readState(org.jdbsp.circuit.state.StateReader in) {
+            emitted = in.readBoolean();
         }
     }
 

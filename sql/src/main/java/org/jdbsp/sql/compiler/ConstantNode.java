@@ -11,7 +11,7 @@ import java.util.List;
  * A constant relation ({@code VALUES}): incrementally, the rows as a change at the first step and nothing after;
  * naively, the rows at every step. Only one worker publishes them. State: a flag.
  */
-final class ConstantNode extends Node {
+final class ConstantNode extends Node implements org.jdbsp.circuit.state.Checkpointable {
     private final Stream<Tuple> out;
     private final ZSet<Tuple> rows;
     private final boolean everyStep;
@@ -32,5 +32,16 @@ final class ConstantNode extends Node {
     @Override
     protected void commit() {
         emitted = true;
+    }
+
+    /** Whether the rows went out (the rows themselves are the program's). */
+    @Override
+    public void writeState(org.jdbsp.circuit.state.StateWriter out) {
+        out.writeBoolean(emitted);
+    }
+
+    @Override
+    public void readState(org.jdbsp.circuit.state.StateReader in) {
+        emitted = in.readBoolean();
     }
 }
