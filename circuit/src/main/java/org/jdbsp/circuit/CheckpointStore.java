@@ -217,6 +217,11 @@ public final class CheckpointStore {
         return all;
     }
 
+    /** The step a checkpoint directory of this store was taken after. */
+    static long stepOf(Path checkpoint) {
+        return Long.parseLong(checkpoint.getFileName().toString().substring(PREFIX.length()));
+    }
+
     // ---- what a checkpoint holds --------------------------------------------------------------------------
 
     /** One file of a checkpoint: its name, what it holds (checked on read), how to write and read it. */

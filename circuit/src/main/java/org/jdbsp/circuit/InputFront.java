@@ -237,6 +237,20 @@ final class InputFront<T> {
         return log != null ? !log.isEmpty() : pending != null && !pending.isEmpty();
     }
 
+    /** Writes the pending change (for a journal): its rows and weights, as a Z-set. */
+    void writePending(org.jdbsp.circuit.state.StateWriter out) {
+        out.writeZSet(log != null ? log.toZSet() : change());
+    }
+
+    /** Pushes a change read back from a journal, with the checks of its kind (which it passed when first pushed). */
+    void replay(ZSet<T> changes) {
+        if (keyed != null) {
+            keyed.pushAll(changes);
+        } else {
+            pushAll(changes);
+        }
+    }
+
     /** True when the input keeps rows between steps: a strict input's contents, a keyed input's rows. */
     boolean keepsState() {
         return contents != null || keyed != null;

@@ -21,16 +21,26 @@ public final class StateReader {
     private final FileChannel channel;
     private final RowCodecs codecs;
     private final String file;
-    private final ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+    private final ByteBuffer buf;
     /** Bytes of the file that belong to the payload (the trailer excluded), still unread. */
     private long left;
     private final List<RowCodec<?>> slots = new ArrayList<>(List.of(Builtins.CODECS));
+
+    /** A reader of bytes in memory (a journal record); {@code where} names them in errors. */
+    StateReader(byte[] data, int off, int len, RowCodecs codecs, String where) {
+        this.channel = null;
+        this.codecs = codecs;
+        this.file = where;
+        this.left = 0;
+        this.buf = ByteBuffer.wrap(data, off, len).slice();
+    }
 
     StateReader(FileChannel channel, RowCodecs codecs, String file, long payload) {
         this.channel = channel;
         this.codecs = codecs;
         this.file = file;
         this.left = payload;
+        this.buf = ByteBuffer.allocate(BUFFER);
         buf.limit(0);
     }
 
@@ -135,7 +145,7 @@ public final class StateReader {
     }
 
     /** True when every byte of the payload has been read. */
-    boolean atEnd() {
+    public boolean atEnd() {
         return left == 0 && !buf.hasRemaining();
     }
 
@@ -147,6 +157,9 @@ public final class StateReader {
     private void need(int n) {
         if (buf.remaining() >= n) {
             return;
+        }
+        if (channel == null) {
+            throw corrupt("ends early (the reader read more than was written)");
         }
         buf.compact();
         try {

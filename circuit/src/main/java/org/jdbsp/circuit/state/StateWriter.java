@@ -25,11 +25,17 @@ public final class StateWriter {
 
     private final FileChannel channel;
     private final RowCodecs codecs;
-    private final ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+    /** The buffer; in memory (no channel) it grows to hold everything written. */
+    private ByteBuffer buf = ByteBuffer.allocate(BUFFER);
     private final CRC32C crc = new CRC32C();
     private final Map<Class<?>, Integer> slots = new IdentityHashMap<>();
     private final Map<Class<?>, RowCodec<Object>> slotCodecs = new IdentityHashMap<>();
     private long written;
+
+    /** A writer into memory ({@link #toByteArray}), for a journal record. */
+    StateWriter(RowCodecs codecs) {
+        this(null, codecs);
+    }
 
     StateWriter(FileChannel channel, RowCodecs codecs) {
         this.channel = channel;
@@ -87,7 +93,7 @@ public final class StateWriter {
     public void writeBytes(byte[] b) {
         int off = 0;
         while (off < b.length) {
-            ensure(1);
+            ensure(channel == null ? b.length - off : 1);
             int n = Math.min(buf.remaining(), b.length - off);
             buf.put(b, off, n);
             off += n;
@@ -134,8 +140,20 @@ public final class StateWriter {
 
     private void ensure(int n) {
         if (buf.remaining() < n) {
-            flush();
+            if (channel == null) {
+                ByteBuffer bigger = ByteBuffer.allocate(Math.max(buf.capacity() * 2, buf.position() + n));
+                buf.flip();
+                bigger.put(buf);
+                buf = bigger;
+            } else {
+                flush();
+            }
         }
+    }
+
+    /** In memory: the bytes written. */
+    byte[] toByteArray() {
+        return java.util.Arrays.copyOf(buf.array(), buf.position());
     }
 
     /** Writes out the buffer, adding it to the checksum. */
