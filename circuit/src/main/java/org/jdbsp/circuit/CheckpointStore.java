@@ -112,12 +112,25 @@ public final class CheckpointStore {
      * @throws IllegalStateException if changes are pending on an input (step first)
      */
     public Saved save(CircuitRuntime circuit) {
+        if (circuit == null) {
+            throw new IllegalArgumentException("save(null)");
+        }
+        return save(circuit, circuit.stepCount(), Map.of());
+    }
+
+    /**
+     * Writes a checkpoint of {@code circuit} (or of none, if null) together with {@code extra}: state kept beside
+     * the circuit by the code that drives it (a SQL program's tables), one file each, under the names given,
+     * which are part of the fingerprint. {@code step} is the steps completed, which a restore hands back.
+     */
+    public Saved save(CircuitRuntime circuit, long step, Map<String, ? extends Checkpointable> extra) {
         long t0 = System.nanoTime();
         List<Circuit> replicas = replicasOf(circuit);
-        checkNothingPending(replicas.get(0), "save");
-        List<Part> parts = parts(replicas);
-        String fingerprint = fingerprint(replicas.get(0));
-        long step = circuit.stepCount();
+        if (!replicas.isEmpty()) {
+            checkNothingPending(replicas.get(0), "save");
+        }
+        List<Part> parts = parts(replicas, extra);
+        String fingerprint = fingerprint(replicas, extra);
         Path dir = root.resolve(String.format("%s%012d", PREFIX, step));
         if (Files.exists(dir.resolve(CheckpointManifest.NAME))) {
             CheckpointManifest m = CheckpointManifest.read(dir);
@@ -134,8 +147,8 @@ public final class CheckpointStore {
                 entries.add(new CheckpointManifest.Entry(p.file, w.bytes(), w.checksum(), p.holds));
             }
             CheckpointManifest.forceDirectory(dir);
-            CheckpointManifest m = new CheckpointManifest(step, replicas.size(), replicas.get(0).mode().name(),
-                    fingerprint, List.copyOf(entries));
+            CheckpointManifest m = new CheckpointManifest(step, replicas.size(),
+                    replicas.isEmpty() ? "none" : replicas.get(0).mode().name(), fingerprint, List.copyOf(entries));
             m.write(dir);
             CheckpointManifest.forceDirectory(root);
             prune();
@@ -162,15 +175,28 @@ public final class CheckpointStore {
      * @throws IllegalStateException if the circuit has run a step or has changes pending
      */
     public Optional<Restored> restore(CircuitRuntime circuit) {
+        if (circuit == null) {
+            throw new IllegalArgumentException("restore(null)");
+        }
+        return restore(circuit, Map.of());
+    }
+
+    /**
+     * As {@link #restore(CircuitRuntime)}, for a checkpoint written with {@link #save(CircuitRuntime, long, Map)}:
+     * {@code circuit} may be null (none was saved), and each of {@code extra} reads back its file.
+     */
+    public Optional<Restored> restore(CircuitRuntime circuit, Map<String, ? extends Checkpointable> extra) {
         long t0 = System.nanoTime();
         List<Circuit> replicas = replicasOf(circuit);
-        if (circuit.stepCount() != 0) {
+        if (circuit != null && circuit.stepCount() != 0) {
             throw new IllegalStateException("restore into a circuit that has run " + circuit.stepCount()
                     + " steps: restore into a freshly built circuit");
         }
-        checkNothingPending(replicas.get(0), "restore");
-        List<Part> parts = parts(replicas);
-        String fingerprint = fingerprint(replicas.get(0));
+        if (!replicas.isEmpty()) {
+            checkNothingPending(replicas.get(0), "restore");
+        }
+        List<Part> parts = parts(replicas, extra);
+        String fingerprint = fingerprint(replicas, extra);
         List<String> skipped = new ArrayList<>();
         for (Path dir : checkpoints()) {
             CheckpointManifest m;
@@ -194,7 +220,7 @@ public final class CheckpointStore {
             }
             if (circuit instanceof WorkerCircuit<?> w) {
                 w.restoreStepCount(m.step());
-            } else {
+            } else if (circuit != null) {
                 replicas.get(0).restoreStepCount(m.step());
             }
             return Optional.of(new Restored(dir, m.step(), m.bytes(), System.nanoTime() - t0, List.copyOf(skipped)));
@@ -217,6 +243,12 @@ public final class CheckpointStore {
         return all;
     }
 
+    /** The step of the oldest complete checkpoint kept, or 0 if there is none: a journal must reach back to it. */
+    public long oldestStep() {
+        List<Path> all = checkpoints();
+        return all.isEmpty() ? 0 : stepOf(all.get(all.size() - 1));
+    }
+
     /** The step a checkpoint directory of this store was taken after. */
     static long stepOf(Path checkpoint) {
         return Long.parseLong(checkpoint.getFileName().toString().substring(PREFIX.length()));
@@ -229,8 +261,16 @@ public final class CheckpointStore {
     }
 
     /** The files of a checkpoint of these replicas; throws, before anything is written, if one cannot be saved. */
-    private static List<Part> parts(List<Circuit> replicas) {
+    private static List<Part> parts(List<Circuit> replicas, Map<String, ? extends Checkpointable> extra) {
         List<Part> parts = new ArrayList<>();
+        int x = 0;
+        for (Map.Entry<String, ? extends Checkpointable> e : new TreeMap<>(extra).entrySet()) {
+            Checkpointable c = e.getValue();
+            parts.add(new Part("extra-" + x++ + ".state", e.getKey(), c::writeState, c::readState));
+        }
+        if (replicas.isEmpty()) {
+            return parts;
+        }
         Map<String, InputFront<?>> inputs = new TreeMap<>(replicas.get(0).fronts());
         int k = 0;
         for (InputFront<?> f : inputs.values()) {
@@ -290,8 +330,23 @@ public final class CheckpointStore {
      * A digest of the circuit's shape: its mode, inputs, and every operator in schedule order with its class, name
      * and the streams it reads. Two circuits built by the same code have the same one.
      */
-    static String fingerprint(Circuit c) {
+    static String fingerprint(List<Circuit> replicas, Map<String, ? extends Checkpointable> extra) {
         StringBuilder s = new StringBuilder();
+        for (String name : new TreeMap<>(extra).keySet()) {
+            s.append("extra ").append(name).append('\n');
+        }
+        if (!replicas.isEmpty()) {
+            describe(replicas.get(0), s);
+        }
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void describe(Circuit c, StringBuilder s) {
         s.append(c.mode()).append('\n');
         for (Map.Entry<String, InputFront<?>> e : new TreeMap<>(c.fronts()).entrySet()) {
             s.append("input ").append(e.getKey()).append(' ').append(e.getValue().kind).append('\n');
@@ -303,15 +358,12 @@ public final class CheckpointStore {
             }
             s.append('\n');
         }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static List<Circuit> replicasOf(CircuitRuntime circuit) {
+        if (circuit == null) {
+            return List.of();
+        }
         if (circuit instanceof Circuit c) {
             return List.of(c);
         }

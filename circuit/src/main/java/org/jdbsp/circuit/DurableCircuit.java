@@ -182,12 +182,7 @@ public final class DurableCircuit implements CircuitRuntime {
     /** Saves a checkpoint after the last step and restarts the journal after it. */
     public CheckpointStore.Saved checkpoint() {
         CheckpointStore.Saved saved = store.save(circuit);
-        List<Path> kept = store.checkpoints();
-        long oldest = saved.step();
-        for (Path p : kept) {
-            oldest = Math.min(oldest, CheckpointStore.stepOf(p));
-        }
-        journal.rotate(saved.step(), oldest);
+        journal.rotate(saved.step(), store.oldestStep());
         return saved;
     }
 

@@ -102,6 +102,11 @@ final class ProgramCircuit implements AutoCloseable {
         }
     }
 
+    /** The circuit itself (for checkpoints). */
+    CircuitRuntime runtime() {
+        return runtime;
+    }
+
     void push(String table, ZSet<Tuple> changes) {
         if (!changes.isEmpty()) runtime.input(table, Tuple.class).push(changes);
     }

@@ -34,6 +34,10 @@ public final class SqlProgram implements AutoCloseable {
     private final Catalog catalog = new Catalog();
     private final Map<String, TableState> tables = new LinkedHashMap<>();
     private ProgramCircuit circuit;
+    /** The circuit was built but has run no step: its first step pushes the tables' whole contents. */
+    private boolean circuitFresh;
+    /** Durable programs keep the definitions they were opened with: DDL is refused. */
+    private boolean durable;
     private long steps;
     private boolean closed;
 
@@ -70,6 +74,11 @@ public final class SqlProgram implements AutoCloseable {
     }
 
     private void executeOne(Statement st) {
+        if (durable && st.kind() != Statement.Kind.INSERT && st.kind() != Statement.Kind.UPDATE
+                && st.kind() != Statement.Kind.DELETE && st.kind() != Statement.Kind.STEP) {
+            throw new SqlException("a durable program keeps the definitions it was opened with: " + st.firstWords()
+                    + " is refused (change the script and open a new state directory)");
+        }
         switch (st.kind()) {
             case CREATE_TABLE: {
                 requireViewsRebuildable("CREATE TABLE");
@@ -166,8 +175,8 @@ public final class SqlProgram implements AutoCloseable {
             steps++;
             return;
         }
-        boolean fresh = circuit == null;
-        if (fresh) {
+        boolean fresh = circuit == null || circuitFresh;
+        if (circuit == null) {
             for (TableState t : tables.values()) t.startingContents(); // refuses before anything is built
             circuit = ProgramCircuit.build(catalog, options, this::watermarkOf);
         }
@@ -184,6 +193,7 @@ public final class SqlProgram implements AutoCloseable {
                 // its first step was the tables' whole contents: the next step builds it again
                 circuit.close();
                 circuit = null;
+                circuitFresh = false;
             } else {
                 // a failed step leaves every operator as it was, and its input pending: drop that
                 for (TableState t : tables.values()) circuit.clearPending(t.def.name());
@@ -192,7 +202,77 @@ public final class SqlProgram implements AutoCloseable {
                     + e.getMessage(), e.getCause());
         }
         for (TableState t : tables.values()) t.commitPending();
+        circuitFresh = false;
         steps++;
+    }
+
+    // ---- durability (DurableSqlProgram) ---------------------------------------------------------------------
+
+    /** From now on DDL is refused. */
+    void makeDurable() {
+        durable = true;
+    }
+
+    /**
+     * The views' circuit for a checkpoint, built now (fresh) if the views have none yet; null without views. The
+     * same program builds the same circuit at save and at restore.
+     */
+    org.jdbsp.circuit.CircuitRuntime checkpointCircuit() {
+        if (catalog.views().isEmpty()) return null;
+        if (circuit == null) {
+            circuit = ProgramCircuit.build(catalog, options, this::watermarkOf);
+            circuitFresh = true;
+        }
+        return circuit.runtime();
+    }
+
+    /** The program's own state beside the circuit: the step count, the tables, whether the circuit is fresh. */
+    org.jdbsp.circuit.state.Checkpointable checkpointState() {
+        return new org.jdbsp.circuit.state.Checkpointable() {
+            @Override
+            public void writeState(org.jdbsp.circuit.state.StateWriter out) {
+                out.writeVarLong(steps);
+                out.writeBoolean(circuitFresh);
+                out.writeVarLong(tables.size());
+                for (TableState t : tables.values()) {
+                    out.writeString(t.def.name());
+                    t.writeState(out);
+                }
+            }
+
+            @Override
+            public void readState(org.jdbsp.circuit.state.StateReader in) {
+                steps = in.readVarLong();
+                circuitFresh = in.readBoolean();
+                int n = in.readSize();
+                if (n != tables.size()) throw in.corrupt(n + " tables; the program has " + tables.size());
+                for (TableState t : tables.values()) {
+                    String name = in.readString();
+                    if (!name.equals(t.def.name())) throw in.corrupt("table " + name + " where " + t.def.name() + " is");
+                    t.readState(in);
+                }
+            }
+        };
+    }
+
+    /** Writes every table's pending changes (for a journal). */
+    void writePending(org.jdbsp.circuit.state.StateWriter out) {
+        out.writeVarLong(tables.size());
+        for (TableState t : tables.values()) {
+            out.writeString(t.def.name());
+            t.writePending(out);
+        }
+    }
+
+    /** Makes pending the changes {@link #writePending} wrote. */
+    void replayPending(org.jdbsp.circuit.state.StateReader in) {
+        int n = in.readSize();
+        if (n != tables.size()) throw in.corrupt(n + " tables; the program has " + tables.size());
+        for (TableState t : tables.values()) {
+            String name = in.readString();
+            if (!name.equals(t.def.name())) throw in.corrupt("table " + name + " where " + t.def.name() + " is");
+            t.replayPending(in);
+        }
     }
 
     /** The watermark of table {@code name}, or null when it has none. */
@@ -320,6 +400,7 @@ public final class SqlProgram implements AutoCloseable {
             circuit.close();
             circuit = null;
         }
+        circuitFresh = false;
     }
 
     private void checkOpen() {

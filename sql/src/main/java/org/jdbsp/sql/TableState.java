@@ -477,4 +477,66 @@ final class TableState {
             if (delta != null) delta.add(row, w);
         }
     }
+
+    // ---- durability -----------------------------------------------------------------------------------------
+
+    /** Writes the committed contents (none for an append-only table), the rows appended and the watermark. */
+    void writeState(org.jdbsp.circuit.state.StateWriter out) {
+        out.writeZSet(appendOnly ? new ZSet<>() : committed());
+        out.writeVarLong(appendedRows);
+        out.writeBoolean(feed != null);
+        if (feed != null) {
+            out.writeLong(feed.watermark().current());
+            out.writeVarLong(feed.watermark().lateRecords());
+        }
+    }
+
+    /** Reads what {@link #writeState} wrote into this fresh table. */
+    void readState(org.jdbsp.circuit.state.StateReader in) {
+        ZSet<Tuple> rows = in.readZSet();
+        current.addAll(rows);
+        if (byKey != null) {
+            for (int s = current.nextSlot(0); s >= 0; s = current.nextSlot(s + 1)) {
+                if (current.weightAt(s) > 0) byKey.put(key(current.elementAt(s)), current.elementAt(s));
+            }
+        }
+        appendedRows = in.readVarLong();
+        if (in.readBoolean() != (feed != null)) {
+            throw in.corrupt("table " + def.name() + ": the watermark was " + (feed == null ? "" : "not ")
+                    + "saved");
+        }
+        if (feed != null) {
+            feed.restore(in.readLong(), in.readVarLong());
+            watermark = feed.watermark().current();
+        }
+    }
+
+    /** Writes the pending changes of the next step, for a journal: rows, rows only counted, max time, late count. */
+    void writePending(org.jdbsp.circuit.state.StateWriter out) {
+        out.writeZSet(pending);
+        out.writeVarLong(unreadPending);
+        out.writeLong(pendingMaxTime);
+        out.writeVarLong(pendingLate);
+    }
+
+    /** Makes pending what {@link #writePending} wrote (checked when first applied): deletions, then insertions. */
+    void replayPending(org.jdbsp.circuit.state.StateReader in) {
+        ZSet<Tuple> z = in.readZSet();
+        for (int pass = 0; pass < 2; pass++) {
+            for (int s = z.nextSlot(0); s >= 0; s = z.nextSlot(s + 1)) {
+                long w = z.weightAt(s);
+                if ((pass == 0) != (w < 0)) continue;
+                Tuple row = z.elementAt(s);
+                pending.add(row, w);
+                if (!appendOnly) current.add(row, w);
+                if (byKey != null) {
+                    if (w > 0) byKey.put(key(row), row);
+                    else byKey.remove(key(row));
+                }
+            }
+        }
+        unreadPending += in.readVarLong();
+        pendingMaxTime = Math.max(pendingMaxTime, in.readLong());
+        pendingLate += in.readVarLong();
+    }
 }

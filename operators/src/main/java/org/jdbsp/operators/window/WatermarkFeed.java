@@ -40,4 +40,12 @@ public final class WatermarkFeed {
         }
         watermark.commit(maxAcceptedTime, lateRecords);
     }
+
+    /**
+     * Sets the watermark and its late count to what a checkpoint saved ({@link Watermark#current()} and
+     * {@link Watermark#lateRecords()}), before any step of the restored program.
+     */
+    public void restore(long current, long lateRecords) {
+        watermark.restore(current, lateRecords);
+    }
 }
