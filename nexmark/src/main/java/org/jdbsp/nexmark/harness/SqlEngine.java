@@ -89,6 +89,11 @@ final class SqlEngine implements QueryEngine {
 
     @Override
     public void push(EventsByType events, int off, int len) {
+        insert(events, off, len, persons, auctions, bids);
+    }
+
+    /** Inserts the events at {@code [off, off + len)} into the tables person, auction and bid of tables.sql. */
+    static void insert(EventsByType events, int off, int len, RowWriter persons, RowWriter auctions, RowWriter bids) {
         Person[] ps = events.persons();
         for (int i = events.first(0, off), end = i + events.count(0, off, len); i < end; i++) {
             Person p = ps[i];
