@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jdbsp.circuit.state.CheckpointException;
 import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.Placement;
 import org.jdbsp.circuit.state.RowCodecs;
 import org.jdbsp.circuit.state.StateFile;
 import org.jdbsp.circuit.state.StateReader;
@@ -124,6 +125,7 @@ public final class CheckpointStore {
      * which are part of the fingerprint. {@code step} is the steps completed, which a restore hands back.
      */
     public Saved save(CircuitRuntime circuit, long step, Map<String, ? extends Checkpointable> extra) {
+        awaitPruning(); // it deletes unfinished checkpoints: not the one about to be written
         long t0 = System.nanoTime();
         List<Circuit> replicas = replicasOf(circuit);
         if (!replicas.isEmpty()) {
@@ -142,17 +144,19 @@ public final class CheckpointStore {
         try {
             deleteTree(dir);
             Files.createDirectories(dir);
-            for (Part p : parts) {
-                StateFile.Written w = StateFile.write(dir.resolve(p.file), p.holds, codecs, p.write);
-                entries.add(new CheckpointManifest.Entry(p.file, w.bytes(), w.checksum(), p.holds));
+            StateFile.Written[] written = writeAll(dir, parts);
+            for (int i = 0; i < parts.size(); i++) {
+                Part p = parts.get(i);
+                entries.add(new CheckpointManifest.Entry(p.file, written[i].bytes(), written[i].checksum(), p.holds));
             }
             CheckpointManifest.forceDirectory(dir);
             CheckpointManifest m = new CheckpointManifest(step, replicas.size(),
                     replicas.isEmpty() ? "none" : replicas.get(0).mode().name(), fingerprint, List.copyOf(entries));
             m.write(dir);
             CheckpointManifest.forceDirectory(root);
-            prune();
-            return new Saved(dir, step, m.bytes(), entries.size(), System.nanoTime() - t0);
+            long nanos = System.nanoTime() - t0;
+            pruneInBackground();
+            return new Saved(dir, step, m.bytes(), entries.size(), nanos);
         } catch (IOException e) {
             deleteQuietly(dir);
             throw new UncheckedIOException("writing checkpoint " + dir, e);
@@ -195,7 +199,10 @@ public final class CheckpointStore {
         if (!replicas.isEmpty()) {
             checkNothingPending(replicas.get(0), "restore");
         }
-        List<Part> parts = parts(replicas, extra);
+        List<Part> shared = shared(replicas, extra);
+        for (Circuit r : replicas) {
+            stateful(r); // refuses an operator that cannot be restored, before anything is read
+        }
         String fingerprint = fingerprint(replicas, extra);
         List<String> skipped = new ArrayList<>();
         for (Path dir : checkpoints()) {
@@ -206,7 +213,7 @@ public final class CheckpointStore {
                 skipped.add(dir.getFileName() + ": " + e.getMessage());
                 continue;
             }
-            checkSameCircuit(dir, m, fingerprint, replicas.size(), parts);
+            checkSameCircuit(dir, m, fingerprint, shared, replicas);
             try {
                 for (CheckpointManifest.Entry e : m.files()) {
                     StateFile.verify(dir.resolve(e.file()), e.bytes(), e.checksum());
@@ -215,9 +222,7 @@ public final class CheckpointStore {
                 skipped.add(dir.getFileName() + ": " + e.getMessage());
                 continue;
             }
-            for (Part p : parts) {
-                StateFile.read(dir.resolve(p.file), p.holds, codecs, p.read);
-            }
+            readAll(dir, m, shared, replicas);
             if (circuit instanceof WorkerCircuit<?> w) {
                 w.restoreStepCount(m.step());
             } else if (circuit != null) {
@@ -231,8 +236,66 @@ public final class CheckpointStore {
         return Optional.empty();
     }
 
+    /**
+     * Writes the parts' files on as many threads as there are cores (the operators' state is only read, and the
+     * workers are parked between steps), each thread taking the next part as it finishes one.
+     */
+    private StateFile.Written[] writeAll(Path dir, List<Part> parts) {
+        StateFile.Written[] written = new StateFile.Written[parts.size()];
+        int threads = Math.min(parts.size(), Runtime.getRuntime().availableProcessors());
+        if (threads <= 1) {
+            for (int i = 0; i < parts.size(); i++) {
+                written[i] = StateFile.write(dir.resolve(parts.get(i).file), parts.get(i).holds, codecs,
+                        parts.get(i).write, false);
+            }
+            for (Part p : parts) {
+                StateFile.force(dir.resolve(p.file));
+            }
+            return written;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Runnable work = () -> {
+            for (int i; (i = next.getAndIncrement()) < parts.size() && failure.get() == null; ) {
+                Part p = parts.get(i);
+                try {
+                    written[i] = StateFile.write(dir.resolve(p.file), p.holds, codecs, p.write, false);
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        Thread[] helpers = new Thread[threads - 1];
+        for (int t = 0; t < helpers.length; t++) {
+            helpers[t] = new Thread(work, "jdbsp-checkpoint-" + t);
+            helpers[t].setDaemon(true);
+            helpers[t].start();
+        }
+        work.run();
+        for (Thread t : helpers) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CheckpointException("interrupted while writing checkpoint " + dir, e);
+            }
+        }
+        Throwable f = failure.get();
+        if (f instanceof RuntimeException r) {
+            throw r;
+        }
+        if (f instanceof Error e) {
+            throw e;
+        }
+        for (Part p : parts) {
+            StateFile.force(dir.resolve(p.file)); // the disk wrote most back while the others were written
+        }
+        return written;
+    }
+
     /** The complete checkpoints (those with a manifest), newest first. */
     public List<Path> checkpoints() {
+        awaitPruning();
         List<Path> all = new ArrayList<>();
         for (Path p : children()) {
             if (Files.exists(p.resolve(CheckpointManifest.NAME))) {
@@ -262,6 +325,24 @@ public final class CheckpointStore {
 
     /** The files of a checkpoint of these replicas; throws, before anything is written, if one cannot be saved. */
     private static List<Part> parts(List<Circuit> replicas, Map<String, ? extends Checkpointable> extra) {
+        List<Part> parts = shared(replicas, extra);
+        for (int w = 0; w < replicas.size(); w++) {
+            List<Node> nodes = stateful(replicas.get(w));
+            for (int k = 0; k < nodes.size(); k++) {
+                Checkpointable c = (Checkpointable) nodes.get(k);
+                parts.add(new Part("w" + w + "-" + k + ".state", holds(w, nodes.get(k)), c::writeState, c::readState));
+            }
+        }
+        return parts;
+    }
+
+    /** What a saved worker's file of operator {@code n} holds. */
+    private static String holds(int worker, Node n) {
+        return "worker " + worker + " " + n.name();
+    }
+
+    /** The files all replicas share: the state kept beside the circuit, and the inputs' rows. */
+    private static List<Part> shared(List<Circuit> replicas, Map<String, ? extends Checkpointable> extra) {
         List<Part> parts = new ArrayList<>();
         int x = 0;
         for (Map.Entry<String, ? extends Checkpointable> e : new TreeMap<>(extra).entrySet()) {
@@ -271,64 +352,114 @@ public final class CheckpointStore {
         if (replicas.isEmpty()) {
             return parts;
         }
-        Map<String, InputFront<?>> inputs = new TreeMap<>(replicas.get(0).fronts());
         int k = 0;
-        for (InputFront<?> f : inputs.values()) {
+        for (InputFront<?> f : new TreeMap<>(replicas.get(0).fronts()).values()) {
             if (f.keepsState()) {
                 parts.add(new Part("input-" + k + ".state", "input " + f.name, f::writeState, f::readState));
             }
             k++;
         }
-        for (int w = 0; w < replicas.size(); w++) {
-            List<Node> nodes = replicas.get(w).nodes();
-            for (int i = 0; i < nodes.size(); i++) {
-                Node n = nodes.get(i);
-                if (!n.keepsState()) {
-                    continue;
-                }
-                if (!(n instanceof Checkpointable c)) {
-                    throw new CheckpointException("operator " + n.name() + " (" + n.kind() + ") keeps state that "
-                            + "checkpoints cannot save yet; this circuit cannot be checkpointed");
-                }
-                String why = c.checkpointUnsupported();
-                if (why != null) {
-                    throw new CheckpointException("operator " + n.name() + " (" + n.kind() + ") cannot be "
-                            + "checkpointed: " + why);
-                }
-                parts.add(new Part("w" + w + "-n" + i + ".state", "worker " + w + " " + n.name(), c::writeState,
-                        c::readState));
-            }
-        }
         return parts;
     }
 
-    private static void checkSameCircuit(Path dir, CheckpointManifest m, String fingerprint, int workers,
-                                         List<Part> parts) {
+    /**
+     * The operators of a replica that keep state, in schedule order; throws, naming it, if one cannot be saved.
+     * Exchanges keep none, so the list is the same whatever the worker count.
+     */
+    private static List<Node> stateful(Circuit replica) {
+        List<Node> out = new ArrayList<>();
+        for (Node n : replica.nodes()) {
+            if (!n.keepsState()) {
+                continue;
+            }
+            if (!(n instanceof Checkpointable c)) {
+                throw new CheckpointException("operator " + n.name() + " (" + n.kind() + ") keeps state that "
+                        + "checkpoints cannot save yet; this circuit cannot be checkpointed");
+            }
+            String why = c.checkpointUnsupported();
+            if (why != null) {
+                throw new CheckpointException("operator " + n.name() + " (" + n.kind() + ") cannot be "
+                        + "checkpointed: " + why);
+            }
+            out.add(n);
+        }
+        return out;
+    }
+
+    /**
+     * Checks that checkpoint {@code m} is of this circuit: the same fingerprint and a file for every part (for
+     * every saved worker); onto another worker count, that every operator re-partitions its state.
+     */
+    private static void checkSameCircuit(Path dir, CheckpointManifest m, String fingerprint, List<Part> shared,
+                                         List<Circuit> replicas) {
         if (!m.fingerprint().equals(fingerprint)) {
             throw new CheckpointException(dir + " is a checkpoint of a different circuit (fingerprint "
                     + m.fingerprint() + ", this circuit's is " + fingerprint + "): the operators or their wiring "
-                    + "changed since it was written; restore it into the circuit that wrote it, or start afresh");
+                    + "changed since it was written (or wire differently on this worker count); restore it into the "
+                    + "circuit that wrote it, or start afresh");
         }
-        if (m.workers() != workers) {
-            throw new CheckpointException(dir + " was written by " + m.workers() + " workers; this circuit has "
-                    + workers + " (restoring onto another worker count is not supported yet)");
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (Part p : shared) {
+            expected.add(p.holds);
         }
-        List<String> expected = new ArrayList<>();
-        for (Part p : parts) {
-            expected.add(p.file + " " + p.holds);
+        List<Node> nodes = replicas.isEmpty() ? List.of() : stateful(replicas.get(0));
+        for (int w = 0; w < m.workers(); w++) {
+            for (Node n : nodes) {
+                expected.add(holds(w, n));
+            }
         }
-        List<String> found = new ArrayList<>();
+        java.util.Set<String> found = new java.util.TreeSet<>();
         for (CheckpointManifest.Entry e : m.files()) {
-            found.add(e.file() + " " + e.holds());
+            found.add(e.holds());
         }
         if (!expected.equals(found)) {
-            throw new CheckpointException(dir + " holds the files " + found + "; this circuit expects " + expected);
+            throw new CheckpointException(dir + " holds the state of " + found + "; this circuit expects " + expected);
+        }
+        if (m.workers() != replicas.size()) {
+            for (Node n : nodes) {
+                if (!((Checkpointable) n).repartitions()) {
+                    throw new CheckpointException(dir + " was written by " + m.workers() + " workers and this "
+                            + "circuit has " + replicas.size() + ", but operator " + n.name() + " (" + n.kind()
+                            + ") cannot re-partition its state: restore onto " + m.workers() + " workers");
+                }
+            }
         }
     }
 
     /**
-     * A digest of the circuit's shape: its mode, inputs, and every operator in schedule order with its class, name
-     * and the streams it reads. Two circuits built by the same code have the same one.
+     * Reads a verified checkpoint into the replicas: the shared files once; each operator's own file, or onto
+     * another worker count every saved worker's file of it, each with the {@link Placement} of the replica.
+     */
+    private void readAll(Path dir, CheckpointManifest m, List<Part> shared, List<Circuit> replicas) {
+        Map<String, String> fileOf = new java.util.HashMap<>();
+        for (CheckpointManifest.Entry e : m.files()) {
+            fileOf.put(e.holds(), e.file());
+        }
+        for (Part p : shared) {
+            StateFile.read(dir.resolve(fileOf.get(p.holds)), p.holds, codecs, p.read);
+        }
+        int saved = m.workers();
+        for (int j = 0; j < replicas.size(); j++) {
+            for (Node n : stateful(replicas.get(j))) {
+                Checkpointable c = (Checkpointable) n;
+                if (saved == replicas.size()) {
+                    String h = holds(j, n);
+                    StateFile.read(dir.resolve(fileOf.get(h)), h, codecs, c::readState);
+                    continue;
+                }
+                for (int w = 0; w < saved; w++) {
+                    String h = holds(w, n);
+                    Placement placement = Placement.of(j, replicas.size(), w);
+                    StateFile.read(dir.resolve(fileOf.get(h)), h, codecs, in -> c.readState(in, placement));
+                }
+            }
+        }
+    }
+
+    /**
+     * A digest of the circuit's shape: the names of the state kept beside it, its mode, inputs, and the class and
+     * name of every operator that keeps state. Two circuits built by the same code have the same one, on any
+     * worker count (exchanges keep no state, and take no operator numbers).
      */
     static String fingerprint(List<Circuit> replicas, Map<String, ? extends Checkpointable> extra) {
         StringBuilder s = new StringBuilder();
@@ -351,12 +482,15 @@ public final class CheckpointStore {
         for (Map.Entry<String, InputFront<?>> e : new TreeMap<>(c.fronts()).entrySet()) {
             s.append("input ").append(e.getKey()).append(' ').append(e.getValue().kind).append('\n');
         }
+        List<String> ops = new ArrayList<>();
         for (Node n : c.nodes()) {
-            s.append(n.getClass().getName()).append(' ').append(n.name());
-            for (Stream<?> in : n.inputs()) {
-                s.append(' ').append(in.name());
+            if (n.keepsState()) {
+                ops.add(n.getClass().getName() + " " + n.name());
             }
-            s.append('\n');
+        }
+        java.util.Collections.sort(ops);
+        for (String o : ops) {
+            s.append(o).append('\n');
         }
     }
 
@@ -393,6 +527,34 @@ public final class CheckpointStore {
             throw new UncheckedIOException("listing " + root, e);
         }
         return all;
+    }
+
+    /** The deletion of old checkpoints still running, if any (one at a time). */
+    private static volatile Thread pruning;
+
+    /**
+     * Deletes old checkpoints on a daemon thread, so that the pause of a checkpoint does not include deleting
+     * gigabytes; a deletion cut short by a crash leaves a directory without manifest, which is ignored and
+     * deleted later. Waits for the previous deletion first.
+     */
+    private void pruneInBackground() {
+        awaitPruning();
+        Thread t = new Thread(this::prune, "jdbsp-checkpoint-prune");
+        t.setDaemon(true);
+        pruning = t;
+        t.start();
+    }
+
+    /** Waits until old checkpoints are deleted (before listing or writing checkpoints). */
+    static void awaitPruning() {
+        Thread t = pruning;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Deletes the complete checkpoints beyond the newest {@link #keep} and every unfinished one. */

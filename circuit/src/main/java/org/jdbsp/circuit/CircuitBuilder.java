@@ -49,6 +49,8 @@ public final class CircuitBuilder {
     private final List<String> nestedNotes = new ArrayList<>();
     private boolean built;
     private int nextNodeId;
+    /** Numbers of the nodes only a multi-worker circuit has ({@link #addWorkerNode}). */
+    private int nextWorkerNodeId;
     private final NestedScope scope;
     private final WorkerContext worker;
     /** The operator names users chose: one registry for a root circuit and its nested circuits. */
@@ -454,6 +456,20 @@ public final class CircuitBuilder {
      * {@link #newStream} of this builder and have no producer yet.
      */
     public <N extends Node> N addNode(N node) {
+        return add(node, false);
+    }
+
+    /**
+     * Adds a node that only a circuit on several workers has (the local phase of a two-phase operator, before its
+     * exchange): it is named {@code kind#w<k>}, counted apart, so that every other operator has the name it has on
+     * one worker, as exchanges do, and a checkpoint can be restored onto another worker count. Otherwise as
+     * {@link #addNode}.
+     */
+    public <N extends Node> N addWorkerNode(N node) {
+        return add(node, true);
+    }
+
+    private <N extends Node> N add(N node, boolean workerOnly) {
         checkOpen();
         for (Stream<?> in : node.inputs()) {
             checkOwns(in, node.kind());
@@ -467,7 +483,7 @@ public final class CircuitBuilder {
             }
         }
         node.setName(node instanceof ExchangeNode ? node.kind() + "#x" + ((ExchangeNode<?>) node).exchangeIndex
-                : node.kind() + "#" + nextNodeId++);
+                : workerOnly ? node.kind() + "#w" + nextWorkerNodeId++ : node.kind() + "#" + nextNodeId++);
         for (Stream<?> in : node.inputs()) {
             in.consumers++;
         }

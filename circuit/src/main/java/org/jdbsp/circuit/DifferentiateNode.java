@@ -65,6 +65,20 @@ final class DifferentiateNode<T> extends Node implements NestedState, Checkpoint
 
     @Override
     public void readState(StateReader in) {
-        previous = in.readZSet();
+        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
+    }
+
+    /** Placed anywhere: a saved worker's goes whole to one replica, added to what it has. */
+    @Override
+    public boolean repartitions() {
+        return true;
+    }
+
+    @Override
+    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
+        ZSet<T> z = in.readZSet();
+        if (placement.ownsUnkeyed()) {
+            previous = previous.plus(z);
+        }
     }
 }

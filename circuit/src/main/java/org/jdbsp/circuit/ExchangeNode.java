@@ -280,13 +280,7 @@ final class ExchangeNode<T> extends Node {
 
     /** The worker owning a key hash: a murmur3 finalizer spreads the hash, then floorMod. */
     static int owner(int hash, int workers) {
-        int h = hash;
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return Math.floorMod(h, workers);
+        return org.jdbsp.circuit.state.Placement.owner(hash, workers);
     }
 
     @Override

@@ -168,6 +168,20 @@ final class InputNode<T> extends Node implements Checkpointable {
 
     @Override
     public void readState(StateReader in) {
-        snapshot = in.readZSet();
+        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
+    }
+
+    /** Placed anywhere: a saved worker's goes whole to one replica, added to what it has. */
+    @Override
+    public boolean repartitions() {
+        return true;
+    }
+
+    @Override
+    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
+        ZSet<T> z = in.readZSet();
+        if (placement.ownsUnkeyed()) {
+            snapshot = snapshot.plus(z);
+        }
     }
 }

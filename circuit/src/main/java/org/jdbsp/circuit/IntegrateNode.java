@@ -77,6 +77,20 @@ final class IntegrateNode<T> extends Node implements NestedState, Checkpointable
 
     @Override
     public void readState(StateReader in) {
-        sum = in.readZSet();
+        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
+    }
+
+    /** Placed anywhere: a saved worker's goes whole to one replica, added to what it has. */
+    @Override
+    public boolean repartitions() {
+        return true;
+    }
+
+    @Override
+    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
+        ZSet<T> z = in.readZSet();
+        if (placement.ownsUnkeyed()) {
+            sum = sum.plus(z);
+        }
     }
 }

@@ -105,6 +105,20 @@ final class OutputNode<T> extends Node implements Checkpointable {
 
     @Override
     public void readState(StateReader in) {
-        handle.view = in.readZSet();
+        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
+    }
+
+    /** A view is the sum of the replicas': a saved worker's goes whole to one replica, added to what it has. */
+    @Override
+    public boolean repartitions() {
+        return true;
+    }
+
+    @Override
+    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
+        ZSet<T> z = in.readZSet();
+        if (placement.ownsUnkeyed()) {
+            handle.view.addAll(z);
+        }
     }
 }

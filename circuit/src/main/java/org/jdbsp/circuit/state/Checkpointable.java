@@ -21,4 +21,24 @@ public interface Checkpointable {
 
     /** Replaces the (empty) state of a freshly built operator with what {@link #writeState} wrote. */
     void readState(StateReader in);
+
+    /**
+     * Whether {@link #readState(StateReader, Placement)} re-partitions this operator's state, so that a checkpoint
+     * of N workers can be restored onto M. False unless the operator says so.
+     */
+    default boolean repartitions() {
+        return false;
+    }
+
+    /**
+     * Adds to this replica's state what {@code placement} gives it of one saved worker's state; called once per
+     * saved worker, in worker order, when a checkpoint is restored onto another worker count (and once, whole,
+     * otherwise). Counters that are not per entry are combined (summed, or their maximum taken, as they mean).
+     */
+    default void readState(StateReader in, Placement placement) {
+        if (!placement.whole()) {
+            throw new CheckpointException(getClass().getSimpleName() + " cannot re-partition its state");
+        }
+        readState(in);
+    }
 }

@@ -6,16 +6,20 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 
 /**
- * Writes a record as its components in declaration order: a primitive component as itself, any other with its
- * own codec ({@link StateWriter#writeValue}), so records nest and generic components hold rows of any type. Made
- * by reflection once per class; reads call the canonical constructor, so a record's checks run again on restore.
- * Cost: a reflective call per component (and a box per primitive component); meant for checkpoints, not steps.
+ * Writes a record as its components in declaration order: a primitive component as itself; a component whose
+ * declared type is a built-in type or a record (final classes) with that type's codec and a null mark, naming no
+ * codec; any other with the codec of its value's class ({@link StateWriter#writeValue}), so records nest and
+ * generic components hold rows of any type. Made by reflection once per class; reads call the canonical
+ * constructor, so a record's checks run again on restore. Cost: a reflective call per component (and a box per
+ * primitive component); meant for checkpoints, not steps.
  */
 final class RecordCodec implements RowCodec<Object> {
     private final Class<?> type;
     private final Method[] accessors;
     private final Class<?>[] types;
     private final Constructor<?> constructor;
+    /** Per component of a final built-in or record type, its codec; null for the others. */
+    private final RowCodec<?>[] known;
 
     RecordCodec(Class<?> type) {
         this.type = type;
@@ -27,12 +31,62 @@ final class RecordCodec implements RowCodec<Object> {
             accessors[i].setAccessible(true);
             types[i] = cs[i].getType();
         }
+        known = new RowCodec<?>[cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            known[i] = knownCodec(types[i]);
+        }
         try {
             constructor = type.getDeclaredConstructor(types);
             constructor.setAccessible(true);
         } catch (NoSuchMethodException | RuntimeException e) {
             throw new CheckpointException("record " + type.getName() + " has no canonical constructor to restore it "
                     + "with", e);
+        }
+    }
+
+    /** The codec of a component type every value of which has it: a built-in final type, or a record. */
+    private RowCodec<?> knownCodec(Class<?> t) {
+        for (int i = 0; i < Builtins.CLASSES.length; i++) {
+            if (Builtins.CLASSES[i] == t) {
+                return Builtins.CODECS[i];
+            }
+        }
+        if (t.isRecord()) {
+            return new NestedRecord(t); // looked up when first used: records may nest each other
+        }
+        return null;
+    }
+
+    /** The codec of a record component's record type, found when first used. */
+    private static final class NestedRecord implements RowCodec<Object> {
+        private final Class<?> type;
+        private RowCodec<Object> codec;
+
+        NestedRecord(Class<?> type) {
+            this.type = type;
+        }
+
+        @SuppressWarnings("unchecked")
+        private RowCodec<Object> codec() {
+            if (codec == null) {
+                codec = (RowCodec<Object>) RowCodecs.reflectedCodec(type);
+            }
+            return codec;
+        }
+
+        @Override
+        public String id() {
+            return "record:" + type.getName();
+        }
+
+        @Override
+        public void write(Object value, StateWriter out) {
+            codec().write(value, out);
+        }
+
+        @Override
+        public Object read(StateReader in) {
+            return codec().read(in);
         }
     }
 
@@ -67,6 +121,8 @@ final class RecordCodec implements RowCodec<Object> {
                 out.writeInt(Float.floatToRawIntBits((Float) v));
             } else if (t == char.class) {
                 out.writeVarLong((Character) v);
+            } else if (known[i] != null) {
+                out.writeKnown(v, known[i]);
             } else {
                 out.writeValue(v);
             }
@@ -94,6 +150,8 @@ final class RecordCodec implements RowCodec<Object> {
                 args[i] = Float.intBitsToFloat(in.readInt());
             } else if (t == char.class) {
                 args[i] = (char) in.readVarLong();
+            } else if (known[i] != null) {
+                args[i] = in.readKnown(known[i]);
             } else {
                 Object v = in.readValue();
                 if (v != null && !t.isInstance(v)) {

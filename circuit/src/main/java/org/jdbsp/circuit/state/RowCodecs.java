@@ -114,7 +114,20 @@ public final class RowCodecs {
                 + "', which is not registered; register it with RowCodecs.with");
     }
 
+    /** The reflective codec of record or enum class {@code c}, made once. */
+    static RowCodec<?> reflectedCodec(Class<?> c) {
+        return reflected(c);
+    }
+
     private static RowCodec<?> reflected(Class<?> c) {
-        return REFLECTED.computeIfAbsent(c, k -> k.isEnum() ? new EnumCodec<>(k) : new RecordCodec(k));
+        RowCodec<?> codec = REFLECTED.get(c);
+        if (codec == null) {
+            codec = c.isEnum() ? new EnumCodec<>(c) : new RecordCodec(c);
+            RowCodec<?> earlier = REFLECTED.putIfAbsent(c, codec);
+            if (earlier != null) {
+                codec = earlier;
+            }
+        }
+        return codec;
     }
 }

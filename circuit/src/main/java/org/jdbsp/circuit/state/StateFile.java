@@ -35,6 +35,24 @@ public final class StateFile {
      * then forces it to disk.
      */
     public static Written write(Path file, String holds, RowCodecs codecs, Consumer<StateWriter> body) {
+        return write(file, holds, codecs, body, true);
+    }
+
+    /** Forces a file written without forcing to disk. */
+    public static void force(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("forcing checkpoint file " + file, e);
+        }
+    }
+
+    /**
+     * As {@link #write(Path, String, RowCodecs, Consumer)}; without {@code force} the caller forces the file later
+     * ({@link #force}), so that the disk writes back some files while others are being written.
+     */
+    public static Written write(Path file, String holds, RowCodecs codecs, Consumer<StateWriter> body,
+                                boolean force) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             StateWriter w = new StateWriter(ch, codecs);
@@ -48,7 +66,9 @@ public final class StateFile {
             while (t.hasRemaining()) {
                 ch.write(t);
             }
-            ch.force(true);
+            if (force) {
+                ch.force(true);
+            }
             return new Written(w.size() + TRAILER, crc);
         } catch (IOException e) {
             throw new UncheckedIOException("writing checkpoint file " + file, e);

@@ -128,6 +128,11 @@ public final class StateReader {
         return codec.read(this);
     }
 
+    /** A value written with {@link StateWriter#writeKnown} by {@code codec}. */
+    Object readKnown(RowCodec<?> codec) {
+        return readByte() == 0 ? null : codec.read(this);
+    }
+
     /** A Z-set written with {@link StateWriter#writeZSet}, of the rows as read (unchecked as to their class). */
     @SuppressWarnings("unchecked")
     public <T> ZSet<T> readZSet() {

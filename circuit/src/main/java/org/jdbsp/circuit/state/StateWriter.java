@@ -17,11 +17,11 @@ import org.jdbsp.zset.ZSet;
  *
  * <p>Rows are written with a tag naming their codec: the first row of a class writes the codec's id once, later
  * rows of the class write a small number, so a file needs no schema and a row of an unexpected class is named
- * when read. Cost: a 64 KB buffer per file; per value one identity-map lookup of its class plus the codec's work;
+ * when read. Cost: a 1 MB buffer per file (grown as needed in memory); per value one identity-map lookup of its class plus the codec's work;
  * the CRC-32C of the file is computed as the buffer is flushed. Not thread-safe.
  */
 public final class StateWriter {
-    private static final int BUFFER = 1 << 16;
+    private static final int BUFFER = 1 << 20;
 
     private final FileChannel channel;
     private final RowCodecs codecs;
@@ -35,6 +35,7 @@ public final class StateWriter {
     /** A writer into memory ({@link #toByteArray}), for a journal record. */
     StateWriter(RowCodecs codecs) {
         this(null, codecs);
+        buf = ByteBuffer.allocate(4096);
     }
 
     StateWriter(FileChannel channel, RowCodecs codecs) {
@@ -85,9 +86,27 @@ public final class StateWriter {
     }
 
     public void writeString(String s) {
+        int n = s.length();
+        if (n <= BUFFER / 2 && isAscii(s, n)) { // most text: one byte per char, no array made
+            writeVarLong(n);
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                buf.put((byte) s.charAt(i));
+            }
+            return;
+        }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         writeVarLong(b.length);
         writeBytes(b);
+    }
+
+    private static boolean isAscii(String s, int n) {
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void writeBytes(byte[] b) {
@@ -127,6 +146,20 @@ public final class StateWriter {
             codec = slot < Builtins.CLASSES.length ? (RowCodec<Object>) Builtins.CODECS[slot] : slotCodecs.get(c);
         }
         codec.write(v, this);
+    }
+
+    /**
+     * A value of a type known to the reader (a record component of a final class): a null mark, then the value by
+     * {@code codec}, without naming the codec.
+     */
+    @SuppressWarnings("unchecked")
+    void writeKnown(Object v, RowCodec<?> codec) {
+        if (v == null) {
+            writeByte(0);
+            return;
+        }
+        writeByte(1);
+        ((RowCodec<Object>) codec).write(v, this);
     }
 
     /** A Z-set: its size, then each row and weight. */

@@ -25,13 +25,20 @@ final class Checkpointing {
     private long maxPause;
     private long lastBytes;
 
-    private Checkpointing(CheckpointStore store, long everySteps, long everyNanos) {
+    private final String name;
+    private final java.io.PrintStream log;
+
+    private Checkpointing(CheckpointStore store, long everySteps, long everyNanos, String name,
+                          java.io.PrintStream log) {
+        this.name = name;
+        this.log = log;
         this.store = store;
         this.everySteps = everySteps;
         this.everyNanos = everyNanos;
     }
 
-    static Checkpointing start(Options o, Path dir) {
+    /** Checkpoints into {@code dir} (emptied first) for the run named {@code name}; one line per checkpoint to {@code log}. */
+    static Checkpointing start(Options o, Path dir, String name, java.io.PrintStream log) {
         try {
             if (Files.exists(dir)) {
                 try (var s = Files.walk(dir)) {
@@ -44,7 +51,7 @@ final class Checkpointing {
             throw new UncheckedIOException("emptying " + dir, e);
         }
         return new Checkpointing(CheckpointStore.open(dir).keep(2), o.checkpointEverySteps,
-                o.checkpointEveryMs * 1_000_000L);
+                o.checkpointEveryMs * 1_000_000L, name, log);
     }
 
     /** Called after each step that took {@code stepNanos}; returns the nanoseconds spent checkpointing (or 0). */
@@ -56,8 +63,11 @@ final class Checkpointing {
             return 0;
         }
         long t0 = System.nanoTime();
-        lastBytes = store.save(circuit).bytes();
+        CheckpointStore.Saved saved = store.save(circuit);
+        lastBytes = saved.bytes();
         long pause = System.nanoTime() - t0;
+        log.printf("nexmark: %s: checkpoint after step %,d: %,d state rows, %.1f MB in %.1f ms (%.0f MB/s)%n", name,
+                saved.step(), circuit.stateRows(), lastBytes / 1e6, pause / 1e6, lastBytes / 1e6 / (pause / 1e9));
         count++;
         nanos += pause;
         maxPause = Math.max(maxPause, pause);

@@ -338,7 +338,7 @@ public final class Main {
                 EventSource.Pass pass = source.open(n, batch);
                 BatchSizes sizes = new BatchSizes(o.batchMin, batch);
                 Checkpointing ckpt = o.checkpointDir == null ? null
-                        : Checkpointing.start(o, o.checkpointDir.resolve(q.name() + "-w" + workers));
+                        : Checkpointing.start(o, o.checkpointDir.resolve(q.name() + "-w" + workers), q.name(), err);
                 int s = 0;
                 int done = 0;
                 HeapWatch heapWatch = new HeapWatch(q.name(), n, err);

@@ -137,7 +137,18 @@ public final class Q13 implements NexmarkQuery<Q13.Row> {
 
         @Override
         public void readState(org.jdbsp.circuit.state.StateReader in) {
-            emitted = in.readBoolean();
+            emitted |= in.readBoolean();
+        }
+
+        /** Whether the constant went out: the same for every replica, whatever the worker count. */
+        @Override
+        public boolean repartitions() {
+            return true;
+        }
+
+        @Override
+        public void readState(org.jdbsp.circuit.state.StateReader in, org.jdbsp.circuit.state.Placement placement) {
+            readState(in);
         }
     }
 

@@ -56,6 +56,8 @@ final class AggregateNode<T, R> extends Node implements Checkpointable {
     private final Values values = new Values();
 
     private long[] count = new long[16];
+    /** A local phase: its state is the worker's, placed by position, not by key. */
+    private boolean local;
     private final Touched touched = new Touched();
     private long[] newCount = new long[16];
     /** Per touched group, the rows it emits: {@link #RETRACT} the old, {@link #INSERT} the new. */
@@ -339,7 +341,24 @@ final class AggregateNode<T, R> extends Node implements Checkpointable {
 
     @Override
     public void readState(StateReader in) {
-        rowEmitted = in.readBoolean();
+        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
+    }
+
+    /** Groups are routed by their key's hash (a window group by its key's); a local phase's by no key. */
+    @Override
+    public boolean repartitions() {
+        return !local;
+    }
+
+    /** Marks this aggregate as a local phase (before an exchange): its groups hold each worker's own rows. */
+    AggregateNode<T, R> local() {
+        local = true;
+        return this;
+    }
+
+    @Override
+    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
+        rowEmitted |= in.readBoolean();
         int groups = in.readSize();
         for (int g = 0; g < groups; g++) {
             int id = windows != null ? windows.readGroup(in) : space.readKey(in);
@@ -348,10 +367,23 @@ final class AggregateNode<T, R> extends Node implements Checkpointable {
             for (Accumulator<T> a : aggs) {
                 a.readGroup(id, in);
             }
+            if (!placement.whole()
+                    && !placement.owns(windows != null ? windows.shardHashOfGroup(id) : space.shardHash(id))) {
+                for (Accumulator<T> a : aggs) {
+                    a.drop(id); // another replica's group
+                }
+                release(id);
+            }
         }
         if (windows != null) {
             windows.readState(in);
         }
+    }
+
+    /** A local phase ({@code perStep}) keeps nothing between steps. */
+    @Override
+    public boolean keepsState() {
+        return !perStep;
     }
 
     /** {@code COUNT(*)}: the group's own count, kept by the node. */

@@ -309,9 +309,9 @@ public final class Aggregates {
         Stream<LocalExtreme> local = c.newStream(name + " local");
         Agg<T> agg = max ? Agg.max(value) : Agg.min(value);
         String localName = name + (in.isAppendOnly() ? " local (per step)" : " local");
-        c.addNode(new AggregateNode<T, LocalExtreme>(localName, in, local, RowKey.ofLong(space, key), null,
+        c.addWorkerNode(new AggregateNode<T, LocalExtreme>(localName, in, local, RowKey.ofLong(space, key), null,
                 List.of(AggregateNode.accumulator(agg, in.isAppendOnly())),
-                (id, v) -> new LocalExtreme(space.key(id), v.getLong(0)), in.isAppendOnly(), false, null));
+                (id, v) -> new LocalExtreme(space.key(id), v.getLong(0)), in.isAppendOnly(), false, null)).local();
         Agg<LocalExtreme> global = max ? Agg.max(LocalExtreme::value) : Agg.min(LocalExtreme::value);
         return oneByLong(name, local, LocalExtreme::key, result, global);
     }

@@ -197,6 +197,11 @@ final class WindowGroups<T> {
         return index < a.length ? a : Arrays.copyOf(a, Math.max(index + 1, a.length * 2));
     }
 
+    /** The hash an exchange routes group {@code g} by: its key's (windows are not routed). */
+    int shardHashOfGroup(int g) {
+        return innerSpace.shardHash((int) groups.second(g));
+    }
+
     /** Writes group {@code g}'s window and key, for a checkpoint. */
     void writeGroup(int g, org.jdbsp.circuit.state.StateWriter out) {
         int w = (int) groups.first(g);
@@ -228,7 +233,8 @@ final class WindowGroups<T> {
         out.writeLong(droppedThrough);
     }
 
+    /** Reads the end through which windows were dropped; of several saved workers', the latest. */
     void readState(org.jdbsp.circuit.state.StateReader in) {
-        droppedThrough = in.readLong();
+        droppedThrough = Math.max(droppedThrough, in.readLong());
     }
 }

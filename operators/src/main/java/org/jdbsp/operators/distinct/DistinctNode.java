@@ -73,6 +73,26 @@ final class DistinctNode<T> extends Node implements Checkpointable {
 
     @Override
     public void readState(StateReader in) {
-        integral.addAll(in.<T>readZSet());
+        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
+    }
+
+    /** Rows are routed by their own hash ({@code Distinct.distinct} shards by {@code hashCode}). */
+    @Override
+    public boolean repartitions() {
+        return true;
+    }
+
+    @Override
+    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
+        ZSet<T> z = in.readZSet();
+        if (placement.whole()) {
+            integral.addAll(z);
+            return;
+        }
+        for (int s = z.nextSlot(0); s >= 0; s = z.nextSlot(s + 1)) {
+            if (placement.owns(z.elementAt(s).hashCode())) {
+                integral.addHashed(z.elementAt(s), z.hashAt(s), z.weightAt(s));
+            }
+        }
     }
 }

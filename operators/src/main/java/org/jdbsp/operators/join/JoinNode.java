@@ -74,6 +74,8 @@ final class JoinNode<A, B, R> extends Node implements Checkpointable {
     private final IntervalExpiry<A, B> interval;
     private final ExpiringRows rowsA;
     private final ExpiringRows rowsB;
+    /** The right side is broadcast to every worker and the left stays where it came (set by the wiring). */
+    private boolean broadcast;
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     JoinNode(JoinKind kind, Stream<A> a, Stream<B> b, RowKey<A> keyA, RowKey<B> keyB,
@@ -99,6 +101,12 @@ final class JoinNode<A, B, R> extends Node implements Checkpointable {
         this.traceB = new Object[kind.keepsRightRows() ? 16 : 0];
         this.totalA = new long[kind == JoinKind.FULL ? 16 : 0];
         this.totalB = new long[kind.tracksRightPresence() ? 16 : 0];
+    }
+
+    /** Marks this join as broadcasting its right side on several workers: its left side is placed by no key. */
+    JoinNode<A, B, R> broadcasting() {
+        broadcast = true;
+        return this;
     }
 
     /** One side's change indexed by key: per changed row its slot in the change, its key's order, its chain link. */
@@ -581,6 +589,7 @@ final class JoinNode<A, B, R> extends Node implements Checkpointable {
      */
     @Override
     public void writeState(StateWriter out) {
+        out.writeBoolean(broadcast);
         out.writeVarLong(space.size());
         for (int id = space.nextLive(0); id >= 0; id = space.nextLive(id + 1)) {
             space.writeKey(id, out);
@@ -617,37 +626,73 @@ final class JoinNode<A, B, R> extends Node implements Checkpointable {
 
     @Override
     public void readState(StateReader in) {
+        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
+    }
+
+    /** Interval joins keep their rows' times by key, which a broadcast join does not route by. */
+    @Override
+    public boolean repartitions() {
+        return !(broadcast && interval != null);
+    }
+
+    /**
+     * Per key, which rows the replica takes of a saved worker's: the left side's, by the key's owner, or for a
+     * broadcast join (whose left side stays where it came) whole from one saved worker; the right side's by the key's
+     * owner too, or every saved worker's for a broadcast join restored from a sharded one, or the first saved
+     * worker's copy if the saved join broadcast it. Counters are recounted, bounds summed, limits maximised.
+     */
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
+        boolean savedBroadcast = in.readBoolean();
         int keys = in.readSize();
         for (int k = 0; k < keys; k++) {
+            int before = space.size();
             int id = space.readKey(in);
+            boolean added = space.size() != before;
+            boolean owned = placement.whole() || broadcast || placement.owns(space.shardHash(id));
+            boolean takeA = placement.whole() || (broadcast ? placement.ownsUnkeyed() : owned);
+            boolean takeB = placement.whole() || (savedBroadcast ? placement.firstCopy() && owned
+                    : broadcast || owned);
+            ZSet ra = in.readZSet();
+            ZSet rb = traceB.length > 0 ? in.readZSet() : null;
+            long ta = totalA.length > 0 ? in.readSignedVarLong() : 0;
+            long tb = totalB.length > 0 ? in.readSignedVarLong() : 0;
             reserveId(id);
-            traceA[id] = nonEmpty(in.readZSet());
-            if (traceB.length > 0) {
-                traceB[id] = nonEmpty(in.readZSet());
-            }
-            if (totalA.length > 0) {
-                totalA[id] = in.readSignedVarLong();
-            }
-            if (totalB.length > 0) {
-                totalB[id] = in.readSignedVarLong();
-            }
             if (expiring != null) {
-                expiring.readKey(id, in);
+                expiring.readKey(takeA || takeB ? id : -1, in);
+            }
+            if (takeA && !ra.isEmpty()) {
+                traceA[id] = traceA[id] == null ? ra : ((ZSet) traceA[id]).plus(ra);
+            }
+            if (takeB && rb != null && !rb.isEmpty()) {
+                traceB[id] = traceB[id] == null ? rb : ((ZSet) traceB[id]).plus(rb);
+            }
+            if (takeA && totalA.length > 0) {
+                totalA[id] += ta;
+            }
+            if (takeB && totalB.length > 0) {
+                totalB[id] += tb;
+            }
+            if (added) {
+                releaseIfEmpty(id); // a key of another replica, or one whose rows went elsewhere
             }
         }
-        rows = in.readVarLong();
-        boundA = in.readVarLong();
-        boundB = in.readVarLong();
+        in.readVarLong(); // rows: recounted below
+        boundA = saturatedAdd(boundA, in.readVarLong());
+        boundB = saturatedAdd(boundB, in.readVarLong());
         if (expiring != null) {
             expiring.readLimit(in);
         }
         if (interval != null) {
-            rowsA.readState(space, in);
-            rowsB.readState(space, in);
+            rowsA.readState(space, in, placement);
+            rowsB.readState(space, in, placement);
+        }
+        rows = 0;
+        for (int id = space.nextLive(0); id >= 0; id = space.nextLive(id + 1)) {
+            rows += (traceA[id] == null ? 0 : ((ZSet<?>) traceA[id]).size())
+                    + (traceB.length == 0 || traceB[id] == null ? 0 : ((ZSet<?>) traceB[id]).size());
         }
     }
 
-    private static ZSet<?> nonEmpty(ZSet<?> z) {
-        return z.isEmpty() ? null : z;
-    }
 }

@@ -278,7 +278,8 @@ public final class Joins {
         Object space = keys.newSpace();
         RowKey<A> ka = keys.rowKeyA(space);
         RowKey<B> kb = keys.rowKeyB(space);
-        if (broadcast && c.workers() > 1 && !c.isNaive() && c.nestedScope() == null) {
+        boolean broadcasting = broadcast && c.workers() > 1 && !c.isNaive() && c.nestedScope() == null;
+        if (broadcasting) {
             b = c.broadcast(b, name);
         } else {
             a = c.shard(a, ka::shardHash, name);
@@ -306,7 +307,8 @@ public final class Joins {
                     keys.boxedB()::apply, combine, (Stream) out));
             return (Stream) out;
         }
-        c.addNode(new JoinNode<>(kind, a, b, ka, kb, combine, out, expiry, interval));
+        JoinNode<A, B, R> node = new JoinNode<>(kind, a, b, ka, kb, combine, out, expiry, interval);
+        c.addNode(broadcasting ? node.broadcasting() : node);
         return (Stream) out;
     }
 }

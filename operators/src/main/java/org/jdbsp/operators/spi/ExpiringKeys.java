@@ -82,10 +82,13 @@ public final class ExpiringKeys {
         }
     }
 
-    /** Reads what {@link #writeKey} wrote, for key {@code id} of a fresh operator. */
+    /** Reads what {@link #writeKey} wrote, for key {@code id} of a fresh operator; {@code id < 0}: skips it. */
     public void readKey(int id, org.jdbsp.circuit.state.StateReader in) {
         if (in.readBoolean()) {
-            track(id, in.readLong());
+            long t = in.readLong();
+            if (id >= 0) {
+                track(id, t);
+            }
         }
     }
 

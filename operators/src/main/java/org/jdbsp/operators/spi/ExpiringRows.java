@@ -94,13 +94,22 @@ public final class ExpiringRows {
         limit.write(out);
     }
 
-    /** Reads what {@link #writeState} wrote into a fresh operator whose keys are in {@code space} already. */
-    public void readState(KeySpace space, org.jdbsp.circuit.state.StateReader in) {
+    /**
+     * Reads what {@link #writeState} wrote into a fresh operator whose keys are in {@code space} already; with a
+     * {@code placement} that re-partitions, only the rows of keys the replica owns.
+     */
+    public void readState(KeySpace space, org.jdbsp.circuit.state.StateReader in, org.jdbsp.circuit.state.Placement placement) {
         int n = in.readSize();
         for (int i = 0; i < n; i++) {
             long t = in.readLong();
+            int before = space.size();
             int id = space.readKey(in);
-            add(t, id, in.readValue());
+            Object r = in.readValue();
+            if (space.size() != before) {
+                space.release(id); // a key the operator did not keep (another replica's): its rows are not here
+            } else if (placement.whole() || placement.owns(space.shardHash(id))) {
+                add(t, id, r);
+            }
         }
         limit.read(in);
     }

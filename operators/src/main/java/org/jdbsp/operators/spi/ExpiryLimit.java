@@ -43,7 +43,8 @@ final class ExpiryLimit {
         out.writeLong(droppedBelow);
     }
 
+    /** Reads a saved limit; of several saved workers', the highest. */
     void read(org.jdbsp.circuit.state.StateReader in) {
-        droppedBelow = in.readLong();
+        droppedBelow = Math.max(droppedBelow, in.readLong());
     }
 }

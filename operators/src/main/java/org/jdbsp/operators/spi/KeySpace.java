@@ -94,6 +94,12 @@ public abstract class KeySpace {
     public abstract Object describe(int id);
 
     /** Makes room for ids below {@code limit} in the subclass's per-id arrays. */
+    /**
+     * The hash an exchange routes key {@code id} by ({@code RowKey.shardHash} of its rows), to re-partition a
+     * checkpoint onto another worker count.
+     */
+    public abstract int shardHash(int id);
+
     /** Writes the key of live id {@code id} for a checkpoint. */
     public abstract void writeKey(int id, org.jdbsp.circuit.state.StateWriter out);
 

@@ -165,6 +165,14 @@ public final class LongKeySpace extends KeySpace {
     }
 
     @Override
+    public int shardHash(int id) {
+        if (arity != 1) {
+            throw new UnsupportedOperationException("pair keys are not routed by an exchange");
+        }
+        return Long.hashCode(keys[id]);
+    }
+
+    @Override
     public void writeKey(int id, org.jdbsp.circuit.state.StateWriter out) {
         if (arity == 1) {
             out.writeSignedVarLong(keys[id]);

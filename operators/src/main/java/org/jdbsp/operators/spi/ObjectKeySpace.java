@@ -88,6 +88,11 @@ public final class ObjectKeySpace extends KeySpace {
     }
 
     @Override
+    public int shardHash(int id) {
+        return java.util.Objects.hashCode(keys[id]);
+    }
+
+    @Override
     public void writeKey(int id, org.jdbsp.circuit.state.StateWriter out) {
         out.writeValue(keys[id]);
     }

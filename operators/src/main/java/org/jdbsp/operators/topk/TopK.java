@@ -176,9 +176,10 @@ public final class TopK {
         Stream<Object> local = c.newStream("local top-k");
         if (in.isAppendOnly()) {
             // insertions only: a row beaten by k others of its pass stays beaten, and no state is kept
-            c.addNode(new PassTopKNode<T>(in, (Stream) local, keys.rowKey(), order, k));
+            c.addWorkerNode(new PassTopKNode<T>(in, (Stream) local, keys.rowKey(), order, k));
         } else {
-            c.addNode(new TopKNode<T>("local top-k", in, local, keys.rowKey(), order, k, TopKKind.ROWS, false));
+            c.addWorkerNode(new TopKNode<T>("local top-k", in, local, keys.rowKey(), order, k, TopKKind.ROWS, false)
+                    .local());
         }
         return (Stream) local;
     }

@@ -52,6 +52,8 @@ final class TopKNode<T> extends Node implements Checkpointable {
     private final boolean appendOnly;
 
     private Object[] state = new Object[16];
+    /** A local phase: its state is the worker's, placed by position, not by key. */
+    private boolean local;
     private long rows;
 
     private final Touched touched = new Touched();
@@ -724,11 +726,29 @@ final class TopKNode<T> extends Node implements Checkpointable {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void readState(StateReader in) {
+        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
+    }
+
+    /** Groups are routed by their key's hash; a local phase's groups are placed by no key. */
+    @Override
+    public boolean repartitions() {
+        return !local;
+    }
+
+    /** Marks this operator as a local phase (before an exchange): its groups hold each worker's own rows. */
+    TopKNode<T> local() {
+        local = true;
+        return this;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
         int groups = in.readSize();
         for (int g = 0; g < groups; g++) {
             int id = space.readKey(in);
+            boolean owned = placement.whole() || placement.owns(space.shardHash(id));
             if (id >= state.length) {
                 state = Arrays.copyOf(state, Math.max(id + 1, state.length * 2));
             }
@@ -741,17 +761,21 @@ final class TopKNode<T> extends Node implements Checkpointable {
                     kr[i] = in.readValue();
                     kw[i] = in.readSignedVarLong();
                 }
-                state[id] = n == 0 ? null : new Kept(kr, kw, n, total);
+                state[id] = n == 0 || !owned ? null : new Kept(kr, kw, n, total);
             } else {
                 SortedRows<T> sorted = new SortedRows<>(order);
                 for (int i = 0; i < n; i++) {
                     sorted.add((T) in.readValue(), in.readSignedVarLong());
                 }
-                state[id] = n == 0 ? null : sorted;
+                state[id] = n == 0 || !owned ? null : sorted;
             }
-            rows += n;
             if (expiring != null) {
-                expiring.readKey(id, in);
+                expiring.readKey(owned ? id : -1, in);
+            }
+            if (owned) {
+                rows += n;
+            } else {
+                space.release(id); // another replica's group
             }
         }
         if (expiring != null) {

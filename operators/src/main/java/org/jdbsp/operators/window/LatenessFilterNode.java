@@ -88,4 +88,15 @@ final class LatenessFilterNode<T> extends Node implements Checkpointable {
     public void readState(StateReader in) {
         watermark.restore(in.readLong(), in.readVarLong());
     }
+
+    /** The watermark is one object all replicas share: every saved worker wrote the same values. */
+    @Override
+    public boolean repartitions() {
+        return true;
+    }
+
+    @Override
+    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
+        readState(in);
+    }
 }

@@ -404,9 +404,21 @@ final class SessionNode<T, K> extends Node implements Checkpointable {
 
     @Override
     public void readState(StateReader in) {
+        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
+    }
+
+    /** Keys are routed by their hash. */
+    @Override
+    public boolean repartitions() {
+        return true;
+    }
+
+    @Override
+    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
         int n = in.readSize();
         for (int i = 0; i < n; i++) {
             int id = keys.space().readKey(in);
+            boolean owned = placement.whole() || placement.owns(keys.space().shardHash(id));
             if (id >= states.length) {
                 int cap = Math.max(id + 1, states.length * 2);
                 states = Arrays.copyOf(states, cap);
@@ -416,14 +428,22 @@ final class SessionNode<T, K> extends Node implements Checkpointable {
                 KeyState ks = new KeyState();
                 ks.times.readEntries(in);
                 ks.spans.readEntries(in);
-                states[id] = ks;
-                if (in.readBoolean()) {
-                    schedule(in.readLong(), id, ks);
+                boolean scheduled = in.readBoolean();
+                long due = scheduled ? in.readLong() : 0;
+                if (owned) {
+                    states[id] = ks;
+                    rows += ks.times.size() + ks.spans.size();
+                    if (scheduled) {
+                        schedule(due, id, ks);
+                    }
                 }
             }
+            if (!owned) {
+                keys.space().release(id); // another replica's key
+            }
         }
-        prunedBelow = in.readLong();
-        rows = in.readVarLong();
+        prunedBelow = Math.max(prunedBelow, in.readLong());
+        in.readVarLong(); // the rows: counted above
     }
 
     /** One key's changes in the current tick and the sessions they retract and insert; reused from step to step. */

@@ -152,4 +152,43 @@ class CheckpointProperties {
     void sessions(boolean watermark, boolean longKeys, int workers) {
         Restart.check("session", 115, Plan.of(1), workers, dir, WindowFamilyProperties.session(watermark, longKeys));
     }
+
+    @ParameterizedTest(name = "{0} onto another worker count, {1} -> {2}")
+    @CsvSource({"inner join,1,2", "inner join,2,1", "left join,2,3", "full join,3,2", "semi join,1,2",
+            "broadcast join,1,2", "broadcast join,2,1", "broadcast join,2,3", "aggregate,2,1", "aggregate,1,3",
+            "fold,2,1", "aggregateAll,1,2", "distinct,2,3", "topK,1,2", "rank,2,1", "window aggregate,1,2",
+            "window aggregate,2,1", "window join,2,1", "interval join,1,2", "window top-N,2,1", "session,1,2",
+            "session,3,1", "integrate/delay,2,1"})
+    void ontoAnotherWorkerCount(String family, int workers, int restoredWorkers) {
+        Twin.Wiring wiring = switch (family) {
+            case "inner join" -> (b, in) -> Joins.joinOnLong(in.get(0), in.get(1), Fact::key, Fact::key, Ids::of);
+            case "left join" -> (b, in) -> Joins.leftJoin(in.get(0), in.get(1), Fact::pair, Fact::pair, Ids::of);
+            case "full join" -> (b, in) -> Joins.fullJoinOnLong(in.get(0), in.get(1), Fact::key, Fact::key, Ids::of);
+            case "semi join" -> (b, in) -> Joins.semijoin(in.get(0), in.get(1), Fact::pair, Fact::pair);
+            case "broadcast join" -> (b, in) -> Joins.joinOnLongBroadcast(in.get(0), in.get(1), Fact::key, Fact::key,
+                    Ids::of);
+            case "aggregate" -> (b, in) -> Aggregates.aggregate(in.get(0), Fact::pair,
+                    AggregateFamilyProperties::values, AggregateFamilyProperties.ALL);
+            case "fold" -> (b, in) -> Aggregates.fold(in.get(0), Fact::pair, AggregateFamilyProperties.NAMES);
+            case "aggregateAll" -> (b, in) -> Aggregates.aggregateAll(in.get(0),
+                    v -> AggregateFamilyProperties.values("all", v), AggregateFamilyProperties.ALL);
+            case "distinct" -> (b, in) -> Distinct.distinct(Linear.map(in.get(0), Fact::pair));
+            case "topK" -> (b, in) -> TopK.topKByLong(in.get(0), Fact::key, ORDER, 7);
+            case "rank" -> (b, in) -> TopK.rank(in.get(0), Fact::pair, ORDER, 7);
+            case "window aggregate" -> WindowFamilyProperties.windowAggregate(workers == 1 ? "tumbling" : "hopping",
+                    true, workers == 1);
+            case "window join" -> WindowFamilyProperties.windowJoin(false);
+            case "interval join" -> WindowFamilyProperties.intervalJoin(true);
+            case "window top-N" -> WindowFamilyProperties.windowTopNOf(true);
+            case "session" -> WindowFamilyProperties.session(true, workers == 1);
+            default -> (b, in) -> {
+                var keys = Linear.map(in.get(0), Fact::key);
+                var sum = keys.integrate();
+                return sum.delay().plus(sum.differentiate()).plus(keys.delay().integrate());
+            };
+        };
+        int inputs = family.contains("join") ? 2 : 1;
+        Restart.check(family, 120 + workers * 10 + restoredWorkers, Plan.of(inputs), workers, restoredWorkers, dir,
+                wiring);
+    }
 }

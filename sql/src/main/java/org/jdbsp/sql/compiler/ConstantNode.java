@@ -42,6 +42,17 @@ final class ConstantNode extends Node implements org.jdbsp.circuit.state.Checkpo
 
     @Override
     public void readState(org.jdbsp.circuit.state.StateReader in) {
-        emitted = in.readBoolean();
+        emitted |= in.readBoolean();
+    }
+
+    /** Whether the constant went out: the same for every replica, whatever the worker count. */
+    @Override
+    public boolean repartitions() {
+        return true;
+    }
+
+    @Override
+    public void readState(org.jdbsp.circuit.state.StateReader in, org.jdbsp.circuit.state.Placement placement) {
+        readState(in);
     }
 }
