@@ -20,6 +20,12 @@ final class RecordCodec implements RowCodec<Object> {
     private final Constructor<?> constructor;
     /** Per component of a final built-in or record type, its codec; null for the others. */
     private final RowCodec<?>[] known;
+    /**
+     * Per component, its accessor as a function made by {@code LambdaMetafactory} (a {@code ToLongFunction},
+     * {@code ToIntFunction}, {@code ToDoubleFunction}, or {@code Function} for the rest), so that reading a record
+     * for a checkpoint neither reflects nor boxes; null where it could not be made (then reflection is used).
+     */
+    private final Object[] getters;
 
     RecordCodec(Class<?> type) {
         this.type = type;
@@ -32,8 +38,10 @@ final class RecordCodec implements RowCodec<Object> {
             types[i] = cs[i].getType();
         }
         known = new RowCodec<?>[cs.length];
+        getters = new Object[cs.length];
         for (int i = 0; i < cs.length; i++) {
             known[i] = knownCodec(types[i]);
+            getters[i] = getter(type, accessors[i], types[i]);
         }
         try {
             constructor = type.getDeclaredConstructor(types);
@@ -95,9 +103,78 @@ final class RecordCodec implements RowCodec<Object> {
         return "record:" + type.getName();
     }
 
+    /** Component {@code m} of {@code record} as a function object without reflection, or null if it cannot be made. */
+    private static Object getter(Class<?> record, Method m, Class<?> t) {
+        try {
+            java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.privateLookupIn(record,
+                    java.lang.invoke.MethodHandles.lookup());
+            java.lang.invoke.MethodHandle h = lookup.unreflect(m);
+            String name;
+            Class<?> iface;
+            Class<?> ret;
+            if (t == long.class) {
+                name = "applyAsLong";
+                iface = java.util.function.ToLongFunction.class;
+                ret = long.class;
+            } else if (t == int.class) {
+                name = "applyAsInt";
+                iface = java.util.function.ToIntFunction.class;
+                ret = int.class;
+            } else if (t == double.class) {
+                name = "applyAsDouble";
+                iface = java.util.function.ToDoubleFunction.class;
+                ret = double.class;
+            } else {
+                name = "apply";
+                iface = java.util.function.Function.class;
+                ret = Object.class;
+            }
+            return java.lang.invoke.LambdaMetafactory.metafactory(lookup, name,
+                    java.lang.invoke.MethodType.methodType(iface),
+                    java.lang.invoke.MethodType.methodType(ret, Object.class), h,
+                    java.lang.invoke.MethodType.methodType(t.isPrimitive() && ret != Object.class ? t : boxed(t),
+                            record)).getTarget().invoke();
+        } catch (Throwable e) {
+            return null; // reflection then
+        }
+    }
+
+    private static Class<?> boxed(Class<?> t) {
+        if (!t.isPrimitive()) {
+            return t;
+        }
+        return java.lang.invoke.MethodType.methodType(t).wrap().returnType();
+    }
+
     @Override
+    @SuppressWarnings("unchecked")
     public void write(Object value, StateWriter out) {
         for (int i = 0; i < accessors.length; i++) {
+            Object g = getters[i];
+            if (g != null) {
+                Class<?> t = types[i];
+                if (t == long.class) {
+                    out.writeSignedVarLong(((java.util.function.ToLongFunction<Object>) g).applyAsLong(value));
+                    continue;
+                }
+                if (t == int.class) {
+                    out.writeSignedVarLong(((java.util.function.ToIntFunction<Object>) g).applyAsInt(value));
+                    continue;
+                }
+                if (t == double.class) {
+                    out.writeDouble(((java.util.function.ToDoubleFunction<Object>) g).applyAsDouble(value));
+                    continue;
+                }
+                if (!t.isPrimitive()) {
+                    Object v = ((java.util.function.Function<Object, Object>) g).apply(value);
+                    if (known[i] != null) {
+                        out.writeKnown(v, known[i]);
+                    } else {
+                        out.writeValue(v);
+                    }
+                    continue;
+                }
+            }
             Object v;
             try {
                 v = accessors[i].invoke(value);

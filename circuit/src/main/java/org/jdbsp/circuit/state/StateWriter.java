@@ -31,6 +31,10 @@ public final class StateWriter {
     private final Map<Class<?>, Integer> slots = new IdentityHashMap<>();
     private final Map<Class<?>, RowCodec<Object>> slotCodecs = new IdentityHashMap<>();
     private long written;
+    /** The class of the last value written, its tag and codec. */
+    private Class<?> lastClass;
+    private long lastTag;
+    private RowCodec<Object> lastCodec;
 
     /** A writer into memory ({@link #toByteArray}), for a journal record. */
     StateWriter(RowCodecs codecs) {
@@ -73,6 +77,10 @@ public final class StateWriter {
     /** A non-negative number in 1 to 10 bytes (small numbers, sizes, counts). */
     public void writeVarLong(long v) {
         ensure(10);
+        if ((v & ~0x7FL) == 0) {
+            buf.put((byte) v);
+            return;
+        }
         while ((v & ~0x7FL) != 0) {
             buf.put((byte) ((v & 0x7F) | 0x80));
             v >>>= 7;
@@ -87,17 +95,23 @@ public final class StateWriter {
 
     public void writeString(String s) {
         int n = s.length();
-        if (n <= BUFFER / 2 && isAscii(s, n)) { // most text: one byte per char, no array made
+        if (n <= BUFFER / 2 && isAscii(s, n)) { // most text: one byte per char, copied without an array made
             writeVarLong(n);
             ensure(n);
-            for (int i = 0; i < n; i++) {
-                buf.put((byte) s.charAt(i));
-            }
+            int at = buf.position();
+            copyLowBytes(s, n, buf.array(), buf.arrayOffset() + at);
+            buf.position(at + n);
             return;
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         writeVarLong(b.length);
         writeBytes(b);
+    }
+
+    /** The low byte of each char of {@code s} (all below 0x80 here): the JDK's own copy, an intrinsic. */
+    @SuppressWarnings("deprecation")
+    private static void copyLowBytes(String s, int n, byte[] dst, int at) {
+        s.getBytes(0, n, dst, at);
     }
 
     private static boolean isAscii(String s, int n) {
@@ -132,6 +146,11 @@ public final class StateWriter {
             return;
         }
         Class<?> c = v.getClass();
+        if (c == lastClass) { // rows of a Z-set are mostly of one class: no map lookup
+            writeVarLong(lastTag);
+            lastCodec.write(v, this);
+            return;
+        }
         Integer slot = slots.get(c);
         RowCodec<Object> codec;
         if (slot == null) {
@@ -145,6 +164,9 @@ public final class StateWriter {
             writeVarLong(slot + 2);
             codec = slot < Builtins.CLASSES.length ? (RowCodec<Object>) Builtins.CODECS[slot] : slotCodecs.get(c);
         }
+        lastClass = c;
+        lastTag = slot + 2;
+        lastCodec = codec;
         codec.write(v, this);
     }
 
