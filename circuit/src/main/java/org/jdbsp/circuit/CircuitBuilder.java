@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
+import org.jdbsp.zset.ZSet;
 
 /**
  * Wires a circuit: declare inputs, chain operators on their streams, declare outputs, then {@link #build()}.
@@ -194,6 +195,19 @@ public final class CircuitBuilder {
     public <T> Stream<T> shardByLong(Stream<T> s, ToLongFunction<? super T> key, String what) {
         Objects.requireNonNull(key, "key");
         return shard(s, x -> Long.hashCode(key.applyAsLong(x)), what);
+    }
+
+    /**
+     * A constant relation: {@code rows} as the change of the first step (incremental mode, and inside recursion),
+     * or as the stream's value at every step (naive mode); on several workers only worker 0 publishes them, so
+     * that they are counted once. The node is named {@code kind#n}. Cost: nothing per step after the first.
+     */
+    public <T> Stream<T> constant(String kind, ZSet<T> rows) {
+        checkOpen();
+        Stream<T> out = newStream(kind);
+        addNode(new ConstantNode<>(kind, out, workerIndex() == 0 ? rows : new ZSet<>(),
+                isNaive() && nestedScope() == null));
+        return out;
     }
 
     /**

@@ -1,9 +1,6 @@
 package org.jdbsp.circuit;
 
 import java.util.List;
-import org.jdbsp.circuit.state.Checkpointable;
-import org.jdbsp.circuit.state.StateReader;
-import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -11,7 +8,7 @@ import org.jdbsp.zset.ZSet;
  * first). Its sink half, {@link DelaySink}, stores this tick's input on commit. Splitting the delay in two is
  * what lets a cycle through {@code z^-1} be scheduled: the source runs first, the sink last.
  */
-final class DelayNode<T> extends Node implements NestedState, Checkpointable {
+final class DelayNode<T> extends Node implements NestedState, UnkeyedState {
     private final Stream<T> out;
     ZSet<T> stored = new ZSet<>();
 
@@ -56,26 +53,13 @@ final class DelayNode<T> extends Node implements NestedState, Checkpointable {
 
     /** The value stored for the next tick. */
     @Override
-    public void writeState(StateWriter out) {
-        out.writeZSet(stored);
+    public ZSet<?> savedState() {
+        return stored;
     }
 
     @Override
-    public void readState(StateReader in) {
-        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
-    }
-
-    /** Placed anywhere: a saved worker's goes whole to one replica, added to what it has. */
-    @Override
-    public boolean repartitions() {
-        return true;
-    }
-
-    @Override
-    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
-        ZSet<T> z = in.readZSet();
-        if (placement.ownsUnkeyed()) {
-            stored = stored.plus(z);
-        }
+    @SuppressWarnings("unchecked")
+    public void addRestored(ZSet<?> restored) {
+        stored = stored.plus((ZSet<T>) restored);
     }
 }

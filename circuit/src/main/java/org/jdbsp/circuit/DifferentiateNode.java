@@ -1,13 +1,10 @@
 package org.jdbsp.circuit;
 
 import java.util.List;
-import org.jdbsp.circuit.state.Checkpointable;
-import org.jdbsp.circuit.state.StateReader;
-import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /** {@code D}: publishes this tick's value minus the previous tick's. Keeps the previous value; O(|x_t| + |x_t-1|). */
-final class DifferentiateNode<T> extends Node implements NestedState, Checkpointable {
+final class DifferentiateNode<T> extends Node implements NestedState, UnkeyedState {
     private final Stream<T> in;
     private final Stream<T> out;
     private ZSet<T> previous = new ZSet<>();
@@ -59,26 +56,13 @@ final class DifferentiateNode<T> extends Node implements NestedState, Checkpoint
 
     /** The previous tick's value. */
     @Override
-    public void writeState(StateWriter out) {
-        out.writeZSet(previous);
+    public ZSet<?> savedState() {
+        return previous;
     }
 
     @Override
-    public void readState(StateReader in) {
-        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
-    }
-
-    /** Placed anywhere: a saved worker's goes whole to one replica, added to what it has. */
-    @Override
-    public boolean repartitions() {
-        return true;
-    }
-
-    @Override
-    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
-        ZSet<T> z = in.readZSet();
-        if (placement.ownsUnkeyed()) {
-            previous = previous.plus(z);
-        }
+    @SuppressWarnings("unchecked")
+    public void addRestored(ZSet<?> restored) {
+        previous = previous.plus((ZSet<T>) restored);
     }
 }

@@ -90,9 +90,9 @@ public final class DurableCircuit implements CircuitRuntime {
         Map<String, InputFront<?>> fronts = new TreeMap<>(replicaZero(c).fronts());
         long[] replayed = {0};
         journal.replay(base, e -> {
-            if (e.step() != c.stepCount() + 1) {
-                throw new CheckpointException("the journal in " + dir + " goes from step " + c.stepCount()
-                        + " to step " + e.step() + ": the steps between are lost");
+            if (e.step() != c.stepCount() + 1) { // only the last step may fail again
+                throw new CheckpointException("step " + (c.stepCount() + 1) + " of the journal in " + dir
+                        + " failed on replay, and steps after it were recorded: " + notes);
             }
             readInputs(e.body(), fronts);
             try {

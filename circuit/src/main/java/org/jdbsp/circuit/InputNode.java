@@ -1,16 +1,13 @@
 package org.jdbsp.circuit;
 
 import java.util.List;
-import org.jdbsp.circuit.state.Checkpointable;
-import org.jdbsp.circuit.state.StateReader;
-import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /**
  * The source node of an input: publishes the input's pending changes (incremental mode) or the integrated
  * snapshot of everything pushed so far (naive mode). The pending changes are taken only on commit.
  */
-final class InputNode<T> extends Node implements Checkpointable {
+final class InputNode<T> extends Node implements UnkeyedState {
     private final InputFront<T> front;
     private final Stream<T> out;
     private final boolean naive;
@@ -162,26 +159,13 @@ final class InputNode<T> extends Node implements Checkpointable {
 
     /** Naive mode: the snapshot of everything pushed so far (empty in incremental mode). */
     @Override
-    public void writeState(StateWriter out) {
-        out.writeZSet(snapshot);
+    public ZSet<?> savedState() {
+        return snapshot;
     }
 
     @Override
-    public void readState(StateReader in) {
-        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
-    }
-
-    /** Placed anywhere: a saved worker's goes whole to one replica, added to what it has. */
-    @Override
-    public boolean repartitions() {
-        return true;
-    }
-
-    @Override
-    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
-        ZSet<T> z = in.readZSet();
-        if (placement.ownsUnkeyed()) {
-            snapshot = snapshot.plus(z);
-        }
+    @SuppressWarnings("unchecked")
+    public void addRestored(ZSet<?> restored) {
+        snapshot = snapshot.plus((ZSet<T>) restored);
     }
 }

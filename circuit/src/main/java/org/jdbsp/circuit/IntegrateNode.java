@@ -1,16 +1,13 @@
 package org.jdbsp.circuit;
 
 import java.util.List;
-import org.jdbsp.circuit.state.Checkpointable;
-import org.jdbsp.circuit.state.StateReader;
-import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /**
  * {@code I}: publishes the running sum of its input. The published value is a fresh snapshot each tick, so
  * the cost is O(size of the sum) per tick: operators that need integrated state keep their own traces instead.
  */
-final class IntegrateNode<T> extends Node implements NestedState, Checkpointable {
+final class IntegrateNode<T> extends Node implements NestedState, UnkeyedState {
     private final Stream<T> in;
     private final Stream<T> out;
     private ZSet<T> sum = new ZSet<>();
@@ -71,26 +68,13 @@ final class IntegrateNode<T> extends Node implements NestedState, Checkpointable
 
     /** The running sum. */
     @Override
-    public void writeState(StateWriter out) {
-        out.writeZSet(sum);
+    public ZSet<?> savedState() {
+        return sum;
     }
 
     @Override
-    public void readState(StateReader in) {
-        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
-    }
-
-    /** Placed anywhere: a saved worker's goes whole to one replica, added to what it has. */
-    @Override
-    public boolean repartitions() {
-        return true;
-    }
-
-    @Override
-    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
-        ZSet<T> z = in.readZSet();
-        if (placement.ownsUnkeyed()) {
-            sum = sum.plus(z);
-        }
+    @SuppressWarnings("unchecked")
+    public void addRestored(ZSet<?> restored) {
+        sum = sum.plus((ZSet<T>) restored);
     }
 }

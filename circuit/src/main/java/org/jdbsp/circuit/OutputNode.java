@@ -1,9 +1,6 @@
 package org.jdbsp.circuit;
 
 import java.util.List;
-import org.jdbsp.circuit.state.Checkpointable;
-import org.jdbsp.circuit.state.StateReader;
-import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -13,7 +10,7 @@ import org.jdbsp.zset.ZSet;
  * change is its difference from the previous snapshot (kept whether or not the output keeps a view). Cost:
  * O(change) per tick incremental (nothing but publishing the change without a view), O(snapshot) naive.
  */
-final class OutputNode<T> extends Node implements Checkpointable {
+final class OutputNode<T> extends Node implements UnkeyedState {
     private final OutputHandle<T> handle;
     private final Stream<T> in;
     private final boolean naive;
@@ -99,26 +96,14 @@ final class OutputNode<T> extends Node implements Checkpointable {
 
     /** The view (in naive mode, or without a view, the last snapshot; empty for an output of changes only). */
     @Override
-    public void writeState(StateWriter out) {
-        out.writeZSet(handle.view);
-    }
-
-    @Override
-    public void readState(StateReader in) {
-        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
+    public ZSet<?> savedState() {
+        return handle.view;
     }
 
     /** A view is the sum of the replicas': a saved worker's goes whole to one replica, added to what it has. */
     @Override
-    public boolean repartitions() {
-        return true;
-    }
-
-    @Override
-    public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
-        ZSet<T> z = in.readZSet();
-        if (placement.ownsUnkeyed()) {
-            handle.view.addAll(z);
-        }
+    @SuppressWarnings("unchecked")
+    public void addRestored(ZSet<?> restored) {
+        handle.view.addAll((ZSet<T>) restored);
     }
 }

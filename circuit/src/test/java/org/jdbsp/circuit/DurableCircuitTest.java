@@ -222,6 +222,25 @@ class DurableCircuitTest {
         assertTrue(e.getMessage().contains("damaged"), e.getMessage());
     }
 
+    @Test
+    void aGapInTheJournalIsAnError() throws IOException {
+        DurableCircuit c = DurableCircuit.open(dir, builder(1), null);
+        for (long step = 1; step <= 8; step++) {
+            push(c, step);
+            c.step();
+            if (step % 3 == 0) {
+                c.checkpoint();
+            }
+        }
+        // the checkpoint after step 6 is gone, and so is the segment of steps 4 to 6
+        Path six = dir.resolve("checkpoints/step-000000000006");
+        Files.delete(six.resolve("MANIFEST"));
+        Files.delete(dir.resolve("journal/journal-000000000003.log"));
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> DurableCircuit.open(dir, builder(1), null));
+        assertTrue(e.getMessage().contains("goes from step 3 to step 7"), e.getMessage());
+    }
+
     private Path lastSegment() throws IOException {
         List<Path> all = new ArrayList<>();
         try (var s = Files.list(dir.resolve("journal"))) {

@@ -94,9 +94,9 @@ public final class DurableSqlProgram implements AutoCloseable {
         }
         long[] replayed = {0};
         journal.replay(base, e -> {
-            if (e.step() != program.stepCount() + 1) {
-                throw new CheckpointException("the journal in " + dir + " goes from step " + program.stepCount()
-                        + " to step " + e.step() + ": the steps between are lost");
+            if (e.step() != program.stepCount() + 1) { // only the last step may fail again
+                throw new CheckpointException("step " + (program.stepCount() + 1) + " of the journal in " + dir
+                        + " failed on replay, and steps after it were recorded: " + notes);
             }
             program.replayPending(e.body());
             try {

@@ -129,15 +129,23 @@ public final class Journal implements AutoCloseable {
     /**
      * Hands every record of a step after {@code after} to {@code replay}, in step order, each step once (the last
      * record of a step recorded twice).
+     *
+     * @throws CheckpointException if the steps after {@code after} do not follow each other (steps are lost)
      */
     public void replay(long after, Consumer<Entry> replay) {
         Entry[] held = new Entry[1];
+        long[] expected = {after + 1};
         Consumer<Entry> each = e -> {
             if (e.step() <= after) {
                 return;
             }
             if (held[0] != null && held[0].step() != e.step()) {
                 replay.accept(held[0]);
+                expected[0] = held[0].step() + 1;
+            }
+            if (e.step() != expected[0] && (held[0] == null || e.step() != held[0].step())) {
+                throw new CheckpointException("the journal in " + dir + " goes from step " + (expected[0] - 1)
+                        + " to step " + e.step() + ": the steps between are lost");
             }
             held[0] = e;
         };

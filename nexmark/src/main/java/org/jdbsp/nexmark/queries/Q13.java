@@ -2,7 +2,6 @@ package org.jdbsp.nexmark.queries;
 
 import java.util.List;
 import org.jdbsp.circuit.CircuitBuilder;
-import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
@@ -38,9 +37,10 @@ import org.jdbsp.zset.ZSet;
  * <p>The side table: nexmark's {@code SideInputGenerator} writes the file {@code side_input.txt} with the lines
  * {@code i,i} for {@code i} in {@code [0, 10000)} (value = the key's decimal string); Feldera's q13 test expects
  * the same ({@code 1005 -> "1005"}). Here the table is generated in code with the same content,
- * {@link #sideInput()}, and enters the circuit as a constant source inside {@link #wire}: a query-local node that
- * publishes the whole table at the first step (incremental mode; nothing afterwards) or at every step (naive
- * mode, where streams carry snapshots); with several workers only worker 0's replica of the node publishes it.
+ * {@link #sideInput()}, and enters the circuit as a constant source inside {@link #wire}
+ * ({@code CircuitBuilder.constant}), which publishes the whole table at the first step (incremental mode; nothing
+ * afterwards) or at every step (naive mode, where streams carry snapshots); with several workers only worker 0's
+ * replica publishes it.
  * The temporal join {@code FOR SYSTEM_TIME AS OF p_time} against a table
  * that never changes is an ordinary inner join; {@code mod} is SQL's (sign of the dividend, Java's {@code %}), so
  * a negative auction id matches no key. Circuit: {@link Joins#joinOnLong} on {@code auction % 10000} and the key.
@@ -79,77 +79,11 @@ public final class Q13 implements NexmarkQuery<Q13.Row> {
 
     @Override
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
-        Stream<Side> side = constant(b, "side_input", sideInput());
+        // the constant table (see the class comment): with several workers only worker 0 publishes it, and the join
+        // moves each side row to the worker owning its key
+        Stream<Side> side = b.constant("constant", sideInput());
         return Joins.joinOnLong(in.bids(), side, bid -> bid.auction() % SIDE_ROWS, Side::key,
                 (bid, s) -> new Row(bid.auction(), bid.bidder(), bid.price(), bid.dateTime(), s.value()));
-    }
-
-    /**
-     * A source stream carrying the constant table {@code value} (see the class comment). With several workers
-     * only worker 0 publishes the table (the others an empty one), or each worker would add a copy; the join
-     * then moves each side row to the worker owning its key.
-     */
-    static <T> Stream<T> constant(CircuitBuilder b, String name, ZSet<T> value) {
-        Stream<T> out = b.newStream(name);
-        b.addNode(new ConstantNode<>(out, b.workerIndex() == 0 ? value : new ZSet<>(), b.isNaive()));
-        return out;
-    }
-
-    /**
-     * Publishes a constant table: in incremental mode the table at the first step and empty changes after it
-     * (the table's integral is then the constant); in naive mode the table at every step. The published Z-sets
-     * are read-only by the stream contract. Two-phase: the first step counts as done only on commit.
-     */
-    private static final class ConstantNode<T> extends Node implements org.jdbsp.circuit.state.Checkpointable {
-        private final Stream<T> out;
-        private final ZSet<T> value;
-        private final ZSet<T> empty = new ZSet<>();
-        private final boolean naive;
-        private boolean emitted;
-
-        ConstantNode(Stream<T> out, ZSet<T> value, boolean naive) {
-            super("constant", List.of(), out);
-            this.out = out;
-            this.value = value;
-            this.naive = naive;
-        }
-
-        @Override
-        protected void eval() {
-            out.publish(naive || !emitted ? value : empty);
-        }
-
-        @Override
-        protected void commit() {
-            emitted = true;
-        }
-
-        @Override
-        public long stateRows() {
-            return value.size();
-        }
-
-        /** Whether the constant went out (the constant itself is rebuilt with the circuit). */
-        @Override
-        public void writeState(org.jdbsp.circuit.state.StateWriter out) {
-            out.writeBoolean(emitted);
-        }
-
-        @Override
-        public void readState(org.jdbsp.circuit.state.StateReader in) {
-            emitted |= in.readBoolean();
-        }
-
-        /** Whether the constant went out: the same for every replica, whatever the worker count. */
-        @Override
-        public boolean repartitions() {
-            return true;
-        }
-
-        @Override
-        public void readState(org.jdbsp.circuit.state.StateReader in, org.jdbsp.circuit.state.Placement placement) {
-            readState(in);
-        }
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.jdbsp.sql.compiler;
 
-import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.sql.runtime.Tuple;
 import org.jdbsp.zset.ZSet;
@@ -18,11 +17,7 @@ final class ValuesOp extends Op {
 
     @Override
     Stream<Tuple> wire(Wiring w) {
-        CircuitBuilder b = w.builder();
-        Stream<Tuple> out = b.newStream("values");
-        ZSet<Tuple> mine = b.workerIndex() == 0 ? rows : new ZSet<>();
-        b.addNode(new ConstantNode(out, mine, b.isNaive() && b.nestedScope() == null));
-        return out;
+        return w.builder().constant("values", rows);
     }
 
     @Override
