@@ -2,6 +2,9 @@ package org.jdbsp.circuit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -22,7 +25,7 @@ import org.jdbsp.zset.ZSet;
  *
  * <p>A loop that does not converge within {@link #MAX_ITERATIONS} iterations fails the step.
  */
-final class NestedCircuitNode<T> extends Node {
+final class NestedCircuitNode<T> extends Node implements Checkpointable {
     static final int MAX_ITERATIONS = 1_000_000;
 
     private final NestedScope scope;
@@ -153,5 +156,35 @@ final class NestedCircuitNode<T> extends Node {
             n += node.stateRows();
         }
         return n;
+    }
+
+    /** The inner operators whose state outlives an outer tick (the histories) must save it. */
+    @Override
+    public String checkpointUnsupported() {
+        for (Node n : inner) {
+            if (n.keepsState() && !(n instanceof Checkpointable)) {
+                return "its operator " + n.name() + " (" + n.kind() + ") keeps state that checkpoints cannot save yet";
+            }
+        }
+        return null;
+    }
+
+    /** Every inner operator's state that outlives an outer tick, in schedule order. */
+    @Override
+    public void writeState(StateWriter out) {
+        for (Node n : inner) {
+            if (n.keepsState()) {
+                ((Checkpointable) n).writeState(out);
+            }
+        }
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        for (Node n : inner) {
+            if (n.keepsState()) {
+                ((Checkpointable) n).readState(in);
+            }
+        }
     }
 }

@@ -8,6 +8,9 @@ import org.jdbsp.circuit.NestedScope;
 import org.jdbsp.circuit.NestedState;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
 
 /**
@@ -27,7 +30,7 @@ import org.jdbsp.zset.ZSet;
  * O(|x(t,i)| + min(|Cur|, |H[i]|)) hash lookups and prefix searches; {@code commitOuterTick} costs, per
  * changed (iteration, key) of the tick, O(number of iterations in that key's history).
  */
-final class NestedDistinctNode<T> extends Node implements NestedState {
+final class NestedDistinctNode<T> extends Node implements NestedState, Checkpointable {
     private final Stream<T> in;
     private final Stream<T> out;
     private final NestedScope scope;
@@ -125,23 +128,46 @@ final class NestedDistinctNode<T> extends Node implements NestedState {
             while (hist.size() <= i) {
                 hist.add(new ZSet<>());
             }
-            ZSet<T> hi = hist.get(i);
             for (int s = x.nextSlot(0); s >= 0; s = x.nextSlot(s + 1)) {
-                T k = x.elementAt(s);
-                long w = x.weightAt(s);
-                hi.add(k, w);
-                KeyHistory h = byKey.get(k);
-                if (h == null) {
-                    h = new KeyHistory();
-                    byKey.put(k, h);
-                }
-                h.add(i, w);
-                if (h.isEmpty()) {
-                    byKey.remove(k);
-                }
+                addHistory(i, x.elementAt(s), x.weightAt(s));
             }
         }
         clearTick();
+    }
+
+    /** Adds {@code w} copies of {@code k} to the history of iteration {@code i} (which exists). */
+    private void addHistory(int i, T k, long w) {
+        hist.get(i).add(k, w);
+        KeyHistory h = byKey.get(k);
+        if (h == null) {
+            h = new KeyHistory();
+            byKey.put(k, h);
+        }
+        h.add(i, w);
+        if (h.isEmpty()) {
+            byKey.remove(k);
+        }
+    }
+
+    /** The history: per inner iteration, what earlier outer ticks contributed (the keys' index is rebuilt). */
+    @Override
+    public void writeState(StateWriter out) {
+        out.writeVarLong(hist.size());
+        for (ZSet<T> h : hist) {
+            out.writeZSet(h);
+        }
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        int n = in.readSize();
+        for (int i = 0; i < n; i++) {
+            hist.add(new ZSet<>());
+            ZSet<T> h = in.readZSet();
+            for (int s = h.nextSlot(0); s >= 0; s = h.nextSlot(s + 1)) {
+                addHistory(i, h.elementAt(s), h.weightAt(s));
+            }
+        }
     }
 
     @Override

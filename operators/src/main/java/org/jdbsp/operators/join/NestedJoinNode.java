@@ -9,6 +9,9 @@ import org.jdbsp.circuit.NestedScope;
 import org.jdbsp.circuit.NestedState;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
+import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.StateReader;
+import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.IndexedZSet;
 import org.jdbsp.zset.ZSet;
 
@@ -33,7 +36,7 @@ import org.jdbsp.zset.ZSet;
  * iteration) folds {@code a(t,i)} into {@code Acur}; {@link #commitOuterTick()} folds the tick's changes into the
  * history. Cost per iteration: O(|a(t,i)| + |b(t,i)| + pairs produced).
  */
-final class NestedJoinNode<K, A, B, R> extends Node implements NestedState {
+final class NestedJoinNode<K, A, B, R> extends Node implements NestedState, Checkpointable {
     private final NestedScope scope;
     private final Stream<A> a;
     private final Stream<B> b;
@@ -246,5 +249,48 @@ final class NestedJoinNode<K, A, B, R> extends Node implements NestedState {
         histA.forEachValue(h -> n[0] += h.rows());
         histB.forEachValue(h -> n[0] += h.rows());
         return n[0];
+    }
+
+    /** Each side's history: per key, per inner iteration, what earlier outer ticks contributed. */
+    @Override
+    public void writeState(StateWriter out) {
+        writeHistory(histA, out);
+        writeHistory(histB, out);
+    }
+
+    private static <K, V> void writeHistory(UnifiedMap<K, NestedJoinHistory<V>> hist,
+                                            StateWriter out) {
+        out.writeVarLong(hist.size());
+        hist.forEachKeyValue((k, h) -> {
+            out.writeValue(k);
+            out.writeVarLong(h.size);
+            for (int j = 0; j < h.size; j++) {
+                out.writeVarLong(h.iterations[j]);
+                out.writeZSet(h.groups[j]);
+            }
+        });
+    }
+
+    @Override
+    public void readState(StateReader in) {
+        readHistory(histA, in);
+        readHistory(histB, in);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> void readHistory(UnifiedMap<K, NestedJoinHistory<V>> hist,
+                                           StateReader in) {
+        int keys = in.readSize();
+        for (int i = 0; i < keys; i++) {
+            K k = (K) in.readValue();
+            int entries = in.readSize();
+            for (int j = 0; j < entries; j++) {
+                int at = in.readSize();
+                ZSet<V> g = in.readZSet();
+                for (int s = g.nextSlot(0); s >= 0; s = g.nextSlot(s + 1)) {
+                    addHistory(hist, k, at, g.elementAt(s), g.weightAt(s));
+                }
+            }
+        }
     }
 }

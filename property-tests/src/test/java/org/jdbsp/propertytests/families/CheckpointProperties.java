@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Checkpoint, restore, continue: for every operator family (joins of every kind, aggregates with every function,
  * folds, the ungrouped aggregate, distinct, top-k of every kind, integrals and delays; and with watermarks, window
- * aggregates, window and interval joins, window top-N and sessions, which drop state), on one and two workers, over long and object keys, multisets, negative weights and append-only
+ * aggregates, window and interval joins, window top-N and sessions, which drop state; and a recursive circuit's
+ * histories), on one and two workers, over long and object keys, multisets, negative weights and append-only
  * inputs, a circuit restored at a seeded step continues exactly as the one never stopped ({@link Restart}).
  * Runs of 24 steps of up to 3,000 changes grow every table before the checkpoint.
  */
@@ -190,5 +191,22 @@ class CheckpointProperties {
         int inputs = family.contains("join") ? 2 : 1;
         Restart.check(family, 120 + workers * 10 + restoredWorkers, Plan.of(inputs), workers, restoredWorkers, dir,
                 wiring);
+    }
+
+    /** An edge of the recursive test's graph. */
+    record Edge(long a, long b) {
+    }
+
+    @ParameterizedTest(name = "recursive closure, workers {0}")
+    @CsvSource({"1", "2"})
+    void recursion(int workers) {
+        Restart.check("recursive closure", 130 + workers, Plan.of(1), workers, dir, (b, in) -> {
+            var edges = Linear.map(in.get(0), f -> new Edge(f.key() % 30, Math.floorMod(f.val(), 30)));
+            return b.<Edge>recursive("closure", (inner, self) -> {
+                var e = inner.enter(edges);
+                var longer = Joins.joinOnLong(self, e, Edge::b, Edge::a, (p, q) -> new Edge(p.a(), q.b()));
+                return Distinct.distinct(Linear.union(e, longer));
+            });
+        });
     }
 }
