@@ -93,6 +93,11 @@ public final class CheckpointStore {
         return root;
     }
 
+    /** The codecs rows are written and read with. */
+    public RowCodecs codecs() {
+        return codecs;
+    }
+
     /** A checkpoint written: where, after which step, its size, its file count and how long it took. */
     public record Saved(Path directory, long step, long bytes, int files, long nanos) {
     }

@@ -3,9 +3,7 @@ package org.jdbsp.sql;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jdbsp.circuit.CheckpointStore;
-import org.jdbsp.circuit.CircuitRuntime;
 import org.jdbsp.circuit.state.CheckpointException;
 import org.jdbsp.circuit.state.Journal;
 import org.jdbsp.circuit.state.RowCodecs;
@@ -39,8 +37,6 @@ public final class DurableSqlProgram implements AutoCloseable {
     /** What {@link #open} did: the checkpoint restored (if any), the steps replayed, what was cut or skipped. */
     public record Recovery(CheckpointStore.Restored restored, long replayedSteps, List<String> notes) {
     }
-
-    private static final String STATE = "sql program";
 
     private final SqlProgram program;
     private final CheckpointStore store;
@@ -81,8 +77,7 @@ public final class DurableSqlProgram implements AutoCloseable {
         program.makeDurable();
         RowCodecs codecs = codecs();
         CheckpointStore store = CheckpointStore.open(dir.resolve("checkpoints")).codecs(codecs);
-        CheckpointStore.Restored restored = store.restore(program.checkpointCircuit(),
-                Map.of(STATE, program.checkpointState())).orElse(null);
+        CheckpointStore.Restored restored = program.restore(store).orElse(null);
         long base = program.stepCount();
         Journal journal = Journal.open(dir.resolve("journal"), codecs, base);
         List<String> notes = new ArrayList<>();
@@ -149,12 +144,7 @@ public final class DurableSqlProgram implements AutoCloseable {
      * @throws IllegalStateException if changes are pending (step first)
      */
     public CheckpointStore.Saved checkpoint() {
-        if (program.hasPendingChanges()) {
-            throw new IllegalStateException("checkpoint: changes are pending; checkpoints are taken between steps, so "
-                    + "step first");
-        }
-        CircuitRuntime circuit = program.checkpointCircuit();
-        CheckpointStore.Saved saved = store.save(circuit, program.stepCount(), Map.of(STATE, program.checkpointState()));
+        CheckpointStore.Saved saved = program.checkpoint(store);
         journal.rotate(saved.step(), store.oldestStep());
         return saved;
     }

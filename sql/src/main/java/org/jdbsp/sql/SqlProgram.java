@@ -213,11 +213,51 @@ public final class SqlProgram implements AutoCloseable {
         durable = true;
     }
 
+    private static final String STATE = "sql program";
+
+    /**
+     * Saves the tables (rows, watermarks, late counts) and the views' state after the last step into {@code store}
+     * (SQL rows are written by {@link org.jdbsp.sql.runtime.TupleCodec}, added to the store's codecs).
+     *
+     * @throws IllegalStateException if changes are pending (step first)
+     */
+    public org.jdbsp.circuit.CheckpointStore.Saved checkpoint(org.jdbsp.circuit.CheckpointStore store) {
+        checkOpen();
+        if (hasPendingChanges()) {
+            throw new IllegalStateException("checkpoint: changes are pending; checkpoints are taken between steps, so"
+                    + " step first");
+        }
+        return withRows(store).save(checkpointCircuit(), steps, Map.of(STATE, checkpointState()));
+    }
+
+    /**
+     * Restores the newest usable checkpoint of {@code store} into this program, which must be freshly compiled from
+     * the same definitions and have run no step; afterwards it stands at the checkpoint's step.
+     *
+     * @return the checkpoint restored, or empty if the store holds none
+     * @throws org.jdbsp.circuit.state.CheckpointException if the checkpoint is of other definitions
+     * @throws IllegalStateException if the program has run a step or has changes pending
+     */
+    public java.util.Optional<org.jdbsp.circuit.CheckpointStore.Restored> restore(
+            org.jdbsp.circuit.CheckpointStore store) {
+        checkOpen();
+        if (steps != 0 || hasPendingChanges()) {
+            throw new IllegalStateException("restore into a program that has run " + steps + " steps or has changes "
+                    + "pending: restore into a freshly compiled program");
+        }
+        return withRows(store).restore(checkpointCircuit(), Map.of(STATE, checkpointState()));
+    }
+
+    private static org.jdbsp.circuit.CheckpointStore withRows(org.jdbsp.circuit.CheckpointStore store) {
+        return store.codecs(store.codecs().with(org.jdbsp.sql.runtime.Tuple.class,
+                org.jdbsp.sql.runtime.TupleCodec.INSTANCE));
+    }
+
     /**
      * The views' circuit for a checkpoint, built now (fresh) if the views have none yet; null without views. The
      * same program builds the same circuit at save and at restore.
      */
-    org.jdbsp.circuit.CircuitRuntime checkpointCircuit() {
+    private org.jdbsp.circuit.CircuitRuntime checkpointCircuit() {
         if (catalog.views().isEmpty()) return null;
         if (circuit == null) {
             circuit = ProgramCircuit.build(catalog, options, this::watermarkOf);
@@ -227,7 +267,7 @@ public final class SqlProgram implements AutoCloseable {
     }
 
     /** The program's own state beside the circuit: the step count, the tables, whether the circuit is fresh. */
-    org.jdbsp.circuit.state.Checkpointable checkpointState() {
+    private org.jdbsp.circuit.state.Checkpointable checkpointState() {
         return new org.jdbsp.circuit.state.Checkpointable() {
             @Override
             public void writeState(org.jdbsp.circuit.state.StateWriter out) {

@@ -154,4 +154,38 @@ class DurableSqlProgramTest {
         back.step();
         assertEquals(2, back.program().view("q").contents().size());
     }
+
+    @Test
+    void checkpointsByHandRestoreOntoAnotherWorkerCount() {
+        int[][] moves = {{1, 2}, {2, 1}, {2, 3}};
+        for (int[] move : moves) {
+            SqlProgram live = Sql.compile(SCRIPT, SqlOptions.incremental().withWorkers(move[0]));
+            for (long step = 1; step <= 10; step++) {
+                push(live, step, null);
+                live.step();
+            }
+            org.jdbsp.circuit.CheckpointStore store = org.jdbsp.circuit.CheckpointStore.open(
+                    dir.resolve(move[0] + "to" + move[1]));
+            live.checkpoint(store);
+            SqlProgram back = Sql.compile(SCRIPT, SqlOptions.incremental().withWorkers(move[1]));
+            assertEquals(10, back.restore(store).orElseThrow().step());
+            assertEquals(10, back.stepCount());
+            for (long step = 11; step <= 16; step++) {
+                push(live, step, null);
+                live.step();
+                push(back, step, null);
+                back.step();
+                for (String v : VIEWS) {
+                    assertEquals(live.view(v).changes(), back.view(v).changes(), v + ", step " + step + ", "
+                            + move[0] + " -> " + move[1] + " workers");
+                }
+            }
+            for (String v : VIEWS) {
+                assertEquals(live.view(v).contents(), back.view(v).contents(), v);
+            }
+            assertEquals(live.table("orders").lateRows(), back.table("orders").lateRows());
+            live.close();
+            back.close();
+        }
+    }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import org.jdbsp.circuit.CheckpointStore;
-import org.jdbsp.circuit.CircuitRuntime;
 
 /**
  * Checkpoints a timed run ({@code --checkpoint-dir}, {@code --checkpoint-every}): after a step, when enough steps
@@ -55,7 +54,7 @@ final class Checkpointing {
     }
 
     /** Called after each step that took {@code stepNanos}; returns the nanoseconds spent checkpointing (or 0). */
-    long afterStep(CircuitRuntime circuit, long stepNanos) {
+    long afterStep(QueryEngine engine, long stepNanos) {
         steps++;
         sinceLast += stepNanos;
         boolean due = everySteps > 0 ? steps % everySteps == 0 : sinceLast >= everyNanos;
@@ -63,11 +62,11 @@ final class Checkpointing {
             return 0;
         }
         long t0 = System.nanoTime();
-        CheckpointStore.Saved saved = store.save(circuit);
+        CheckpointStore.Saved saved = engine.checkpoint(store);
         lastBytes = saved.bytes();
         long pause = System.nanoTime() - t0;
         log.printf("nexmark: %s: checkpoint after step %,d: %,d state rows, %.1f MB in %.1f ms (%.0f MB/s)%n", name,
-                saved.step(), circuit.stateRows(), lastBytes / 1e6, pause / 1e6, lastBytes / 1e6 / (pause / 1e9));
+                saved.step(), engine.stateRows(), lastBytes / 1e6, pause / 1e6, lastBytes / 1e6 / (pause / 1e9));
         count++;
         nanos += pause;
         maxPause = Math.max(maxPause, pause);

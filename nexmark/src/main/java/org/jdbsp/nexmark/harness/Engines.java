@@ -128,8 +128,8 @@ public final class Engines {
         }
 
         @Override
-        public org.jdbsp.circuit.CircuitRuntime runtime() {
-            return circuit.circuit();
+        public org.jdbsp.circuit.CheckpointStore.Saved checkpoint(org.jdbsp.circuit.CheckpointStore store) {
+            return store.save(circuit.circuit());
         }
 
         @Override

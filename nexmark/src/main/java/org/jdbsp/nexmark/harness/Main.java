@@ -364,7 +364,7 @@ public final class Main {
                         engine.step();
                         long t1 = System.nanoTime();
                         if (ckpt != null) {
-                            t1 += ckpt.afterStep(engine.runtime(), t1 - t0); // the pause delays the next step
+                            t1 += ckpt.afterStep(engine, t1 - t0); // the pause delays the next step
                         }
                         pushNanos += tp - t0;
                         mainCpu += cpu.current() - c0;

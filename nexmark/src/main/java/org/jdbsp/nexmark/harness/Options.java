@@ -210,10 +210,6 @@ public final class Options {
         if (b.checkpointDir != null && !b.checkpointEveryGiven) {
             b.checkpointEveryMs = 10_000;
         }
-        if (b.checkpointDir != null && b.engine.equals("sql")) {
-            throw new UsageException("--checkpoint-dir: checkpoints of SQL programs are not supported yet; use "
-                    + "--engine circuit");
-        }
         if (b.generatorChanged && b.eventsFrom != null) {
             throw new UsageException("--base-time and --generator set up the generator; --events-from replays a file");
         }
@@ -430,7 +426,7 @@ public final class Options {
                   --dump-output DIR  write each query's final view as DIR/<query>.csv (header, then one row
                                      per element with its weight, sorted)
                   --checkpoint-dir DIR  write checkpoints of each timed run under DIR/<query>-w<workers>
-                                     (replaced at each run; circuit engine only) and report their count,
+                                     (replaced at each run) and report their count,
                                      time, largest pause and size; the pauses are part of the step
                                      latencies and of seconds
                   --checkpoint-every N | Ns  a checkpoint every N steps, or when N seconds of step time

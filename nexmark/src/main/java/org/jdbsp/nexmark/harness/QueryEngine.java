@@ -34,8 +34,8 @@ public interface QueryEngine extends AutoCloseable {
     /** Where the steps went per operator since {@link #startProfile()}. */
     OperatorProfile profile();
 
-    /** The circuit running the query, for checkpoints. */
-    org.jdbsp.circuit.CircuitRuntime runtime();
+    /** Saves the query's state after the last step into {@code store} ({@code --checkpoint-dir}). */
+    org.jdbsp.circuit.CheckpointStore.Saved checkpoint(org.jdbsp.circuit.CheckpointStore store);
 
     /** Workers (threads) this engine computes on. */
     int workers();

@@ -208,8 +208,8 @@ final class SqlEngine implements QueryEngine {
     }
 
     @Override
-    public org.jdbsp.circuit.CircuitRuntime runtime() {
-        throw new UnsupportedOperationException("checkpoints of SQL programs are not supported yet");
+    public org.jdbsp.circuit.CheckpointStore.Saved checkpoint(org.jdbsp.circuit.CheckpointStore store) {
+        return program.checkpoint(store);
     }
 
     @Override
