@@ -259,7 +259,8 @@ public final class CheckpointStore {
             return written;
         }
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         Runnable work = () -> {
             for (int i; (i = next.getAndIncrement()) < parts.size() && failure.get() == null; ) {
                 Part p = parts.get(i);

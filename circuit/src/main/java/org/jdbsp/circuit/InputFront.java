@@ -239,7 +239,11 @@ final class InputFront<T> {
 
     /** Writes the pending change (for a journal): its rows and weights, as a Z-set. */
     void writePending(org.jdbsp.circuit.state.StateWriter out) {
-        out.writeZSet(log != null ? log.toZSet() : change());
+        if (log != null) {
+            log.writeTo(out);
+        } else {
+            out.writeZSet(change());
+        }
     }
 
     /** Pushes a change read back from a journal, with the checks of its kind (which it passed when first pushed). */

@@ -148,6 +148,22 @@ final class PendingLog<T> {
     }
 
     /** The pending change as one consolidated Z-set (a new one; O(log length)). */
+    /**
+     * Writes the pending change in the form of {@link org.jdbsp.circuit.state.StateWriter#writeZSet}, for a
+     * journal, without consolidating the log: a row logged twice is written twice and summed when read.
+     */
+    void writeTo(org.jdbsp.circuit.state.StateWriter out) {
+        if (consolidated != null) {
+            out.writeZSet(consolidated);
+            return;
+        }
+        out.writeVarLong(size);
+        for (int i = 0; i < size; i++) {
+            out.writeValue(rows[i]);
+            out.writeSignedVarLong(weights[i]);
+        }
+    }
+
     ZSet<T> toZSet() {
         if (consolidated != null) {
             return consolidated.copy();

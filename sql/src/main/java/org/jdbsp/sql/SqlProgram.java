@@ -288,7 +288,9 @@ public final class SqlProgram implements AutoCloseable {
                 if (n != tables.size()) throw in.corrupt(n + " tables; the program has " + tables.size());
                 for (TableState t : tables.values()) {
                     String name = in.readString();
-                    if (!name.equals(t.def.name())) throw in.corrupt("table " + name + " where " + t.def.name() + " is");
+                    if (!name.equals(t.def.name())) {
+                        throw in.corrupt("table " + name + " where " + t.def.name() + " is");
+                    }
                     t.readState(in);
                 }
             }
@@ -310,7 +312,9 @@ public final class SqlProgram implements AutoCloseable {
         if (n != tables.size()) throw in.corrupt(n + " tables; the program has " + tables.size());
         for (TableState t : tables.values()) {
             String name = in.readString();
-            if (!name.equals(t.def.name())) throw in.corrupt("table " + name + " where " + t.def.name() + " is");
+            if (!name.equals(t.def.name())) {
+                throw in.corrupt("table " + name + " where " + t.def.name() + " is");
+            }
             t.replayPending(in);
         }
     }

@@ -31,6 +31,8 @@ public final class Journal implements AutoCloseable {
     private FileChannel current;
     private long currentStart;
     private final String tornTail;
+    /** The record being written: one buffer, grown to the largest step's input and kept. */
+    private final StateWriter record;
 
     /** One step's record as read back: its step number and a reader of what the caller wrote. */
     public record Entry(long step, StateReader body) {
@@ -40,6 +42,7 @@ public final class Journal implements AutoCloseable {
         this.dir = dir;
         this.codecs = codecs;
         this.tornTail = tornTail;
+        this.record = new StateWriter(codecs);
     }
 
     /**
@@ -87,14 +90,15 @@ public final class Journal implements AutoCloseable {
 
     /** Appends the record of step {@code step}, written by {@code body}, and forces it to disk. */
     public void append(long step, Consumer<StateWriter> body) {
-        StateWriter w = new StateWriter(codecs);
+        StateWriter w = record;
+        w.startRecord(8);
         w.writeVarLong(step);
         body.accept(w);
-        byte[] payload = w.toByteArray();
+        ByteBuffer rec = w.finishRecord();
+        int len = rec.limit() - 8;
         CRC32C crc = new CRC32C();
-        crc.update(payload);
-        ByteBuffer rec = ByteBuffer.allocate(8 + payload.length);
-        rec.putInt(payload.length).putInt((int) crc.getValue()).put(payload).flip();
+        crc.update(rec.array(), rec.arrayOffset() + 8, len);
+        rec.putInt(0, len).putInt(4, (int) crc.getValue());
         try {
             while (rec.hasRemaining()) {
                 current.write(rec);

@@ -45,8 +45,8 @@ public final class RowCodecs {
         }
         for (Registered r : registered) {
             if (r.codec.id().equals(codec.id()) && r.codec != codec) {
-                throw new IllegalArgumentException("two codecs with the id '" + codec.id() + "': for " + r.type.getName()
-                        + " and for " + type.getName());
+                throw new IllegalArgumentException("two codecs with the id '" + codec.id() + "': for "
+                        + r.type.getName() + " and for " + type.getName());
             }
         }
         if (Builtins.byId(codec.id()) != null || codec.id().startsWith("record:") || codec.id().startsWith("enum:")) {

@@ -11,14 +11,16 @@ import java.util.zip.CRC32C;
 import org.jdbsp.zset.ZSet;
 
 /**
- * Writes one operator's state into a checkpoint file: fixed-width and variable-length numbers, strings, rows of
- * any type with a {@link RowCodec}, and whole Z-sets. Operators write what they keep in {@link Checkpointable#writeState}
- * and read it back in the same order with a {@link StateReader}.
+ * Writes one operator's state into a checkpoint file (or a step's input into a journal record): fixed-width and
+ * variable-length numbers, strings, rows of any type with a {@link RowCodec}, and whole Z-sets. Operators write
+ * what they keep in {@link Checkpointable#writeState} and read it back in the same order with a
+ * {@link StateReader}.
  *
  * <p>Rows are written with a tag naming their codec: the first row of a class writes the codec's id once, later
  * rows of the class write a small number, so a file needs no schema and a row of an unexpected class is named
- * when read. Cost: a 1 MB buffer per file (grown as needed in memory); per value one identity-map lookup of its class plus the codec's work;
- * the CRC-32C of the file is computed as the buffer is flushed. Not thread-safe.
+ * when read. Cost: a 1 MB buffer per file (in memory, grown to the largest record and kept); per value a
+ * comparison with the last value's class (or an identity-map lookup) plus the codec's work; the CRC-32C of a file
+ * is computed as the buffer is flushed. Not thread-safe.
  */
 public final class StateWriter {
     private static final int BUFFER = 1 << 20;
@@ -45,10 +47,32 @@ public final class StateWriter {
     StateWriter(FileChannel channel, RowCodecs codecs) {
         this.channel = channel;
         this.codecs = codecs;
+        resetSlots();
+    }
+
+    private void resetSlots() {
+        slots.clear();
+        slotCodecs.clear();
+        lastClass = null;
         int n = 0;
         for (Class<?> c : Builtins.CLASSES) {
             slots.put(c, n++);
         }
+    }
+
+    /**
+     * In memory: starts a journal record in the buffer kept from the last one, after {@code header} bytes left for
+     * {@link #finishRecord}; the record names its codecs afresh, as it is read alone.
+     */
+    void startRecord(int header) {
+        buf.clear();
+        buf.position(header);
+        resetSlots();
+    }
+
+    /** In memory: the buffer from its start to what was written, ready to be written out (not to be kept). */
+    ByteBuffer finishRecord() {
+        return buf.flip();
     }
 
     public void writeByte(int v) {

@@ -36,8 +36,23 @@ final class Checkpointing {
         this.everyNanos = everyNanos;
     }
 
-    /** Checkpoints into {@code dir} (emptied first) for the run named {@code name}; one line per checkpoint to {@code log}. */
+    /**
+     * Checkpoints into {@code dir} (emptied first) for the run named {@code name}; one line per checkpoint to
+     * {@code log}.
+     */
     static Checkpointing start(Options o, Path dir, String name, java.io.PrintStream log) {
+        empty(dir);
+        return new Checkpointing(CheckpointStore.open(dir).keep(2), o.checkpointEverySteps,
+                o.checkpointEveryMs * 1_000_000L, name, log);
+    }
+
+    /** Checkpoints of a journaled run: its engine writes them beside its journal. */
+    static Checkpointing journaled(Options o, String name, java.io.PrintStream log) {
+        return new Checkpointing(null, o.checkpointEverySteps, o.checkpointEveryMs * 1_000_000L, name, log);
+    }
+
+    /** Deletes {@code dir} and what it holds, if it exists: each run writes its state afresh. */
+    static void empty(Path dir) {
         try {
             if (Files.exists(dir)) {
                 try (var s = Files.walk(dir)) {
@@ -49,8 +64,6 @@ final class Checkpointing {
         } catch (IOException e) {
             throw new UncheckedIOException("emptying " + dir, e);
         }
-        return new Checkpointing(CheckpointStore.open(dir).keep(2), o.checkpointEverySteps,
-                o.checkpointEveryMs * 1_000_000L, name, log);
     }
 
     /** Called after each step that took {@code stepNanos}; returns the nanoseconds spent checkpointing (or 0). */

@@ -28,14 +28,14 @@ import org.jdbsp.zset.ZSet;
 /**
  * One life of {@code bin/crash-test}'s durable run, in its own JVM: opens the durable circuit of a Nexmark query
  * ({@link DurableCircuit}) or its SQL program ({@link DurableSqlProgram}) in a directory, and runs the steps after
- * the one it recovered at, each over its own events (generated afresh, so a source re-sends what no step took).
- * The source is not replayable: it notes in {@code source.log} each step it saw complete and never hands over
- * those events again, so an engine that lost an acknowledged step shows a gap (marked {@code GAP}), and the
- * steps after it get other numbers than in the uncrashed run. Every step, replayed or new, is appended to {@code out.log} as a block of its output changes between the lines
- * {@code begin <step>} and {@code end <step>} (the consumer), each life starting on a line {@code life}. On stdout it marks where it is, for the parent to kill it there: {@code J<n>}
- * before step n (its journal append comes first), {@code S<n>} after it, {@code C<n>}/{@code c<n>} around a
- * checkpoint, {@code R<n> notes} after recovering at step n, {@code DONE} at the end, having written the final view
- * to {@code final.txt}.
+ * the one it recovered at, each over its own events. The source is not replayable: it notes in {@code source.log}
+ * each step it saw complete and never hands those events over again, so an engine that lost an acknowledged step
+ * shows a gap (marked {@code GAP}), and the steps after it get other numbers than in the uncrashed run. Every step,
+ * replayed or new, is appended to {@code out.log} as a block of its output changes between the lines
+ * {@code begin <step>} and {@code end <step>} (the consumer), each life starting on a line {@code life}. On stdout
+ * it marks where it is, for the parent to kill it there: {@code J<n>} before step n (its journal append comes
+ * first), {@code S<n>} after it, {@code C<n>}/{@code c<n>} around a checkpoint, {@code R<n> notes} after
+ * recovering at step n, {@code DONE} at the end, having written the final view to {@code final.txt}.
  */
 final class CrashChild {
     private CrashChild() {
@@ -110,7 +110,9 @@ final class CrashChild {
     /** The events of each step: step n takes events [(n-1) * batch, n * batch) of the default generator. */
     static final class Events {
         private final int batch;
-        private final NexmarkGenerator gen = new NexmarkGenerator(NexmarkConfig.DEFAULT);
+        /** Beam's defaults, without their limit of 100,000 events. */
+        private final NexmarkGenerator gen = new NexmarkGenerator(NexmarkConfig.DEFAULT.toBuilder().numEvents(0)
+                .build());
         private long next = 1;
 
         Events(int batch) {

@@ -79,12 +79,35 @@ public final class Engines {
         return new CircuitEngine(QueryCircuit.of(query, mode, workers, keepView));
     }
 
-    /** A query circuit, on one worker (the calling thread) or several (worker threads). */
+    /**
+     * As {@link #create(NexmarkQuery, Mode, int, boolean, String)} on the circuit engine, journaling every step in
+     * {@code journal} (emptied first) with a {@link org.jdbsp.circuit.DurableCircuit}, whose checkpoints go there
+     * too ({@code --journal}).
+     */
+    public static QueryEngine createJournaled(NexmarkQuery<?> query, Mode mode, int workers, boolean keepView,
+                                              java.nio.file.Path journal) {
+        String why = unsupported(workers);
+        if (why != null) {
+            throw new IllegalArgumentException(why);
+        }
+        Checkpointing.empty(journal);
+        QueryCircuit<?> c = QueryCircuit.of(query, mode, workers, keepView);
+        return new CircuitEngine(c, org.jdbsp.circuit.DurableCircuit.open(journal, c::circuit, null));
+    }
+
+    /** A query circuit, on one worker (the calling thread) or several (worker threads), journaled or not. */
     private static final class CircuitEngine implements QueryEngine {
         private final QueryCircuit<?> circuit;
+        /** The journal of every step, or null. */
+        private final org.jdbsp.circuit.DurableCircuit durable;
 
         CircuitEngine(QueryCircuit<?> circuit) {
+            this(circuit, null);
+        }
+
+        CircuitEngine(QueryCircuit<?> circuit, org.jdbsp.circuit.DurableCircuit durable) {
             this.circuit = circuit;
+            this.durable = durable;
         }
 
         @Override
@@ -94,7 +117,11 @@ public final class Engines {
 
         @Override
         public void step() {
-            circuit.step();
+            if (durable != null) {
+                durable.step();
+            } else {
+                circuit.step();
+            }
         }
 
         @Override
@@ -129,7 +156,7 @@ public final class Engines {
 
         @Override
         public org.jdbsp.circuit.CheckpointStore.Saved checkpoint(org.jdbsp.circuit.CheckpointStore store) {
-            return store.save(circuit.circuit());
+            return durable != null ? durable.checkpoint() : store.save(circuit.circuit());
         }
 
         @Override

@@ -323,7 +323,10 @@ public final class Main {
             long peakHeap = baseHeap;
             long changes = 0;
             long total = 0;
-            try (QueryEngine engine = Engines.create(q, o.mode, workers, keepsView(o), o.engine)) {
+            try (QueryEngine engine = o.journal != null
+                    ? Engines.createJournaled(q, o.mode, workers, keepsView(o),
+                            o.journal.resolve(q.name() + "-w" + workers))
+                    : Engines.create(q, o.mode, workers, keepsView(o), o.engine)) {
                 ThreadCpu cpu = new ThreadCpu();
                 long mainCpu = 0;
                 long mainAlloc = 0;
@@ -337,8 +340,10 @@ public final class Main {
                 }
                 EventSource.Pass pass = source.open(n, batch);
                 BatchSizes sizes = new BatchSizes(o.batchMin, batch);
-                Checkpointing ckpt = o.checkpointDir == null ? null
-                        : Checkpointing.start(o, o.checkpointDir.resolve(q.name() + "-w" + workers), q.name(), err);
+                Checkpointing ckpt = o.checkpointDir != null
+                        ? Checkpointing.start(o, o.checkpointDir.resolve(q.name() + "-w" + workers), q.name(), err)
+                        : o.journal != null && (o.checkpointEverySteps > 0 || o.checkpointEveryMs > 0)
+                        ? Checkpointing.journaled(o, q.name(), err) : null;
                 int s = 0;
                 int done = 0;
                 HeapWatch heapWatch = new HeapWatch(q.name(), n, err);

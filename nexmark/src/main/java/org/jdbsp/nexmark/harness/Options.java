@@ -74,6 +74,8 @@ public final class Options {
     public final Path dumpOutput;
     /** Write a checkpoint of each timed run under this directory (one subdirectory per run), or null. */
     public final Path checkpointDir;
+    /** Journal every step of each timed run under this directory (one subdirectory per run), or null. */
+    public final Path journal;
     /** With {@link #checkpointDir}: a checkpoint every this many steps (0: by time, {@link #checkpointEveryMs}). */
     public final long checkpointEverySteps;
     /** With {@link #checkpointDir}: a checkpoint when this many ms of step time passed since the last (or 0). */
@@ -103,6 +105,7 @@ public final class Options {
         eventsFrom = b.eventsFrom;
         dumpOutput = b.dumpOutput;
         checkpointDir = b.checkpointDir;
+        journal = b.journal;
         checkpointEverySteps = b.checkpointEverySteps;
         checkpointEveryMs = b.checkpointEveryMs;
         progress = b.progress;
@@ -140,6 +143,7 @@ public final class Options {
         Path eventsFrom;
         Path dumpOutput;
         Path checkpointDir;
+        Path journal;
         long checkpointEverySteps;
         long checkpointEveryMs;
         boolean checkpointEveryGiven;
@@ -204,8 +208,14 @@ public final class Options {
         if (b.queries.isEmpty()) {
             addQueries(b, "all");
         }
-        if (b.checkpointEveryGiven && b.checkpointDir == null) {
-            throw new UsageException("--checkpoint-every needs --checkpoint-dir");
+        if (b.checkpointEveryGiven && b.checkpointDir == null && b.journal == null) {
+            throw new UsageException("--checkpoint-every needs --checkpoint-dir or --journal");
+        }
+        if (b.checkpointDir != null && b.journal != null) {
+            throw new UsageException("--journal keeps its checkpoints with the journal: drop --checkpoint-dir");
+        }
+        if (b.journal != null && b.engine.equals("sql")) {
+            throw new UsageException("--journal runs the circuit engine (SQL programs: DurableSqlProgram)");
         }
         if (b.checkpointDir != null && !b.checkpointEveryGiven) {
             b.checkpointEveryMs = 10_000;
@@ -225,7 +235,8 @@ public final class Options {
         return switch (name) {
             case "--query", "-q", "--events", "-n", "--batch", "--mode", "--engine", "--workers", "--rounds", "--warmup",
                     "--warmup-rounds", "--json", "--base-time", "--generator",
-                    "--dump-events", "--events-from", "--dump-output", "--checkpoint-dir", "--checkpoint-every" -> true;
+                    "--dump-events", "--events-from", "--dump-output", "--checkpoint-dir", "--checkpoint-every",
+                    "--journal" -> true;
             default -> false;
         };
     }
@@ -260,6 +271,7 @@ public final class Options {
             case "--events-from" -> b.eventsFrom = path(name, value);
             case "--dump-output" -> b.dumpOutput = path(name, value);
             case "--checkpoint-dir" -> b.checkpointDir = path(name, value);
+            case "--journal" -> b.journal = path(name, value);
             case "--checkpoint-every" -> {
                 b.checkpointEveryGiven = true;
                 if (value.endsWith("s")) {
@@ -431,6 +443,9 @@ public final class Options {
                                      latencies and of seconds
                   --checkpoint-every N | Ns  a checkpoint every N steps, or when N seconds of step time
                                      passed since the last (default 10s)
+                  --journal DIR      journal every step of each timed run (circuit engine) in
+                                     DIR/<query>-w<workers> before it runs, as a DurableCircuit does, with
+                                     the checkpoints of --checkpoint-every (if given) beside it
                   --progress         progress bar on stderr (default: only when stderr is a terminal)
                   --no-progress      no progress bar
                   --help, -h         this text

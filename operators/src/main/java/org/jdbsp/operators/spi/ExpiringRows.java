@@ -98,7 +98,8 @@ public final class ExpiringRows {
      * Reads what {@link #writeState} wrote into a fresh operator whose keys are in {@code space} already; with a
      * {@code placement} that re-partitions, only the rows of keys the replica owns.
      */
-    public void readState(KeySpace space, org.jdbsp.circuit.state.StateReader in, org.jdbsp.circuit.state.Placement placement) {
+    public void readState(KeySpace space, org.jdbsp.circuit.state.StateReader in,
+                          org.jdbsp.circuit.state.Placement placement) {
         int n = in.readSize();
         for (int i = 0; i < n; i++) {
             long t = in.readLong();
