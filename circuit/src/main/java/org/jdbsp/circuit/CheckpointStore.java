@@ -140,9 +140,17 @@ public final class CheckpointStore {
         String fingerprint = fingerprint(replicas, extra);
         Path dir = root.resolve(String.format("%s%012d", PREFIX, step));
         if (Files.exists(dir.resolve(CheckpointManifest.NAME))) {
-            CheckpointManifest m = CheckpointManifest.read(dir);
-            if (m.fingerprint().equals(fingerprint) && m.workers() == replicas.size()) {
-                return new Saved(dir, step, m.bytes(), m.files().size(), System.nanoTime() - t0);
+            // the same step of the same circuit, on any worker count, is the same state: keep it if it is whole
+            try {
+                CheckpointManifest m = CheckpointManifest.read(dir);
+                if (m.fingerprint().equals(fingerprint)) {
+                    for (CheckpointManifest.Entry e : m.files()) {
+                        StateFile.verify(dir.resolve(e.file()), e.bytes(), e.checksum());
+                    }
+                    return new Saved(dir, step, m.bytes(), m.files().size(), System.nanoTime() - t0);
+                }
+            } catch (CheckpointException damaged) {
+                // written again below
             }
         }
         List<CheckpointManifest.Entry> entries = new ArrayList<>();
@@ -535,7 +543,10 @@ public final class CheckpointStore {
         return all;
     }
 
-    /** The deletion of old checkpoints still running, if any (one at a time). */
+    /**
+     * The deletion of old checkpoints still running, if any (one at a time; a store, like the circuit it saves, is
+     * used by one thread).
+     */
     private static volatile Thread pruning;
 
     /**
@@ -569,10 +580,20 @@ public final class CheckpointStore {
         for (int i = keep; i < complete.size(); i++) {
             deleteQuietly(complete.get(i));
         }
+        long newest = complete.isEmpty() ? Long.MIN_VALUE : stepOf(complete.get(0));
         for (Path p : children()) {
-            if (!Files.exists(p.resolve(CheckpointManifest.NAME))) {
+            // only those a newer checkpoint passed: a checkpoint being written now is not deleted under it
+            if (!Files.exists(p.resolve(CheckpointManifest.NAME)) && stepOrMax(p) < newest) {
                 deleteQuietly(p);
             }
+        }
+    }
+
+    private static long stepOrMax(Path p) {
+        try {
+            return stepOf(p);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -190,10 +190,13 @@ class CheckpointStoreTest {
         }
         assertEquals(2, store.checkpoints().size(), "keep(2) keeps two");
         assertTrue(store.checkpoints().get(0).endsWith("step-000000000005"));
-        // a crash before the manifest: files but no MANIFEST
+        // crashes before the manifest: files but no MANIFEST, one after the newest checkpoint, one before it
         Path unfinished = dir.resolve("step-000000000009");
         Files.createDirectories(unfinished);
         Files.writeString(unfinished.resolve("w0-n1.state"), "partial");
+        Path older = dir.resolve("step-000000000002");
+        Files.createDirectories(older);
+        Files.writeString(older.resolve("w0-n1.state"), "partial");
         Circuit back = built();
         assertEquals(5, store.restore(back).orElseThrow().step());
         assertEquals(live.output("sum").view(), back.output("sum").view());
@@ -201,8 +204,17 @@ class CheckpointStoreTest {
         live.step();
         store.save(live);
         store.checkpoints(); // waits for the deletion the save started in the background
-        assertFalse(Files.exists(unfinished), "the next save clears unfinished checkpoints");
+        assertFalse(Files.exists(older), "a save clears the unfinished checkpoints before it");
+        assertTrue(Files.exists(unfinished), "and leaves those after it (one may be being written)");
         assertEquals(store.save(live).directory(), store.checkpoints().get(0), "saving twice at a step is one");
+        // a damaged checkpoint at the step is written again, not kept
+        Path six = store.checkpoints().get(0);
+        Path file = six.resolve(fileHolding(six, "integrate"));
+        Files.write(file, new byte[] {1, 2, 3});
+        store.save(live);
+        CheckpointStore.Restored restored = store.restore(built()).orElseThrow();
+        assertEquals(6, restored.step());
+        assertEquals(List.of(), restored.skipped(), "the damaged one was replaced");
     }
 
     @Test

@@ -241,6 +241,45 @@ class DurableCircuitTest {
         assertTrue(e.getMessage().contains("goes from step 3 to step 7"), e.getMessage());
     }
 
+    @Test
+    void aSegmentWithoutHeaderOrWithZerosAtItsEndIsRepaired() throws IOException {
+        Files.createDirectories(dir.resolve("journal"));
+        Files.write(dir.resolve("journal/journal-000000000000.log"), new byte[5]); // killed while writing its header
+        DurableCircuit c = DurableCircuit.open(dir, builder(1), null);
+        for (long step = 1; step <= 3; step++) {
+            push(c, step);
+            c.step();
+        }
+        Files.write(lastSegment(), new byte[64], java.nio.file.StandardOpenOption.APPEND); // zeros a crash left
+        DurableCircuit back = DurableCircuit.open(dir, builder(1), null);
+        assertEquals(3, back.stepCount());
+        assertEquals(c.output("sum").view(), back.output("sum").view());
+        assertTrue(back.recovery().notes().toString().contains("cut short"), back.recovery().notes().toString());
+    }
+
+    @Test
+    void aCrashBetweenACheckpointAndItsNewSegmentLosesNothing() throws IOException {
+        DurableCircuit c = DurableCircuit.open(dir, builder(1), null, org.jdbsp.circuit.state.RowCodecs.standard(), 2);
+        for (long step = 1; step <= 20; step++) {
+            push(c, step);
+            c.step();
+            if (step == 10 || step == 20) {
+                c.checkpoint();
+            }
+            if (step == 15) { // the checkpoint is written, then the process dies before the journal rotates
+                CheckpointStore.open(dir.resolve("checkpoints")).keep(2).save(c.circuit());
+            }
+        }
+        // the newest checkpoint (20) is damaged: the one at 15 and the journal after it must give step 20
+        Path twenty = dir.resolve("checkpoints/step-000000000020");
+        Files.write(twenty.resolve(CheckpointStoreTest.fileHolding(twenty, "integrate")), new byte[] {9});
+        DurableCircuit back = DurableCircuit.open(dir, builder(1), null, org.jdbsp.circuit.state.RowCodecs.standard(),
+                2);
+        assertEquals(15, back.recovery().restored().step());
+        assertEquals(20, back.stepCount());
+        assertEquals(c.output("sum").view(), back.output("sum").view());
+    }
+
     private Path lastSegment() throws IOException {
         List<Path> all = new ArrayList<>();
         try (var s = Files.list(dir.resolve("journal"))) {

@@ -74,8 +74,12 @@ public final class Journal implements AutoCloseable {
                 j.startSegment(step);
             } else {
                 Path last = segments.get(segments.size() - 1);
-                j.current = FileChannel.open(last, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-                j.currentStart = startOf(last);
+                if (Files.size(last) < HEADER) {
+                    j.startSegment(startOf(last)); // created, then killed before its header was on disk: again
+                } else {
+                    j.current = FileChannel.open(last, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                    j.currentStart = startOf(last);
+                }
             }
             return j;
         } catch (IOException e) {
@@ -99,19 +103,28 @@ public final class Journal implements AutoCloseable {
         CRC32C crc = new CRC32C();
         crc.update(rec.array(), rec.arrayOffset() + 8, len);
         rec.putInt(0, len).putInt(4, (int) crc.getValue());
+        long start = -1;
         try {
+            start = current.size();
             while (rec.hasRemaining()) {
                 current.write(rec);
             }
             current.force(false);
         } catch (IOException e) {
+            try {
+                if (start >= 0) {
+                    current.truncate(start); // no fragment before the next attempt's record
+                }
+            } catch (IOException again) {
+                e.addSuppressed(again);
+            }
             throw new UncheckedIOException("appending to journal " + dir, e);
         }
     }
 
     /**
-     * Starts a new segment at {@code step} (just checkpointed) and deletes the segments before {@code keepFrom} (the
-     * oldest checkpoint kept), whose steps no restore will replay.
+     * Starts a new segment at {@code step} (just checkpointed) and deletes the segments that hold only steps up to
+     * {@code keepFrom} (the oldest checkpoint kept), which no restore will replay.
      */
     public void rotate(long step, long keepFrom) {
         try {
@@ -119,9 +132,11 @@ public final class Journal implements AutoCloseable {
                 current.close();
                 startSegment(step);
             }
-            for (Path p : segments(dir)) {
-                if (startOf(p) < keepFrom) {
-                    Files.delete(p);
+            List<Path> all = segments(dir);
+            for (int i = 0; i + 1 < all.size(); i++) {
+                // a segment holds the steps from its start to the next one's: needed while that is after keepFrom
+                if (startOf(all.get(i + 1)) <= keepFrom) {
+                    Files.delete(all.get(i));
                 }
             }
             forceDirectory(dir);
@@ -213,7 +228,11 @@ public final class Journal implements AutoCloseable {
                 ByteBuffer rh = read(ch, 8);
                 int len = rh.getInt();
                 int crc = rh.getInt();
-                if (len < 0 || len > size - at - 8) {
+                if (len == 0 && !zerosFrom(ch, at, size)) { // every record holds its step: 0 is damage
+                    throw new CheckpointException(p + " is damaged at byte " + at + ", with records after it: the "
+                            + "steps recorded there cannot be replayed");
+                }
+                if (len <= 0 || len > size - at - 8) { // cut short, or zeros a crash left at the end
                     return torn(p, last, at);
                 }
                 byte[] payload = new byte[len];
@@ -238,6 +257,25 @@ public final class Journal implements AutoCloseable {
             }
             return size;
         }
+    }
+
+    /** True when every byte of the file from {@code at} on is zero (what a file system may leave after a crash). */
+    private static boolean zerosFrom(FileChannel ch, long at, long size) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1 << 16);
+        for (long pos = at; pos < size; ) {
+            b.clear();
+            int n = ch.read(b, pos);
+            if (n < 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (b.get(i) != 0) {
+                    return false;
+                }
+            }
+            pos += n;
+        }
+        return true;
     }
 
     private static ByteBuffer read(FileChannel ch, int n) throws IOException {
