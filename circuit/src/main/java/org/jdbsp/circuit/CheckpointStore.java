@@ -453,10 +453,19 @@ public final class CheckpointStore {
             StateFile.read(dir.resolve(fileOf.get(p.holds)), p.holds, codecs, p.read);
         }
         int saved = m.workers();
+        // keyed state goes where this JVM's hash codes route its keys, even onto as many workers: an enum's (or a
+        // row holding one's) hash code differs from one JVM to the next; operators that cannot be re-partitioned
+        // get their own worker's file back
+        boolean place = saved > 1 || saved != replicas.size();
+        for (Circuit r : replicas) {
+            for (Node n : stateful(r)) {
+                place &= ((Checkpointable) n).repartitions();
+            }
+        }
         for (int j = 0; j < replicas.size(); j++) {
             for (Node n : stateful(replicas.get(j))) {
                 Checkpointable c = (Checkpointable) n;
-                if (saved == replicas.size()) {
+                if (!place) {
                     String h = holds(j, n);
                     StateFile.read(dir.resolve(fileOf.get(h)), h, codecs, c::readState);
                     continue;

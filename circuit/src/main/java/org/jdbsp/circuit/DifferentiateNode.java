@@ -60,6 +60,16 @@ final class DifferentiateNode<T> extends Node implements NestedState, UnkeyedSta
         return previous;
     }
 
+    /**
+     * Re-partitioned as the integral it differences, placed by no key; but not the difference of an exchange's output
+     * (a naive lookup join's left side), which holds the keys its worker owns and which an operator then reads
+     * without another exchange.
+     */
+    @Override
+    public boolean repartitions() {
+        return !(in.producer instanceof ExchangeNode);
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public void addRestored(ZSet<?> restored) {

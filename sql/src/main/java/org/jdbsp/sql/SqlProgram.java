@@ -213,7 +213,6 @@ public final class SqlProgram implements AutoCloseable {
         durable = true;
     }
 
-    private static final String STATE = "sql program";
 
     /**
      * Saves the tables (rows, watermarks, late counts) and the views' state after the last step into {@code store}
@@ -227,7 +226,7 @@ public final class SqlProgram implements AutoCloseable {
             throw new IllegalStateException("checkpoint: changes are pending; checkpoints are taken between steps, so"
                     + " step first");
         }
-        return withRows(store).save(checkpointCircuit(), steps, Map.of(STATE, checkpointState()));
+        return withRows(store).save(checkpointCircuit(), steps, Map.of(stateName(), checkpointState()));
     }
 
     /**
@@ -245,7 +244,27 @@ public final class SqlProgram implements AutoCloseable {
             throw new IllegalStateException("restore into a program that has run " + steps + " steps or has changes "
                     + "pending: restore into a freshly compiled program");
         }
-        return withRows(store).restore(checkpointCircuit(), Map.of(STATE, checkpointState()));
+        return withRows(store).restore(checkpointCircuit(), Map.of(stateName(), checkpointState()));
+    }
+
+    /**
+     * The name the program's own state is saved under, which enters the checkpoint's fingerprint: it carries a digest
+     * of the tables' definitions (columns, types, keys, watermarks), so that a checkpoint of other tables is refused.
+     */
+    private String stateName() {
+        StringBuilder s = new StringBuilder();
+        for (TableState t : tables.values()) {
+            TableDef d = t.def;
+            s.append(d.name()).append(d.schema()).append(java.util.Arrays.toString(d.primaryKey()))
+                    .append(d.appendOnly()).append(d.watermarkColumn()).append(' ').append(d.lateness()).append('\n');
+        }
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sql program " + java.util.HexFormat.of().formatHex(h, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static org.jdbsp.circuit.CheckpointStore withRows(org.jdbsp.circuit.CheckpointStore store) {

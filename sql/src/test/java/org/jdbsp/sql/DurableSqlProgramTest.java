@@ -134,6 +134,11 @@ class DurableSqlProgramTest {
         CheckpointException other = assertThrows(CheckpointException.class, () -> DurableSqlProgram.open(dir,
                 SCRIPT + "CREATE VIEW extra AS SELECT COUNT(*) AS n FROM orders;", SqlOptions.incremental(), null));
         assertTrue(other.getMessage().contains("different circuit"), other.getMessage());
+        // a table whose columns changed, with the same views, is another script too
+        CheckpointException columns = assertThrows(CheckpointException.class, () -> DurableSqlProgram.open(dir,
+                SCRIPT.replace("region VARCHAR NOT NULL", "region VARCHAR NOT NULL, since DATE"),
+                SqlOptions.incremental(), null));
+        assertTrue(columns.getMessage().contains("different circuit"), columns.getMessage());
         assertThrows(SqlException.class, () -> DurableSqlProgram.open(dir.resolve("x"),
                 "CREATE TABLE t (a INT); INSERT INTO t VALUES (1);", SqlOptions.incremental(), null));
     }
