@@ -8,7 +8,6 @@ import java.util.TreeSet;
 import org.jdbsp.circuit.CheckpointStore;
 import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.CircuitRuntime;
-import org.jdbsp.circuit.Input;
 import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.Stream;
@@ -106,13 +105,9 @@ final class Restart {
                 + (restoredWorkers == workers ? "" : " restored onto " + restoredWorkers);
         long bytes;
         try (CircuitRuntime live = build(workers, plan, wiring)) {
-            List<List<Fact>> present = new ArrayList<>();
-            for (int i = 0; i < plan.inputs(); i++) {
-                present.add(new ArrayList<>());
-            }
-            long[] id = {0};
+            Twin.Changes changes = new Twin.Changes(r, plan);
             for (int step = 0; step < cut; step++) {
-                push(r, plan, step, present, id, live, null);
+                changes.step(step, (input, f, w) -> live.input("in" + input, Fact.class).push(f, w));
                 live.step();
             }
             bytes = store.save(live).bytes();
@@ -123,7 +118,10 @@ final class Restart {
                 }
                 compare(live, back, false, where + ", right after the restore at step " + cut);
                 for (int step = cut; step < plan.steps(); step++) {
-                    push(r, plan, step, present, id, live, back);
+                    changes.step(step, (input, f, w) -> {
+                        live.input("in" + input, Fact.class).push(f, w);
+                        back.input("in" + input, Fact.class).push(f, w);
+                    });
                     live.step();
                     back.step();
                     compare(live, back, true, where + ", step " + step + " (restored at " + cut + ")");
@@ -148,39 +146,6 @@ final class Restart {
         if (live.workers() == back.workers() && live.stateRows() != back.stateRows()) {
             throw new AssertionError(where + ": state rows " + live.stateRows() + " never stopped, " + back.stateRows()
                     + " restored");
-        }
-    }
-
-    /** One step's changes, as {@link Twin} makes them, pushed to {@code a} and (if not null) {@code b}. */
-    @SuppressWarnings("unchecked")
-    private static void push(Random r, Plan plan, int step, List<List<Fact>> present, long[] id, CircuitRuntime a,
-                             CircuitRuntime b) {
-        boolean shrinking = step >= plan.steps() * 2 / 3;
-        int changes = 1 + r.nextInt(plan.perStep());
-        for (int c = 0; c < changes; c++) {
-            int input = r.nextInt(plan.inputs());
-            List<Fact> live = present.get(input);
-            boolean delete = !plan.appendOnly() && !live.isEmpty() && r.nextInt(10) < (shrinking ? 8 : 2);
-            Fact f;
-            long w;
-            if (delete) {
-                f = live.remove(r.nextInt(live.size()));
-                w = -1;
-            } else {
-                f = Twin.fact(r, id[0]++, plan.keys(), step);
-                w = 1;
-                live.add(f);
-            }
-            if (plan.negative() && r.nextInt(8) == 0) {
-                w = r.nextBoolean() ? -2 : 2;
-                if (w == -2) {
-                    f = Twin.fact(r, id[0]++, plan.keys(), step);
-                }
-            }
-            a.input("in" + input, Fact.class).push(f, w);
-            if (b != null) {
-                b.input("in" + input, Fact.class).push(f, w);
-            }
         }
     }
 }

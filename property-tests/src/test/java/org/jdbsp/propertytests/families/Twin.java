@@ -85,13 +85,54 @@ final class Twin {
         Random r = new Random(seed);
         Side inc = new Side(Mode.INCREMENTAL, plan, wiring);
         Side naive = new Side(Mode.NAIVE, plan, wiring);
-        List<List<Fact>> present = new ArrayList<>();
-        for (int i = 0; i < plan.inputs(); i++) {
-            present.add(new ArrayList<>());
-        }
-        long id = 0;
+        Changes changes = new Changes(r, plan);
         int peak = 0;
         for (int step = 0; step < plan.steps(); step++) {
+            changes.step(step, (input, f, w) -> {
+                inc.inputs.get(input).push(f, w);
+                naive.inputs.get(input).push(f, w);
+            });
+            inc.circuit.step();
+            naive.circuit.step();
+            ZSet<?> vi = inc.out.view();
+            ZSet<?> vn = naive.out.view();
+            peak = Math.max(peak, vi.size());
+            if (!vi.equals(vn) || !inc.out.delta().equals(naive.out.delta())) {
+                throw new AssertionError(what + ": incremental and naive differ at step " + step + ", seed " + seed
+                        + "\n  incremental delta: " + inc.out.delta() + "\n  naive delta:       "
+                        + naive.out.delta());
+            }
+        }
+        return peak;
+    }
+
+    /** Receives one change of a run: the input it goes to, the row and its weight. */
+    @FunctionalInterface
+    interface Sink {
+        void push(int input, Fact row, long weight);
+    }
+
+    /**
+     * The seeded changes of a run, step by step: mostly insertions while the inputs grow, then mostly deletions of
+     * rows present (never with {@code appendOnly}); with {@code negative}, some deletions of absent rows and weights
+     * of 2.
+     */
+    static final class Changes {
+        private final Random r;
+        private final Plan plan;
+        private final List<List<Fact>> present = new ArrayList<>();
+        private long id;
+
+        Changes(Random r, Plan plan) {
+            this.r = r;
+            this.plan = plan;
+            for (int i = 0; i < plan.inputs(); i++) {
+                present.add(new ArrayList<>());
+            }
+        }
+
+        /** Hands step {@code step}'s changes to {@code sink}. */
+        void step(int step, Sink sink) {
             boolean shrinking = step >= plan.steps() * 2 / 3;
             int changes = 1 + r.nextInt(plan.perStep());
             for (int c = 0; c < changes; c++) {
@@ -115,21 +156,9 @@ final class Twin {
                         f = fact(r, id++, plan.keys(), step);
                     }
                 }
-                inc.inputs.get(input).push(f, w);
-                naive.inputs.get(input).push(f, w);
-            }
-            inc.circuit.step();
-            naive.circuit.step();
-            ZSet<?> vi = inc.out.view();
-            ZSet<?> vn = naive.out.view();
-            peak = Math.max(peak, vi.size());
-            if (!vi.equals(vn) || !inc.out.delta().equals(naive.out.delta())) {
-                throw new AssertionError(what + ": incremental and naive differ at step " + step + ", seed " + seed
-                        + "\n  incremental delta: " + inc.out.delta() + "\n  naive delta:       "
-                        + naive.out.delta());
+                sink.push(input, f, w);
             }
         }
-        return peak;
     }
 
     private static final String[] NAMES = {"ann", "bob", "cat", "dan", "eve", "fay", "gus"};
