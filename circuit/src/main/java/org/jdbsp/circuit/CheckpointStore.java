@@ -39,13 +39,14 @@ import org.jdbsp.circuit.state.StateWriter;
  * point leaves the earlier checkpoints whole and the unfinished one ignored. The last {@link #keep(int)}
  * checkpoints (3 unless told) are kept. {@link #restore} verifies every file's length and checksum before it
  * changes anything; a damaged or truncated checkpoint is skipped for the one before it, and the skip is reported
- * in {@link Restored#skipped()}. A checkpoint of a different circuit (another fingerprint: the operators and their
- * wiring, in schedule order) is refused.
+ * in {@link Restored#skipped()}. A checkpoint of a different circuit (another fingerprint: the inputs and the
+ * operators that keep state) is refused. A checkpoint restores onto another worker count, re-partitioned.
  *
  * <p>Rows are written by {@link RowCodecs}: built in for boxed primitives, strings, decimals, {@code java.time}
  * values, records and enums; other row types need a registered codec, and a checkpoint of a circuit holding
- * one without it fails before writing anything naming the class. Cost: {@link #save} writes every operator's
- * whole state (O(state)); {@link #restore} reads it and rebuilds the operators' tables (O(state)).
+ * one without it fails before writing anything, naming the class. Cost: {@link #save} writes every operator's
+ * whole state (O(state)) on as many threads as cores; {@link #restore} reads it and rebuilds the operators' tables
+ * (O(state); on several workers each replica reads every saved worker's files). One thread uses a store.
  */
 public final class CheckpointStore {
     private static final String PREFIX = "step-";
@@ -181,12 +182,14 @@ public final class CheckpointStore {
 
     /**
      * Restores the newest usable checkpoint into {@code circuit}, which must be freshly built (no step run, nothing
-     * pending) by the same code as the circuit checkpointed, with as many workers. Afterwards the circuit stands
-     * at the checkpoint's step ({@link CircuitRuntime#stepCount()}), its operators and output views hold what they
-     * held then, and the last step's changes are empty.
+     * pending) by the same code as the circuit checkpointed, on any number of workers: onto another count than was
+     * saved, the state is re-partitioned as the exchanges would have placed it ({@link Placement}). Afterwards the
+     * circuit stands at the checkpoint's step ({@link CircuitRuntime#stepCount()}), its operators and output views
+     * hold what they held then, and the last step's changes are empty.
      *
      * @return the checkpoint restored, or empty if the store holds none (the circuit is unchanged)
-     * @throws CheckpointException   if the checkpoint is of a different circuit or worker count, if every
+     * @throws CheckpointException   if the checkpoint is of a different circuit, or of another worker count where
+     *                               an operator cannot re-partition its state (naming it), if every
      *                               checkpoint is damaged, or if a row cannot be read (a class gone, a codec not
      *                               registered); on the last, the circuit is partly restored and must be dropped
      * @throws IllegalStateException if the circuit has run a step or has changes pending

@@ -64,7 +64,8 @@ public final class DurableSqlProgram implements AutoCloseable {
      * {@code dir} gives a fresh program.
      *
      * @throws SqlException        if the script does not compile or changes tables
-     * @throws CheckpointException if the state in {@code dir} is of another script or worker count, or its journal
+     * @throws CheckpointException if the state in {@code dir} is of another script (or of another worker count where
+     *                             an operator cannot re-partition), or its journal
      *                             is damaged before its end
      */
     public static DurableSqlProgram open(Path dir, String script, SqlOptions options, StepListener listener) {
