@@ -66,9 +66,9 @@ public final class DurableCircuit implements CircuitRuntime {
     }
 
     /**
-     * Builds the circuit with {@code build} (which must build the same circuit every time, on the same worker
-     * count), restores the last usable checkpoint in {@code dir} and replays the journaled steps after it, each
-     * handed to {@code listener}; a fresh {@code dir} gives a fresh circuit.
+     * Builds the circuit with {@code build} (which must build the same circuit every time, on any worker count: the
+     * state is re-partitioned), restores the last usable checkpoint in {@code dir} and replays the journaled steps
+     * after it, each handed to {@code listener}; a fresh {@code dir} gives a fresh circuit.
      *
      * @throws CheckpointException if the checkpoints belong to another circuit, or the journal is damaged before its
      *                             end or misses steps
