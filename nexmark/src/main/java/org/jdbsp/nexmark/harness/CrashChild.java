@@ -41,7 +41,7 @@ final class CrashChild {
     private CrashChild() {
     }
 
-    /** Args: circuit|sql, query, dir, steps, events per step, checkpoint every (steps). */
+    /** Args: circuit|sql, query, dir, steps, events per step, checkpoint every (steps), workers. */
     public static void main(String[] args) throws IOException {
         String kind = args[0];
         String query = args[1];
@@ -49,6 +49,7 @@ final class CrashChild {
         int steps = Integer.parseInt(args[3]);
         int batch = Integer.parseInt(args[4]);
         int every = Integer.parseInt(args[5]);
+        int workers = Integer.parseInt(args[6]);
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
                 StandardCharsets.UTF_8);
         Files.createDirectories(dir);
@@ -56,7 +57,8 @@ final class CrashChild {
                 StandardOpenOption.APPEND)) {
             // a line of its own: a block the last life left torn ends here, whatever it was cut in
             log.write("\nlife\n".getBytes(StandardCharsets.UTF_8));
-            Life life = kind.equals("sql") ? new SqlLife(query, dir, log) : new CircuitLife(query, dir, log);
+            Life life = kind.equals("sql") ? new SqlLife(query, dir, log, workers)
+                    : new CircuitLife(query, dir, log, workers);
             out.println("R" + life.stepCount() + " " + life.notes());
             // the source does not re-send what it handed over: it goes on after the last step it saw complete
             // (or after the engine's, when the note of the last one did not make it to disk)
@@ -188,8 +190,8 @@ final class CrashChild {
         private final QueryCircuit<?> query;
         private final DurableCircuit durable;
 
-        CircuitLife(String name, Path dir, OutputStream log) {
-            this.query = QueryCircuit.of(Queries.byName(name), Mode.INCREMENTAL, 1, true);
+        CircuitLife(String name, Path dir, OutputStream log, int workers) {
+            this.query = QueryCircuit.of(Queries.byName(name), Mode.INCREMENTAL, workers, true);
             this.durable = DurableCircuit.open(dir, query::circuit,
                     (step, c) -> deliver(log, step, lines(query.output().delta())));
         }
@@ -230,9 +232,9 @@ final class CrashChild {
         private final String view;
         private final DurableSqlProgram durable;
 
-        SqlLife(String name, Path dir, OutputStream log) {
+        SqlLife(String name, Path dir, OutputStream log, int workers) {
             this.view = name;
-            this.durable = DurableSqlProgram.open(dir, script(name), SqlOptions.incremental(),
+            this.durable = DurableSqlProgram.open(dir, script(name), SqlOptions.incremental().withWorkers(workers),
                     (step, p) -> deliver(log, step, lines(p.view(name).changes())));
         }
 

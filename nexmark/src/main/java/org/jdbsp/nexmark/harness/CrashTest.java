@@ -41,13 +41,15 @@ public final class CrashTest {
     private final int steps;
     private final int batch;
     private final int every;
+    private final int workers;
     private long lost;
     private long doubled;
     private long differing;
     private int kills;
     private boolean failed;
 
-    private CrashTest(Path base, long seed, int steps, int batch, int every) {
+    private CrashTest(Path base, long seed, int steps, int batch, int every, int workers) {
+        this.workers = workers;
         this.base = base;
         this.seed = seed;
         this.steps = steps;
@@ -61,6 +63,7 @@ public final class CrashTest {
         int steps = 240;
         int batch = 1000;
         int every = 5;
+        int workers = 2;
         String query = "q4";
         String sqlQuery = "q5";
         Path dir = Path.of("target", "crash-test");
@@ -69,10 +72,11 @@ public final class CrashTest {
             if (a.equals("--help") || a.equals("-h")) {
                 System.out.println("""
                         usage: bin/crash-test [--kills N] [--seed S] [--steps N] [--batch N] [--checkpoint-every N]
-                                              [--query qN] [--sql-query qN] [--dir DIR]
+                                              [--workers N] [--query qN] [--sql-query qN] [--dir DIR]
                           Runs the durable circuit of --query (default q4) and the durable SQL program of
                           --sql-query (default q5) over --steps steps (default 240) of --batch events (1000),
-                          checkpointing every --checkpoint-every steps (5), in child JVMs killed with SIGKILL
+                          checkpointing every --checkpoint-every steps (5), on --workers workers (2),
+                          in child JVMs killed with SIGKILL
                           --kills times in all (default 20, half each) at seeded points; then compares the
                           deduplicated output changes and the final views with an uncrashed run. Last line:
                           'N kills, L lost, D doubled'; exit status 0 only when L and D are 0.""");
@@ -89,6 +93,7 @@ public final class CrashTest {
                     case "--steps" -> steps = Integer.parseInt(v);
                     case "--batch" -> batch = Integer.parseInt(v);
                     case "--checkpoint-every" -> every = Integer.parseInt(v);
+                    case "--workers" -> workers = Integer.parseInt(v);
                     case "--query" -> query = v;
                     case "--sql-query" -> sqlQuery = v;
                     case "--dir" -> dir = Path.of(v);
@@ -98,10 +103,10 @@ public final class CrashTest {
                 usage(a + ": not a number: " + v);
             }
         }
-        if (kills < 0 || steps < 1 || batch < 1 || every < 1) {
-            usage("--kills must be >= 0, --steps, --batch and --checkpoint-every >= 1");
+        if (kills < 0 || steps < 1 || batch < 1 || every < 1 || workers < 1) {
+            usage("--kills must be >= 0, --steps, --batch, --checkpoint-every and --workers >= 1");
         }
-        CrashTest t = new CrashTest(dir, seed, steps, batch, every);
+        CrashTest t = new CrashTest(dir, seed, steps, batch, every, workers);
         t.run("circuit", query, (kills + 1) / 2);
         t.run("sql", sqlQuery, kills / 2);
         if (t.differing > 0) {
@@ -122,8 +127,8 @@ public final class CrashTest {
         deleteTree(dir);
         Files.createDirectories(dir);
         String what = kind + " " + query;
-        System.out.println("crash-test: " + what + ", " + steps + " steps of " + batch + " events, a checkpoint every "
-                + every + " steps, " + n + " kills (seed " + seed + ")");
+        System.out.println("crash-test: " + what + ", " + steps + " steps of " + batch + " events on " + workers
+                + " workers, a checkpoint every " + every + " steps, " + n + " kills (seed " + seed + ")");
         Random r = new Random(seed * 31 + kind.hashCode());
         int[] byPhase = new int[PHASES.length];
         int torn = 0;
@@ -131,7 +136,7 @@ public final class CrashTest {
         for (int k = 0; k < n; k++) {
             int phase = r.nextInt(PHASES.length);
             int skip = r.nextInt(3);
-            Life life = Life.start(kind, query, dir, steps, batch, every);
+            Life life = Life.start(kind, query, dir, steps, batch, every, workers);
             int seen = 0;
             String killedAt = null;
             for (String line; (line = life.next()) != null; ) {
@@ -160,7 +165,7 @@ public final class CrashTest {
             kills++;
             cutShort += unfinishedCheckpoints(dir.resolve("checkpoints"));
         }
-        Life last = Life.start(kind, query, dir, steps, batch, every);
+        Life last = Life.start(kind, query, dir, steps, batch, every, workers);
         boolean done = false;
         for (String line; (line = last.next()) != null; ) {
             torn += line.startsWith("R") && line.contains("cut short") ? 1 : 0;
@@ -218,11 +223,12 @@ public final class CrashTest {
             reader.start();
         }
 
-        static Life start(String kind, String query, Path dir, int steps, int batch, int every) throws IOException {
+        static Life start(String kind, String query, Path dir, int steps, int batch, int every, int workers)
+                throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
             ProcessBuilder pb = new ProcessBuilder(java, "-Xmx1g", "-XX:+UseSerialGC", "-cp",
                     System.getProperty("java.class.path"), CrashChild.class.getName(), kind, query, dir.toString(),
-                    String.valueOf(steps), String.valueOf(batch), String.valueOf(every));
+                    String.valueOf(steps), String.valueOf(batch), String.valueOf(every), String.valueOf(workers));
             pb.redirectError(dir.resolve("stderr.log").toFile());
             return new Life(pb.start());
         }
