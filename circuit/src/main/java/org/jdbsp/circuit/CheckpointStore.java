@@ -2,26 +2,18 @@ package org.jdbsp.circuit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.jdbsp.circuit.state.CheckpointException;
 import org.jdbsp.circuit.state.Checkpointable;
 import org.jdbsp.circuit.state.Placement;
 import org.jdbsp.circuit.state.RowCodecs;
 import org.jdbsp.circuit.state.StateFile;
-import org.jdbsp.circuit.state.StateReader;
-import org.jdbsp.circuit.state.StateWriter;
 
 /**
  * Saves a circuit's state to a directory between steps, and restores it into a freshly built copy of the same
@@ -133,12 +125,12 @@ public final class CheckpointStore {
     public Saved save(CircuitRuntime circuit, long step, Map<String, ? extends Checkpointable> extra) {
         awaitPruning(); // it deletes unfinished checkpoints: not the one about to be written
         long t0 = System.nanoTime();
-        List<Circuit> replicas = replicasOf(circuit);
+        List<Circuit> replicas = CheckpointLayout.replicasOf(circuit);
         if (!replicas.isEmpty()) {
-            checkNothingPending(replicas.get(0), "save");
+            CheckpointLayout.checkNothingPending(replicas.get(0), "save");
         }
-        List<Part> parts = parts(replicas, extra);
-        String fingerprint = fingerprint(replicas, extra);
+        List<CheckpointLayout.Part> parts = CheckpointLayout.parts(replicas, extra);
+        String fingerprint = CheckpointLayout.fingerprint(replicas, extra);
         Path dir = root.resolve(String.format("%s%012d", PREFIX, step));
         if (Files.exists(dir.resolve(CheckpointManifest.NAME))) {
             // the same step of the same circuit, on any worker count, is the same state: keep it if it is whole
@@ -160,8 +152,9 @@ public final class CheckpointStore {
             Files.createDirectories(dir);
             StateFile.Written[] written = writeAll(dir, parts);
             for (int i = 0; i < parts.size(); i++) {
-                Part p = parts.get(i);
-                entries.add(new CheckpointManifest.Entry(p.file, written[i].bytes(), written[i].checksum(), p.holds));
+                CheckpointLayout.Part p = parts.get(i);
+                entries.add(new CheckpointManifest.Entry(p.file(), written[i].bytes(), written[i].checksum(),
+                        p.holds()));
             }
             CheckpointManifest.forceDirectory(dir);
             CheckpointManifest m = new CheckpointManifest(step, replicas.size(),
@@ -207,19 +200,19 @@ public final class CheckpointStore {
      */
     public Optional<Restored> restore(CircuitRuntime circuit, Map<String, ? extends Checkpointable> extra) {
         long t0 = System.nanoTime();
-        List<Circuit> replicas = replicasOf(circuit);
+        List<Circuit> replicas = CheckpointLayout.replicasOf(circuit);
         if (circuit != null && circuit.stepCount() != 0) {
             throw new IllegalStateException("restore into a circuit that has run " + circuit.stepCount()
                     + " steps: restore into a freshly built circuit");
         }
         if (!replicas.isEmpty()) {
-            checkNothingPending(replicas.get(0), "restore");
+            CheckpointLayout.checkNothingPending(replicas.get(0), "restore");
         }
-        List<Part> shared = shared(replicas, extra);
+        List<CheckpointLayout.Part> shared = CheckpointLayout.shared(replicas, extra);
         for (Circuit r : replicas) {
-            stateful(r); // refuses an operator that cannot be restored, before anything is read
+            CheckpointLayout.stateful(r); // refuses an operator that cannot be restored, before anything is read
         }
-        String fingerprint = fingerprint(replicas, extra);
+        String fingerprint = CheckpointLayout.fingerprint(replicas, extra);
         List<String> skipped = new ArrayList<>();
         for (Path dir : checkpoints()) {
             CheckpointManifest m;
@@ -229,7 +222,7 @@ public final class CheckpointStore {
                 skipped.add(dir.getFileName() + ": " + e.getMessage());
                 continue;
             }
-            checkSameCircuit(dir, m, fingerprint, shared, replicas);
+            CheckpointLayout.checkSameCircuit(dir, m, fingerprint, shared, replicas);
             try {
                 for (CheckpointManifest.Entry e : m.files()) {
                     StateFile.verify(dir.resolve(e.file()), e.bytes(), e.checksum());
@@ -238,7 +231,7 @@ public final class CheckpointStore {
                 skipped.add(dir.getFileName() + ": " + e.getMessage());
                 continue;
             }
-            readAll(dir, m, shared, replicas);
+            CheckpointLayout.readAll(dir, m, shared, replicas, codecs);
             if (circuit instanceof WorkerCircuit<?> w) {
                 w.restoreStepCount(m.step());
             } else if (circuit != null) {
@@ -256,16 +249,16 @@ public final class CheckpointStore {
      * Writes the parts' files on as many threads as there are cores (the operators' state is only read, and the
      * workers are parked between steps), each thread taking the next part as it finishes one.
      */
-    private StateFile.Written[] writeAll(Path dir, List<Part> parts) {
+    private StateFile.Written[] writeAll(Path dir, List<CheckpointLayout.Part> parts) {
         StateFile.Written[] written = new StateFile.Written[parts.size()];
         int threads = Math.min(parts.size(), Runtime.getRuntime().availableProcessors());
         if (threads <= 1) {
             for (int i = 0; i < parts.size(); i++) {
-                written[i] = StateFile.write(dir.resolve(parts.get(i).file), parts.get(i).holds, codecs,
-                        parts.get(i).write, false);
+                written[i] = StateFile.write(dir.resolve(parts.get(i).file()), parts.get(i).holds(), codecs,
+                        parts.get(i).write(), false);
             }
-            for (Part p : parts) {
-                StateFile.force(dir.resolve(p.file));
+            for (CheckpointLayout.Part p : parts) {
+                StateFile.force(dir.resolve(p.file()));
             }
             return written;
         }
@@ -274,9 +267,9 @@ public final class CheckpointStore {
                 new java.util.concurrent.atomic.AtomicReference<>();
         Runnable work = () -> {
             for (int i; (i = next.getAndIncrement()) < parts.size() && failure.get() == null; ) {
-                Part p = parts.get(i);
+                CheckpointLayout.Part p = parts.get(i);
                 try {
-                    written[i] = StateFile.write(dir.resolve(p.file), p.holds, codecs, p.write, false);
+                    written[i] = StateFile.write(dir.resolve(p.file()), p.holds(), codecs, p.write(), false);
                 } catch (RuntimeException | Error e) {
                     failure.compareAndSet(null, e);
                 }
@@ -304,8 +297,8 @@ public final class CheckpointStore {
         if (f instanceof Error e) {
             throw e;
         }
-        for (Part p : parts) {
-            StateFile.force(dir.resolve(p.file)); // the disk wrote most back while the others were written
+        for (CheckpointLayout.Part p : parts) {
+            StateFile.force(dir.resolve(p.file())); // the disk wrote most back while the others were written
         }
         return written;
     }
@@ -335,213 +328,6 @@ public final class CheckpointStore {
     }
 
     // ---- what a checkpoint holds --------------------------------------------------------------------------
-
-    /** One file of a checkpoint: its name, what it holds (checked on read), how to write and read it. */
-    private record Part(String file, String holds, Consumer<StateWriter> write, Consumer<StateReader> read) {
-    }
-
-    /** The files of a checkpoint of these replicas; throws, before anything is written, if one cannot be saved. */
-    private static List<Part> parts(List<Circuit> replicas, Map<String, ? extends Checkpointable> extra) {
-        List<Part> parts = shared(replicas, extra);
-        for (int w = 0; w < replicas.size(); w++) {
-            List<Node> nodes = stateful(replicas.get(w));
-            for (int k = 0; k < nodes.size(); k++) {
-                Checkpointable c = (Checkpointable) nodes.get(k);
-                parts.add(new Part("w" + w + "-" + k + ".state", holds(w, nodes.get(k)), c::writeState, c::readState));
-            }
-        }
-        return parts;
-    }
-
-    /** What a saved worker's file of operator {@code n} holds. */
-    private static String holds(int worker, Node n) {
-        return "worker " + worker + " " + n.name();
-    }
-
-    /** The files all replicas share: the state kept beside the circuit, and the inputs' rows. */
-    private static List<Part> shared(List<Circuit> replicas, Map<String, ? extends Checkpointable> extra) {
-        List<Part> parts = new ArrayList<>();
-        int x = 0;
-        for (Map.Entry<String, ? extends Checkpointable> e : new TreeMap<>(extra).entrySet()) {
-            Checkpointable c = e.getValue();
-            parts.add(new Part("extra-" + x++ + ".state", e.getKey(), c::writeState, c::readState));
-        }
-        if (replicas.isEmpty()) {
-            return parts;
-        }
-        int k = 0;
-        for (InputFront<?> f : new TreeMap<>(replicas.get(0).fronts()).values()) {
-            if (f.keepsState()) {
-                parts.add(new Part("input-" + k + ".state", "input " + f.name, f::writeState, f::readState));
-            }
-            k++;
-        }
-        return parts;
-    }
-
-    /**
-     * The operators of a replica that keep state, in schedule order; throws, naming it, if one cannot be saved.
-     * Exchanges keep none, so the list is the same whatever the worker count.
-     */
-    private static List<Node> stateful(Circuit replica) {
-        List<Node> out = new ArrayList<>();
-        for (Node n : replica.nodes()) {
-            if (!n.keepsState()) {
-                continue;
-            }
-            if (!(n instanceof Checkpointable c)) {
-                throw new CheckpointException("operator " + n.name() + " (" + n.kind() + ") keeps state that "
-                        + "checkpoints cannot save yet; this circuit cannot be checkpointed");
-            }
-            String why = c.checkpointUnsupported();
-            if (why != null) {
-                throw new CheckpointException("operator " + n.name() + " (" + n.kind() + ") cannot be "
-                        + "checkpointed: " + why);
-            }
-            out.add(n);
-        }
-        return out;
-    }
-
-    /**
-     * Checks that checkpoint {@code m} is of this circuit: the same fingerprint and a file for every part (for
-     * every saved worker); onto another worker count, that every operator re-partitions its state.
-     */
-    private static void checkSameCircuit(Path dir, CheckpointManifest m, String fingerprint, List<Part> shared,
-                                         List<Circuit> replicas) {
-        if (!m.fingerprint().equals(fingerprint)) {
-            throw new CheckpointException(dir + " is a checkpoint of a different circuit (fingerprint "
-                    + m.fingerprint() + ", this circuit's is " + fingerprint + "): the operators or their wiring "
-                    + "changed since it was written (or wire differently on this worker count); restore it into the "
-                    + "circuit that wrote it, or start afresh");
-        }
-        java.util.Set<String> expected = new java.util.TreeSet<>();
-        for (Part p : shared) {
-            expected.add(p.holds);
-        }
-        List<Node> nodes = replicas.isEmpty() ? List.of() : stateful(replicas.get(0));
-        for (int w = 0; w < m.workers(); w++) {
-            for (Node n : nodes) {
-                expected.add(holds(w, n));
-            }
-        }
-        java.util.Set<String> found = new java.util.TreeSet<>();
-        for (CheckpointManifest.Entry e : m.files()) {
-            found.add(e.holds());
-        }
-        if (!expected.equals(found)) {
-            throw new CheckpointException(dir + " holds the state of " + found + "; this circuit expects " + expected);
-        }
-        if (m.workers() != replicas.size()) {
-            for (Node n : nodes) {
-                if (!((Checkpointable) n).repartitions()) {
-                    throw new CheckpointException(dir + " was written by " + m.workers() + " workers and this "
-                            + "circuit has " + replicas.size() + ", but operator " + n.name() + " (" + n.kind()
-                            + ") cannot re-partition its state: restore onto " + m.workers() + " workers");
-                }
-            }
-        }
-    }
-
-    /**
-     * Reads a verified checkpoint into the replicas: the shared files once; each operator's own file, or onto
-     * another worker count every saved worker's file of it, each with the {@link Placement} of the replica.
-     */
-    private void readAll(Path dir, CheckpointManifest m, List<Part> shared, List<Circuit> replicas) {
-        Map<String, String> fileOf = new java.util.HashMap<>();
-        for (CheckpointManifest.Entry e : m.files()) {
-            fileOf.put(e.holds(), e.file());
-        }
-        for (Part p : shared) {
-            StateFile.read(dir.resolve(fileOf.get(p.holds)), p.holds, codecs, p.read);
-        }
-        int saved = m.workers();
-        // keyed state goes where this JVM's hash codes route its keys, even onto as many workers: an enum's (or a
-        // row holding one's) hash code differs from one JVM to the next; operators that cannot be re-partitioned
-        // get their own worker's file back
-        boolean place = saved > 1 || saved != replicas.size();
-        for (Circuit r : replicas) {
-            for (Node n : stateful(r)) {
-                place &= ((Checkpointable) n).repartitions();
-            }
-        }
-        for (int j = 0; j < replicas.size(); j++) {
-            for (Node n : stateful(replicas.get(j))) {
-                Checkpointable c = (Checkpointable) n;
-                if (!place) {
-                    String h = holds(j, n);
-                    StateFile.read(dir.resolve(fileOf.get(h)), h, codecs, c::readState);
-                    continue;
-                }
-                for (int w = 0; w < saved; w++) {
-                    String h = holds(w, n);
-                    Placement placement = Placement.of(j, replicas.size(), w);
-                    StateFile.read(dir.resolve(fileOf.get(h)), h, codecs, in -> c.readState(in, placement));
-                }
-            }
-        }
-    }
-
-    /**
-     * A digest of the circuit's shape: the names of the state kept beside it, its mode, inputs, and the class and
-     * name of every operator that keeps state. Two circuits built by the same code have the same one, on any
-     * worker count (exchanges keep no state, and take no operator numbers).
-     */
-    static String fingerprint(List<Circuit> replicas, Map<String, ? extends Checkpointable> extra) {
-        StringBuilder s = new StringBuilder();
-        for (String name : new TreeMap<>(extra).keySet()) {
-            s.append("extra ").append(name).append('\n');
-        }
-        if (!replicas.isEmpty()) {
-            describe(replicas.get(0), s);
-        }
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void describe(Circuit c, StringBuilder s) {
-        s.append(c.mode()).append('\n');
-        for (Map.Entry<String, InputFront<?>> e : new TreeMap<>(c.fronts()).entrySet()) {
-            s.append("input ").append(e.getKey()).append(' ').append(e.getValue().kind).append('\n');
-        }
-        List<String> ops = new ArrayList<>();
-        for (Node n : c.nodes()) {
-            if (n.keepsState()) {
-                ops.add(n.getClass().getName() + " " + n.name());
-            }
-        }
-        java.util.Collections.sort(ops);
-        for (String o : ops) {
-            s.append(o).append('\n');
-        }
-    }
-
-    private static List<Circuit> replicasOf(CircuitRuntime circuit) {
-        if (circuit == null) {
-            return List.of();
-        }
-        if (circuit instanceof Circuit c) {
-            return List.of(c);
-        }
-        if (circuit instanceof WorkerCircuit<?> w) {
-            return w.replicas();
-        }
-        throw new CheckpointException("a checkpoint saves a Circuit or a WorkerCircuit, not a "
-                + (circuit == null ? "null" : circuit.getClass().getName()));
-    }
-
-    private static void checkNothingPending(Circuit c, String what) {
-        for (InputFront<?> f : c.fronts().values()) {
-            if (f.hasPending()) {
-                throw new IllegalStateException(what + ": input '" + f.name + "' has changes pending; checkpoints "
-                        + "are taken between steps, so step first (or clear them)");
-            }
-        }
-    }
 
     // ---- files ---------------------------------------------------------------------------------------------
 
