@@ -80,36 +80,22 @@ public final class DurableCircuit implements CircuitRuntime {
         CheckpointStore.Restored restored = store.restore(c).orElse(null);
         long base = c.stepCount();
         Journal journal = Journal.open(dir.resolve("journal"), codecs, base);
-        List<String> notes = new ArrayList<>();
-        if (restored != null) {
-            notes.addAll(restored.skipped());
-        }
-        if (journal.tornTail() != null) {
-            notes.add(journal.tornTail());
-        }
+        List<String> notes = new ArrayList<>(restored == null ? List.of() : restored.skipped());
         Map<String, InputFront<?>> fronts = new TreeMap<>(replicaZero(c).fronts());
-        long[] replayed = {0};
-        journal.replay(base, e -> {
-            if (e.step() != c.stepCount() + 1) { // only the last step may fail again
-                throw new CheckpointException("step " + (c.stepCount() + 1) + " of the journal in " + dir
-                        + " failed on replay, and steps after it were recorded: " + notes);
-            }
-            readInputs(e.body(), fronts);
+        long replayed = journal.replaySteps(base, in -> {
+            readInputs(in, fronts);
             try {
                 c.step();
             } catch (RuntimeException failed) {
-                // the step failed before the crash too (its record was the last); its input stays pending
-                notes.add("step " + e.step() + " failed again on replay, as before the crash: " + failed.getMessage()
-                        + "; its input is pending");
-                return;
+                return failed.getMessage() + "; its input is pending"; // as it stayed pending before the crash
             }
-            replayed[0]++;
             if (listener != null) {
                 listener.afterStep(c.stepCount(), c);
             }
-        });
+            return null;
+        }, notes);
         return new DurableCircuit(c, store, journal, listener,
-                new Recovery(restored, base + 1, replayed[0], List.copyOf(notes)));
+                new Recovery(restored, base + 1, replayed, List.copyOf(notes)));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -81,34 +81,21 @@ public final class DurableSqlProgram implements AutoCloseable {
         CheckpointStore.Restored restored = program.restore(store).orElse(null);
         long base = program.stepCount();
         Journal journal = Journal.open(dir.resolve("journal"), codecs, base);
-        List<String> notes = new ArrayList<>();
-        if (restored != null) {
-            notes.addAll(restored.skipped());
-        }
-        if (journal.tornTail() != null) {
-            notes.add(journal.tornTail());
-        }
-        long[] replayed = {0};
-        journal.replay(base, e -> {
-            if (e.step() != program.stepCount() + 1) { // only the last step may fail again
-                throw new CheckpointException("step " + (program.stepCount() + 1) + " of the journal in " + dir
-                        + " failed on replay, and steps after it were recorded: " + notes);
-            }
-            program.replayPending(e.body());
+        List<String> notes = new ArrayList<>(restored == null ? List.of() : restored.skipped());
+        long replayed = journal.replaySteps(base, in -> {
+            program.replayPending(in);
             try {
                 program.step();
             } catch (SqlException failed) {
-                notes.add("step " + e.step() + " failed again on replay, as before the crash, and its changes "
-                        + "are discarded: " + failed.getMessage());
-                return;
+                return failed.getMessage() + "; its changes are discarded"; // as they were before the crash
             }
-            replayed[0]++;
             if (listener != null) {
                 listener.afterStep(program.stepCount(), program);
             }
-        });
+            return null;
+        }, notes);
         return new DurableSqlProgram(program, store, journal, listener,
-                new Recovery(restored, replayed[0], List.copyOf(notes)));
+                new Recovery(restored, replayed, List.copyOf(notes)));
     }
 
     /** The program: its tables take changes, its views are read; {@link #step()} here, not on it. */

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 /**
@@ -178,6 +179,36 @@ public final class Journal implements AutoCloseable {
         if (held[0] != null) {
             replay.accept(held[0]);
         }
+    }
+
+    /**
+     * Replays the steps after {@code after} onto a circuit or program that stands at step {@code after}: each step's
+     * record goes to {@code apply}, which pushes it and runs the step, returning null, or why the step failed
+     * again. Only the last step may fail (it failed before the crash too); that is noted in {@code notes}, which
+     * also get what {@link #open} cut off. Returns the number of steps replayed.
+     *
+     * @throws CheckpointException if a step other than the last fails again, or steps are missing
+     */
+    public long replaySteps(long after, Function<StateReader, String> apply, List<String> notes) {
+        if (tornTail != null) {
+            notes.add(tornTail);
+        }
+        long[] at = {after};
+        long[] replayed = {0};
+        replay(after, e -> {
+            if (e.step() != at[0] + 1) { // only the last step may fail again
+                throw new CheckpointException("step " + (at[0] + 1) + " of the journal in " + dir
+                        + " failed on replay, and steps after it were recorded: " + notes);
+            }
+            String failed = apply.apply(e.body());
+            if (failed != null) {
+                notes.add("step " + e.step() + " failed again on replay, as before the crash: " + failed);
+                return;
+            }
+            at[0]++;
+            replayed[0]++;
+        });
+        return replayed[0];
     }
 
     @Override
