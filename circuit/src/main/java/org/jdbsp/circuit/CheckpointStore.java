@@ -46,11 +46,13 @@ public final class CheckpointStore {
     private final Path root;
     private final int keep;
     private final RowCodecs codecs;
+    private final boolean directIo;
 
-    private CheckpointStore(Path root, int keep, RowCodecs codecs) {
+    private CheckpointStore(Path root, int keep, RowCodecs codecs, boolean directIo) {
         this.root = root;
         this.keep = keep;
         this.codecs = codecs;
+        this.directIo = directIo;
     }
 
     /** The store in {@code dir}, created if missing, keeping 3 checkpoints, with the standard codecs. */
@@ -63,7 +65,7 @@ public final class CheckpointStore {
         } catch (IOException e) {
             throw new UncheckedIOException("creating checkpoint directory " + dir, e);
         }
-        return new CheckpointStore(dir, 3, RowCodecs.standard());
+        return new CheckpointStore(dir, 3, RowCodecs.standard(), true);
     }
 
     /** This store keeping the last {@code checkpoints} (at least 1) complete checkpoints. */
@@ -71,7 +73,7 @@ public final class CheckpointStore {
         if (checkpoints < 1) {
             throw new IllegalArgumentException("keep(" + checkpoints + "): at least one checkpoint must be kept");
         }
-        return new CheckpointStore(root, checkpoints, codecs);
+        return new CheckpointStore(root, checkpoints, codecs, directIo);
     }
 
     /** This store writing and reading rows with {@code codecs}. */
@@ -79,7 +81,16 @@ public final class CheckpointStore {
         if (codecs == null) {
             throw new IllegalArgumentException("codecs(null)");
         }
-        return new CheckpointStore(root, keep, codecs);
+        return new CheckpointStore(root, keep, codecs, directIo);
+    }
+
+    /**
+     * This store writing checkpoint files past the page cache (direct I/O, the default, where the file system allows
+     * it) or through it. Direct writes do not fill the kernel's cache with pages that are written once and read only
+     * on a restore, and on the disks measured they were faster (docs/durability.md).
+     */
+    public CheckpointStore directIo(boolean on) {
+        return new CheckpointStore(root, keep, codecs, on);
     }
 
     public Path directory() {
@@ -255,7 +266,7 @@ public final class CheckpointStore {
         if (threads <= 1) {
             for (int i = 0; i < parts.size(); i++) {
                 written[i] = StateFile.write(dir.resolve(parts.get(i).file()), parts.get(i).holds(), codecs,
-                        parts.get(i).write(), false);
+                        parts.get(i).write(), false, directIo);
             }
             for (CheckpointLayout.Part p : parts) {
                 StateFile.force(dir.resolve(p.file()));
@@ -269,7 +280,8 @@ public final class CheckpointStore {
             for (int i; (i = next.getAndIncrement()) < parts.size() && failure.get() == null; ) {
                 CheckpointLayout.Part p = parts.get(i);
                 try {
-                    written[i] = StateFile.write(dir.resolve(p.file()), p.holds(), codecs, p.write(), false);
+                    written[i] = StateFile.write(dir.resolve(p.file()), p.holds(), codecs, p.write(), false,
+                            directIo);
                 } catch (RuntimeException | Error e) {
                     failure.compareAndSet(null, e);
                 }

@@ -18,17 +18,25 @@ import org.jdbsp.zset.ZSet;
  *
  * <p>Rows are written with a tag naming their codec: the first row of a class writes the codec's id once, later
  * rows of the class write a small number, so a file needs no schema and a row of an unexpected class is named
- * when read. Cost: a 1 MB buffer per file (in memory, grown to the largest record and kept); per value a
- * comparison with the last value's class (or an identity-map lookup) plus the codec's work; the CRC-32C of a file
- * is computed as the buffer is flushed. Not thread-safe.
+ * when read. Cost: a 1 MB buffer of direct memory per file (a journal's record buffer is on the heap, grown to the
+ * largest record and kept); per value a comparison with the last value's class (or an identity-map lookup) plus the
+ * codec's work; per string a copy of its UTF-8 bytes; the CRC-32C of a file is computed as the buffer is written
+ * out. Not thread-safe.
  */
 public final class StateWriter {
     private static final int BUFFER = 1 << 20;
+    /** The CRC-32C that ends a file. */
+    static final int TRAILER = 4;
 
     private final FileChannel channel;
+    /**
+     * Writes to the channel go in whole blocks of this many bytes from a buffer aligned to it (the channel was
+     * opened for direct I/O, past the page cache), or 0 for any length.
+     */
+    private final int block;
     private final RowCodecs codecs;
     /** The buffer; in memory (no channel) it grows to hold everything written. */
-    private ByteBuffer buf = ByteBuffer.allocate(BUFFER);
+    private ByteBuffer buf;
     private final CRC32C crc = new CRC32C();
     private final Map<Class<?>, Integer> slots = new IdentityHashMap<>();
     private final Map<Class<?>, RowCodec<Object>> slotCodecs = new IdentityHashMap<>();
@@ -40,13 +48,24 @@ public final class StateWriter {
 
     /** A writer into memory ({@link #toByteArray}), for a journal record. */
     StateWriter(RowCodecs codecs) {
-        this(null, codecs);
-        buf = ByteBuffer.allocate(4096);
+        this(null, 0, codecs);
     }
 
-    StateWriter(FileChannel channel, RowCodecs codecs) {
+    /**
+     * A writer into {@code channel}; {@code block} > 0 if it was opened for direct I/O, which writes whole blocks of
+     * that size from memory aligned to it.
+     */
+    StateWriter(FileChannel channel, int block, RowCodecs codecs) {
         this.channel = channel;
+        this.block = block;
         this.codecs = codecs;
+        if (channel == null) {
+            buf = ByteBuffer.allocate(4096);
+        } else if (block > 0) {
+            buf = ByteBuffer.allocateDirect(BUFFER + block).alignedSlice(block);
+        } else {
+            buf = ByteBuffer.allocateDirect(BUFFER);
+        }
         resetSlots();
     }
 
@@ -117,34 +136,11 @@ public final class StateWriter {
         writeVarLong((v << 1) ^ (v >> 63));
     }
 
+    /** A string as its length and UTF-8 bytes (for the common Latin-1 text, the JDK copies them in one go). */
     public void writeString(String s) {
-        int n = s.length();
-        if (n <= BUFFER / 2 && isAscii(s, n)) { // most text: one byte per char, copied without an array made
-            writeVarLong(n);
-            ensure(n);
-            int at = buf.position();
-            copyLowBytes(s, n, buf.array(), buf.arrayOffset() + at);
-            buf.position(at + n);
-            return;
-        }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         writeVarLong(b.length);
         writeBytes(b);
-    }
-
-    /** The low byte of each char of {@code s} (all below 0x80 here): the JDK's own copy, an intrinsic. */
-    @SuppressWarnings("deprecation")
-    private static void copyLowBytes(String s, int n, byte[] dst, int at) {
-        s.getBytes(0, n, dst, at);
-    }
-
-    private static boolean isAscii(String s, int n) {
-        for (int i = 0; i < n; i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 
     public void writeBytes(byte[] b) {
@@ -235,19 +231,60 @@ public final class StateWriter {
         return java.util.Arrays.copyOf(buf.array(), buf.position());
     }
 
-    /** Writes out the buffer, adding it to the checksum. */
-    void flush() {
+    /**
+     * Writes out the buffer, adding it to the checksum; with direct I/O, only its whole blocks, and the rest moves to
+     * the buffer's start.
+     */
+    private void flush() {
         buf.flip();
-        crc.update(buf.array(), 0, buf.limit());
-        written += buf.limit();
+        int n = block == 0 ? buf.limit() : buf.limit() - buf.limit() % block;
+        ByteBuffer out = buf.duplicate().limit(n);
+        crc.update(out.duplicate());
+        writeOut(out);
+        written += n;
+        buf.position(n);
+        buf.compact();
+    }
+
+    /**
+     * Ends the file: writes out what is buffered and then the CRC-32C of everything before it (4 bytes); with direct
+     * I/O the last block is padded and the file cut back to its length.
+     *
+     * @return the file's length
+     */
+    long finish() {
+        if (buf.remaining() < TRAILER + block) {
+            flush();
+        }
+        crc.update(buf.duplicate().flip());
+        buf.putInt(checksum());
+        long length = written + buf.position();
+        if (block > 0) {
+            while (buf.position() % block != 0) {
+                buf.put((byte) 0);
+            }
+        }
+        writeOut(buf.flip());
+        written = length;
+        buf.clear();
         try {
-            while (buf.hasRemaining()) {
-                channel.write(buf);
+            if (block > 0) {
+                channel.truncate(length);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        buf.clear();
+        return length;
+    }
+
+    private void writeOut(ByteBuffer out) {
+        try {
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Bytes written so far (flushed or buffered). */
@@ -255,7 +292,7 @@ public final class StateWriter {
         return written + buf.position();
     }
 
-    /** The CRC-32C of everything flushed. */
+    /** The CRC-32C of everything written out (after {@link #finish}: of everything before the trailer). */
     int checksum() {
         return (int) crc.getValue();
     }

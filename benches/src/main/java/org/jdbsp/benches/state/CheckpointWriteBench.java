@@ -1,0 +1,94 @@
+package org.jdbsp.benches.state;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jdbsp.benches.nexmark.NexmarkEvents;
+import org.jdbsp.circuit.state.RowCodecs;
+import org.jdbsp.circuit.state.StateFile;
+import org.jdbsp.nexmark.model.Bid;
+import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.zset.ZSet;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How fast one thread writes checkpoint state: the bids of 1,000,000 Nexmark events (about 920,000), ten to a
+ * Z-set as in a join's trace, written to one checkpoint file under {@code target/} and forced to disk, per row.
+ * {@code io} compares writing past the page cache with writing through it. Divide the file's bytes per row
+ * (printed at set-up) by the time per row for MB/s. Run: {@code bin/bench CheckpointWriteBench}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-Xms3g", "-XX:+UseParallelGC"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class CheckpointWriteBench {
+    private static final int EVENTS = 1_000_000;
+    /** The bids among them (46 in 50 events). */
+    private static final int ROWS = 920_000;
+
+    @Param({"direct", "buffered"})
+    public String io;
+
+    private final List<ZSet<Bid>> groups = new ArrayList<>();
+    private int rows;
+    private Path dir;
+
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        ZSet<Bid> group = null;
+        for (Event e : NexmarkEvents.generate(EVENTS)) {
+            if (e instanceof Bid b) {
+                if (group == null || group.size() == 10) {
+                    group = new ZSet<>();
+                    groups.add(group);
+                }
+                group.add(b, 1);
+                rows++;
+            }
+        }
+        if (rows != ROWS) {
+            throw new IllegalStateException(rows + " bids in " + EVENTS + " events, not " + ROWS);
+        }
+        dir = Files.createDirectories(Path.of("target", "checkpoint-write-bench"));
+        long bytes = write().bytes();
+        System.out.printf("%n%d rows, %.1f bytes per row%n", rows, bytes / (double) rows);
+    }
+
+    private StateFile.Written write() {
+        return StateFile.write(dir.resolve("bids"), "bench", RowCodecs.standard(), out -> {
+            for (ZSet<Bid> g : groups) {
+                out.writeZSet(g);
+            }
+        }, true, io.equals("direct"));
+    }
+
+    /** Per row: the time to write and force a file of all of them. */
+    @Benchmark
+    @OperationsPerInvocation(ROWS)
+    public long writeBids() {
+        return write().bytes();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws IOException {
+        Files.deleteIfExists(dir.resolve("bids"));
+    }
+}

@@ -1,0 +1,130 @@
+package org.jdbsp.circuit.state;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checkpoint files written past the page cache (whole aligned blocks, the last padded and cut back) equal files
+ * written through it, byte for byte, at every length around a block and the writer's buffer, and read back.
+ */
+class StateFileTest {
+    private static final int BLOCK = 4096;
+    private static final int BUFFER = 1 << 20;
+    /** Magic, version and the one-letter name the files below hold. */
+    private static final int HEADER = 8 + 4 + 2;
+
+    @TempDir
+    Path dir;
+
+    /** Payload lengths that end the file (with its 4-byte trailer) just before, at and after a block or buffer end. */
+    private static int[] sizes() {
+        int[] ends = {BLOCK, 2 * BLOCK, BUFFER, BUFFER + BLOCK, 3 * BUFFER};
+        int[] sizes = new int[2 + ends.length * 5];
+        int n = 0;
+        sizes[n++] = 0;
+        sizes[n++] = 1;
+        for (int end : ends) {
+            for (int d = -2; d <= 2; d++) {
+                sizes[n++] = end - HEADER - StateWriter.TRAILER + d;
+            }
+        }
+        return sizes;
+    }
+
+    @Test
+    void directAndBufferedFilesAreTheSameBytesAndReadBack() throws IOException {
+        for (int size : sizes()) {
+            byte[] payload = new byte[size];
+            new Random(size).nextBytes(payload);
+            Consumer<StateWriter> body = out -> out.writeBytes(payload);
+            Path direct = dir.resolve("direct-" + size);
+            Path buffered = dir.resolve("buffered-" + size);
+            StateFile.Written d = StateFile.write(direct, "t", RowCodecs.standard(), body, true, true);
+            StateFile.Written b = StateFile.write(buffered, "t", RowCodecs.standard(), body, true, false);
+            assertEquals(b, d, "size " + size);
+            assertEquals(HEADER + size + StateWriter.TRAILER, d.bytes(), "size " + size);
+            assertEquals(d.bytes(), Files.size(direct), "size " + size);
+            assertArrayEquals(Files.readAllBytes(buffered), Files.readAllBytes(direct), "size " + size);
+            StateFile.verify(direct, d.bytes(), d.checksum());
+            StateFile.read(direct, "t", RowCodecs.standard(), in -> {
+                byte[] got = new byte[size];
+                in.readBytes(got);
+                assertArrayEquals(payload, got, "size " + size);
+            });
+        }
+    }
+
+    /**
+     * The block logic on its own, on a channel that would take any write: every write but the last goes out whole
+     * blocks, and the file is cut back to its length, so the result is the same whatever the file system does.
+     */
+    @Test
+    void blockWritesOnAnyChannelGiveTheSameFile() throws IOException {
+        Random r = new Random(7);
+        String[] strings = new String[2000];
+        for (int i = 0; i < strings.length; i++) {
+            char[] c = new char[i == 1000 ? BUFFER + 123 : r.nextInt(300)]; // one longer than the buffer
+            for (int k = 0; k < c.length; k++) {
+                c[k] = k % 97 == 5 ? 'é' : (char) ('a' + r.nextInt(26));
+            }
+            strings[i] = new String(c);
+        }
+        Consumer<StateWriter> body = out -> {
+            for (int i = 0; i < strings.length; i++) {
+                out.writeVarLong(i * 1_000_003L);
+                out.writeString(strings[i]);
+                out.writeValue(i % 3 == 0 ? null : (Object) (long) -i);
+            }
+        };
+        Path plain = dir.resolve("plain");
+        StateFile.Written w = StateFile.write(plain, "t", RowCodecs.standard(), body, true, false);
+        Path blocked = dir.resolve("blocked");
+        long length;
+        int checksum;
+        try (FileChannel ch = FileChannel.open(blocked, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            StateWriter out = new StateWriter(ch, BLOCK, RowCodecs.standard());
+            out.writeLong(0x4A44425350535400L);
+            out.writeInt(StateFile.VERSION);
+            out.writeString("t");
+            body.accept(out);
+            length = out.finish();
+            checksum = out.checksum();
+        }
+        assertEquals(w.bytes(), length);
+        assertEquals(w.checksum(), checksum);
+        assertArrayEquals(Files.readAllBytes(plain), Files.readAllBytes(blocked));
+        StateFile.read(blocked, "t", RowCodecs.standard(), in -> {
+            for (int i = 0; i < strings.length; i++) {
+                assertEquals(i * 1_000_003L, in.readVarLong());
+                assertEquals(strings[i], in.readString());
+                assertEquals(i % 3 == 0 ? null : (Object) (long) -i, in.readValue());
+            }
+        });
+    }
+
+    /** A file written again over a longer one is cut to its own length, directly or not. */
+    @Test
+    void rewritingAShorterFileLeavesNoTail() {
+        for (boolean directIo : new boolean[] {true, false}) {
+            Path f = dir.resolve("again-" + directIo);
+            StateFile.write(f, "t", RowCodecs.standard(), out -> out.writeBytes(new byte[3 * BLOCK + 7]), true,
+                    directIo);
+            StateFile.Written w = StateFile.write(f, "t", RowCodecs.standard(), out -> out.writeVarLong(42), true,
+                    directIo);
+            StateFile.verify(f, w.bytes(), w.checksum());
+            StateFile.read(f, "t", RowCodecs.standard(), in -> assertEquals(42, in.readVarLong()));
+            assertThrows(CheckpointException.class, () -> StateFile.verify(f, w.bytes() + 1, w.checksum()));
+        }
+    }
+}
