@@ -13,8 +13,8 @@ import java.util.zip.CRC32C;
  * One checkpoint file: a header (magic, format {@link #VERSION}, what the file holds), the payload written by a
  * {@link StateWriter}, and a trailer with the CRC-32C of everything before it. {@link #write} forces the file to
  * disk before it returns; {@link #verify} re-reads a file and checks its length and checksum, so a torn or
- * damaged file is found before anything is restored from it. Cost: writing streams through a 1 MB buffer of
- * direct memory, past the page cache where the file system allows it; verifying reads the file once more.
+ * damaged file is found before anything is restored from it. Cost: writing streams through a 1 MB buffer (of
+ * direct memory, pooled, when past the page cache: {@link DirectIo}); verifying reads the file once more.
  */
 public final class StateFile {
     /** "JDBSPST" and a byte: what every checkpoint file starts with. */
@@ -48,8 +48,9 @@ public final class StateFile {
     }
 
     /**
-     * As {@link #write(Path, String, RowCodecs, Consumer)}; without {@code force} the caller forces the file later
-     * ({@link #force}), so that the disk writes back some files while others are being written.
+     * As {@link #write(Path, String, RowCodecs, Consumer)}, past the page cache where the file system allows it;
+     * without {@code force} the caller forces the file later ({@link #force}), so that the disk writes back some
+     * files while others are being written.
      */
     public static Written write(Path file, String holds, RowCodecs codecs, Consumer<StateWriter> body,
                                 boolean force) {
@@ -59,15 +60,32 @@ public final class StateFile {
     /**
      * As {@link #write(Path, String, RowCodecs, Consumer, boolean)}, with {@code directIo} saying whether to write
      * past the page cache (O_DIRECT, in whole aligned blocks, the file cut back to its length at the end) where the
-     * file system allows it, or through it. On a virtual disk measured here, direct writes of 2 GB ran at 1.4 GB/s and
-     * buffered ones, forced at the end, at 320 MB/s; buffered writes also stall once the kernel holds too many
-     * unwritten pages.
+     * file system allows it, or through it. A file system found to refuse direct writes, at the probe or at a write
+     * (the file is then written again through the cache), is written through the cache from then on. On the
+     * virtual disk measured here, direct writes of 2 GB ran at 1.4 GB/s and buffered ones, forced at the end, at
+     * 320 MB/s; buffered writes also stall once the kernel holds too many unwritten pages.
      */
     public static Written write(Path file, String holds, RowCodecs codecs, Consumer<StateWriter> body,
                                 boolean force, boolean directIo) {
-        int block = directIo ? directBlock(file) : 0;
-        try (FileChannel ch = open(file, block > 0)) {
-            StateWriter w = new StateWriter(ch, block, codecs);
+        Path dir = file.toAbsolutePath().getParent();
+        int block = directIo ? DirectIo.block(dir) : 0;
+        if (block > 0) {
+            try {
+                return write(file, holds, codecs, body, force, block);
+            } catch (UncheckedIOException refused) {
+                Written w = write(file, holds, codecs, body, force, 0); // throws if the cause was not direct I/O
+                DirectIo.refused(dir);
+                return w;
+            }
+        }
+        return write(file, holds, codecs, body, force, 0);
+    }
+
+    private static Written write(Path file, String holds, RowCodecs codecs, Consumer<StateWriter> body,
+                                 boolean force, int block) {
+        ByteBuffer buffer = block > 0 ? DirectIo.take(block) : ByteBuffer.allocate(DirectIo.BUFFER);
+        try (FileChannel ch = DirectIo.open(file, block > 0)) {
+            StateWriter w = new StateWriter(ch, block, buffer, codecs);
             w.writeLong(MAGIC);
             w.writeInt(VERSION);
             w.writeString(holds);
@@ -78,54 +96,15 @@ public final class StateFile {
             }
             return new Written(length, w.checksum());
         } catch (IOException e) {
-            throw new UncheckedIOException("writing checkpoint file " + file, e);
-        }
-    }
-
-    /**
-     * The block size direct writes into {@code file}'s file system use (at least 4 KB), or 0 where the file system
-     * refuses them (found once per file system by writing a probe file).
-     */
-    private static int directBlock(Path file) {
-        Path dir = file.toAbsolutePath().getParent();
-        java.nio.file.FileStore store;
-        try {
-            store = java.nio.file.Files.getFileStore(dir);
-        } catch (IOException e) {
-            return 0;
-        }
-        Integer known = BLOCKS.get(store);
-        if (known != null) {
-            return known;
-        }
-        int block = 0;
-        try {
-            long size = store.getBlockSize();
-            int b = (int) Math.max(4096, Math.min(size, 1 << 16));
-            if (Integer.bitCount(b) == 1) {
-                Path probe = dir.resolve(".direct-io-probe");
-                try (FileChannel ch = open(probe, true)) {
-                    ch.write(ByteBuffer.allocateDirect(2 * b).alignedSlice(b).limit(b));
-                    block = b;
-                } finally {
-                    java.nio.file.Files.deleteIfExists(probe);
-                }
+            throw new UncheckedIOException("writing checkpoint file " + file + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("writing checkpoint file " + file + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } finally {
+            if (block > 0) {
+                DirectIo.give(buffer);
             }
-        } catch (IOException | UnsupportedOperationException e) {
-            block = 0; // the page cache, then
         }
-        BLOCKS.put(store, block);
-        return block;
-    }
-
-    private static final java.util.Map<java.nio.file.FileStore, Integer> BLOCKS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static FileChannel open(Path file, boolean directIo) throws IOException {
-        return directIo
-                ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING, com.sun.nio.file.ExtendedOpenOption.DIRECT)
-                : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.TRUNCATE_EXISTING);
     }
 
     /**

@@ -18,13 +18,12 @@ import org.jdbsp.zset.ZSet;
  *
  * <p>Rows are written with a tag naming their codec: the first row of a class writes the codec's id once, later
  * rows of the class write a small number, so a file needs no schema and a row of an unexpected class is named
- * when read. Cost: a 1 MB buffer of direct memory per file (a journal's record buffer is on the heap, grown to the
- * largest record and kept); per value a comparison with the last value's class (or an identity-map lookup) plus the
+ * when read. Cost: a 1 MB buffer per file, given by the caller (a journal's record buffer is on the heap, grown to
+ * the largest record and kept); per value a comparison with the last value's class (or an identity-map lookup) plus the
  * codec's work; per string a copy of its UTF-8 bytes; the CRC-32C of a file is computed as the buffer is written
  * out. Not thread-safe.
  */
 public final class StateWriter {
-    private static final int BUFFER = 1 << 20;
     /** The CRC-32C that ends a file. */
     static final int TRAILER = 4;
 
@@ -48,24 +47,19 @@ public final class StateWriter {
 
     /** A writer into memory ({@link #toByteArray}), for a journal record. */
     StateWriter(RowCodecs codecs) {
-        this(null, 0, codecs);
+        this(null, 0, ByteBuffer.allocate(4096), codecs);
     }
 
     /**
-     * A writer into {@code channel}; {@code block} > 0 if it was opened for direct I/O, which writes whole blocks of
-     * that size from memory aligned to it.
+     * A writer into {@code channel} through {@code buffer} (cleared, {@link DirectIo#BUFFER} bytes); {@code block}
+     * > 0 if the channel was opened for direct I/O, which writes whole blocks of that size from a buffer aligned to
+     * it.
      */
-    StateWriter(FileChannel channel, int block, RowCodecs codecs) {
+    StateWriter(FileChannel channel, int block, ByteBuffer buffer, RowCodecs codecs) {
         this.channel = channel;
         this.block = block;
         this.codecs = codecs;
-        if (channel == null) {
-            buf = ByteBuffer.allocate(4096);
-        } else if (block > 0) {
-            buf = ByteBuffer.allocateDirect(BUFFER + block).alignedSlice(block);
-        } else {
-            buf = ByteBuffer.allocateDirect(BUFFER);
-        }
+        this.buf = buffer;
         resetSlots();
     }
 
@@ -136,7 +130,7 @@ public final class StateWriter {
         writeVarLong((v << 1) ^ (v >> 63));
     }
 
-    /** A string as its length and UTF-8 bytes (for the common Latin-1 text, the JDK copies them in one go). */
+    /** A string as its length and UTF-8 bytes (for ASCII text the JDK copies them in one go). */
     public void writeString(String s) {
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         writeVarLong(b.length);

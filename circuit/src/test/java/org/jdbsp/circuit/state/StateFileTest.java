@@ -3,6 +3,7 @@ package org.jdbsp.circuit.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -56,6 +57,14 @@ class StateFileTest {
             assertEquals(HEADER + size + StateWriter.TRAILER, d.bytes(), "size " + size);
             assertEquals(d.bytes(), Files.size(direct), "size " + size);
             assertArrayEquals(Files.readAllBytes(buffered), Files.readAllBytes(direct), "size " + size);
+            Path blocks = dir.resolve("blocks-" + size);
+            try (FileChannel ch = FileChannel.open(blocks, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                StateWriter out = blockWriter(ch); // the block logic even where the file system refuses direct I/O
+                body.accept(out);
+                assertEquals(d.bytes(), out.finish(), "size " + size);
+                assertEquals(d.checksum(), out.checksum(), "size " + size);
+            }
+            assertArrayEquals(Files.readAllBytes(buffered), Files.readAllBytes(blocks), "size " + size);
             StateFile.verify(direct, d.bytes(), d.checksum());
             StateFile.read(direct, "t", RowCodecs.standard(), in -> {
                 byte[] got = new byte[size];
@@ -93,10 +102,7 @@ class StateFileTest {
         long length;
         int checksum;
         try (FileChannel ch = FileChannel.open(blocked, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            StateWriter out = new StateWriter(ch, BLOCK, RowCodecs.standard());
-            out.writeLong(0x4A44425350535400L);
-            out.writeInt(StateFile.VERSION);
-            out.writeString("t");
+            StateWriter out = blockWriter(ch);
             body.accept(out);
             length = out.finish();
             checksum = out.checksum();
@@ -111,6 +117,47 @@ class StateFileTest {
                 assertEquals(i % 3 == 0 ? null : (Object) (long) -i, in.readValue());
             }
         });
+    }
+
+    /** A writer in whole blocks on {@code ch}, whatever it was opened for, with a file's header written. */
+    private static StateWriter blockWriter(FileChannel ch) {
+        StateWriter out = new StateWriter(ch, BLOCK, DirectIo.take(BLOCK), RowCodecs.standard());
+        out.writeLong(0x4A44425350535400L);
+        out.writeInt(StateFile.VERSION);
+        out.writeString("t");
+        return out;
+    }
+
+    /**
+     * A direct write refused after the probe passed (as a file system may refuse a real file's write): the file is
+     * written again through the page cache, whole, and the file system is written that way from then on; an error
+     * that writing through the cache meets too is thrown, naming the file, and changes nothing remembered.
+     */
+    @Test
+    void aRefusedDirectWriteFallsBackToThePageCache() {
+        try {
+            int[] calls = {0};
+            Path f = dir.resolve("refused");
+            StateFile.Written w = StateFile.write(f, "t", RowCodecs.standard(), out -> {
+                if (calls[0]++ == 0 && DirectIo.block(dir) > 0) {
+                    throw new java.io.UncheckedIOException(new IOException("Invalid argument"));
+                }
+                out.writeVarLong(7);
+            }, true, true);
+            StateFile.verify(f, w.bytes(), w.checksum());
+            StateFile.read(f, "t", RowCodecs.standard(), in -> assertEquals(7, in.readVarLong()));
+            assertEquals(0, DirectIo.block(dir));
+            DirectIo.forget();
+            int before = DirectIo.block(dir);
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                    () -> StateFile.write(dir.resolve("full"), "t", RowCodecs.standard(), out -> {
+                        throw new java.io.UncheckedIOException(new IOException("No space left on device"));
+                    }, true, true));
+            assertTrue(e.getMessage().contains("full") && e.getMessage().contains("No space left"), e.getMessage());
+            assertEquals(before, DirectIo.block(dir));
+        } finally {
+            DirectIo.forget();
+        }
     }
 
     /** A file written again over a longer one is cut to its own length, directly or not. */
