@@ -46,9 +46,10 @@ import org.jdbsp.zset.ZSet;
  * descending then auction id descending. (Feldera keeps the 10 with the highest auction ids; the generator
  * issues auction ids in event-time order, so both pick the same auctions on generated data.)
  *
- * <p>Circuit: auctions join bids on the auction id ({@code joinOnLong}); out-of-range pairs are filtered
- * out; {@code topKByLong} k = 1 per auction by price gives the winning price; {@code topKByLong} k = 10
- * per seller by (auction time, id) descending; {@code averageByLong} per seller.
+ * <p>Circuit: auctions and bids are cut to the columns the query reads, then auctions join bids on the auction
+ * id ({@code joinOnLong}); out-of-range pairs are filtered out; {@code topKByLong} k = 1 per auction by price
+ * gives the winning price; {@code topKByLong} k = 10 per seller by (auction time, id) descending;
+ * {@code averageByLong} per seller.
  */
 public final class Q6 implements NexmarkQuery<Q6.Row> {
 
@@ -58,6 +59,10 @@ public final class Q6 implements NexmarkQuery<Q6.Row> {
         public String toString() {
             return "Q6[seller=" + seller + ", avgPrice=" + avgPrice + "]";
         }
+    }
+
+    /** The columns of an auction the query reads. */
+    record AuctionSpan(long id, long seller, long dateTime, long expires) {
     }
 
     /** A qualifying bid price of an auction, with the auction's seller and start time. */
@@ -81,7 +86,12 @@ public final class Q6 implements NexmarkQuery<Q6.Row> {
 
     @Override
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
-        Stream<Priced> joined = Joins.joinOnLong(in.auctions(), in.bids(), Auction::id, Bid::auction,
+        // only the columns the query reads go into the join's state, as in q4
+        Stream<AuctionSpan> auctions = Linear.map(in.auctions(),
+                a -> new AuctionSpan(a.id(), a.seller(), a.dateTime(), a.expires()));
+        Stream<Q4.BidPrice> bids = Linear.map(in.bids(),
+                bid -> new Q4.BidPrice(bid.auction(), bid.price(), bid.dateTime()));
+        Stream<Priced> joined = Joins.joinOnLong(auctions, bids, AuctionSpan::id, Q4.BidPrice::auction,
                 (a, bid) -> bid.dateTime() >= a.dateTime() && bid.dateTime() <= a.expires()
                         ? new Priced(a.id(), a.seller(), a.dateTime(), bid.price()) : OUT_OF_RANGE);
         Stream<Priced> valid = Linear.filter(joined, p -> p != OUT_OF_RANGE);
