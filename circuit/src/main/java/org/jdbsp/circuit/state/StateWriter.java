@@ -18,10 +18,10 @@ import org.jdbsp.zset.ZSet;
  *
  * <p>Rows are written with a tag naming their codec: the first row of a class writes the codec's id once, later
  * rows of the class write a small number, so a file needs no schema and a row of an unexpected class is named
- * when read. Cost: a 1 MB buffer per file, given by the caller (a journal's record buffer is on the heap, grown to
- * the largest record and kept); per value a comparison with the last value's class (or an identity-map lookup) plus the
- * codec's work; per string a copy of its UTF-8 bytes; the CRC-32C of a file is computed as the buffer is written
- * out. Not thread-safe.
+ * when read. Cost: a 1 MB buffer per file, given by the caller (a journal's record buffer is on the heap, grown
+ * to the largest record and kept); per value a comparison with the last value's class (or an identity-map lookup)
+ * plus the codec's work; per string a copy of its UTF-8 bytes; the CRC-32C of a file is computed as the buffer is
+ * written out. Not thread-safe.
  */
 public final class StateWriter {
     /** The CRC-32C that ends a file. */
