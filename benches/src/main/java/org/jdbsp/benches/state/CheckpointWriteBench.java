@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How fast one thread writes checkpoint state: the bids of 1,000,000 Nexmark events (about 920,000), ten to a
  * Z-set as in a join's trace, written to one checkpoint file under {@code target/} and forced to disk, per row.
- * {@code io} compares writing past the page cache with writing through it; {@code encodeBidsByHand} encodes the
- * same rows by hand into memory, the most one core can do. Divide the file's bytes per row (printed at set-up) by
+ * {@code io} compares writing past the page cache with writing through it, and with writing to {@code /dev/null}
+ * unforced (the serialising alone); {@code encodeBidsByHand} encodes the same rows by hand into memory, the most one
+ * core can do. Divide the file's bytes per row (printed at set-up) by
  * the time per row for MB/s. Run: {@code bin/bench CheckpointWriteBench}.
  */
 @State(Scope.Benchmark)
@@ -45,7 +46,7 @@ public class CheckpointWriteBench {
     /** The bids among them (46 in 50 events). */
     private static final int ROWS = 920_000;
 
-    @Param({"direct", "buffered"})
+    @Param({"direct", "buffered", "discard"})
     public String io;
 
     private final List<ZSet<Bid>> groups = new ArrayList<>();
@@ -74,11 +75,13 @@ public class CheckpointWriteBench {
     }
 
     private StateFile.Written write() {
-        return StateFile.write(dir.resolve("bids"), "bench", RowCodecs.standard(), out -> {
-            for (ZSet<Bid> g : groups) {
-                out.writeZSet(g);
-            }
-        }, true, io.equals("direct"));
+        boolean discard = io.equals("discard"); // the serialising alone: to /dev/null, not forced
+        return StateFile.write(discard ? Path.of("/dev/null") : dir.resolve("bids"), "bench", RowCodecs.standard(),
+                out -> {
+                    for (ZSet<Bid> g : groups) {
+                        out.writeZSet(g);
+                    }
+                }, !discard, io.equals("direct"));
     }
 
     /** Per row: the time to write and force a file of all of them. */
