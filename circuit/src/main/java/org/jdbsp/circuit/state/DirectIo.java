@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * Writing checkpoint files past the page cache (O_DIRECT): which file systems allow it, found once each by writing
  * a probe file and remembered (a refusal seen later is remembered too); the 1 MB buffers aligned to a block that
- * such writes need, pooled and reused from file to file (direct memory is freed only by a collection); and opening
- * a file either way. Thread-safe: checkpoint files are written on several threads at once.
+ * such writes need, pooled and reused from file to file (direct memory is freed only by a collection); the threads
+ * the writes are made on ({@link BlockWrites}); and opening a file either way. Thread-safe: checkpoint files are written on several threads at once.
  */
 final class DirectIo {
     /** The bytes a writer buffers before it writes them out. */
@@ -125,6 +125,19 @@ final class DirectIo {
         if (POOL.size() < POOLED) {
             POOL.offer(b);
         }
+    }
+
+    /** The threads that wait for direct writes: daemons, made as needed and kept a minute when idle. */
+    private static final java.util.concurrent.ExecutorService IO = java.util.concurrent.Executors.newCachedThreadPool(
+            r -> {
+                Thread t = new Thread(r, "jdbsp-checkpoint-io");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Runs {@code write} on an I/O thread. */
+    static java.util.concurrent.Future<?> submit(java.util.concurrent.Callable<Void> write) {
+        return IO.submit(write);
     }
 
     /** Opens {@code file} for writing from its start (created, or emptied), past the page cache or through it. */

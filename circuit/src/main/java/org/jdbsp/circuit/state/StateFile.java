@@ -13,8 +13,9 @@ import java.util.zip.CRC32C;
  * One checkpoint file: a header (magic, format {@link #VERSION}, what the file holds), the payload written by a
  * {@link StateWriter}, and a trailer with the CRC-32C of everything before it. {@link #write} forces the file to
  * disk before it returns; {@link #verify} re-reads a file and checks its length and checksum, so a torn or
- * damaged file is found before anything is restored from it. Cost: writing streams through a 1 MB buffer (of
- * direct memory, pooled, when past the page cache: {@link DirectIo}); verifying reads the file once more.
+ * damaged file is found before anything is restored from it. Cost: writing streams through a 1 MB buffer (past the
+ * page cache, pooled buffers of direct memory written on an I/O thread while the next fills: {@link BlockWrites});
+ * verifying reads the file once more.
  */
 public final class StateFile {
     /** "JDBSPST" and a byte: what every checkpoint file starts with. */
@@ -83,27 +84,26 @@ public final class StateFile {
 
     private static Written write(Path file, String holds, RowCodecs codecs, Consumer<StateWriter> body,
                                  boolean force, int block) {
-        ByteBuffer buffer = block > 0 ? DirectIo.take(block) : ByteBuffer.allocate(DirectIo.BUFFER);
         try (FileChannel ch = DirectIo.open(file, block > 0)) {
-            StateWriter w = new StateWriter(ch, block, buffer, codecs);
-            w.writeLong(MAGIC);
-            w.writeInt(VERSION);
-            w.writeString(holds);
-            body.accept(w);
-            long length = w.finish();
-            if (force) {
-                ch.force(true);
+            StateWriter w = new StateWriter(ch, block, codecs);
+            try {
+                w.writeLong(MAGIC);
+                w.writeInt(VERSION);
+                w.writeString(holds);
+                body.accept(w);
+                long length = w.finish();
+                if (force) {
+                    ch.force(true);
+                }
+                return new Written(length, w.checksum());
+            } finally {
+                w.release(); // before the channel closes: no write is left in flight
             }
-            return new Written(length, w.checksum());
         } catch (IOException e) {
             throw new UncheckedIOException("writing checkpoint file " + file + ": " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new UncheckedIOException("writing checkpoint file " + file + ": " + e.getCause().getMessage(),
                     e.getCause());
-        } finally {
-            if (block > 0) {
-                DirectIo.give(buffer);
-            }
         }
     }
 

@@ -18,8 +18,8 @@ import org.jdbsp.zset.ZSet;
  *
  * <p>Rows are written with a tag naming their codec: the first row of a class writes the codec's id once, later
  * rows of the class write a small number, so a file needs no schema and a row of an unexpected class is named
- * when read. Cost: a 1 MB buffer per file, given by the caller (a journal's record buffer is on the heap, grown
- * to the largest record and kept); per value a comparison with the last value's class (or an identity-map lookup)
+ * when read. Cost: a 1 MB buffer per file (with direct I/O, pooled ones, written while the next fills; a
+ * journal's record buffer is on the heap, grown to the largest record and kept); per value a comparison with the last value's class (or an identity-map lookup)
  * plus the codec's work; per string a copy of its UTF-8 bytes; the CRC-32C of a file is computed as the buffer is
  * written out. Not thread-safe.
  */
@@ -36,6 +36,8 @@ public final class StateWriter {
     private final RowCodecs codecs;
     /** The buffer; in memory (no channel) it grows to hold everything written. */
     private ByteBuffer buf;
+    /** With direct I/O, the writes in flight; otherwise null. */
+    private final BlockWrites writes;
     private final CRC32C crc = new CRC32C();
     private final Map<Class<?>, Integer> slots = new IdentityHashMap<>();
     private final Map<Class<?>, RowCodec<Object>> slotCodecs = new IdentityHashMap<>();
@@ -47,19 +49,25 @@ public final class StateWriter {
 
     /** A writer into memory ({@link #toByteArray}), for a journal record. */
     StateWriter(RowCodecs codecs) {
-        this(null, 0, ByteBuffer.allocate(4096), codecs);
+        this.channel = null;
+        this.block = 0;
+        this.codecs = codecs;
+        this.buf = ByteBuffer.allocate(4096);
+        this.writes = null;
+        resetSlots();
     }
 
     /**
-     * A writer into {@code channel} through {@code buffer} (cleared, {@link DirectIo#BUFFER} bytes); {@code block}
-     * > 0 if the channel was opened for direct I/O, which writes whole blocks of that size from a buffer aligned to
-     * it.
+     * A writer into {@code channel} through a 1 MB buffer; {@code block} > 0 if the channel was opened for direct I/O:
+     * then the buffers are aligned to the block, taken from {@link DirectIo}'s pool, and written in whole blocks on
+     * an I/O thread while the next fills ({@link BlockWrites}). Call {@link #release} when done.
      */
-    StateWriter(FileChannel channel, int block, ByteBuffer buffer, RowCodecs codecs) {
+    StateWriter(FileChannel channel, int block, RowCodecs codecs) {
         this.channel = channel;
         this.block = block;
         this.codecs = codecs;
-        this.buf = buffer;
+        this.buf = block > 0 ? DirectIo.take(block) : ByteBuffer.allocate(DirectIo.BUFFER);
+        this.writes = block > 0 ? new BlockWrites(channel, block) : null;
         resetSlots();
     }
 
@@ -226,23 +234,28 @@ public final class StateWriter {
     }
 
     /**
-     * Writes out the buffer, adding it to the checksum; with direct I/O, only its whole blocks, and the rest moves to
-     * the buffer's start.
+     * Writes out the buffer, adding it to the checksum; with direct I/O, only its whole blocks, on an I/O thread,
+     * the rest going to the start of the next buffer.
      */
     private void flush() {
         buf.flip();
         int n = block == 0 ? buf.limit() : buf.limit() - buf.limit() % block;
-        ByteBuffer out = buf.duplicate().limit(n);
-        crc.update(out.duplicate());
-        writeOut(out);
+        crc.update(buf.duplicate().limit(n));
+        if (writes == null) {
+            writeOut(buf.duplicate().limit(n));
+            buf.position(n);
+            buf.compact();
+        } else {
+            ByteBuffer tail = buf.duplicate().position(n); // less than a block, read while the blocks are written
+            ByteBuffer next = writes.submit(buf.limit(n), written);
+            buf = next.put(tail);
+        }
         written += n;
-        buf.position(n);
-        buf.compact();
     }
 
     /**
      * Ends the file: writes out what is buffered and then the CRC-32C of everything before it (4 bytes); with direct
-     * I/O the last block is padded and the file cut back to its length.
+     * I/O the last block is padded, every write awaited and the file cut back to its length.
      *
      * @return the file's length
      */
@@ -253,22 +266,32 @@ public final class StateWriter {
         crc.update(buf.duplicate().flip());
         buf.putInt(checksum());
         long length = written + buf.position();
-        if (block > 0) {
+        if (writes == null) {
+            writeOut(buf.flip());
+            buf.clear();
+        } else {
             while (buf.position() % block != 0) {
                 buf.put((byte) 0);
             }
-        }
-        writeOut(buf.flip());
-        written = length;
-        buf.clear();
-        try {
-            if (block > 0) {
+            buf = writes.submit(buf.flip(), written);
+            writes.awaitAll();
+            try {
                 channel.truncate(length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        written = length;
         return length;
+    }
+
+    /** With direct I/O: waits for the writes in flight and gives the buffers back to the pool. */
+    void release() {
+        if (writes != null) {
+            writes.abandon();
+            DirectIo.give(buf);
+            buf = null;
+        }
     }
 
     private void writeOut(ByteBuffer out) {

@@ -63,6 +63,7 @@ class StateFileTest {
                 body.accept(out);
                 assertEquals(d.bytes(), out.finish(), "size " + size);
                 assertEquals(d.checksum(), out.checksum(), "size " + size);
+                out.release();
             }
             assertArrayEquals(Files.readAllBytes(buffered), Files.readAllBytes(blocks), "size " + size);
             StateFile.verify(direct, d.bytes(), d.checksum());
@@ -106,6 +107,7 @@ class StateFileTest {
             body.accept(out);
             length = out.finish();
             checksum = out.checksum();
+            out.release();
         }
         assertEquals(w.bytes(), length);
         assertEquals(w.checksum(), checksum);
@@ -121,7 +123,7 @@ class StateFileTest {
 
     /** A writer in whole blocks on {@code ch}, whatever it was opened for, with a file's header written. */
     private static StateWriter blockWriter(FileChannel ch) {
-        StateWriter out = new StateWriter(ch, BLOCK, DirectIo.take(BLOCK), RowCodecs.standard());
+        StateWriter out = new StateWriter(ch, BLOCK, RowCodecs.standard());
         out.writeLong(0x4A44425350535400L);
         out.writeInt(StateFile.VERSION);
         out.writeString("t");
