@@ -11,35 +11,37 @@ import java.util.concurrent.Future;
 /**
  * The writes of one checkpoint file opened for direct I/O: each a buffer of whole blocks written at its position on
  * an I/O thread ({@link DirectIo#submit}) while the writer fills the next buffer, so that serialising and the disk's
- * work overlap. At most two writes are in flight; the buffers come from and go back to {@link DirectIo}'s pool. Not
- * thread-safe: one writer uses it.
+ * work overlap. At most two writes are in flight; a buffer goes back to {@link DirectIo}'s pool once its write has
+ * ended, never before. The first failure is kept and reported by every later call. Not thread-safe: one writer uses
+ * it.
  */
 final class BlockWrites {
-    private static final int IN_FLIGHT = 2;
+    /** Writes in flight per file: with the buffer being filled, three buffers a file. */
+    static final int IN_FLIGHT = 2;
 
     private record Pending(ByteBuffer buffer, Future<?> done) {
     }
 
     private final FileChannel channel;
-    private final int block;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private UncheckedIOException failure;
 
-    BlockWrites(FileChannel channel, int block) {
+    BlockWrites(FileChannel channel) {
         this.channel = channel;
-        this.block = block;
     }
 
     /**
      * Writes {@code b} (from its position to its limit, whole blocks) at {@code at} in the file, on an I/O thread,
-     * after waiting for the oldest write if two are in flight.
+     * after waiting for the oldest write if two are in flight. From then on the buffer is this object's: it goes
+     * back to the pool when written.
      *
-     * @return an empty buffer, aligned, to fill next
-     * @throws UncheckedIOException if an earlier write failed
+     * @throws UncheckedIOException if a write failed (then {@code b} is still the caller's)
      */
-    ByteBuffer submit(ByteBuffer b, long at) {
+    void submit(ByteBuffer b, long at) {
         if (pending.size() >= IN_FLIGHT) {
             awaitOldest();
         }
+        check();
         pending.add(new Pending(b, DirectIo.submit(() -> {
             ByteBuffer d = b.duplicate();
             long p = at;
@@ -48,40 +50,61 @@ final class BlockWrites {
             }
             return null;
         })));
-        return DirectIo.take(block);
     }
 
-    /** Waits for every write, giving their buffers back. */
+    /**
+     * Waits for every write.
+     *
+     * @throws UncheckedIOException if one failed
+     */
     void awaitAll() {
+        while (!pending.isEmpty()) {
+            awaitOldest();
+        }
+        check();
+    }
+
+    /** Waits for every write, whatever became of them (the file is being closed), giving their buffers back. */
+    void abandon() {
         while (!pending.isEmpty()) {
             awaitOldest();
         }
     }
 
-    /** Waits for every write, ignoring their failures (the file is being abandoned), and gives the buffers back. */
-    void abandon() {
-        while (!pending.isEmpty()) {
-            try {
-                awaitOldest();
-            } catch (UncheckedIOException ignored) {
-                // the first failure was reported already, or the file is abandoned for another reason
-            }
+    private void check() {
+        if (failure != null) {
+            throw failure;
         }
     }
 
+    /** Waits for the oldest write to end (through interrupts: its buffer is read until then) and keeps its failure. */
     private void awaitOldest() {
         Pending p = pending.poll();
+        boolean interrupted = false;
         try {
-            p.done().get();
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            throw c instanceof IOException io ? new UncheckedIOException(io)
-                    : new UncheckedIOException(new IOException(String.valueOf(c), c));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException("interrupted while writing", e));
+            while (true) {
+                try {
+                    p.done().get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable c = e.getCause();
+                    if (c instanceof Error err) {
+                        throw err;
+                    }
+                    if (failure == null) {
+                        failure = c instanceof IOException io ? new UncheckedIOException(io)
+                                : new UncheckedIOException(new IOException("checkpoint write failed: " + c, c));
+                    }
+                    return;
+                }
+            }
         } finally {
             DirectIo.give(p.buffer());
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

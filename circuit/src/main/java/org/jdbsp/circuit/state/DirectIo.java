@@ -29,7 +29,8 @@ final class DirectIo {
     private static volatile Known last;
     /** Aligned buffers not in use, at most {@link #POOLED}. */
     private static final ConcurrentLinkedQueue<ByteBuffer> POOL = new ConcurrentLinkedQueue<>();
-    private static final int POOLED = 2 * Runtime.getRuntime().availableProcessors();
+    /** Enough for every writer of a checkpoint (one per core) with its writes in flight. */
+    private static final int POOLED = (BlockWrites.IN_FLIGHT + 1) * Runtime.getRuntime().availableProcessors();
 
     private record Known(Path dir, int block) {
     }
@@ -138,6 +139,17 @@ final class DirectIo {
     /** Runs {@code write} on an I/O thread. */
     static java.util.concurrent.Future<?> submit(java.util.concurrent.Callable<Void> write) {
         return IO.submit(write);
+    }
+
+    /** Whether no buffer is in the pool twice; for tests. */
+    static boolean poolHoldsEachOnce() {
+        java.util.Set<ByteBuffer> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (ByteBuffer b : POOL) {
+            if (!seen.add(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Opens {@code file} for writing from its start (created, or emptied), past the page cache or through it. */

@@ -67,7 +67,7 @@ public final class StateWriter {
         this.block = block;
         this.codecs = codecs;
         this.buf = block > 0 ? DirectIo.take(block) : ByteBuffer.allocate(DirectIo.BUFFER);
-        this.writes = block > 0 ? new BlockWrites(channel, block) : null;
+        this.writes = block > 0 ? new BlockWrites(channel) : null;
         resetSlots();
     }
 
@@ -246,9 +246,15 @@ public final class StateWriter {
             buf.position(n);
             buf.compact();
         } else {
-            ByteBuffer tail = buf.duplicate().position(n); // less than a block, read while the blocks are written
-            ByteBuffer next = writes.submit(buf.limit(n), written);
-            buf = next.put(tail);
+            ByteBuffer next = DirectIo.take(block);
+            next.put(buf.duplicate().position(n)); // less than a block: the start of the next buffer
+            try {
+                writes.submit(buf.limit(n), written);
+            } catch (RuntimeException e) {
+                DirectIo.give(next);
+                throw e;
+            }
+            buf = next;
         }
         written += n;
     }
@@ -273,7 +279,8 @@ public final class StateWriter {
             while (buf.position() % block != 0) {
                 buf.put((byte) 0);
             }
-            buf = writes.submit(buf.flip(), written);
+            writes.submit(buf.flip(), written);
+            buf = null; // the writes' now
             writes.awaitAll();
             try {
                 channel.truncate(length);
@@ -289,8 +296,10 @@ public final class StateWriter {
     void release() {
         if (writes != null) {
             writes.abandon();
-            DirectIo.give(buf);
-            buf = null;
+            if (buf != null) {
+                DirectIo.give(buf);
+                buf = null;
+            }
         }
     }
 

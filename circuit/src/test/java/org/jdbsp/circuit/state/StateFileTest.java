@@ -60,10 +60,13 @@ class StateFileTest {
             Path blocks = dir.resolve("blocks-" + size);
             try (FileChannel ch = FileChannel.open(blocks, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 StateWriter out = blockWriter(ch); // the block logic even where the file system refuses direct I/O
-                body.accept(out);
-                assertEquals(d.bytes(), out.finish(), "size " + size);
-                assertEquals(d.checksum(), out.checksum(), "size " + size);
-                out.release();
+                try {
+                    body.accept(out);
+                    assertEquals(d.bytes(), out.finish(), "size " + size);
+                    assertEquals(d.checksum(), out.checksum(), "size " + size);
+                } finally {
+                    out.release();
+                }
             }
             assertArrayEquals(Files.readAllBytes(buffered), Files.readAllBytes(blocks), "size " + size);
             StateFile.verify(direct, d.bytes(), d.checksum());
@@ -104,10 +107,13 @@ class StateFileTest {
         int checksum;
         try (FileChannel ch = FileChannel.open(blocked, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             StateWriter out = blockWriter(ch);
-            body.accept(out);
-            length = out.finish();
-            checksum = out.checksum();
-            out.release();
+            try {
+                body.accept(out);
+                length = out.finish();
+                checksum = out.checksum();
+            } finally {
+                out.release();
+            }
         }
         assertEquals(w.bytes(), length);
         assertEquals(w.checksum(), checksum);
@@ -159,6 +165,138 @@ class StateFileTest {
             assertEquals(before, DirectIo.block(dir));
         } finally {
             DirectIo.forget();
+        }
+    }
+
+    /**
+     * A block write that fails while others are in flight is reported (by the next write or by the end, never
+     * lost), and every buffer goes back to the pool once, whichever write fails.
+     */
+    @Test
+    void aFailedBlockWriteIsReportedAndNoBufferIsGivenBackTwice() throws IOException {
+        byte[] payload = new byte[5 * BUFFER + 1234];
+        new Random(5).nextBytes(payload);
+        for (int failing = 0; failing < 6; failing++) { // five whole buffers, then the last
+            Path f = dir.resolve("failing-" + failing);
+            try (FileChannel real = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileChannel ch = new FailingChannel(real, failing)) {
+                StateWriter out = blockWriter(ch);
+                try {
+                    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> {
+                        out.writeBytes(payload);
+                        out.finish();
+                    }, "write " + failing);
+                    assertTrue(e.getCause().getMessage().contains("write " + failing + " refused"), e.toString());
+                } finally {
+                    out.release();
+                }
+            }
+            assertTrue(DirectIo.poolHoldsEachOnce(), "after failing write " + failing);
+        }
+    }
+
+    /** A channel that fails its {@code failing}-th positional write (counted from 0); all else goes to {@code real}. */
+    private static final class FailingChannel extends FileChannel {
+        private final FileChannel real;
+        private final int failing;
+        private final java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+
+        FailingChannel(FileChannel real, int failing) {
+            this.real = real;
+            this.failing = failing;
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer src, long position) throws IOException {
+            int k = writes.getAndIncrement();
+            if (k == failing) {
+                throw new IOException("write " + k + " refused");
+            }
+            return real.write(src, position);
+        }
+
+        @Override
+        public int read(java.nio.ByteBuffer dst) throws IOException {
+            return real.read(dst);
+        }
+
+        @Override
+        public long read(java.nio.ByteBuffer[] dsts, int offset, int length) throws IOException {
+            return real.read(dsts, offset, length);
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer src) throws IOException {
+            return real.write(src);
+        }
+
+        @Override
+        public long write(java.nio.ByteBuffer[] srcs, int offset, int length) throws IOException {
+            return real.write(srcs, offset, length);
+        }
+
+        @Override
+        public long position() throws IOException {
+            return real.position();
+        }
+
+        @Override
+        public FileChannel position(long newPosition) throws IOException {
+            real.position(newPosition);
+            return this;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return real.size();
+        }
+
+        @Override
+        public FileChannel truncate(long size) throws IOException {
+            real.truncate(size);
+            return this;
+        }
+
+        @Override
+        public void force(boolean metaData) throws IOException {
+            real.force(metaData);
+        }
+
+        @Override
+        public long transferTo(long position, long count, java.nio.channels.WritableByteChannel target)
+                throws IOException {
+            return real.transferTo(position, count, target);
+        }
+
+        @Override
+        public long transferFrom(java.nio.channels.ReadableByteChannel src, long position, long count)
+                throws IOException {
+            return real.transferFrom(src, position, count);
+        }
+
+        @Override
+        public int read(java.nio.ByteBuffer dst, long position) throws IOException {
+            return real.read(dst, position);
+        }
+
+        @Override
+        public java.nio.MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
+            return real.map(mode, position, size);
+        }
+
+        @Override
+        public java.nio.channels.FileLock lock(long position, long size, boolean shared) throws IOException {
+            return real.lock(position, size, shared);
+        }
+
+        @Override
+        public java.nio.channels.FileLock tryLock(long position, long size, boolean shared) throws IOException {
+            return real.tryLock(position, size, shared);
+        }
+
+        @Override
+        protected void implCloseChannel() throws IOException {
+            real.close();
         }
     }
 
