@@ -313,11 +313,6 @@ public final class StateWriter {
         }
     }
 
-    /** Bytes written so far (flushed or buffered). */
-    long size() {
-        return written + buf.position();
-    }
-
     /** The CRC-32C of everything written out (after {@link #finish}: of everything before the trailer). */
     int checksum() {
         return (int) crc.getValue();
