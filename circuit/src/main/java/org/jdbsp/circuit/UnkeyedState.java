@@ -1,7 +1,7 @@
 package org.jdbsp.circuit;
 
-import org.jdbsp.circuit.state.Checkpointable;
 import org.jdbsp.circuit.state.Placement;
+import org.jdbsp.circuit.state.Repartitionable;
 import org.jdbsp.circuit.state.StateReader;
 import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.zset.ZSet;
@@ -12,7 +12,7 @@ import org.jdbsp.zset.ZSet;
  * saved worker's goes whole to one replica and is added to what it has, since what follows such a state is either
  * linear or behind an exchange.
  */
-interface UnkeyedState extends Checkpointable {
+interface UnkeyedState extends Repartitionable {
     /** The state to save. */
     ZSet<?> savedState();
 
@@ -22,16 +22,6 @@ interface UnkeyedState extends Checkpointable {
     @Override
     default void writeState(StateWriter out) {
         out.writeZSet(savedState());
-    }
-
-    @Override
-    default void readState(StateReader in) {
-        readState(in, Placement.WHOLE);
-    }
-
-    @Override
-    default boolean repartitions() {
-        return true;
     }
 
     @Override

@@ -5,7 +5,8 @@ package org.jdbsp.circuit.state;
  * store calls {@link #writeState} between steps, on committed state, and {@link #readState} on the same operator
  * of a freshly built copy of the circuit, before its first step; the two must agree on the order of what they
  * write. An operator that keeps state between steps ({@link org.jdbsp.circuit.Node#keepsState()}) and does not
- * implement this interface makes the whole circuit refuse checkpoints, naming it.
+ * implement this interface makes the whole circuit refuse checkpoints, naming it. One whose state can be restored
+ * onto another worker count implements {@link Repartitionable}.
  */
 public interface Checkpointable {
     /**

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.Repartitionable;
 import org.jdbsp.circuit.state.StateReader;
 import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.operators.spi.Checked;
@@ -35,7 +35,7 @@ import org.jdbsp.zset.ZSet;
  * <p>Per-step scratch is indexed by the groups' order in the step and reused, so a step costs O(its change), not
  * O(groups); nothing is boxed and nothing is allocated per row beyond what user functions allocate.
  */
-final class AggregateNode<T, R> extends Node implements Checkpointable {
+final class AggregateNode<T, R> extends Node implements Repartitionable {
     /** Builds a group's output row from its id and its aggregates' values (user code). */
     @FunctionalInterface
     interface GroupResult<R> {
@@ -339,10 +339,6 @@ final class AggregateNode<T, R> extends Node implements Checkpointable {
         }
     }
 
-    @Override
-    public void readState(StateReader in) {
-        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
-    }
 
     /** Groups are routed by their key's hash (a window group by its key's); a local phase's by no key. */
     @Override

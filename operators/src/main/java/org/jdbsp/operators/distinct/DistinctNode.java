@@ -3,7 +3,7 @@ package org.jdbsp.operators.distinct;
 import java.util.List;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.Repartitionable;
 import org.jdbsp.circuit.state.StateReader;
 import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.operators.spi.Checked;
@@ -14,7 +14,7 @@ import org.jdbsp.zset.ZSet;
  * {@code out[x] = dist(I[x] + d[x]) - dist(I[x])}. eval reads the old integral, commit adds the change into it.
  * Cost O(|change|) per tick; state: one entry per element with non-zero integrated weight.
  */
-final class DistinctNode<T> extends Node implements Checkpointable {
+final class DistinctNode<T> extends Node implements Repartitionable {
     private final Stream<T> in;
     private final Stream<T> out;
     private final ZSet<T> integral = new ZSet<>();
@@ -71,16 +71,7 @@ final class DistinctNode<T> extends Node implements Checkpointable {
         out.writeZSet(integral);
     }
 
-    @Override
-    public void readState(StateReader in) {
-        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
-    }
 
-    /** Rows are routed by their own hash ({@code Distinct.distinct} shards by {@code hashCode}). */
-    @Override
-    public boolean repartitions() {
-        return true;
-    }
 
     @Override
     public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {

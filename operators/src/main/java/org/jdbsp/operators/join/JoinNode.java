@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.Repartitionable;
 import org.jdbsp.circuit.state.StateReader;
 import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.operators.spi.Checked;
@@ -35,7 +35,7 @@ import org.jdbsp.zset.ZSet;
  * <p>Cost per step: O(|dA| + |dB| + output rows + the rows of keys whose presence flips), one key-function call
  * and one key lookup per changed row; no allocation beyond the output and, for a key new to a side, its Z-set.
  */
-final class JoinNode<A, B, R> extends Node implements Checkpointable {
+final class JoinNode<A, B, R> extends Node implements Repartitionable {
     private final JoinKind kind;
     private final Stream<A> a;
     private final Stream<B> b;
@@ -624,10 +624,6 @@ final class JoinNode<A, B, R> extends Node implements Checkpointable {
         out.writeZSet(g == null ? ZSet.empty() : g);
     }
 
-    @Override
-    public void readState(StateReader in) {
-        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
-    }
 
     /** Interval joins keep their rows' times by key, which a broadcast join does not route by. */
     @Override

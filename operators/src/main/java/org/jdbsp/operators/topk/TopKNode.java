@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.Repartitionable;
 import org.jdbsp.circuit.state.StateReader;
 import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.operators.spi.ChangeSorter;
@@ -41,7 +41,7 @@ import org.jdbsp.zset.ZSet;
  * O(changed positions) output.
  * The comparator must be total on the rows present: two different rows comparing equal fail the step, naming both.
  */
-final class TopKNode<T> extends Node implements Checkpointable {
+final class TopKNode<T> extends Node implements Repartitionable {
     private final Stream<T> in;
     private final Stream<Object> out;
     private final RowKey<T> keys;
@@ -725,10 +725,6 @@ final class TopKNode<T> extends Node implements Checkpointable {
         }
     }
 
-    @Override
-    public void readState(StateReader in) {
-        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
-    }
 
     /** Groups are routed by their key's hash; a local phase's groups are placed by no key. */
     @Override

@@ -6,7 +6,7 @@ import java.util.function.IntFunction;
 import java.util.function.ToLongFunction;
 import org.jdbsp.circuit.Node;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.circuit.state.Checkpointable;
+import org.jdbsp.circuit.state.Repartitionable;
 import org.jdbsp.circuit.state.StateReader;
 import org.jdbsp.circuit.state.StateWriter;
 import org.jdbsp.operators.spi.Checked;
@@ -40,7 +40,7 @@ import org.jdbsp.zset.ZSet;
  * the time at which they may have something to drop; a key's generation changes when its state goes, so a stale
  * entry is skipped. A step's per-key scratch ({@code Pending}) is reused from step to step.
  */
-final class SessionNode<T, K> extends Node implements Checkpointable {
+final class SessionNode<T, K> extends Node implements Repartitionable {
     private final Stream<T> in;
     private final Stream<Session<K>> out;
     private final RowKey<T> keys;
@@ -402,16 +402,7 @@ final class SessionNode<T, K> extends Node implements Checkpointable {
         out.writeVarLong(rows);
     }
 
-    @Override
-    public void readState(StateReader in) {
-        readState(in, org.jdbsp.circuit.state.Placement.WHOLE);
-    }
 
-    /** Keys are routed by their hash. */
-    @Override
-    public boolean repartitions() {
-        return true;
-    }
 
     @Override
     public void readState(StateReader in, org.jdbsp.circuit.state.Placement placement) {
