@@ -40,7 +40,7 @@ final class ProgramCircuit implements AutoCloseable {
     static ProgramCircuit build(Catalog catalog, SqlOptions options, Function<String, Watermark> watermarks) {
         List<String> tables = new java.util.ArrayList<>();
         for (TableDef t : catalog.tables()) tables.add(t.name());
-        return build(tables, catalog.views(), options, watermarks);
+        return build(tables, catalog.appendOnlyTables(), catalog.views(), options, watermarks);
     }
 
     /**
@@ -60,26 +60,31 @@ final class ProgramCircuit implements AutoCloseable {
     }
 
     static ProgramCircuit build(List<String> tables, List<ViewDef> views, SqlOptions options) {
-        return build(tables, views, options, null);
+        return build(tables, java.util.Set.of(), views, options, null);
     }
 
-    static ProgramCircuit build(List<String> tables, List<ViewDef> views, SqlOptions options,
-            Function<String, Watermark> watermarks) {
+    /**
+     * The circuit of {@code views} over inputs named {@code tables}; those in {@code appendOnly} (by
+     * {@link Catalog#key}) are append-only
+     * inputs (a multi-worker step splits their rows by position, hashing none).
+     */
+    static ProgramCircuit build(List<String> tables, java.util.Set<String> appendOnly, List<ViewDef> views,
+            SqlOptions options, Function<String, Watermark> watermarks) {
         Map<String, String> viewOf = new java.util.concurrent.ConcurrentHashMap<>();
         if (options.workers() == 1) {
             CircuitBuilder b = new CircuitBuilder(options.mode());
-            wire(b, tables, views, viewOf, options.keepViewContents(), watermarks);
+            wire(b, tables, appendOnly, views, viewOf, options.keepViewContents(), watermarks);
             return new ProgramCircuit(b.build(), viewOf);
         }
         return new ProgramCircuit(Workers.build(options.workers(), options.mode(),
-                b -> wire(b, tables, views, viewOf, options.keepViewContents(), watermarks)), viewOf);
+                b -> wire(b, tables, appendOnly, views, viewOf, options.keepViewContents(), watermarks)), viewOf);
     }
 
-    private static void wire(CircuitBuilder b, List<String> tables, List<ViewDef> views,
+    private static void wire(CircuitBuilder b, List<String> tables, java.util.Set<String> appendOnly, List<ViewDef> views,
             Map<String, String> viewOf, boolean keepContents, Function<String, Watermark> watermarks) {
         Map<String, Stream<Tuple>> streams = new HashMap<>();
         for (String t : tables) {
-            InputHandle<Tuple> in = b.input(t, Tuple.class);
+            InputHandle<Tuple> in = appendOnly.contains(Catalog.key(t)) ? b.appendOnlyInput(t, Tuple.class) : b.input(t, Tuple.class);
             streams.put(Catalog.key(t), in.stream());
         }
         Wiring w = new Wiring(b, name -> {
@@ -114,6 +119,11 @@ final class ProgramCircuit implements AutoCloseable {
     /** Pushes {@code changes} without copying them: the caller must not use the Z-set afterwards. */
     void handOver(String table, ZSet<Tuple> changes) {
         if (!changes.isEmpty()) runtime.input(table, Tuple.class).handOver(changes);
+    }
+
+    /** Inserts one copy of each of {@code rows[0 .. count)} into {@code table}'s input (copied; no row is read). */
+    void insertAll(String table, Tuple[] rows, int count) {
+        runtime.input(table, Tuple.class).insertAll(rows, 0, count);
     }
 
     /** Drops the changes pushed to {@code table}'s input and not yet stepped (after a failed step). */

@@ -28,6 +28,14 @@ public final class RowWriter {
     private final Object[] objects;
     private final boolean[] isSet;
     private int unset;
+    /**
+     * Per column, the fast paths' cases, decided once: a BIGINT held as a long ({@link #set(int, long)}), a
+     * TIMESTAMP held as a long ({@link #setTimestamp}), a CHAR or VARCHAR of no declared length
+     * ({@link #set(int, String)} with a non-null string).
+     */
+    private final boolean[] plainLong;
+    private final boolean[] plainTimestamp;
+    private final boolean[] plainText;
     private final String insertWhere;
     private final String deleteWhere;
     /** How a value set here is named in an error: {@code table <name>}. */
@@ -44,6 +52,17 @@ public final class RowWriter {
         this.objects = new Object[n];
         this.isSet = new boolean[n];
         this.unset = n;
+        this.plainLong = new boolean[n];
+        this.plainTimestamp = new boolean[n];
+        this.plainText = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            ColumnType t = schema.column(i).type();
+            boolean j = shape.charAt(i) == 'J';
+            plainLong[i] = j && t.kind() == ColumnType.Kind.BIGINT;
+            plainTimestamp[i] = j && t.kind() == ColumnType.Kind.TIMESTAMP;
+            plainText[i] = (t.kind() == ColumnType.Kind.VARCHAR || t.kind() == ColumnType.Kind.CHAR)
+                    && t.precision() == ColumnType.UNSPECIFIED;
+        }
         this.insertWhere = "insert into " + state.def.name();
         this.deleteWhere = "delete from " + state.def.name();
         this.where = "table " + state.def.name();
@@ -51,6 +70,10 @@ public final class RowWriter {
 
     /** Sets column {@code column} (0-based) to an integer: of an integer, DECIMAL, REAL or DOUBLE column. */
     public RowWriter set(int column, long value) {
+        if (column >= 0 && column < plainLong.length && plainLong[column]) {
+            longs[column] = value;
+            return mark(column);
+        }
         ColumnType t = type(column);
         char l = shape.charAt(column);
         if (l == 'J' && t.kind() == ColumnType.Kind.BIGINT) {
@@ -116,6 +139,10 @@ public final class RowWriter {
      * as {@link #set(int, Object)} does.
      */
     public RowWriter set(int column, String value) {
+        if (value != null && column >= 0 && column < plainText.length && plainText[column]) {
+            objects[column] = value; // text is held as an object in every row shape
+            return mark(column);
+        }
         ColumnType t = type(column);
         ColumnType.Kind k = t.kind();
         if (value == null || (k != ColumnType.Kind.VARCHAR && k != ColumnType.Kind.CHAR)
@@ -128,6 +155,10 @@ public final class RowWriter {
 
     /** Sets a TIMESTAMP column to {@code epochMillis} milliseconds after 1970-01-01 00:00:00 (no time zone). */
     public RowWriter setTimestamp(int column, long epochMillis) {
+        if (column >= 0 && column < plainTimestamp.length && plainTimestamp[column]) {
+            longs[column] = epochMillis;
+            return mark(column);
+        }
         ColumnType t = type(column);
         if (t.kind() != ColumnType.Kind.TIMESTAMP) {
             throw wrongType(column, "a TIMESTAMP");

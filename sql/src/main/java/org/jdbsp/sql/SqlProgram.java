@@ -183,7 +183,7 @@ public final class SqlProgram implements AutoCloseable {
         for (TableState t : tables.values()) {
             // a new circuit starts from nothing: its first change is the whole current contents
             if (fresh) circuit.push(t.def.name(), t.startingContents());
-            else circuit.handOver(t.def.name(), t.pending());
+            else t.handTo(circuit);
         }
         try {
             circuit.step();
@@ -391,7 +391,8 @@ public final class SqlProgram implements AutoCloseable {
     /** The view's optimised logical plan (Calcite's) and the circuit that maintains it. */
     public String explain(String view) {
         ViewDef def = catalog.view(view);
-        return "plan:\n" + def.explainPlan() + "circuit:\n" + Explain.circuit(def, options, this::watermarkOf);
+        return "plan:\n" + def.explainPlan() + "circuit:\n" + Explain.circuit(def, options, catalog.appendOnlyTables(),
+                this::watermarkOf);
     }
 
     int viewChangeCount(String name) {

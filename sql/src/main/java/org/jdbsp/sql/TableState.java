@@ -44,6 +44,13 @@ final class TableState {
     /** Whether a view reads this table: an append-only table no view reads only counts its rows. */
     private boolean read = true;
     private long unreadPending;
+    /**
+     * The pending insertions of an append-only table a view reads, in arrival order: a step hands them to the
+     * circuit's input in one array copy, so the rows are not hashed into a Z-set here first ({@link #pending} stays
+     * empty for such a table). The array is reused from step to step.
+     */
+    private Tuple[] appended = new Tuple[16];
+    private int appendedCount;
     /** The table's event-time column, or -1; the watermark it advances and the watermark's value (cached). */
     private final int timeColumn;
     private final WatermarkFeed feed;
@@ -114,7 +121,7 @@ final class TableState {
 
     /** Whether changes wait for the next step. */
     boolean hasPending() {
-        return !pending.isEmpty() || unreadPending != 0;
+        return !pending.isEmpty() || unreadPending != 0 || appendedCount != 0;
     }
 
     private SqlException notKept(String what) {
@@ -141,8 +148,30 @@ final class TableState {
         return appendOnly ? appendedRows : current.totalWeight() - pending.totalWeight();
     }
 
-    ZSet<Tuple> pending() {
-        return pending;
+    /** Hands the pending changes to {@code table}'s input of {@code circuit}, which takes them over. */
+    void handTo(ProgramCircuit circuit) {
+        if (appendedCount > 0) circuit.insertAll(def.name(), appended, appendedCount);
+        else circuit.handOver(def.name(), pending);
+    }
+
+    /** The pending changes as a Z-set (a new one for an append-only table's insertions). */
+    private ZSet<Tuple> pendingZSet() {
+        if (appendedCount == 0) return pending;
+        ZSet<Tuple> z = new ZSet<>(appendedCount);
+        for (int i = 0; i < appendedCount; i++) z.add(appended[i], 1);
+        return z;
+    }
+
+    /** Adds one insertion to an append-only table's pending ones. */
+    private void append(Tuple row) {
+        if (appendedCount == appended.length) appended = java.util.Arrays.copyOf(appended, appendedCount * 2);
+        appended[appendedCount++] = row;
+    }
+
+    /** Forgets an append-only table's pending insertions (committed or discarded). */
+    private void clearAppended() {
+        java.util.Arrays.fill(appended, 0, appendedCount, null);
+        appendedCount = 0;
     }
 
     /** Committed contents plus pending changes (the live set: read it, do not keep it). */
@@ -161,7 +190,7 @@ final class TableState {
             throw new SqlException("the views cannot be rebuilt over append-only table " + def.name() + ": its "
                     + appendedRows + " committed rows are not kept (define the views before inserting rows)");
         }
-        return pending;
+        return pendingZSet();
     }
 
     /**
@@ -169,8 +198,9 @@ final class TableState {
      * new table (the step may have taken the last one over), sized like the last.
      */
     void commitPending() {
-        if (appendOnly) appendedRows += pending.totalWeight() + unreadPending;
+        if (appendOnly) appendedRows += pending.totalWeight() + unreadPending + appendedCount;
         unreadPending = 0;
+        clearAppended();
         freshPending();
         if (feed != null) {
             feed.commit(pendingMaxTime, pendingLate);
@@ -191,6 +221,7 @@ final class TableState {
         pendingLate = 0;
         if (appendOnly) {
             unreadPending = 0;
+            clearAppended();
             freshPending();
             return;
         }
@@ -218,6 +249,7 @@ final class TableState {
         for (Change c : changes) {
             if (late(c.row(), c.weight())) continue;
             if (appendOnly && !read) unreadPending += c.weight();
+            else if (appendOnly) append(c.row()); // an append-only table's changes are all single insertions
             else pending.add(c.row(), c.weight());
             if (!appendOnly) current.add(c.row(), c.weight());
             if (byKey != null) {
@@ -264,8 +296,12 @@ final class TableState {
             unreadPending++;
             return;
         }
+        if (appendOnly) {
+            append(row);
+            return;
+        }
         pending.add(row, 1);
-        if (!appendOnly) current.add(row, 1);
+        current.add(row, 1);
     }
 
     /** Deletes one row given by the user, checked to be there first. */
@@ -513,7 +549,7 @@ final class TableState {
 
     /** Writes the pending changes of the next step, for a journal: rows, rows only counted, max time, late count. */
     void writePending(org.jdbsp.circuit.state.StateWriter out) {
-        out.writeZSet(pending);
+        out.writeZSet(pendingZSet());
         out.writeVarLong(unreadPending);
         out.writeLong(pendingMaxTime);
         out.writeVarLong(pendingLate);
@@ -527,6 +563,10 @@ final class TableState {
                 long w = z.weightAt(s);
                 if ((pass == 0) != (w < 0)) continue;
                 Tuple row = z.elementAt(s);
+                if (appendOnly && w > 0) {
+                    for (long k = 0; k < w; k++) append(row);
+                    continue;
+                }
                 pending.add(row, w);
                 if (!appendOnly) current.add(row, w);
                 if (byKey != null) {

@@ -127,6 +127,15 @@ public final class Catalog {
         return new ArrayList<>(tables.values());
     }
 
+    /** The append-only tables, by {@link #key}. */
+    public java.util.Set<String> appendOnlyTables() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (TableDef t : tables.values()) {
+            if (t.appendOnly()) out.add(key(t.name()));
+        }
+        return out;
+    }
+
     public List<ViewDef> views() {
         return new ArrayList<>(views.values());
     }

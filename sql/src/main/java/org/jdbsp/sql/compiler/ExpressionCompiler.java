@@ -59,7 +59,10 @@ final class ExpressionCompiler {
             Type field = inType.fieldClass(index);
             char l = field instanceof Class<?> c ? RowClasses.letter(c) : 'L';
             Expression read = Expressions.call(in, RowClasses.getter(l), Expressions.constant(index));
-            return EnumUtils.convert(read, storageType == null ? field : storageType);
+            Type to = storageType == null ? field : storageType;
+            // text is held as a String: a cast, where EnumUtils would read it twice and call toString()
+            if (l == 'L' && to == String.class) return Expressions.convert_(read, String.class);
+            return EnumUtils.convert(read, to);
         };
         if (program.getCondition() != null) {
             Expression cond = RexToLixTranslator.translateCondition(program, typeFactory, body, getter, null,
@@ -71,9 +74,11 @@ final class ExpressionCompiler {
         List<Expression> values = RexToLixTranslator.translateProjects(program, typeFactory, Planner.CONFORMANCE,
                 body, null, null, DataContext.ROOT, getter, null);
         body.add(Expressions.return_(null, newRow(Shapes.of(program.getOutputRowType(), typeFactory), values)));
-        MethodDeclaration method = Expressions.methodDecl(Modifier.PUBLIC, Tuple.class, "apply", List.of(in),
-                body.toBlock());
-        String source = Expressions.toString(method);
+        LiteralHoisting literals = new LiteralHoisting();
+        org.apache.calcite.linq4j.tree.BlockStatement block = (org.apache.calcite.linq4j.tree.BlockStatement)
+                body.toBlock().accept(new NarrowingRewrite()).accept(literals);
+        MethodDeclaration method = Expressions.methodDecl(Modifier.PUBLIC, Tuple.class, "apply", List.of(in), block);
+        String source = literals.fields() + Expressions.toString(method);
         try {
             ClassBodyEvaluator cbe = new ClassBodyEvaluator();
             cbe.setClassName("org.jdbsp.sql.generated.Fn" + CLASSES.incrementAndGet());

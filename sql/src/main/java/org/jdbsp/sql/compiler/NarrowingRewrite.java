@@ -1,0 +1,69 @@
+package org.jdbsp.sql.compiler;
+
+import org.apache.calcite.linq4j.tree.BinaryExpression;
+import org.apache.calcite.linq4j.tree.ConstantExpression;
+import org.apache.calcite.linq4j.tree.Expression;
+import org.apache.calcite.linq4j.tree.ExpressionType;
+import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.MethodCallExpression;
+import org.apache.calcite.linq4j.tree.Primitive;
+import org.apache.calcite.linq4j.tree.Shuttle;
+import org.apache.calcite.linq4j.tree.TernaryExpression;
+import org.apache.calcite.linq4j.tree.UnaryExpression;
+import org.jdbsp.sql.runtime.NarrowingCasts;
+
+import java.lang.reflect.Type;
+import java.util.List;
+
+/**
+ * Rewrites Calcite's checked narrowing of an integer to a narrower integer type (a CAST from BIGINT to INTEGER,
+ * or the INTEGER result of {@code MOD(bigint, 123)}): linq4j writes it as
+ * {@code ((Number) Primitive.of(int.class).numberValueRoundDown(x)).intValue()}, which boxes twice per row and
+ * checks the range through doubles; it becomes {@link NarrowingCasts#toInt}{@code (x)}, with the same value and
+ * the same error. A cast of a DECIMAL to DECIMAL(p, s), which Calcite writes as
+ * {@code Primitive.decimalDecimalCast(x, p, s, mode) == null ? null : toBigDecimal(Primitive.decimalDecimalCast(x,
+ * p, s, mode))} (the cast done twice), becomes one call of {@link NarrowingCasts#toDecimal}. Anything else is left
+ * as it is.
+ */
+final class NarrowingRewrite extends Shuttle {
+    /** Integer types from the narrowest; a checked conversion from a later one to an earlier one is rewritten. */
+    private static final List<Class<?>> WIDTHS = List.of(byte.class, short.class, int.class, long.class);
+
+    @Override
+    public Expression visit(UnaryExpression unary, Expression operand) {
+        Type to = unary.getType();
+        Type from = operand.getType();
+        int t = WIDTHS.indexOf(to);
+        int f = WIDTHS.indexOf(from);
+        if (unary.getNodeType() != ExpressionType.ConvertChecked || t < 0 || f <= t) {
+            return super.visit(unary, operand);
+        }
+        String helper = to == int.class ? "toInt" : to == short.class ? "toShort" : "toByte";
+        Expression wide = from == long.class ? operand : Expressions.convert_(operand, long.class);
+        return Expressions.call(NarrowingCasts.class, helper, wide);
+    }
+
+    @Override
+    public Expression visit(TernaryExpression ternary, Expression test, Expression ifTrue, Expression ifFalse) {
+        Expression rewritten = super.visit(ternary, test, ifTrue, ifFalse);
+        if (ternary.getNodeType() == ExpressionType.Conditional && isNull(ifTrue)
+                && test instanceof BinaryExpression eq && eq.getNodeType() == ExpressionType.Equal
+                && isNull(eq.expression1) && eq.expression0 instanceof MethodCallExpression cast
+                && isDecimalCast(cast) && ifFalse instanceof MethodCallExpression convert
+                && convert.method.getName().equals("toBigDecimal")
+                && convert.method.getDeclaringClass() == org.apache.calcite.runtime.SqlFunctions.class
+                && convert.expressions.size() == 1 && convert.expressions.get(0).equals(cast)) {
+            return Expressions.call(NarrowingCasts.class, "toDecimal", cast.expressions);
+        }
+        return rewritten;
+    }
+
+    private static boolean isNull(Expression e) {
+        return e instanceof ConstantExpression c && c.value == null;
+    }
+
+    private static boolean isDecimalCast(MethodCallExpression call) {
+        return call.method.getDeclaringClass() == Primitive.class && call.method.getName().equals("decimalDecimalCast")
+                && call.expressions.size() == 4;
+    }
+}
