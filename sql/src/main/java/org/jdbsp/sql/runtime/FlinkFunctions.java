@@ -1,9 +1,5 @@
 package org.jdbsp.sql.runtime;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -13,12 +9,13 @@ import java.util.regex.Pattern;
  * Functions of Flink SQL that streaming texts (the Nexmark queries among them) use and standard SQL lacks,
  * registered in every program's schema as {@code SPLIT_INDEX}, {@code REGEXP_EXTRACT} and {@code DATE_FORMAT}.
  * Called by generated code; NULL in, NULL out. Cost: one pass over the string; a regular expression or a date
- * pattern is compiled once per distinct pattern (kept in a small shared cache).
+ * pattern is compiled once per distinct pattern (kept in a small shared cache), and each thread remembers its
+ * last {@code REGEXP_EXTRACT}, which a row's condition and columns often both compute.
  */
 public final class FlinkFunctions {
     private static final int MAX_PATTERNS = 256;
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
-    private static final Map<String, DateTimeFormatter> FORMATS = new ConcurrentHashMap<>();
+    private static final Map<String, DatePattern> FORMATS = new ConcurrentHashMap<>();
 
     private FlinkFunctions() {
     }
@@ -56,6 +53,10 @@ public final class FlinkFunctions {
         if (s == null || regex == null || group == null) {
             return null;
         }
+        LastExtract last = LAST_EXTRACT.get();
+        if (last.s == s && last.regex == regex && last.group == group) {
+            return last.result; // the same row's value again (a view that filters on it and projects it)
+        }
         Pattern p = PATTERNS.get(regex);
         if (p == null) {
             p = Pattern.compile(regex);
@@ -67,11 +68,30 @@ public final class FlinkFunctions {
         if (group < 0 || group > m.groupCount()) {
             throw new IllegalArgumentException("REGEXP_EXTRACT: the expression " + regex + " has no group " + group);
         }
-        return m.find() ? m.group(group) : null;
+        String result = m.find() ? m.group(group) : null;
+        last.s = s;
+        last.regex = regex;
+        last.group = group;
+        last.result = result;
+        return result;
     }
 
     /**
-     * {@code DATE_FORMAT(ts, pattern)}: the TIMESTAMP {@code ts} as text in the {@link DateTimeFormatter} pattern
+     * Each thread's last {@code REGEXP_EXTRACT}, by the identity of its string and expression: generated code
+     * evaluates a view's condition and its columns separately, so a view that filters on an extraction and
+     * returns it (Nexmark q21) would otherwise match each row twice.
+     */
+    private static final ThreadLocal<LastExtract> LAST_EXTRACT = ThreadLocal.withInitial(LastExtract::new);
+
+    private static final class LastExtract {
+        String s;
+        String regex;
+        int group = -1;
+        String result;
+    }
+
+    /**
+     * {@code DATE_FORMAT(ts, pattern)}: the TIMESTAMP {@code ts} as text in the {@link java.time.format.DateTimeFormatter} pattern
      * {@code pattern} ({@code 'yyyy-MM-dd'}, {@code 'HH:mm'}; for these the letters mean what they mean in Flink's
      * {@code SimpleDateFormat}). A TIMESTAMP has no time zone: its fields are written as they are.
      *
@@ -82,10 +102,10 @@ public final class FlinkFunctions {
         if (ts == null || pattern == null) {
             return null;
         }
-        DateTimeFormatter f = FORMATS.get(pattern);
+        DatePattern f = FORMATS.get(pattern);
         if (f == null) {
             try {
-                f = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+                f = DatePattern.of(pattern);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("DATE_FORMAT: '" + pattern + "' is not a valid date pattern: "
                         + e.getMessage());
@@ -96,8 +116,6 @@ public final class FlinkFunctions {
         }
         // the inverse of the conversion the generated code applied to the internal value (epoch millis of the
         // fields read as UTC)
-        long ms = org.apache.calcite.runtime.SqlFunctions.toLong(ts);
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L), (int) Math.floorMod(ms, 1000L) * 1_000_000,
-                ZoneOffset.UTC).format(f);
+        return f.format(org.apache.calcite.runtime.SqlFunctions.toLong(ts));
     }
 }

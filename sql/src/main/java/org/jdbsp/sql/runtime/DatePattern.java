@@ -1,0 +1,125 @@
+package org.jdbsp.sql.runtime;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A {@code DATE_FORMAT} pattern, compiled once. A pattern made only of {@code yyyy}, {@code MM}, {@code dd},
+ * {@code HH}, {@code mm}, {@code ss}, {@code SSS} and characters other than letters and quotes (the patterns of
+ * streaming queries: {@code 'yyyy-MM-dd'}, {@code 'HH:mm'}) is written by integer arithmetic into one char array,
+ * the text {@link DateTimeFormatter} writes for years 1 to 9999; any other pattern, or year, goes through the
+ * formatter. Cost: one String per call on the fast path.
+ */
+final class DatePattern {
+    private static final char YEAR = 'y';
+    private static final char MONTH = 'M';
+    private static final char DAY = 'd';
+    private static final char HOUR = 'H';
+    private static final char MINUTE = 'm';
+    private static final char SECOND = 's';
+    private static final char MILLI = 'S';
+
+    private final DateTimeFormatter formatter;
+    /** The fast path's tokens: a field letter, or 0 for the literal at the same index; null when it does not apply. */
+    private final char[] fields;
+    private final char[] literals;
+    private final int length;
+
+    private DatePattern(DateTimeFormatter formatter, char[] fields, char[] literals, int length) {
+        this.formatter = formatter;
+        this.fields = fields;
+        this.literals = literals;
+        this.length = length;
+    }
+
+    /** Compiles {@code pattern}; throws {@link IllegalArgumentException} if the formatter refuses it. */
+    static DatePattern of(String pattern) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+        List<Character> fields = new ArrayList<>();
+        List<Character> literals = new ArrayList<>();
+        int length = 0;
+        for (int i = 0; i < pattern.length(); ) {
+            char c = pattern.charAt(i);
+            int run = 1;
+            while (i + run < pattern.length() && pattern.charAt(i + run) == c) run++;
+            int width = widthOf(c);
+            if (width > 0 && run == width) {
+                fields.add(c);
+                literals.add('\0');
+                length += width;
+                i += run;
+            } else if (Character.isLetter(c) || c == '\'' || c == '[' || c == ']' || c == '{' || c == '}'
+                    || c == '#') {
+                return new DatePattern(f, null, null, 0); // not a pattern the fast path writes
+            } else {
+                fields.add('\0');
+                literals.add(c);
+                length++;
+                i++;
+            }
+        }
+        char[] fs = new char[fields.size()];
+        char[] ls = new char[fields.size()];
+        for (int k = 0; k < fs.length; k++) {
+            fs[k] = fields.get(k);
+            ls[k] = literals.get(k);
+        }
+        return new DatePattern(f, fs, ls, length);
+    }
+
+    private static int widthOf(char c) {
+        switch (c) {
+            case YEAR: return 4;
+            case MONTH: case DAY: case HOUR: case MINUTE: case SECOND: return 2;
+            case MILLI: return 3;
+            default: return 0;
+        }
+    }
+
+    /** The time {@code ms} milliseconds after 1970-01-01 00:00:00 (no time zone) as text. */
+    String format(long ms) {
+        long days = Math.floorDiv(ms, 86_400_000L);
+        int msOfDay = (int) Math.floorMod(ms, 86_400_000L);
+        // days to civil date (proleptic Gregorian), after Howard Hinnant's days_from_civil inverse
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        if (fields == null || year < 1 || year > 9999) {
+            return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L), (int) Math.floorMod(ms, 1000L) * 1_000_000,
+                    ZoneOffset.UTC).format(formatter);
+        }
+        char[] out = new char[length];
+        int at = 0;
+        for (int k = 0; k < fields.length; k++) {
+            switch (fields[k]) {
+                case YEAR: at = digits(out, at, (int) year, 4); break;
+                case MONTH: at = digits(out, at, month, 2); break;
+                case DAY: at = digits(out, at, day, 2); break;
+                case HOUR: at = digits(out, at, msOfDay / 3_600_000, 2); break;
+                case MINUTE: at = digits(out, at, msOfDay / 60_000 % 60, 2); break;
+                case SECOND: at = digits(out, at, msOfDay / 1000 % 60, 2); break;
+                case MILLI: at = digits(out, at, msOfDay % 1000, 3); break;
+                default: out[at++] = literals[k]; break;
+            }
+        }
+        return new String(out);
+    }
+
+    private static int digits(char[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
+    }
+}
