@@ -102,6 +102,19 @@ public final class FlinkFunctions {
         if (ts == null || pattern == null) {
             return null;
         }
+        // the inverse of the conversion the generated code applied to the internal value (epoch millis of the
+        // fields read as UTC)
+        return dateFormatMillis(org.apache.calcite.runtime.SqlFunctions.toLong(ts), pattern);
+    }
+
+    /**
+     * {@link #dateFormat} of a TIMESTAMP given as it is held, {@code ms} milliseconds after 1970-01-01 00:00:00
+     * (no time zone): what generated code calls for a NOT NULL TIMESTAMP.
+     */
+    public static String dateFormatMillis(long ms, String pattern) {
+        if (pattern == null) {
+            return null;
+        }
         DatePattern f = FORMATS.get(pattern);
         if (f == null) {
             try {
@@ -114,8 +127,6 @@ public final class FlinkFunctions {
                 FORMATS.put(pattern, f);
             }
         }
-        // the inverse of the conversion the generated code applied to the internal value (epoch millis of the
-        // fields read as UTC)
-        return f.format(org.apache.calcite.runtime.SqlFunctions.toLong(ts));
+        return f.format(ms);
     }
 }

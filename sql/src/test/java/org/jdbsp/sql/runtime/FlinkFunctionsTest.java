@@ -82,4 +82,29 @@ class FlinkFunctionsTest {
                 () -> FlinkFunctions.dateFormat(new java.sql.Timestamp(0), "yyyy-MM-dd {"));
         assertTrue(e.getMessage().contains("not a valid date pattern"), e.getMessage());
     }
+
+    @Test
+    void dateFormatOfANotNullTimestampEqualsTheNullableOnes() {
+        SqlProgram p = Sql.compile("""
+                CREATE TABLE n (ts TIMESTAMP(3) NOT NULL);
+                CREATE TABLE o (ts TIMESTAMP(3));
+                CREATE VIEW vn AS SELECT DATE_FORMAT(ts, 'yyyy-MM-dd HH:mm:ss.SSS') AS a, DATE_FORMAT(ts, 'HH:mm') AS b,
+                    DATE_FORMAT(ts, 'MMM d') AS c FROM n;
+                CREATE VIEW vo AS SELECT DATE_FORMAT(ts, 'yyyy-MM-dd HH:mm:ss.SSS') AS a, DATE_FORMAT(ts, 'HH:mm') AS b,
+                    DATE_FORMAT(ts, 'MMM d') AS c FROM o;
+                """);
+        String values = "(TIMESTAMP '2026-03-29 02:30:00.250'), (TIMESTAMP '1969-12-31 23:59:59.999'),"
+                + " (TIMESTAMP '2000-02-29 12:00:00'), (TIMESTAMP '0001-01-01 00:00:00')";
+        p.execute("INSERT INTO n VALUES " + values);
+        p.execute("INSERT INTO o VALUES " + values);
+        p.step();
+        java.util.List<String> n = new java.util.ArrayList<>();
+        for (org.jdbsp.sql.Row r : p.view("vn").contents()) n.add(r.toString());
+        java.util.List<String> o = new java.util.ArrayList<>();
+        for (org.jdbsp.sql.Row r : p.view("vo").contents()) o.add(r.toString());
+        java.util.Collections.sort(n);
+        java.util.Collections.sort(o);
+        assertEquals(o, n);
+        assertTrue(n.contains("('2000-02-29 12:00:00.000', '12:00', 'Feb 29')"), n.toString());
+    }
 }
