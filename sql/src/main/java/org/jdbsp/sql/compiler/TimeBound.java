@@ -35,6 +35,37 @@ record TimeBound(String table, long offset, boolean dayText) {
 
     /** The last millisecond of the day written {@code yyyy-MM-dd}: the greatest time the group of that day holds. */
     static long lastMillisOfDay(String day) {
-        return Math.addExact(Math.multiplyExact(java.time.LocalDate.parse(day).toEpochDay() + 1, 86_400_000L), -1);
+        return Math.addExact(Math.multiplyExact(epochDay(day) + 1, 86_400_000L), -1);
+    }
+
+    /**
+     * The day {@code yyyy-MM-dd} as days since 1970-01-01: read digit by digit (it is read for every row of a
+     * grouping by day), anything else as {@link java.time.LocalDate#parse} reads it, with its errors.
+     */
+    static long epochDay(String day) {
+        if (day.length() == 10 && day.charAt(4) == '-' && day.charAt(7) == '-') {
+            int y = digits(day, 0, 4);
+            int m = digits(day, 5, 7);
+            int d = digits(day, 8, 10);
+            if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+                try {
+                    return java.time.LocalDate.of(y, m, d).toEpochDay();
+                } catch (java.time.DateTimeException e) {
+                    // a day the month lacks: refused below, with the parser's message
+                }
+            }
+        }
+        return java.time.LocalDate.parse(day).toEpochDay();
+    }
+
+    /** The number written in {@code s[from, to)}, or -1 if a character there is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }

@@ -158,7 +158,9 @@ public final class RowClasses {
         }
         s.append("      default: return super.compareColumn(i, o, nullsFirst);\n    }\n  }\n");
         s.append("  public int hashCode() {\n    int h = hash;\n    if (h == 0) {\n      h = 1;\n");
-        for (int i = 0; i < n; i++) s.append("      h = h * 31 + ").append(hash(shape.charAt(i), "f" + i)).append(";\n");
+        for (int i = 0; i < n; i++) {
+            s.append("      h = org.jdbsp.sql.runtime.Values.mix(h, ").append(hash(shape.charAt(i), "f" + i)).append(");\n");
+        }
         s.append("      if (h == 0) h = 1;\n      hash = h;\n    }\n    return h;\n  }\n");
         s.append("  public boolean equals(Object o) {\n    if (o == this) return true;\n");
         s.append("    if (o instanceof ").append(simple).append(") {\n      ").append(simple).append(" r = (").append(simple).append(") o;\n");
