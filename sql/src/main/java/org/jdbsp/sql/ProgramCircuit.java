@@ -65,8 +65,7 @@ final class ProgramCircuit implements AutoCloseable {
 
     /**
      * The circuit of {@code views} over inputs named {@code tables}; those in {@code appendOnly} (by
-     * {@link Catalog#key}) are append-only
-     * inputs (a multi-worker step splits their rows by position, hashing none).
+     * {@link Catalog#key}) are append-only inputs (a multi-worker step splits their rows by position, hashing none).
      */
     static ProgramCircuit build(List<String> tables, java.util.Set<String> appendOnly, List<ViewDef> views,
             SqlOptions options, Function<String, Watermark> watermarks) {
@@ -80,11 +79,13 @@ final class ProgramCircuit implements AutoCloseable {
                 b -> wire(b, tables, appendOnly, views, viewOf, options.keepViewContents(), watermarks)), viewOf);
     }
 
-    private static void wire(CircuitBuilder b, List<String> tables, java.util.Set<String> appendOnly, List<ViewDef> views,
+    private static void wire(CircuitBuilder b, List<String> tables, java.util.Set<String> appendOnly,
+            List<ViewDef> views,
             Map<String, String> viewOf, boolean keepContents, Function<String, Watermark> watermarks) {
         Map<String, Stream<Tuple>> streams = new HashMap<>();
         for (String t : tables) {
-            InputHandle<Tuple> in = appendOnly.contains(Catalog.key(t)) ? b.appendOnlyInput(t, Tuple.class) : b.input(t, Tuple.class);
+            InputHandle<Tuple> in = appendOnly.contains(Catalog.key(t)) ? b.appendOnlyInput(t, Tuple.class)
+                    : b.input(t, Tuple.class);
             streams.put(Catalog.key(t), in.stream());
         }
         Wiring w = new Wiring(b, name -> {

@@ -84,9 +84,7 @@ final class AggregateOp extends Op {
             // a plain DISTINCT: the output row is the grouping columns' values, so the distinct rows are the
             // groups, with no key to build and read back
             if (isIdentity(keyColumns)) return Distinct.distinct(in);
-            StringBuilder picked = new StringBuilder();
-            for (int c : keyColumns) picked.append(inputShape.charAt(c));
-            RowCombiner pick = Combiners.of(inputShape, "", keyColumns, picked.toString());
+            RowCombiner pick = picker(keyColumns);
             return Distinct.distinct(Linear.map(in, t -> pick.combine(t, null)));
         }
         Object[] scratch = new Object[width];  // one per wiring: each worker's circuit has its own
@@ -139,10 +137,15 @@ final class AggregateOp extends Op {
      */
     private Function<Tuple, Object> keyOf(int[] columns) {
         if (columns.length < 2) return Keys.of(columns);
+        RowCombiner pick = picker(columns);
+        return t -> pick.combine(t, null);
+    }
+
+    /** Generated code copying {@code columns} of an input row into a row of their shape. */
+    private RowCombiner picker(int[] columns) {
         StringBuilder picked = new StringBuilder();
         for (int c : columns) picked.append(inputShape.charAt(c));
-        RowCombiner pick = Combiners.of(inputShape, "", columns, picked.toString());
-        return t -> pick.combine(t, null);
+        return Combiners.of(inputShape, "", columns, picked.toString());
     }
 
     /** How many of the engine's aggregates the SQL aggregates make. */

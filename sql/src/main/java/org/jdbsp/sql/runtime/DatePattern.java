@@ -82,6 +82,7 @@ final class DatePattern {
 
     /** The time {@code ms} milliseconds after 1970-01-01 00:00:00 (no time zone) as text. */
     String format(long ms) {
+        if (fields == null) return formatted(ms);
         long days = Math.floorDiv(ms, 86_400_000L);
         int msOfDay = (int) Math.floorMod(ms, 86_400_000L);
         // days to civil date (proleptic Gregorian), after Howard Hinnant's days_from_civil inverse
@@ -94,10 +95,7 @@ final class DatePattern {
         int day = (int) (doy - (153 * mp + 2) / 5 + 1);
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-        if (fields == null || year < 1 || year > 9999) {
-            return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L), (int) Math.floorMod(ms, 1000L) * 1_000_000,
-                    ZoneOffset.UTC).format(formatter);
-        }
+        if (year < 1 || year > 9999) return formatted(ms);
         char[] out = new char[length];
         int at = 0;
         for (int k = 0; k < fields.length; k++) {
@@ -113,6 +111,12 @@ final class DatePattern {
             }
         }
         return new String(out);
+    }
+
+    /** {@code ms} as the formatter writes it. */
+    private String formatted(long ms) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L), (int) Math.floorMod(ms, 1000L) * 1_000_000,
+                ZoneOffset.UTC).format(formatter);
     }
 
     private static int digits(char[] out, int at, int value, int width) {
