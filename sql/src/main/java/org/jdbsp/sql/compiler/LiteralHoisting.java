@@ -26,7 +26,9 @@ final class LiteralHoisting extends Shuttle {
         if (ne.type == BigDecimal.class && members == null && arguments.size() == 1
                 && arguments.get(0) instanceof ConstantExpression c && c.value instanceof String text
                 && text.matches("[-+0-9.eE]+")) {
-            return fields.computeIfAbsent(text, t -> Expressions.parameter(BigDecimal.class, "decimal" + fields.size()));
+            // a name no local variable of Calcite's code has, so none can hide the field
+            return fields.computeIfAbsent(text,
+                    t -> Expressions.parameter(BigDecimal.class, "hoisted$decimal" + fields.size()));
         }
         return super.visit(ne, arguments, members);
     }
