@@ -14,7 +14,11 @@ import java.util.regex.Pattern;
  */
 public final class FlinkFunctions {
     private static final int MAX_PATTERNS = 256;
-    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    private static final Map<String, Regex> PATTERNS = new ConcurrentHashMap<>();
+
+    /** A compiled expression, its number of groups and the text every match contains ({@link RequiredText}). */
+    private record Regex(Pattern pattern, int groups, String required) {
+    }
     private static final Map<String, DatePattern> FORMATS = new ConcurrentHashMap<>();
 
     private FlinkFunctions() {
@@ -57,18 +61,24 @@ public final class FlinkFunctions {
         if (last.s == s && last.regex == regex && last.group == group) {
             return last.result; // the same row's value again (a view that filters on it and projects it)
         }
-        Pattern p = PATTERNS.get(regex);
-        if (p == null) {
-            p = Pattern.compile(regex);
+        Regex r = PATTERNS.get(regex);
+        if (r == null) {
+            Pattern p = Pattern.compile(regex);
+            r = new Regex(p, p.matcher("").groupCount(), RequiredText.of(regex));
             if (PATTERNS.size() < MAX_PATTERNS) {
-                PATTERNS.put(regex, p);
+                PATTERNS.put(regex, r);
             }
         }
-        Matcher m = p.matcher(s);
-        if (group < 0 || group > m.groupCount()) {
+        if (group < 0 || group > r.groups()) {
             throw new IllegalArgumentException("REGEXP_EXTRACT: the expression " + regex + " has no group " + group);
         }
-        String result = m.find() ? m.group(group) : null;
+        String result;
+        if (r.required() != null && !s.contains(r.required())) {
+            result = null; // no match can lack it
+        } else {
+            Matcher m = r.pattern().matcher(s);
+            result = m.find() ? m.group(group) : null;
+        }
         last.s = s;
         last.regex = regex;
         last.group = group;
