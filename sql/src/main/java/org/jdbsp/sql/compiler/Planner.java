@@ -390,15 +390,6 @@ public final class Planner {
         return new SqlException(q.where(1, 1) + ": " + e, e);
     }
 
-    /** Whether {@code rel} or an operator below it is a {@code type}. */
-    private static boolean contains(RelNode rel, Class<? extends RelNode> type) {
-        if (type.isInstance(rel)) return true;
-        for (RelNode in : rel.getInputs()) {
-            if (contains(in, type)) return true;
-        }
-        return false;
-    }
-
     RelNode optimize(RelNode rel, Frontend fe) {
         debug("converted", rel);
         rel = RoundingCasts.apply(rel);
@@ -417,13 +408,6 @@ public final class Planner {
                 PruneEmptyRules.JOIN_LEFT_INSTANCE, PruneEmptyRules.JOIN_RIGHT_INSTANCE,
                 PruneEmptyRules.AGGREGATE_INSTANCE, PruneEmptyRules.UNION_INSTANCE, PruneEmptyRules.SORT_INSTANCE);
         rel = reorderJoins(rel);
-        // each operator keeps only the columns used above it, so that joins and aggregates store narrow rows
-        // (not where Calcite's trimmer loses track of columns: the correlated lookups of temporal joins)
-        if (!contains(rel, org.apache.calcite.rel.core.Correlate.class)
-                && !contains(rel, org.apache.calcite.rel.core.Snapshot.class)) {
-            rel = new org.apache.calcite.sql2rel.RelFieldTrimmer(null, relBuilder).trim(rel);
-            debug("fields trimmed", rel);
-        }
         rel = hep(rel, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN, CoreRules.INTERSECT_TO_DISTINCT,
                 CoreRules.MINUS_TO_DISTINCT, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
         // checked arithmetic last, so that no rule above rewrites it with types it was not derived for
