@@ -390,6 +390,53 @@ public final class Planner {
         return new SqlException(q.where(1, 1) + ": " + e, e);
     }
 
+    /**
+     * {@code rel} with every operator's unused columns trimmed (Calcite's {@code RelFieldTrimmer}), if that keeps
+     * joins from storing text or other variable-width columns that nothing above them reads (Nexmark q6's join
+     * kept whole bids, {@code extra} included, because its condition reads the rows); otherwise {@code rel} as it
+     * is, since the projection under a join copies every changed row, which costs more than narrow rows save. Not
+     * for plans with a correlate or a snapshot, where the trimmer loses track of columns.
+     */
+    private static RelNode trimWideColumns(RelNode rel, RelBuilder relBuilder) {
+        if (contains(rel, org.apache.calcite.rel.core.Correlate.class)
+                || contains(rel, org.apache.calcite.rel.core.Snapshot.class)) {
+            return rel;
+        }
+        RelNode trimmed = new org.apache.calcite.sql2rel.RelFieldTrimmer(null, relBuilder).trim(rel);
+        return wideJoinColumns(trimmed) < wideJoinColumns(rel) ? trimmed : rel;
+    }
+
+    /** The number of variable-width columns (text, decimals, binaries) the joins of {@code rel} take as input. */
+    private static int wideJoinColumns(RelNode rel) {
+        int n = 0;
+        if (rel instanceof org.apache.calcite.rel.core.Join) {
+            for (RelNode in : rel.getInputs()) {
+                for (var f : in.getRowType().getFieldList()) {
+                    if (!FIXED_WIDTH.contains(f.getType().getSqlTypeName())) n++;
+                }
+            }
+        }
+        for (RelNode in : rel.getInputs()) n += wideJoinColumns(in);
+        return n;
+    }
+
+    private static final java.util.Set<org.apache.calcite.sql.type.SqlTypeName> FIXED_WIDTH = java.util.EnumSet.of(
+            org.apache.calcite.sql.type.SqlTypeName.BOOLEAN, org.apache.calcite.sql.type.SqlTypeName.TINYINT,
+            org.apache.calcite.sql.type.SqlTypeName.SMALLINT, org.apache.calcite.sql.type.SqlTypeName.INTEGER,
+            org.apache.calcite.sql.type.SqlTypeName.BIGINT, org.apache.calcite.sql.type.SqlTypeName.REAL,
+            org.apache.calcite.sql.type.SqlTypeName.FLOAT, org.apache.calcite.sql.type.SqlTypeName.DOUBLE,
+            org.apache.calcite.sql.type.SqlTypeName.DATE, org.apache.calcite.sql.type.SqlTypeName.TIME,
+            org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP);
+
+    /** Whether {@code rel} or an operator below it is a {@code type}. */
+    private static boolean contains(RelNode rel, Class<? extends RelNode> type) {
+        if (type.isInstance(rel)) return true;
+        for (RelNode in : rel.getInputs()) {
+            if (contains(in, type)) return true;
+        }
+        return false;
+    }
+
     RelNode optimize(RelNode rel, Frontend fe) {
         debug("converted", rel);
         rel = RoundingCasts.apply(rel);
@@ -408,6 +455,7 @@ public final class Planner {
                 PruneEmptyRules.JOIN_LEFT_INSTANCE, PruneEmptyRules.JOIN_RIGHT_INSTANCE,
                 PruneEmptyRules.AGGREGATE_INSTANCE, PruneEmptyRules.UNION_INSTANCE, PruneEmptyRules.SORT_INSTANCE);
         rel = reorderJoins(rel);
+        rel = trimWideColumns(rel, relBuilder);
         rel = hep(rel, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN, CoreRules.INTERSECT_TO_DISTINCT,
                 CoreRules.MINUS_TO_DISTINCT, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
         // checked arithmetic last, so that no rule above rewrites it with types it was not derived for
