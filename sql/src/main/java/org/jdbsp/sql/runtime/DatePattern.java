@@ -85,22 +85,16 @@ final class DatePattern {
         if (fields == null) return formatted(ms);
         long days = Math.floorDiv(ms, 86_400_000L);
         int msOfDay = (int) Math.floorMod(ms, 86_400_000L);
-        // days to civil date (proleptic Gregorian), after Howard Hinnant's days_from_civil inverse
-        long z = days + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long doe = z - era * 146_097;
-        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        long mp = (5 * doy + 2) / 153;
-        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+        java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
+        int year = date.getYear();
+        int month = date.getMonthValue();
+        int day = date.getDayOfMonth();
         if (year < 1 || year > 9999) return formatted(ms);
         char[] out = new char[length];
         int at = 0;
         for (int k = 0; k < fields.length; k++) {
             switch (fields[k]) {
-                case YEAR: at = digits(out, at, (int) year, 4); break;
+                case YEAR: at = digits(out, at, year, 4); break;
                 case MONTH: at = digits(out, at, month, 2); break;
                 case DAY: at = digits(out, at, day, 2); break;
                 case HOUR: at = digits(out, at, msOfDay / 3_600_000, 2); break;
