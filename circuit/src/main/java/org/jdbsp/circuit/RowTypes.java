@@ -34,13 +34,18 @@ final class RowTypes {
         }
     }
 
-    /** {@link #checkRow} for every row of {@code rows}. */
+    /** {@link #checkRow} for every row of {@code rows}: a class test per row, {@code isInstance} once per class met in a row. */
     static void checkRows(ZSet<?> rows, Class<?> type, Object handle) {
         if (type == null || type == Object.class) {
             return;
         }
+        Class<?> passed = null; // the class of the last row that passed: rows are mostly of one class
         for (int s = rows.nextSlot(0); s >= 0; s = rows.nextSlot(s + 1)) {
-            checkRow(rows.elementAt(s), type, handle);
+            Object row = rows.elementAt(s);
+            if (row.getClass() != passed) {
+                checkRow(row, type, handle);
+                passed = row.getClass();
+            }
         }
     }
 

@@ -300,8 +300,9 @@ final class TableState {
             append(row);
             return;
         }
-        pending.add(row, 1);
-        current.add(row, 1);
+        int hash = row.hashCode(); // once for both tables
+        pending.addHashed(row, hash, 1);
+        current.addHashed(row, hash, 1);
     }
 
     /** Deletes one row given by the user, checked to be there first. */
@@ -318,15 +319,16 @@ final class TableState {
             apply(b.changes);
             return;
         }
-        if (current.add(row, -1) < 0) { // one lookup: take the row out, and put it back if it was not there
-            current.add(row, 1);
+        int hash = row.hashCode(); // once for both tables
+        if (current.addHashed(row, hash, -1) < 0) { // one lookup: take the row out, put it back if it was not there
+            current.addHashed(row, hash, 1);
             throw new SqlException(where + ": cannot delete " + row + ": no such row in " + def.name());
         }
         if (late(row, -1)) {
-            current.add(row, 1);
+            current.addHashed(row, hash, 1);
             return;
         }
-        pending.add(row, -1);
+        pending.addHashed(row, hash, -1);
     }
 
     /** Makes the table's rows (of its shape's generated class). */
