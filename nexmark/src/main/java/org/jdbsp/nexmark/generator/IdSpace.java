@@ -4,7 +4,8 @@ package org.jdbsp.nexmark.generator;
  * Which person and auction ids exist at a given event id, and random picks among the recent ones.
  * Event ids cycle through blocks of {@code person + auction + bid} proportions: persons first,
  * then auctions, then bids. Ids here are base 0; add {@link #FIRST_PERSON_ID} / {@link
- * #FIRST_AUCTION_ID} for the ids in events. Immutable; O(1) per call.
+ * #FIRST_AUCTION_ID} for the ids in events. O(1) per call; it remembers the last event id's
+ * block, so one instance serves one generator (not thread-safe).
  */
 final class IdSpace {
   static final long FIRST_PERSON_ID = 1000L;
@@ -21,6 +22,12 @@ final class IdSpace {
   private final int numActivePeople;
   private final int numInFlightAuctions;
 
+  /** The event id last split into {@link #splitEpoch} and {@link #splitOffset}. */
+  private long splitId = Long.MIN_VALUE;
+
+  private long splitEpoch;
+  private long splitOffset;
+
   IdSpace(NexmarkConfig config) {
     persons = config.personProportion();
     auctions = config.auctionProportion();
@@ -29,16 +36,40 @@ final class IdSpace {
     numInFlightAuctions = config.numInFlightAuctions();
   }
 
+  /**
+   * Sets {@link #splitEpoch} and {@link #splitOffset} to {@code eventId / denominator} and {@code
+   * eventId % denominator}: a 64-bit division only when {@code eventId} is neither the last one
+   * split nor the one after it, so a generator drawing events in order divides once per block.
+   */
+  private void split(long eventId) {
+    if (eventId == splitId) {
+      return;
+    }
+    if (eventId == splitId + 1 && eventId > 0) {
+      splitId = eventId;
+      if (++splitOffset == denominator) {
+        splitOffset = 0;
+        splitEpoch++;
+      }
+      return;
+    }
+    splitEpoch = eventId / denominator;
+    splitOffset = eventId % denominator;
+    splitId = eventId;
+  }
+
   /** {@link org.jdbsp.nexmark.model.Event} type of event id {@code eventId}. */
   int eventType(long eventId) {
-    long offset = eventId % denominator;
+    split(eventId);
+    long offset = splitOffset;
     return offset < persons ? 0 : offset < persons + auctions ? 1 : 2;
   }
 
   /** The last person id created at or before {@code eventId} (this event's id if a person). */
   long lastPersonId(long eventId) {
-    long epoch = eventId / denominator;
-    long offset = eventId % denominator;
+    split(eventId);
+    long epoch = splitEpoch;
+    long offset = splitOffset;
     if (offset >= persons) {
       offset = persons - 1;
     }
@@ -47,8 +78,9 @@ final class IdSpace {
 
   /** The last auction id created at or before {@code eventId} (this event's id if an auction). */
   long lastAuctionId(long eventId) {
-    long epoch = eventId / denominator;
-    long offset = eventId % denominator;
+    split(eventId);
+    long epoch = splitEpoch;
+    long offset = splitOffset;
     if (offset < persons) {
       epoch--;
       offset = auctions - 1;

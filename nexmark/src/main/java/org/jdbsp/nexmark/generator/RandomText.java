@@ -1,5 +1,8 @@
 package org.jdbsp.nexmark.generator;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -13,11 +16,31 @@ final class RandomText {
   private static final int CUBE = 26 * 26 * 26;
 
   /**
-   * For x in [0, 26^3): at {@code 3x} the characters {@code 'a' + digit} of x's three base-26
-   * digits, lowest first; at {@code 3 * CUBE + 3x} the same with {@code 'a' - digit}, the
-   * characters of {@code -x}.
+   * For x in [0, 26^3): the characters {@code 'a' + digit} of x's three base-26 digits, the
+   * lowest in the lowest byte (70 KB).
    */
-  private static final byte[] DIGITS = digitTable();
+  private static final int[] TRIPLES = triples();
+
+  /**
+   * Added to the complement of a {@link #TRIPLES} entry it gives {@code 0xC2 - c} in each of the
+   * three bytes, the characters {@code 'a' - digit} of a negative int.
+   */
+  private static final long NEGATE = 0xC2C2C2C2C2C2L + 1;
+
+  /**
+   * {@code x / CUBE} is {@code (x * RECIPROCAL) >>> RECIPROCAL_SHIFT} for every x in [0, 2^31]:
+   * RECIPROCAL exceeds 2^46 / CUBE by less than 1, so the product errs by less than 2^-15, less
+   * than the gap of {@code 1 / CUBE} (about 2^-14.1) between x / CUBE and the next integer.
+   */
+  private static final long RECIPROCAL = (1L << 46) / CUBE + 1;
+
+  private static final int RECIPROCAL_SHIFT = 46;
+
+  /** Bytes written past the end of the text by {@link #exact}'s 8-byte stores. */
+  private static final int SLACK = 8;
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   private byte[] buffer = new byte[256];
   private int length;
@@ -75,32 +98,28 @@ final class RandomText {
   /**
    * Exactly {@code size} characters: each random int gives six, its base-26 digits from the
    * lowest, as {@code 'a' + rnd % 26; rnd /= 26}. Like Beam, a negative int yields characters below
-   * {@code 'a'} (from {@code 'H'}), since Java's remainder keeps the sign. Full groups of six are
-   * looked up three digits at a time in {@link #DIGITS}, breaking the chain of divisions.
+   * {@code 'a'} (from {@code 'H'}), since Java's remainder keeps the sign. The last int is drawn
+   * whole even when fewer than six characters are left, as Beam draws it; its first characters are
+   * the ones kept.
+   *
+   * <p>Each int's magnitude is split by multiplying with a reciprocal into its low and high three
+   * digits, each looked up in {@link #TRIPLES}, and the six characters are written as one 8-byte
+   * store whose last two bytes the next store overwrites (the buffer keeps {@value #SLACK} spare
+   * bytes). A negative int's characters {@code 'a' - d} are {@code 0xC2 - ('a' + d)} per byte,
+   * computed from the same entries without a branch.
    */
-  private String exact(LcgRandom random, int size) {
-    ensure(size);
+  String exact(LcgRandom random, int size) {
+    ensure(size + SLACK);
     byte[] b = buffer;
-    int i = 0;
-    for (; size - i >= 6; i += 6) {
+    for (int i = 0; i < size; i += 6) {
       int rnd = random.nextInt();
-      int sign = rnd < 0 ? DIGITS.length / 2 : 0;
-      long v = Math.abs((long) rnd);
-      int low = sign + (int) (v % CUBE) * 3;
-      int high = sign + (int) ((v / CUBE) % CUBE) * 3;
-      b[i] = DIGITS[low];
-      b[i + 1] = DIGITS[low + 1];
-      b[i + 2] = DIGITS[low + 2];
-      b[i + 3] = DIGITS[high];
-      b[i + 4] = DIGITS[high + 1];
-      b[i + 5] = DIGITS[high + 2];
-    }
-    if (i < size) {
-      int rnd = random.nextInt();
-      for (; i < size; i++) {
-        b[i] = (byte) ('a' + rnd % 26);
-        rnd /= 26;
-      }
+      long negative = rnd >> 31; // all ones or zero
+      long magnitude = ((long) rnd ^ negative) - negative; // a long: |Integer.MIN_VALUE| is 2^31
+      long high = (magnitude * RECIPROCAL) >>> RECIPROCAL_SHIFT; // magnitude / CUBE
+      long highHigh = (high * RECIPROCAL) >>> RECIPROCAL_SHIFT; // high / CUBE
+      long chars = TRIPLES[(int) (magnitude - high * CUBE)]
+          | (long) TRIPLES[(int) (high - highHigh * CUBE)] << 24;
+      LONGS.set(b, i, (chars ^ negative) + (negative & NEGATE));
     }
     length = size;
     return take();
@@ -136,13 +155,10 @@ final class RandomText {
     }
   }
 
-  private static byte[] digitTable() {
-    byte[] table = new byte[2 * 3 * CUBE];
+  private static int[] triples() {
+    int[] table = new int[CUBE];
     for (int x = 0; x < CUBE; x++) {
-      for (int d = 0, v = x; d < 3; d++, v /= 26) {
-        table[3 * x + d] = (byte) ('a' + v % 26);
-        table[3 * CUBE + 3 * x + d] = (byte) ('a' - v % 26);
-      }
+      table[x] = ('a' + x % 26) | ('a' + x / 26 % 26) << 8 | ('a' + x / (26 * 26)) << 16;
     }
     return table;
   }
