@@ -19,7 +19,7 @@ final class RandomText {
    * For x in [0, 26^3): the characters {@code 'a' + digit} of x's three base-26 digits, the
    * lowest in the lowest byte (70 KB).
    */
-  private static final int[] TRIPLES = triples();
+  private static final int[] TRIPLES = triples(CUBE);
 
   /**
    * Added to the complement of a {@link #TRIPLES} entry it gives {@code 0xC2 - c} in each of the
@@ -44,6 +44,11 @@ final class RandomText {
 
   private byte[] buffer = new byte[256];
   private int length;
+
+  /** The last gap {@link #extra} was asked to fill, and its spread: 20% of it, rounded. */
+  private int lastGap = -1;
+
+  private int lastDelta;
 
   /** Random letters and spaces, trimmed, at most {@code maxLength - 1} long. */
   String string(LcgRandom random, int maxLength) {
@@ -90,7 +95,11 @@ final class RandomText {
       return "";
     }
     int gap = desiredAverage - currentSize;
-    int delta = (int) Math.round(gap * 0.2);
+    if (gap != lastGap) { // a bid's gap is always the same: round once
+      lastGap = gap;
+      lastDelta = (int) Math.round(gap * 0.2);
+    }
+    int delta = lastDelta;
     int size = gap - delta + (delta == 0 ? 0 : random.nextInt(2 * delta));
     return exact(random, size);
   }
@@ -155,10 +164,11 @@ final class RandomText {
     }
   }
 
-  private static int[] triples() {
-    int[] table = new int[CUBE];
-    for (int x = 0; x < CUBE; x++) {
-      table[x] = ('a' + x % 26) | ('a' + x / 26 % 26) << 8 | ('a' + x / (26 * 26)) << 16;
+  private static int[] triples(int size) {
+    int[] table = new int[size];
+    for (int x = 0; x < size; x++) {
+      int y = x % CUBE;
+      table[x] = ('a' + y % 26) | ('a' + y / 26 % 26) << 8 | ('a' + y / (26 * 26)) << 16;
     }
     return table;
   }
