@@ -25,6 +25,11 @@ final class Channels {
   private static final String[] COLD_CHANNELS = new String[CHANNELS];
   private static final String[] COLD_URLS = new String[CHANNELS];
 
+  /** Every channel by {@link #pick} index: the hot ones, then the cold ones (one lookup, no branch). */
+  private static final String[] ALL_CHANNELS = new String[HOT_CHANNELS.length + CHANNELS];
+
+  private static final String[] ALL_URLS = new String[HOT_CHANNELS.length + CHANNELS];
+
   static {
     for (int i = 0; i < HOT_URLS.length; i++) {
       HOT_URLS[i] = baseUrl(new java.util.Random(HOT_SEED + i));
@@ -38,6 +43,10 @@ final class Channels {
       }
       COLD_URLS[n] = url;
     }
+    System.arraycopy(HOT_CHANNELS, 0, ALL_CHANNELS, 0, HOT_CHANNELS.length);
+    System.arraycopy(COLD_CHANNELS, 0, ALL_CHANNELS, HOT_CHANNELS.length, CHANNELS);
+    System.arraycopy(HOT_URLS, 0, ALL_URLS, 0, HOT_URLS.length);
+    System.arraycopy(COLD_URLS, 0, ALL_URLS, HOT_URLS.length, CHANNELS);
   }
 
   /** nexmark/nexmark's base URL: three random path pieces, then the page. */
@@ -64,18 +73,17 @@ final class Channels {
    */
   static int pick(long eventId) {
     long r = splitMix64(eventId + GOLDEN_GAMMA);
-    if (r < 0) {
-      return (int) ((r >>> 32) & 3);
-    }
-    return 4 + (int) (((r & 0xFFFF_FFFFL) * CHANNELS) >>> 32);
+    int hot = (int) ((r >>> 32) & 3);
+    int cold = 4 + (int) (((r & 0xFFFF_FFFFL) * CHANNELS) >>> 32);
+    return r < 0 ? hot : cold; // both computed: the sign is a coin toss no branch predictor guesses
   }
 
   static String channel(int pick) {
-    return pick < 4 ? HOT_CHANNELS[pick] : COLD_CHANNELS[pick - 4];
+    return ALL_CHANNELS[pick];
   }
 
   static String url(int pick) {
-    return pick < 4 ? HOT_URLS[pick] : COLD_URLS[pick - 4];
+    return ALL_URLS[pick];
   }
 
   /** {@code SplittableRandom}'s output mix (Stafford variant 13). */
