@@ -158,6 +158,91 @@ class ObjectWeightMapTest {
         }
     }
 
+    // ---- gradual growth of large tables ---------------------------------------------------------------------
+
+    @Test
+    void largeTableGrowsGraduallyAndKeepsEveryEntryMeanwhile() {
+        long seed = Long.getLong("jdbsp.seed", System.nanoTime());
+        String ctx = "[seed " + seed + " (rerun with -Djdbsp.seed=" + seed + ")]";
+        SplittableRandom r = new SplittableRandom(seed);
+        ObjectWeightMap<Key> m = new ObjectWeightMap<>();
+        HashMap<Key, Long> ref = new HashMap<>();
+        int id = 0;
+        int movesSeen = 0;
+        int checksWhileMoving = 0;
+        // insert past three gradual growths (to 2^17, 2^18 and 2^19 slots), with 1 hash code per 3 keys
+        while (ref.size() < 200_000) {
+            boolean wasMoving = m.moving();
+            Key k = new Key(id / 3, id);
+            id++;
+            assertEquals(1, m.add(k, 1), ctx);
+            ref.put(k, 1L);
+            if (!wasMoving && m.moving()) {
+                movesSeen++;
+                // the add that started the growth moved nothing yet: every older entry is still in the old table
+                assertTrue(m.capacity() >= ObjectWeightMap.INCREMENTAL_FROM, ctx);
+            }
+            if (m.moving() && r.nextInt(4_000) == 0) {
+                checksWhileMoving++;
+                churnWhileMoving(m, ref, r, id, ctx);
+                checkAll(m, ref, ctx + " while moving, " + ref.size() + " entries");
+                ObjectWeightMap<Key> copy = new ObjectWeightMap<>(m);
+                checkAll(copy, ref, ctx + " copy while moving");
+                copy.add(new Key(-5, -5), 1);
+                assertEquals(0, m.get(new Key(-5, -5)), ctx + " copy is independent");
+            }
+        }
+        assertEquals(3, movesSeen, ctx + " gradual growths");
+        assertTrue(checksWhileMoving > 5, ctx + " checks while moving: " + checksWhileMoving);
+        checkAll(m, ref, ctx + " end");
+        // a growth under way is finished by nothing but adds; clear drops it
+        while (!m.moving()) {
+            Key k = new Key(id / 3, id);
+            id++;
+            m.add(k, 1);
+            ref.put(k, 1L);
+        }
+        checkAll(m, ref, ctx + " moving before clear");
+        m.clear();
+        assertEquals(0, m.size(), ctx);
+        assertEquals(-1, m.nextSlot(0), ctx);
+        assertEquals(0, m.get(new Key(0, 0)), ctx);
+        assertEquals(1, m.add(new Key(0, 0), 1), ctx);
+    }
+
+    /** Adds to, overflows, removes and reads keys that are likely still in the old table. */
+    private static void churnWhileMoving(ObjectWeightMap<Key> m, HashMap<Key, Long> ref, SplittableRandom r,
+            int ids, String ctx) {
+        for (int i = 0; i < 50; i++) {
+            int old = r.nextInt(ids);
+            Key k = new Key(old / 3, old); // an equal, not identical, key
+            long before = ref.getOrDefault(k, 0L);
+            assertEquals(before, m.get(k), ctx + " get " + k);
+            switch (r.nextInt(4)) {
+                case 0 -> {
+                    assertEquals(before + 2, m.add(k, 2), ctx + " add " + k);
+                    ref.put(k, before + 2);
+                }
+                case 1 -> {
+                    assertEquals(before, m.remove(k), ctx + " remove " + k);
+                    ref.remove(k);
+                }
+                case 2 -> {
+                    if (before > 0) {
+                        assertThrows(ArithmeticException.class, () -> m.add(k, Long.MAX_VALUE), ctx + " " + k);
+                        assertEquals(before, m.get(k), ctx + " unchanged after overflow " + k);
+                    }
+                }
+                default -> {
+                    if (before != 0) {
+                        assertEquals(0, m.add(k, -before), ctx + " add to zero " + k);
+                        ref.remove(k);
+                    }
+                }
+            }
+        }
+    }
+
     // ---- randomized stress against java.util.HashMap ---------------------------------------------------------
 
     @Test

@@ -391,8 +391,8 @@ public final class Options {
                                      LO-HI: a random number from LO to HI each step (seeded: runs repeat)
                                      (default %,d; Feldera's closed loop uses 40,000)
                   --engine E         circuit (default: the hand-wired circuits) or sql (the queries' SQL
-                                     texts, nexmark/nexmark's with documented changes, compiled by jdbsp's
-                                     SQL; so far q0-q5, q7-q9, q12, q14, q17-q22); the JSON's engine says which
+                                     texts of all 23 queries, nexmark/nexmark's with documented changes,
+                                     compiled by jdbsp's SQL); the JSON's engine says which
                   --mode M           incremental (default) or naive (recomputes every operator from the whole
                                      history at each step: cost grows with events x steps; a warning is
                                      printed when a run would be long)
