@@ -315,6 +315,7 @@ final class Lowering {
             RexNode e = prog.expandLocalRef(prog.getProjectList().get(c));
             if (calc.getInput() instanceof LogicalWindow) return false;
             if (e instanceof RexInputRef ref) return notNullColumn(calc.getInput(), ref.getIndex());
+            if (e instanceof RexLiteral literal) return !literal.isNull();
             int day = dayTextOf(e); // DATE_FORMAT of a time that is never NULL is never NULL
             return day >= 0 && notNullColumn(calc.getInput(), day);
         }
@@ -332,6 +333,12 @@ final class Lowering {
             // a window table function's own columns (window_start, window_end) are never NULL
             int width = tf.getInputs().get(0).getRowType().getFieldCount();
             return c >= width || notNullColumn(tf.getInputs().get(0), c);
+        }
+        if (rel instanceof LogicalUnion u) {
+            for (RelNode in : u.getInputs()) {
+                if (!notNullColumn(in, c)) return false;
+            }
+            return true;
         }
         return false;
     }
@@ -479,8 +486,9 @@ final class Lowering {
 
     /**
      * The lower bound that a table's watermark puts on column {@code c} of {@code rel}'s changes, or null: the
-     * table's event-time column, passed on unchanged by filters, projections and the grouping columns of a plain
-     * GROUP BY, and the window columns a window table function computes from it.
+     * table's event-time column, passed on unchanged by filters, projections, the grouping columns of a plain
+     * GROUP BY and a UNION ALL whose inputs all bound the column alike, and the window columns a window table
+     * function computes from it.
      */
     private TimeBound bound(RelNode rel, int c) {
         if (rel instanceof LogicalTableScan scan) {
@@ -504,6 +512,13 @@ final class Lowering {
         }
         if (rel instanceof LogicalTableFunctionScan tf && tf.getInputs().size() == 1) {
             return WindowTableFunctions.bound(tf, c, i -> bound(tf.getInputs().get(0), i), where);
+        }
+        if (rel instanceof LogicalUnion u && u.all) { // the changes of every input are bounded alike
+            TimeBound first = bound(u.getInputs().get(0), c);
+            for (RelNode in : u.getInputs()) {
+                if (first == null || !first.equals(bound(in, c))) return null;
+            }
+            return first;
         }
         return null;
     }

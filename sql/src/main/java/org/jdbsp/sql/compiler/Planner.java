@@ -456,6 +456,8 @@ public final class Planner {
                 PruneEmptyRules.AGGREGATE_INSTANCE, PruneEmptyRules.UNION_INSTANCE, PruneEmptyRules.SORT_INSTANCE);
         rel = reorderJoins(rel);
         rel = trimWideColumns(rel, relBuilder);
+        rel = DistinctAggregates.apply(rel, relBuilder);
+        debug("distinct aggregates unioned", rel);
         rel = hep(rel, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN, CoreRules.INTERSECT_TO_DISTINCT,
                 CoreRules.MINUS_TO_DISTINCT, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
         // checked arithmetic last, so that no rule above rewrites it with types it was not derived for
