@@ -562,6 +562,17 @@ final class Lowering {
         return out;
     }
 
+    /** Whether {@code rel} has a variable-width column (text, decimal...) that {@code picked} leaves out. */
+    private static boolean dropsWideColumns(RelNode rel, int[] picked) {
+        java.util.BitSet kept = new java.util.BitSet();
+        for (int c : picked) kept.set(c);
+        List<org.apache.calcite.rel.type.RelDataTypeField> fields = rel.getRowType().getFieldList();
+        for (int c = 0; c < fields.size(); c++) {
+            if (!kept.get(c) && !Planner.fixedWidth(fields.get(c).getType().getSqlTypeName())) return true;
+        }
+        return false;
+    }
+
     private static boolean allDifferent(int[] columns) {
         java.util.BitSet seen = new java.util.BitSet();
         for (int c : columns) {
@@ -667,6 +678,11 @@ final class Lowering {
         int[] picked = input instanceof LogicalCalc calc && !(calc.getInput() instanceof LogicalWindow)
                 && !(calc.getInput() instanceof LogicalJoin) ? pickedColumns(calc.getProgram()) : null;
         if (picked != null && !allDifferent(picked)) picked = null;
+        if (picked != null && dropsWideColumns(((LogicalCalc) input).getInput(), picked)) {
+            // the projection stays: rows leave it narrow, so text it drops is neither hashed nor moved between
+            // workers on its way to the groups (Nexmark q8's persons and auctions)
+            picked = null;
+        }
         if (picked != null) input = ((LogicalCalc) input).getInput();
         List<AggSpec> specs = new ArrayList<>();
         RelDataType inType = input.getRowType();

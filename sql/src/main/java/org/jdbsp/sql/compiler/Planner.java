@@ -420,6 +420,11 @@ public final class Planner {
         return n;
     }
 
+    /** Whether values of {@code type} have a fixed width (numbers, booleans, dates and times), unlike text or decimals. */
+    static boolean fixedWidth(org.apache.calcite.sql.type.SqlTypeName type) {
+        return FIXED_WIDTH.contains(type);
+    }
+
     private static final java.util.Set<org.apache.calcite.sql.type.SqlTypeName> FIXED_WIDTH = java.util.EnumSet.of(
             org.apache.calcite.sql.type.SqlTypeName.BOOLEAN, org.apache.calcite.sql.type.SqlTypeName.TINYINT,
             org.apache.calcite.sql.type.SqlTypeName.SMALLINT, org.apache.calcite.sql.type.SqlTypeName.INTEGER,
