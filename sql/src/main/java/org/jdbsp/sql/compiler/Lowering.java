@@ -678,9 +678,12 @@ final class Lowering {
         int[] picked = input instanceof LogicalCalc calc && !(calc.getInput() instanceof LogicalWindow)
                 && !(calc.getInput() instanceof LogicalJoin) ? pickedColumns(calc.getProgram()) : null;
         if (picked != null && !allDifferent(picked)) picked = null;
-        if (picked != null && dropsWideColumns(((LogicalCalc) input).getInput(), picked)) {
+        if (picked != null && !(((LogicalCalc) input).getInput() instanceof LogicalTableFunctionScan tf
+                && WindowTableFunctions.session(tf, where) != null)
+                && dropsWideColumns(((LogicalCalc) input).getInput(), picked)) {
             // the projection stays: rows leave it narrow, so text it drops is neither hashed nor moved between
-            // workers on its way to the groups (Nexmark q8's persons and auctions)
+            // workers on its way to the groups (Nexmark q5's bids, q8's persons and auctions); a session
+            // window's rows are read through as before (it is lowered only directly under its GROUP BY)
             picked = null;
         }
         if (picked != null) input = ((LogicalCalc) input).getInput();
