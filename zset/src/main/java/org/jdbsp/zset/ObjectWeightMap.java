@@ -235,34 +235,9 @@ public final class ObjectWeightMap<K> {
         }
         int slot = find(key, hash);
         if (slot >= 0) {
-            long w = weights[slot];
-            long nw = w + delta;
-            if (((w ^ nw) & (delta ^ nw)) < 0) {
-                throw WeightOverflow.adding(key, w, delta);
-            }
-            modCount++;
-            if (nw == 0) {
-                removeAt(slot);
-            } else {
-                weights[slot] = nw;
-            }
-            return nw;
+            return addAt(slot, key, delta);
         }
-        if (delta == 0) {
-            return 0;
-        }
-        modCount++;
-        if (size >= resizeAt()) {
-            grow();
-            insertAbsent(key, hash, delta);
-        } else {
-            int i = -1 - slot;
-            keys[i] = key;
-            hashes[i] = hash;
-            weights[i] = delta;
-            size++;
-        }
-        return delta;
+        return insertNew(key, hash, delta, -1 - slot, size);
     }
 
     /**
@@ -276,35 +251,47 @@ public final class ObjectWeightMap<K> {
         }
         int slot = find(key, hash);
         if (slot >= 0) {
-            long w = weights[slot];
-            long nw = w + delta;
-            if (((w ^ nw) & (delta ^ nw)) < 0) {
-                throw WeightOverflow.adding(key, w, delta);
-            }
-            modCount++;
-            if (nw == 0) {
-                removeAt(slot);
-            } else {
-                weights[slot] = nw;
-            }
-            return nw;
+            return addAt(slot, key, delta);
         }
         int oldSlot = findOld(key, hash);
         if (oldSlot >= 0) {
             return addToOld(key, hash, delta, oldSlot, -1 - slot);
         }
+        return insertNew(key, hash, delta, -1 - slot, size + old.size);
+    }
+
+    /** Adds {@code delta} to the entry in (new-table) slot {@code slot}; removes it at 0. */
+    private long addAt(int slot, K key, long delta) {
+        long w = weights[slot];
+        long nw = w + delta;
+        if (((w ^ nw) & (delta ^ nw)) < 0) {
+            throw WeightOverflow.adding(key, w, delta);
+        }
+        modCount++;
+        if (nw == 0) {
+            removeAt(slot);
+        } else {
+            weights[slot] = nw;
+        }
+        return nw;
+    }
+
+    /**
+     * Enters an absent key at {@code free}, the empty slot its probe ended at, unless the table holding
+     * {@code entries} entries must grow first.
+     */
+    private long insertNew(K key, int hash, long delta, int free, int entries) {
         if (delta == 0) {
             return 0;
         }
         modCount++;
-        if (size + old.size >= resizeAt()) {
+        if (entries >= resizeAt()) {
             grow();
             insertAbsent(key, hash, delta);
         } else {
-            int i = -1 - slot;
-            keys[i] = key;
-            hashes[i] = hash;
-            weights[i] = delta;
+            keys[free] = key;
+            hashes[free] = hash;
+            weights[free] = delta;
             size++;
         }
         return delta;
