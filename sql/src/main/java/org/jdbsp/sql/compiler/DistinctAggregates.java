@@ -46,15 +46,19 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
     @Override
     public RelNode visit(RelNode other) {
         RelNode rel = super.visit(other);
-        if (!(rel instanceof LogicalAggregate agg) || agg.getGroupType() != LogicalAggregate.Group.SIMPLE) return rel;
+        return rel instanceof LogicalAggregate agg && handles(agg) ? rewrite(agg) : rel;
+    }
+
+    /** Whether {@code agg} is rewritten here: a plain GROUP BY with a distinct aggregate beside others. */
+    static boolean handles(org.apache.calcite.rel.core.Aggregate agg) {
+        if (!(agg instanceof LogicalAggregate) || agg.getGroupType() != LogicalAggregate.Group.SIMPLE) return false;
         List<AggregateCall> calls = agg.getAggCallList();
         int distinct = 0;
         for (AggregateCall c : calls) {
-            if (!supported(c)) return rel;
+            if (!supported(c)) return false;
             if (c.isDistinct()) distinct++;
         }
-        if (distinct == 0 || calls.size() < 2) return rel;
-        return rewrite(agg);
+        return distinct > 0 && calls.size() >= 2;
     }
 
     private static boolean supported(AggregateCall c) {
@@ -167,7 +171,7 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
             out.add(f.getType().equals(want.get(i).getType()) ? f
                     : rex.makeCast(want.get(i).getType(), f, true, false));
         }
-        builder.project(out, agg.getRowType().getFieldNames(), true);
+        builder.project(out, agg.getRowType().getFieldNames());
         return builder.build();
     }
 

@@ -308,7 +308,9 @@ final class Lowering {
         }
         if (rel instanceof LogicalFilter f) return notNullColumn(f.getInput(), c);
         if (rel instanceof LogicalProject p) {
-            return p.getProjects().get(c) instanceof RexInputRef ref && notNullColumn(p.getInput(), ref.getIndex());
+            RexNode e = p.getProjects().get(c);
+            if (e instanceof RexLiteral literal) return !literal.isNull();
+            return e instanceof RexInputRef ref && notNullColumn(p.getInput(), ref.getIndex());
         }
         if (rel instanceof LogicalCalc calc) {
             RexProgram prog = calc.getProgram();

@@ -461,16 +461,29 @@ public final class Planner {
                 PruneEmptyRules.AGGREGATE_INSTANCE, PruneEmptyRules.UNION_INSTANCE, PruneEmptyRules.SORT_INSTANCE);
         rel = reorderJoins(rel);
         rel = trimWideColumns(rel, relBuilder);
-        rel = DistinctAggregates.apply(rel, relBuilder);
-        debug("distinct aggregates unioned", rel);
-        rel = hep(rel, CoreRules.AGGREGATE_EXPAND_DISTINCT_AGGREGATES_TO_JOIN, CoreRules.INTERSECT_TO_DISTINCT,
+        rel = hep(rel, EXPAND_OTHER_DISTINCT_AGGREGATES, CoreRules.INTERSECT_TO_DISTINCT,
                 CoreRules.MINUS_TO_DISTINCT, CoreRules.PROJECT_TO_LOGICAL_PROJECT_AND_WINDOW);
         // checked arithmetic last, so that no rule above rewrites it with types it was not derived for
         rel = rel.accept(new ConvertToChecked(fe.cluster.getRexBuilder(), true));
         rel = hep(rel, CoreRules.FILTER_TO_CALC, CoreRules.PROJECT_TO_CALC, CoreRules.CALC_MERGE,
                 CoreRules.CALC_REMOVE);
+        // last, so that its branches filter and pick from the one Calc below the aggregate, computed once per
+        // row, instead of each merging a copy of it
+        rel = DistinctAggregates.apply(rel, relBuilder);
+        debug("distinct aggregates unioned", rel);
         return rel;
     }
+
+    /**
+     * Calcite's expansion of distinct aggregates into joins, for the aggregates {@link DistinctAggregates} leaves
+     * alone (a lone distinct aggregate, or other functions beside one).
+     */
+    private static final org.apache.calcite.plan.RelOptRule EXPAND_OTHER_DISTINCT_AGGREGATES =
+            org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule.Config.JOIN
+                    .withOperandSupplier(b -> b.operand(org.apache.calcite.rel.logical.LogicalAggregate.class)
+                            .predicate(a -> !DistinctAggregates.handles(a)).anyInputs())
+                    .as(org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule.Config.class)
+                    .toRule();
 
     /**
      * Reorders each tree of inner joins so that joined relations share a condition where the conditions allow
