@@ -71,7 +71,8 @@ class AggregateFilterTest {
         }
     }
 
-    private static List<String> sorted(SqlProgram p, String view) {
+    /** The contents of {@code view}, each row with its weight, sorted (shared with other tests of aggregates). */
+    static List<String> sorted(SqlProgram p, String view) {
         List<String> out = new ArrayList<>();
         Rows rows = p.view(view).contents();
         for (int i = 0; i < rows.size(); i++) out.add(rows.get(i) + " x" + rows.weight(i));

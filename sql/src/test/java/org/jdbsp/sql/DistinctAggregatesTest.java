@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -71,10 +70,6 @@ class DistinctAggregatesTest {
     }
 
     private static List<String> sorted(SqlProgram p, String view) {
-        List<String> out = new ArrayList<>();
-        Rows rows = p.view(view).contents();
-        for (int i = 0; i < rows.size(); i++) out.add(rows.get(i) + " x" + rows.weight(i));
-        Collections.sort(out);
-        return out;
+        return AggregateFilterTest.sorted(p, view);
     }
 }
