@@ -58,7 +58,11 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
             if (!supported(c)) return false;
             if (c.isDistinct()) distinct++;
         }
-        return distinct > 0 && calls.size() >= 2;
+        if (distinct == 0 || calls.size() < 2) return false;
+        for (org.apache.calcite.rel.type.RelDataTypeField f : agg.getInput().getRowType().getFieldList()) {
+            if (!hasPlaceholder(f.getType())) return false; // no value to stand in: Calcite's expansion does it
+        }
+        return true;
     }
 
     private static boolean supported(AggregateCall c) {
@@ -94,11 +98,7 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
             for (int a : calls.get(c).getArgList()) columns.add(inputTypes.get(a));
         }
         List<RexNode> placeholders = new ArrayList<>();
-        for (RelDataType type : columns) {
-            RexNode p = placeholder(rex, type);
-            if (p == null) return agg; // a type with no value to stand in: leave it to Calcite's expansion
-            placeholders.add(p);
-        }
+        for (RelDataType type : columns) placeholders.add(placeholder(rex, type));
 
         // branch 0: the input's rows
         List<RexNode> plain = new ArrayList<>();
@@ -132,7 +132,6 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
             branches++;
         }
         builder.union(true, branches);
-        if (builder.peek().getRowType().getFieldCount() != columns.size()) return agg;
 
         // the filters: a plain call reads the rows tagged 0 (and its own filter), a distinct one its own tag
         int width = columns.size();
@@ -179,15 +178,21 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
     private record Call(AggregateCall call, List<Integer> args, int filter) {
     }
 
-    /** A placeholder value of {@code type}: NULL where allowed, else a zero of the type; null if it has none. */
+    /** A placeholder value of {@code type} ({@link #hasPlaceholder}): NULL where allowed, else a zero of the type. */
     private static RexNode placeholder(RexBuilder rex, RelDataType type) {
-        if (type.isNullable()) return rex.makeNullLiteral(type);
-        switch (type.getSqlTypeName().getFamily() == null ? org.apache.calcite.sql.type.SqlTypeFamily.ANY
-                : type.getSqlTypeName().getFamily()) {
+        return type.isNullable() ? rex.makeNullLiteral(type) : rex.makeZeroLiteral(type);
+    }
+
+    /** Whether {@link #placeholder} has a value of {@code type}: NULL, or a zero for numbers, text, times. */
+    private static boolean hasPlaceholder(RelDataType type) {
+        if (type.isNullable()) return true;
+        org.apache.calcite.sql.type.SqlTypeFamily family = type.getSqlTypeName().getFamily();
+        if (family == null) return false;
+        switch (family) {
             case NUMERIC: case CHARACTER: case BOOLEAN: case DATE: case TIME: case TIMESTAMP: case BINARY:
-                return rex.makeZeroLiteral(type);
+                return true;
             default:
-                return null;
+                return false;
         }
     }
 }
