@@ -34,8 +34,15 @@ public final class NarrowingCasts {
      */
     public static java.math.BigDecimal toDecimal(java.math.BigDecimal value, int precision, int scale,
             java.math.RoundingMode mode) {
-        Object cast = org.apache.calcite.linq4j.tree.Primitive.decimalDecimalCast(value, precision, scale, mode);
-        return cast == null ? null : org.apache.calcite.runtime.SqlFunctions.toBigDecimal(cast);
+        if (value == null) return null;
+        // Calcite rounds to the scale, strips trailing zeros and sets the scale back, which leaves the rounded
+        // value as it was: its BigInteger divisions (one per zero) are skipped here
+        java.math.BigDecimal result = value.setScale(scale, mode);
+        if (result.precision() > precision) {
+            throw new ArithmeticException("Value " + value + " cannot be represented as a DECIMAL(" + precision + ", "
+                    + scale + ")");
+        }
+        return result;
     }
 
     private static ArithmeticException outOfRange(long value) {

@@ -56,6 +56,24 @@ class NarrowingCastsTest {
             }
         }
         assertEquals(null, NarrowingCasts.toDecimal(null, 5, 2, RoundingMode.DOWN));
+        // seeded random values, small and beyond a long, with trailing zeros, at every precision and scale
+        long seed = 5150;
+        java.util.Random r = new java.util.Random(seed);
+        for (int i = 0; i < 20_000; i++) {
+            java.math.BigInteger unscaled = new java.math.BigInteger(1 + r.nextInt(110), r);
+            if (r.nextBoolean()) unscaled = unscaled.negate();
+            if (r.nextInt(3) == 0) unscaled = unscaled.multiply(java.math.BigInteger.TEN.pow(r.nextInt(12)));
+            BigDecimal v = new BigDecimal(unscaled, r.nextInt(24) - 3);
+            int precision = 1 + r.nextInt(38);
+            int s = r.nextInt(precision + 1);
+            RoundingMode mode = r.nextBoolean() ? RoundingMode.DOWN : RoundingMode.HALF_UP;
+            Object expected = calcite(() -> {
+                Object c = Primitive.decimalDecimalCast(v, precision, s, mode);
+                return c == null ? null : org.apache.calcite.runtime.SqlFunctions.toBigDecimal(c);
+            });
+            assertSame(expected, () -> NarrowingCasts.toDecimal(v, precision, s, mode),
+                    v + " to DECIMAL(" + precision + ", " + s + ") " + mode + " (seed " + seed + ")");
+        }
     }
 
     @Test
