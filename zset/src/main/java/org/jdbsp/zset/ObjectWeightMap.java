@@ -260,13 +260,18 @@ public final class ObjectWeightMap<K> {
         return insertNew(key, hash, delta, -1 - slot, size + old.size);
     }
 
-    /** Adds {@code delta} to the entry in (new-table) slot {@code slot}; removes it at 0. */
-    private long addAt(int slot, K key, long delta) {
-        long w = weights[slot];
+    /** {@code w + delta}, or the overflow naming {@code key} (thrown before anything changes). */
+    private static long checkedSum(Object key, long w, long delta) {
         long nw = w + delta;
         if (((w ^ nw) & (delta ^ nw)) < 0) {
             throw WeightOverflow.adding(key, w, delta);
         }
+        return nw;
+    }
+
+    /** Adds {@code delta} to the entry in (new-table) slot {@code slot}; removes it at 0. */
+    private long addAt(int slot, K key, long delta) {
+        long nw = checkedSum(key, weights[slot], delta);
         modCount++;
         if (nw == 0) {
             removeAt(slot);
@@ -302,13 +307,9 @@ public final class ObjectWeightMap<K> {
      * ({@code free}, the empty slot its probe there ended at) unless its weight reaches 0.
      */
     private long addToOld(K key, int hash, long delta, int oldSlot, int free) {
-        long w = old.weights[oldSlot];
-        long nw = w + delta;
-        if (((w ^ nw) & (delta ^ nw)) < 0) {
-            throw WeightOverflow.adding(key, w, delta);
-        }
+        long nw = checkedSum(key, old.weights[oldSlot], delta);
         if (delta == 0) {
-            return w;
+            return nw;
         }
         modCount++;
         Object stored = old.keys[oldSlot];
@@ -322,7 +323,7 @@ public final class ObjectWeightMap<K> {
         return nw;
     }
 
-    /** Marks old slot {@code old} as gone; the old table is released when it holds no more entries. */
+    /** Marks old-table slot {@code slot} as gone; the old table is released when it holds no more entries. */
     private void dropOld(int slot) {
         old.keys[slot] = GONE;
         if (--old.size == 0) {
@@ -438,8 +439,8 @@ public final class ObjectWeightMap<K> {
         size = 0;
     }
 
+    /** Rehashes every entry into a table of {@code capacity} slots at once (no gradual growth under way). */
     private void rehash(int capacity) {
-        finishMove();
         modCount++;
         Object[] fromKeys = keys;
         int[] fromHashes = hashes;

@@ -412,7 +412,7 @@ public final class Planner {
         if (rel instanceof org.apache.calcite.rel.core.Join) {
             for (RelNode in : rel.getInputs()) {
                 for (var f : in.getRowType().getFieldList()) {
-                    if (!FIXED_WIDTH.contains(f.getType().getSqlTypeName())) n++;
+                    if (!fixedWidth(f.getType().getSqlTypeName())) n++;
                 }
             }
         }
