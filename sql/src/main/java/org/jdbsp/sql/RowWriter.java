@@ -194,6 +194,20 @@ public final class RowWriter {
         state.insertRow(row(insertWhere), insertWhere);
     }
 
+    /**
+     * Adds the row, checked whole, to {@code batch} instead of inserting it: the table is not touched until
+     * {@link SqlTable#insert(RowBatch)} inserts the batch. The batch must be of this writer's table.
+     */
+    public void addTo(RowBatch batch) {
+        if (batch == null) throw new SqlException(insertWhere + ": the batch is null");
+        if (batch.table != state) {
+            throw new SqlException(insertWhere + ": a row of table " + state.def.name() + " cannot go into a batch"
+                    + " of table " + batch.table() + (batch.table.def.name().equals(state.def.name())
+                    ? " of another program" : ""));
+        }
+        batch.add(row(insertWhere));
+    }
+
     /** Deletes one copy of the row; fails, changing nothing, if the table has no such row. */
     public void delete() {
         state.deleteRow(row(deleteWhere), deleteWhere);

@@ -60,6 +60,24 @@ public final class SqlTable {
         return new RowWriter(state);
     }
 
+    /** A new empty batch of rows for this table, filled by a {@link RowWriter} ({@link RowWriter#addTo}). */
+    public RowBatch newBatch() {
+        return new RowBatch(state);
+    }
+
+    /**
+     * Inserts every row of {@code batch}, in order, as {@link RowWriter#insert()} would (the rows were checked
+     * when they were added). The batch keeps its rows: {@link RowBatch#clear()} it to reuse it.
+     */
+    public void insert(RowBatch batch) {
+        if (batch == null) throw new SqlException(insertWhere + ": the batch is null");
+        if (batch.table != state) {
+            throw new SqlException(insertWhere + ": the batch is of table " + batch.table()
+                    + (batch.table.def.name().equals(state.def.name()) ? " of another program" : ""));
+        }
+        state.insertRows(batch.rows(), batch.size(), insertWhere);
+    }
+
     /** Deletes the row with this primary key (given as the key columns' values, in key order). */
     public void deleteKey(Object... key) {
         state.apply(state.keyDeletion(key, deleteWhere));

@@ -305,6 +305,28 @@ final class TableState {
         current.addHashed(row, hash, 1);
     }
 
+    /** Inserts {@code rows[0 .. count)}, each checked already, as {@link #insertRow} would one by one. */
+    void insertRows(Tuple[] rows, int count, String where) {
+        if (byKey != null || !appendOnly) {
+            for (int i = 0; i < count; i++) insertRow(rows[i], where);
+            return;
+        }
+        if (timeColumn < 0 && read) { // no row can be late: one copy
+            if (appendedCount + count > appended.length) {
+                appended = java.util.Arrays.copyOf(appended, Math.max(appendedCount + count, appended.length * 2));
+            }
+            System.arraycopy(rows, 0, appended, appendedCount, count);
+            appendedCount += count;
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            Tuple row = rows[i];
+            if (late(row, 1)) continue;
+            if (read) append(row);
+            else unreadPending++;
+        }
+    }
+
     /** Deletes one row given by the user, checked to be there first. */
     void deleteOne(Object[] values, String where) {
         deleteRow(toTuple(values, where, -1), where);

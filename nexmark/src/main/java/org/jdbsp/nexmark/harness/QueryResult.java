@@ -32,6 +32,9 @@ package org.jdbsp.nexmark.harness;
  *     to a log, and the workers hash in the step)
  * @param sourceSeconds time spent generating the run's events chunk by chunk between steps (outside
  *     {@code seconds}); 0 when the events were held in memory, generated or read before the run
+ * @param prepareSeconds time spent between steps turning each batch's events into the engine's input rows
+ *     (outside {@code seconds}, as generating them is): the SQL tables' rows for {@code --engine sql}, 0 for
+ *     the circuits, whose inputs take the events themselves
  * @param barrierWaitSeconds per worker (index = worker; worker 0 is the calling thread), time spent waiting at
  *     barriers for the other workers during the timed steps: load imbalance (empty with one worker)
  * @param startLagSeconds the worker threads' summed delay from the release of a step to their starting it
@@ -74,6 +77,7 @@ public record QueryResult(
         double allocatedBytesPerEvent,
         double pushSeconds,
         double sourceSeconds,
+        double prepareSeconds,
         double[] barrierWaitSeconds,
         double startLagSeconds,
         double handBackSeconds,

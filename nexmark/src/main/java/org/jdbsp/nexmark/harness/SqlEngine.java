@@ -19,18 +19,21 @@ import org.jdbsp.nexmark.model.Person;
 import org.jdbsp.nexmark.queries.NexmarkQuery;
 import org.jdbsp.nexmark.queries.Q13;
 import org.jdbsp.sql.Row;
+import org.jdbsp.sql.RowBatch;
 import org.jdbsp.sql.RowWriter;
 import org.jdbsp.sql.Rows;
 import org.jdbsp.sql.Sql;
 import org.jdbsp.sql.SqlOptions;
 import org.jdbsp.sql.SqlProgram;
+import org.jdbsp.sql.SqlTable;
 import org.jdbsp.zset.ZSet;
 
 /**
  * A Nexmark query run from its SQL text ({@code bin/nexmark --engine sql}): the three inputs as SQL tables
  * ({@code org/jdbsp/nexmark/sql/tables.sql}), the query as a view ({@code qN.sql}: nexmark/nexmark's text with
- * the changes noted in its comments), compiled by {@link Sql}. Events are inserted with one {@link RowWriter} per
- * table, without boxing. The view's contents are converted to the circuit query's row record for
+ * the changes noted in its comments), compiled by {@link Sql}. Events become rows with one {@link RowWriter} per
+ * table, without boxing, into a {@link RowBatch} per table between steps ({@link #prepare}, outside the timed
+ * work, as the circuits' events are made by the generator outside it); a push inserts the batches. The view's contents are converted to the circuit query's row record for
  * {@code --check}, column by column (a TIMESTAMP to epoch milliseconds, a DATE to its ISO text).
  *
  * <p>The tables are append-only (they keep no rows), and the view keeps its contents only when {@code --check} or
@@ -42,6 +45,16 @@ final class SqlEngine implements QueryEngine {
     private final RowWriter persons;
     private final RowWriter auctions;
     private final RowWriter bids;
+    private final SqlTable personTable;
+    private final SqlTable auctionTable;
+    private final SqlTable bidTable;
+    private final RowBatch personRows;
+    private final RowBatch auctionRows;
+    private final RowBatch bidRows;
+    /** The events whose rows the batches hold ({@link #prepare}), or null. */
+    private EventsByType prepared;
+    private int preparedOff;
+    private int preparedLen;
 
     SqlEngine(NexmarkQuery<?> query, Mode mode, int workers, boolean keepView) {
         this.query = query;
@@ -53,9 +66,15 @@ final class SqlEngine implements QueryEngine {
         SqlOptions options = (mode == Mode.NAIVE ? SqlOptions.naive() : SqlOptions.incremental()).withWorkers(workers)
                 .withViewContents(keepView);
         program = Sql.compile(text("tables") + "\n" + text, options);
-        persons = program.table("person").writer();
-        auctions = program.table("auction").writer();
-        bids = program.table("bid").writer();
+        personTable = program.table("person");
+        auctionTable = program.table("auction");
+        bidTable = program.table("bid");
+        persons = personTable.writer();
+        auctions = auctionTable.writer();
+        bids = bidTable.writer();
+        personRows = personTable.newBatch();
+        auctionRows = auctionTable.newBatch();
+        bidRows = bidTable.newBatch();
         if (program.tableNames().stream().anyMatch(t -> t.equalsIgnoreCase("side_input"))) {
             // q13's side input: nexmark's side_input.txt, the rows the circuit's query generates too
             RowWriter side = program.table("side_input").writer();
@@ -87,32 +106,78 @@ final class SqlEngine implements QueryEngine {
         }
     }
 
+    /**
+     * Makes the tables' rows of the events at {@code [off, off + len)}: the SQL engine's input, as the events are
+     * the circuits'. The harness calls it between steps, outside the timed work, as it generates the events.
+     */
+    @Override
+    public void prepare(EventsByType events, int off, int len) {
+        personRows.clear();
+        auctionRows.clear();
+        bidRows.clear();
+        prepared = null;
+        Person[] ps = events.persons();
+        for (int i = events.first(0, off), end = i + events.count(0, off, len); i < end; i++) {
+            person(persons, ps[i]).addTo(personRows);
+        }
+        Auction[] as = events.auctions();
+        for (int i = events.first(1, off), end = i + events.count(1, off, len); i < end; i++) {
+            auction(auctions, as[i]).addTo(auctionRows);
+        }
+        Bid[] bs = events.bids();
+        for (int i = events.first(2, off), end = i + events.count(2, off, len); i < end; i++) {
+            bid(bids, bs[i]).addTo(bidRows);
+        }
+        prepared = events;
+        preparedOff = off;
+        preparedLen = len;
+    }
+
+    /** Inserts the rows {@link #prepare}d for these events (preparing them first if they were not). */
     @Override
     public void push(EventsByType events, int off, int len) {
-        insert(events, off, len, persons, auctions, bids);
+        if (prepared != events || preparedOff != off || preparedLen != len) {
+            prepare(events, off, len);
+        }
+        prepared = null; // inserted once
+        personTable.insert(personRows);
+        auctionTable.insert(auctionRows);
+        bidTable.insert(bidRows);
     }
 
     /** Inserts the events at {@code [off, off + len)} into the tables person, auction and bid of tables.sql. */
     static void insert(EventsByType events, int off, int len, RowWriter persons, RowWriter auctions, RowWriter bids) {
         Person[] ps = events.persons();
         for (int i = events.first(0, off), end = i + events.count(0, off, len); i < end; i++) {
-            Person p = ps[i];
-            persons.set(0, p.id()).set(1, p.name()).set(2, p.emailAddress()).set(3, p.creditCard())
-                    .set(4, p.city()).set(5, p.state()).setTimestamp(6, p.dateTime()).set(7, p.extra()).insert();
+            person(persons, ps[i]).insert();
         }
         Auction[] as = events.auctions();
         for (int i = events.first(1, off), end = i + events.count(1, off, len); i < end; i++) {
-            Auction a = as[i];
-            auctions.set(0, a.id()).set(1, a.itemName()).set(2, a.description()).set(3, a.initialBid())
-                    .set(4, a.reserve()).setTimestamp(5, a.dateTime()).setTimestamp(6, a.expires())
-                    .set(7, a.seller()).set(8, a.category()).set(9, a.extra()).insert();
+            auction(auctions, as[i]).insert();
         }
         Bid[] bs = events.bids();
         for (int i = events.first(2, off), end = i + events.count(2, off, len); i < end; i++) {
-            Bid b = bs[i];
-            bids.set(0, b.auction()).set(1, b.bidder()).set(2, b.price()).set(3, b.channel()).set(4, b.url())
-                    .setTimestamp(5, b.dateTime()).set(6, b.extra()).insert();
+            bid(bids, bs[i]).insert();
         }
+    }
+
+    /** {@code w} set to person {@code p}'s row of table person. */
+    private static RowWriter person(RowWriter w, Person p) {
+        return w.set(0, p.id()).set(1, p.name()).set(2, p.emailAddress()).set(3, p.creditCard())
+                .set(4, p.city()).set(5, p.state()).setTimestamp(6, p.dateTime()).set(7, p.extra());
+    }
+
+    /** {@code w} set to auction {@code a}'s row of table auction. */
+    private static RowWriter auction(RowWriter w, Auction a) {
+        return w.set(0, a.id()).set(1, a.itemName()).set(2, a.description()).set(3, a.initialBid())
+                .set(4, a.reserve()).setTimestamp(5, a.dateTime()).setTimestamp(6, a.expires())
+                .set(7, a.seller()).set(8, a.category()).set(9, a.extra());
+    }
+
+    /** {@code w} set to bid {@code b}'s row of table bid. */
+    private static RowWriter bid(RowWriter w, Bid b) {
+        return w.set(0, b.auction()).set(1, b.bidder()).set(2, b.price()).set(3, b.channel()).set(4, b.url())
+                .setTimestamp(5, b.dateTime()).set(6, b.extra());
     }
 
     @Override

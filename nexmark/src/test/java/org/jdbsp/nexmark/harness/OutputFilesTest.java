@@ -26,7 +26,7 @@ class OutputFilesTest {
     private static final List<String> FIELDS = List.of("query", "events", "seconds", "eventsPerSecond",
             "eventsPerSecondPerCore", "stepLatencyP50Ms", "stepLatencyP99Ms", "peakHeapBytes", "stateRows",
             "outputChanges", "checked", "retainedHeapBytes", "steps", "workers", "cores", "cpuSeconds", "callerCpuSeconds", "maxWorkerCpuSeconds", "gcSeconds", "jitSeconds", "mode", "batch", "warmupEvents",
-            "warmupRounds", "round", "sourceSeconds");
+            "warmupRounds", "round", "sourceSeconds", "prepareSeconds");
 
     @TempDir
     Path dir;
