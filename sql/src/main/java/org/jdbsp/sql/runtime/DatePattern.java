@@ -12,7 +12,10 @@ import java.util.Locale;
  * {@code HH}, {@code mm}, {@code ss}, {@code SSS} and characters other than letters and quotes (the patterns of
  * streaming queries: {@code 'yyyy-MM-dd'}, {@code 'HH:mm'}) is written by integer arithmetic into one char array,
  * the text {@link DateTimeFormatter} writes for years 1 to 9999; any other pattern, or year, goes through the
- * formatter. Cost: one String per call on the fast path.
+ * formatter. The fast path remembers its last text and the interval of times that share it (the minute of
+ * {@code 'HH:mm'}, the day of {@code 'yyyy-MM-dd'}), so a stream of times in order, as event times are, makes one
+ * String per interval, not per call. Cost: a comparison of two longs when the time falls in the last interval,
+ * one String and one small object when it does not.
  */
 final class DatePattern {
     private static final char YEAR = 'y';
@@ -28,12 +31,39 @@ final class DatePattern {
     private final char[] fields;
     private final char[] literals;
     private final int length;
+    /** Milliseconds from one text to the next on the fast path: the unit of the pattern's finest field. */
+    private final long unit;
+    /** The last text written and the times {@code [from, to)} that have it (the first is an empty interval). */
+    private Last last = new Last(0, 0, null);
+
+    /**
+     * A text and the interval of times it is the text of. Immutable: threads formatting with one pattern share
+     * the field {@link #last} without locks, each seeing a whole interval (an older one is merely a miss).
+     */
+    private record Last(long from, long to, String text) {
+    }
 
     private DatePattern(DateTimeFormatter formatter, char[] fields, char[] literals, int length) {
         this.formatter = formatter;
         this.fields = fields;
         this.literals = literals;
         this.length = length;
+        this.unit = fields == null ? 1 : unitOf(fields);
+    }
+
+    /** The unit of the finest field among {@code fields}: a day when none is finer (or there is none). */
+    private static long unitOf(char[] fields) {
+        long unit = 86_400_000L;
+        for (char f : fields) {
+            switch (f) {
+                case HOUR: unit = Math.min(unit, 3_600_000L); break;
+                case MINUTE: unit = Math.min(unit, 60_000L); break;
+                case SECOND: unit = Math.min(unit, 1_000L); break;
+                case MILLI: unit = 1; break;
+                default: break;
+            }
+        }
+        return unit;
     }
 
     /** Compiles {@code pattern}; throws {@link IllegalArgumentException} if the formatter refuses it. */
@@ -83,6 +113,8 @@ final class DatePattern {
     /** The time {@code ms} milliseconds after 1970-01-01 00:00:00 (no time zone) as text. */
     String format(long ms) {
         if (fields == null) return formatted(ms);
+        Last l = last;
+        if (ms >= l.from && ms < l.to) return l.text;
         long days = Math.floorDiv(ms, 86_400_000L);
         int msOfDay = (int) Math.floorMod(ms, 86_400_000L);
         java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
@@ -104,7 +136,10 @@ final class DatePattern {
                 default: out[at++] = literals[k]; break;
             }
         }
-        return new String(out);
+        String text = new String(out);
+        long from = ms - Math.floorMod(ms, unit); // years 1 to 9999: no overflow
+        last = new Last(from, from + unit, text);
+        return text;
     }
 
     /** {@code ms} as the formatter writes it. */

@@ -34,4 +34,28 @@ class DatePatternTest {
             }
         }
     }
+
+    /**
+     * Times close together, mostly in order as event times are, and now and then back or across a year: the
+     * text remembered for the last interval is reused only within it.
+     */
+    @Test
+    void timesInOrderReuseTheLastTextOnlyWithinItsInterval() {
+        long seed = 61208L;
+        Random r = new Random(seed);
+        for (String pattern : PATTERNS) {
+            DateTimeFormatter f = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+            DatePattern p = DatePattern.of(pattern);
+            long ms = 1_436_918_400_000L; // 2015-07-15
+            for (int i = 0; i < 50_000; i++) {
+                int kind = r.nextInt(100);
+                ms += kind < 80 ? r.nextInt(2_000) : kind < 95 ? r.nextInt(200_000) - 50_000
+                        : kind < 99 ? r.nextInt(8_000_000) - 2_000_000 : r.nextLong() % 40_000_000_000L;
+                String expected = LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000L),
+                        (int) Math.floorMod(ms, 1000L) * 1_000_000, ZoneOffset.UTC).format(f);
+                assertEquals(expected, p.format(ms), pattern + " at " + ms + " ms, draw " + i + " (seed " + seed
+                        + ")");
+            }
+        }
+    }
 }
