@@ -12,10 +12,12 @@ import java.util.Locale;
  * {@code HH}, {@code mm}, {@code ss}, {@code SSS} and characters other than letters and quotes (the patterns of
  * streaming queries: {@code 'yyyy-MM-dd'}, {@code 'HH:mm'}) is written by integer arithmetic into one char array,
  * the text {@link DateTimeFormatter} writes for years 1 to 9999; any other pattern, or year, goes through the
- * formatter. The fast path remembers its last text and the interval of times that share it (the minute of
- * {@code 'HH:mm'}, the day of {@code 'yyyy-MM-dd'}), so a stream of times in order, as event times are, makes one
- * String per interval, not per call. Cost: a comparison of two longs when the time falls in the last interval,
- * one String and one small object when it does not.
+ * formatter. The fast path remembers its last texts, each with the interval of times that share it (the minute of
+ * {@code 'HH:mm'}, the day of {@code 'yyyy-MM-dd'}), in {@value #RECENT} slots by the interval's number, so
+ * consecutive intervals never evict each other: a stream of times in order, as event times are, makes one String
+ * per interval, not per call, even when workers format the two halves of a step's rows at once. Cost: up to
+ * {@value #RECENT} comparisons of two longs when the time falls in a remembered interval, one String and one small
+ * object when it does not.
  */
 final class DatePattern {
     private static final char YEAR = 'y';
@@ -33,12 +35,14 @@ final class DatePattern {
     private final int length;
     /** Milliseconds from one text to the next on the fast path: the unit of the pattern's finest field. */
     private final long unit;
-    /** The last text written and the times {@code [from, to)} that have it (the first is an empty interval). */
-    private Last last = new Last(0, 0, null);
+    /** Slots of remembered texts (a power of two). */
+    static final int RECENT = 4;
+    /** The last texts written, interval {@code n} in slot {@code n % RECENT}; at first empty intervals. */
+    private final Last[] recent = new Last[RECENT];
 
     /**
      * A text and the interval of times it is the text of. Immutable: threads formatting with one pattern share
-     * the field {@link #last} without locks, each seeing a whole interval (an older one is merely a miss).
+     * the slots of {@link #recent} without locks, each seeing a whole interval (an older one is merely a miss).
      */
     private record Last(long from, long to, String text) {
     }
@@ -49,6 +53,7 @@ final class DatePattern {
         this.literals = literals;
         this.length = length;
         this.unit = fields == null ? 1 : unitOf(fields);
+        java.util.Arrays.fill(recent, new Last(0, 0, null));
     }
 
     /** The unit of the finest field among {@code fields}: a day when none is finer (or there is none). */
@@ -113,8 +118,11 @@ final class DatePattern {
     /** The time {@code ms} milliseconds after 1970-01-01 00:00:00 (no time zone) as text. */
     String format(long ms) {
         if (fields == null) return formatted(ms);
-        Last l = last;
-        if (ms >= l.from && ms < l.to) return l.text;
+        Last[] r = recent;
+        for (int i = 0; i < RECENT; i++) {
+            Last l = r[i];
+            if (ms >= l.from && ms < l.to) return l.text;
+        }
         long days = Math.floorDiv(ms, 86_400_000L);
         int msOfDay = (int) Math.floorMod(ms, 86_400_000L);
         java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
@@ -137,8 +145,9 @@ final class DatePattern {
             }
         }
         String text = new String(out);
-        long from = ms - Math.floorMod(ms, unit); // years 1 to 9999: no overflow
-        last = new Last(from, from + unit, text);
+        long n = Math.floorDiv(ms, unit);
+        long from = n * unit; // years 1 to 9999: no overflow
+        r[(int) (n & (RECENT - 1))] = new Last(from, from + unit, text);
         return text;
     }
 

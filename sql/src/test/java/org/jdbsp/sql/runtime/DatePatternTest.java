@@ -1,6 +1,7 @@
 package org.jdbsp.sql.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,25 @@ class DatePatternTest {
                         (int) Math.floorMod(ms, 1000L) * 1_000_000, ZoneOffset.UTC).format(f);
                 assertEquals(expected, p.format(ms), pattern + " at " + ms + " ms (seed " + seed + ")");
             }
+        }
+    }
+
+    /**
+     * Two workers formatting the two halves of a step's rows at once, in adjacent minutes: each keeps getting the
+     * text remembered for its minute (the same String), neither evicts the other's.
+     */
+    @Test
+    void timesInAdjacentIntervalsKeepTheirTexts() {
+        DatePattern p = DatePattern.of("HH:mm");
+        long a = 1_436_918_400_000L + 17 * 60_000L;
+        long b = a + 60_000L;
+        String ta = p.format(a);
+        String tb = p.format(b);
+        assertEquals("00:17", ta);
+        assertEquals("00:18", tb);
+        for (long d = 0; d < 60_000; d += 997) {
+            assertSame(ta, p.format(a + d), "at +" + d + " ms");
+            assertSame(tb, p.format(b + d), "at +" + d + " ms");
         }
     }
 
