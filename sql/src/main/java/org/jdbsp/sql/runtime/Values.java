@@ -87,10 +87,33 @@ public final class Values {
     /** A hash consistent with {@link #equal}. */
     public static int hash(Object v) {
         if (v == null) return 0;
-        if (v instanceof BigDecimal d) return d.signum() == 0 ? 0 : d.stripTrailingZeros().hashCode();
+        if (v instanceof BigDecimal d) return hashDecimal(d);
         if (v instanceof Double d) return d == 0.0 ? 0 : d.hashCode();
         if (v instanceof Float f) return f == 0.0f ? 0 : f.hashCode();
         return v.hashCode();
+    }
+
+    /**
+     * The hash of a DECIMAL value, the same for equal values whatever their scales (1.5, 1.50, 15E-1). A value of
+     * at most 15 significant digits hashes its {@link BigDecimal#doubleValue}: correctly rounded, so the same for
+     * every representation of the value, and different for different such values (a double holds 15 digits). A
+     * representation of at most 15 digits at a scale from 0 to 22 (a DECIMAL's usual case) goes there directly
+     * and allocates nothing; any other is stripped of trailing zeros first, and a value of more digits hashes its
+     * stripped unscaled value and scale.
+     */
+    static int hashDecimal(BigDecimal d) {
+        if (d.signum() == 0) return 0;
+        int scale = d.scale();
+        if (scale >= 0 && scale <= 22 && d.precision() <= 15) return spread(Double.doubleToLongBits(d.doubleValue()));
+        BigDecimal stripped = d.stripTrailingZeros();
+        if (stripped.precision() <= 15) return spread(Double.doubleToLongBits(stripped.doubleValue()));
+        return stripped.unscaledValue().hashCode() * 31 + stripped.scale();
+    }
+
+    /** {@code bits} folded to an int, every bit spread over the high half first. */
+    private static int spread(long bits) {
+        long h = bits * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32));
     }
 
     /**
