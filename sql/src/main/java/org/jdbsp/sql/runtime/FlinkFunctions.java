@@ -16,8 +16,11 @@ public final class FlinkFunctions {
     private static final int MAX_PATTERNS = 256;
     private static final Map<String, Regex> PATTERNS = new ConcurrentHashMap<>();
 
-    /** A compiled expression, its number of groups and the text every match contains ({@link RequiredText}). */
-    private record Regex(Pattern pattern, int groups, String required) {
+    /**
+     * A compiled expression, its number of groups, the text every match contains and the most characters a match
+     * has before it, or -1 ({@link RequiredText}).
+     */
+    private record Regex(Pattern pattern, int groups, String required, int lead) {
     }
     private static final Map<String, DatePattern> FORMATS = new ConcurrentHashMap<>();
 
@@ -64,7 +67,7 @@ public final class FlinkFunctions {
         Regex r = PATTERNS.get(regex);
         if (r == null) {
             Pattern p = Pattern.compile(regex);
-            r = new Regex(p, p.matcher("").groupCount(), RequiredText.of(regex));
+            r = new Regex(p, p.matcher("").groupCount(), RequiredText.of(regex), RequiredText.lead(regex));
             if (PATTERNS.size() < MAX_PATTERNS) {
                 PATTERNS.put(regex, r);
             }
@@ -73,10 +76,15 @@ public final class FlinkFunctions {
             throw new IllegalArgumentException("REGEXP_EXTRACT: the expression " + regex + " has no group " + group);
         }
         String result;
-        if (r.required() != null && !s.contains(r.required())) {
+        int at = r.required() == null ? -1 : s.indexOf(r.required());
+        if (r.required() != null && at < 0) {
             result = null; // no match can lack it
         } else {
             Matcher m = r.pattern().matcher(s);
+            if (r.lead() >= 0 && at > r.lead()) {
+                // no match starts before: look from there (anchors and lookbehind still see the whole string)
+                m.useTransparentBounds(true).useAnchoringBounds(false).region(at - r.lead(), s.length());
+            }
             result = m.find() ? m.group(group) : null;
         }
         last.s = s;

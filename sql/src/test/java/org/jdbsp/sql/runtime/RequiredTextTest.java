@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 class RequiredTextTest {
     private static final String[] PATTERNS = {"(&|^)channel_id=([^&]*)", "abc", "a(b|c)d", "x|yz", "ab?cd", "a{2}bcd",
             "[a-z]+=(b+)", "(?i)abc", "a.bc", "foo(bar)?baz", "^id=([a-c]+)$", "ab{1,2}cd", "a*bcd", "(ab)*cd",
-            "(a|b)c=", "[^=]*=cd", "abc+", "a+?bc", "c=(a|b|)&"};
+            "(a|b)c=", "[^=]*=cd", "abc+", "a+?bc", "c=(a|b|)&", "(xy|[a-c]{1,3}z?)?cd=(.)", "^(a|bb)cd(x*)",
+            "(&|^)id=([^&]*)", "a??x{0,2}?cd(.?)", "(a|)(b|c)?fo"};
 
     @Test
     void findsTheLiteralRunsOfTheTopLevel() {
@@ -30,6 +31,15 @@ class RequiredTextTest {
         assertNull(RequiredText.of("(?i)abc"), "inline flags");
         assertNull(RequiredText.of("a\\.bc"), "escapes");
         assertNull(RequiredText.of("a"), "too short to help");
+        assertEquals(1, RequiredText.lead("(&|^)channel_id=([^&]*)"));
+        assertEquals(0, RequiredText.lead("abc"));
+        assertEquals(2, RequiredText.lead("ab?cd"));
+        assertEquals(2, RequiredText.lead("a{2}bcd"));
+        assertEquals(4, RequiredText.lead("(xy|[a-c]{1,3}z?)?cd="));
+        assertEquals(-1, RequiredText.lead("a*bcd"), "unbounded");
+        assertEquals(-1, RequiredText.lead("(ab)+cd"), "unbounded");
+        assertEquals(-1, RequiredText.lead("a{2,}bcd"), "unbounded");
+        assertEquals(-1, RequiredText.lead("x|yz"), "no required text");
     }
 
     @Test
@@ -52,12 +62,12 @@ class RequiredTextTest {
                     assertTrue(m.group().contains(required), regex + " matched '" + m.group() + "' in '" + s
                             + "' without '" + required + "' (seed " + seed + ")");
                 }
+                Matcher whole = p.matcher(s);
+                assertEquals(whole.find() ? whole.group() : null, FlinkFunctions.regexpExtract(s, regex, 0),
+                        regex + " on '" + s + "' (seed " + seed + ")");
                 if (p.matcher("").groupCount() >= 1) {
                     String expected = p.matcher(s).find() ? firstGroup(p, s) : null;
                     assertEquals(expected, FlinkFunctions.regexpExtract(s, regex, 1), regex + " on '" + s + "'");
-                } else {
-                    assertEquals(p.matcher(s).find() ? m.group() : null, FlinkFunctions.regexpExtract(s, regex, 0),
-                            regex + " on '" + s + "'");
                 }
             }
         }
