@@ -60,7 +60,8 @@ class AppendOnlyTableTest {
         }
     }
 
-    private static List<String> rows(Rows rows) {
+    /** The rows as sorted lines with their weights (shared with {@link RowBatchTest}). */
+    static List<String> rows(Rows rows) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             out.add(rows.get(i) + " x" + rows.weight(i));

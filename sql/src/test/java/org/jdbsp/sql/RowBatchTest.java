@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -124,11 +123,6 @@ class RowBatchTest {
     }
 
     private static List<String> rows(Rows rows) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) {
-            out.add(rows.get(i) + " x" + rows.weight(i));
-        }
-        out.sort(null);
-        return out;
+        return AppendOnlyTableTest.rows(rows);
     }
 }
