@@ -82,6 +82,13 @@ public final class TopK {
         return wire("top-k", in, Keys.longs(group), order, k, TopKKind.ROWS);
     }
 
+    /** {@link #topK(Stream, Function, Comparator, int, Expiry)} with a {@code long} group key. */
+    public static <T> Stream<T> topKByLong(Stream<T> in, ToLongFunction<? super T> group,
+                                           Comparator<? super T> order, int k, Expiry<? super T> expiry) {
+        Objects.requireNonNull(expiry, "top-k: null expiry");
+        return wire("top-k", in, Keys.longs(group), order, k, TopKKind.ROWS, expiry);
+    }
+
     /**
      * The local phase of a local-global top-k on several workers: each worker keeps the top {@code k} of its own
      * rows per group, with no exchange, and passes on only the changes of those local lists. Put it before
@@ -132,6 +139,13 @@ public final class TopK {
     public static <T> Stream<Ranked<T>> rowNumberByLong(Stream<T> in, ToLongFunction<? super T> group,
                                                         Comparator<? super T> order, int k) {
         return wire("row-number", in, Keys.longs(group), order, k, TopKKind.ROW_NUMBER);
+    }
+
+    /** {@link #rowNumber(Stream, Function, Comparator, int, Expiry)} with a {@code long} group key. */
+    public static <T> Stream<Ranked<T>> rowNumberByLong(Stream<T> in, ToLongFunction<? super T> group,
+                                                        Comparator<? super T> order, int k, Expiry<? super T> expiry) {
+        Objects.requireNonNull(expiry, "row number: null expiry");
+        return wire("row number", in, Keys.longs(group), order, k, TopKKind.ROW_NUMBER, expiry);
     }
 
     /**

@@ -29,7 +29,6 @@ final class RankOp extends Op {
     private final OrderComparator order;
     private final int[] orderColumns;
     private final int k;
-    private final int width;
     /** False when nothing reads the rank but the filter that bounds it: a plain top-k then serves ROW_NUMBER. */
     private final boolean rankRead;
     /** True when the result is the ranked rows as they are, without the rank column (nothing reads it). */
@@ -37,14 +36,26 @@ final class RankOp extends Op {
     /** A partition column (an input column, never NULL, a long) a table's watermark bounds, or -1; its bound. */
     private final int expiring;
     private final TimeBound expiry;
+    /** Makes an output row, an input row of {@code shape} with its rank appended, without boxing a column. */
+    private final RowCombiner appendRank;
+    private static final int CACHED_RANKS = 1024;
+    /** One-column rows of the ranks 1 to {@value #CACHED_RANKS}, made when first needed. */
+    private static final Tuple[] RANKS = new Tuple[CACHED_RANKS + 1];
+    /**
+     * Whether the partition is one NOT NULL integer column, held as a primitive: then the operator's groups are
+     * numbered by the {@code long} itself ({@link TopK#rowNumberByLong}), not by a boxed key made per row.
+     */
+    private final boolean longPartition;
 
     /**
      * @param expiring a partition column whose changes {@code expiry} bounds, or -1: then ROW_NUMBER's partitions
      *                 below the bound are dropped once the table's watermark passes them
      */
-    RankOp(Op input, Kind kind, int[] partition, OrderComparator order, int[] orderColumns, int k, int width,
-            boolean rankRead, boolean rowsOnly, int expiring, TimeBound expiry) {
+    RankOp(Op input, Kind kind, int[] partition, OrderComparator order, int[] orderColumns, int k, String shape,
+            boolean rankRead, boolean rowsOnly, int expiring, TimeBound expiry, boolean longPartition) {
         super(List.of(input));
+        this.appendRank = Combiners.of(shape, "J", null, shape + "J");
+        this.longPartition = longPartition && partition.length == 1;
         this.expiring = expiring;
         this.expiry = expiry;
         this.kind = kind;
@@ -52,7 +63,6 @@ final class RankOp extends Op {
         this.order = order;
         this.orderColumns = orderColumns;
         this.k = k;
-        this.width = width;
         this.rankRead = rankRead;
         this.rowsOnly = rowsOnly;
         if (rowsOnly && (rankRead || kind != Kind.ROW_NUMBER)) throw new IllegalArgumentException("the rank is read");
@@ -63,6 +73,18 @@ final class RankOp extends Op {
         Stream<Tuple> in = w.stream(inputs().get(0));
         Function<Tuple, Object> group = Keys.of(partition);
         Comparator<Tuple> cmp = order != null ? order : org.jdbsp.sql.runtime.TupleOrder.INSTANCE;
+        if (kind == Kind.ROW_NUMBER && longPartition) {
+            int c = partition[0];
+            java.util.function.ToLongFunction<Tuple> key = t -> t.getLong(c);
+            Expiry<Tuple> drop = expiring < 0 ? null : w.expiry(expiry, expiring);
+            if (!rankRead) {
+                Stream<Tuple> top = drop == null ? TopK.topKByLong(in, key, cmp, k)
+                        : TopK.topKByLong(in, key, cmp, k, drop);
+                return rowsOnly ? top : Linear.map(top, t -> withRank(new Ranked<>(t, 1)));
+            }
+            return Linear.map(drop == null ? TopK.rowNumberByLong(in, key, cmp, k)
+                    : TopK.rowNumberByLong(in, key, cmp, k, drop), this::withRank);
+        }
         if (kind == Kind.ROW_NUMBER) {
             Expiry<Tuple> drop = expiring < 0 ? null : w.expiry(expiry, expiring);
             if (!rankRead) {
@@ -90,10 +112,18 @@ final class RankOp extends Op {
     }
 
     private Tuple withRank(Ranked<Tuple> r) {
-        Object[] v = new Object[width + 1];
-        r.row().copyTo(0, v, 0, width);
-        v[width] = r.rank();
-        return Tuple.of(v);
+        return appendRank.combine(r.row(), rankRow(r.rank()));
+    }
+
+    /** The one-column row (BIGINT NOT NULL) holding {@code rank}. */
+    private static Tuple rankRow(long rank) {
+        if (rank < 1 || rank > CACHED_RANKS) return org.jdbsp.sql.runtime.RowClasses.factory("J").make(new Object[] {rank});
+        Tuple t = RANKS[(int) rank];
+        if (t == null) { // a race makes an equal row twice: harmless
+            t = org.jdbsp.sql.runtime.RowClasses.factory("J").make(new Object[] {rank});
+            RANKS[(int) rank] = t;
+        }
+        return t;
     }
 
     private static Tuple project(Tuple t, int[] columns) {
