@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ROW_NUMBER partitioned by one NOT NULL integer column numbers its groups by the primitive value; partitioned by
- * the same values in a nullable column, by boxed keys. Both give the same rows, read back with and without the
+ * the same values in a nullable column, by boxed keys; by two columns, by a generated row of the two. All give the
+ * same rows, read back with and without the
  * rank, incrementally, naively and on 2 workers, as rows are inserted and deleted.
  */
 class RankPartitionKeyTest {
@@ -21,6 +22,8 @@ class RankPartitionKeyTest {
                 DESC, id) AS rn FROM t) WHERE rn <= 3;
             CREATE VIEW by_object AS SELECT id, g, v, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY gn ORDER BY
                 v DESC, id) AS rn FROM t) WHERE rn <= 3;
+            CREATE VIEW by_pair AS SELECT id, g, v, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY gi, g ORDER
+                BY v DESC, id) AS rn FROM t) WHERE rn <= 3;
             CREATE VIEW top_long AS SELECT id, g, v FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY g ORDER BY v DESC,
                 id) AS rn FROM t) WHERE rn = 1;
             CREATE VIEW top_object AS SELECT id, g, v FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY gn ORDER BY v
@@ -54,6 +57,7 @@ class RankPartitionKeyTest {
                     assertTrue(expected.size() > 300, at);
                     assertEquals(expected, AppendOnlyTableTest.rows(p.view("by_long").contents()), at);
                     assertEquals(expected, AppendOnlyTableTest.rows(p.view("by_int").contents()), at);
+                    assertEquals(expected, AppendOnlyTableTest.rows(p.view("by_pair").contents()), at);
                     assertEquals(AppendOnlyTableTest.rows(p.view("top_object").changes()),
                             AppendOnlyTableTest.rows(p.view("top_long").changes()), at);
                 }

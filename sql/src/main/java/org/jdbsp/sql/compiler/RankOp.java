@@ -36,6 +36,8 @@ final class RankOp extends Op {
     /** A partition column (an input column, never NULL, a long) a table's watermark bounds, or -1; its bound. */
     private final int expiring;
     private final TimeBound expiry;
+    /** The shape of the input rows ({@link Shapes}). */
+    private final String shape;
     /** Makes an output row, an input row of {@code shape} with its rank appended, without boxing a column. */
     private final RowCombiner appendRank;
     private static final int CACHED_RANKS = 1024;
@@ -55,6 +57,7 @@ final class RankOp extends Op {
             boolean rankRead, boolean rowsOnly, int expiring, TimeBound expiry, boolean longPartition) {
         super(List.of(input));
         this.appendRank = Combiners.of(shape, "J", null, shape + "J");
+        this.shape = shape;
         this.longPartition = longPartition && partition.length == 1;
         this.expiring = expiring;
         this.expiry = expiry;
@@ -71,7 +74,7 @@ final class RankOp extends Op {
     @Override
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> in = w.stream(inputs().get(0));
-        Function<Tuple, Object> group = Keys.of(partition);
+        Function<Tuple, Object> group = partitionKey();
         Comparator<Tuple> cmp = order != null ? order : org.jdbsp.sql.runtime.TupleOrder.INSTANCE;
         if (kind == Kind.ROW_NUMBER && longPartition) {
             int c = partition[0];
@@ -109,6 +112,19 @@ final class RankOp extends Op {
         Function<Tuple, Object> rankedKey = Keys.join(range(0, keyColumns.length), nullSafe, Keys.RIGHT_NULL);
         return Joins.join(in, ranked, Keys.join(keyColumns, nullSafe, Keys.LEFT_NULL),
                 r -> rankedKey.apply(r.row()), (t, r) -> withRank(new Ranked<>(t, r.rank())));
+    }
+
+    /**
+     * The partition's key: as {@link Keys#of}, but a key of several columns is a row of the generated class of
+     * their shape, copied by generated code ({@link Combiners}), so that NOT NULL numbers are not boxed (Nexmark
+     * q18's bidder and auction).
+     */
+    private Function<Tuple, Object> partitionKey() {
+        if (partition.length < 2) return Keys.of(partition);
+        StringBuilder picked = new StringBuilder();
+        for (int c : partition) picked.append(shape.charAt(c));
+        RowCombiner pick = Combiners.of(shape, "", partition, picked.toString());
+        return t -> pick.combine(t, null);
     }
 
     private Tuple withRank(Ranked<Tuple> r) {
