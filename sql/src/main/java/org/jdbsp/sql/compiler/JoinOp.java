@@ -143,9 +143,23 @@ final class JoinOp extends Op {
         RowFunction cond = residual;
         RowCombiner whole = joined;
         IntervalExpiry<Tuple, Tuple> interval = expiry == null ? intervalExpiry(w) : null;
-        Stream<Tuple> joinedPairs = expiry != null ? Joins.join(l, r, kl, kr, whole::combine, expiry)
-                : interval != null ? Joins.join(l, r, kl, kr, whole::combine, interval)
-                : Joins.join(l, r, kl, kr, whole::combine);
+        Stream<Tuple> joinedPairs;
+        if (longKeyNullable != null) {
+            // one integer key column: the engine's long-keyed join; a NULL key matches nothing (its row stays in
+            // the side an outer join pads, which is the unfiltered input)
+            int lc = leftKeys[0], rc = rightKeys[0];
+            Stream<Tuple> lk = longKeyNullable[0] ? Linear.filter(l, t -> !t.isNull(lc)) : l;
+            Stream<Tuple> rk = longKeyNullable[1] ? Linear.filter(r, t -> !t.isNull(rc)) : r;
+            java.util.function.ToLongFunction<Tuple> klong = t -> t.getLong(lc);
+            java.util.function.ToLongFunction<Tuple> rlong = t -> t.getLong(rc);
+            joinedPairs = expiry != null ? Joins.joinOnLong(lk, rk, klong, rlong, whole::combine, expiry)
+                    : interval != null ? Joins.joinOnLong(lk, rk, klong, rlong, whole::combine, interval)
+                    : Joins.joinOnLong(lk, rk, klong, rlong, whole::combine);
+        } else {
+            joinedPairs = expiry != null ? Joins.join(l, r, kl, kr, whole::combine, expiry)
+                    : interval != null ? Joins.join(l, r, kl, kr, whole::combine, interval)
+                    : Joins.join(l, r, kl, kr, whole::combine);
+        }
         Stream<Tuple> inner = Linear.filter(joinedPairs, t -> cond.apply(t) != null);
         switch (type) {
             case INNER:

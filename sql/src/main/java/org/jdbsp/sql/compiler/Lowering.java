@@ -233,8 +233,10 @@ final class Lowering {
                 expiring = c;
             }
         }
-        boolean longPartition = partition.length == 1 && "BSIJ".indexOf(Shapes.letter(
-                window.getInput().getRowType().getFieldList().get(partition[0]).getType(), typeFactory)) >= 0;
+        // NOT NULL is trusted only where a table's own column is read (the table checks it), as for a join's key
+        boolean longPartition = partition.length == 1 && notNullColumn(window.getInput(), partition[0])
+                && "BSIJ".indexOf(Shapes.letter(window.getInput().getRowType().getFieldList().get(partition[0])
+                        .getType(), typeFactory)) >= 0;
         return new RankOp(lower(window.getInput()), kind, partition, order, orderColumns,
                 (int) Math.min(k, Integer.MAX_VALUE), Shapes.of(window.getInput().getRowType(), typeFactory), rankRead || kind != RankOp.Kind.ROW_NUMBER, rowsOnly,
                 expiry == null ? -1 : expiring, expiry, longPartition);
