@@ -105,6 +105,15 @@ public final class Agg<T> {
     }
 
     /**
+     * {@link #sumDecimal} of a non-null integer column read as a {@code long}: the same exact {@code BigDecimal}
+     * sums, added as {@code long}s within a step (no {@code BigDecimal} per row; a step's sum beyond a
+     * {@code long} carries on in {@code BigDecimal}).
+     */
+    public static <T> Agg<T> sumDecimalOfLong(ToLongFunction<? super T> value) {
+        return ofLong(Kind.SUM_DECIMAL, value);
+    }
+
+    /**
      * {@code AVG} of a non-null {@code long} column: {@code long}, the sum divided by the count truncated toward
      * zero (SQL's {@code AVG} over {@code BIGINT}, as in Calcite and Flink).
      */
@@ -134,6 +143,12 @@ public final class Agg<T> {
     public static <T> Agg<T> avgDecimal(Function<? super T, ? extends BigDecimal> value, int scale) {
         Objects.requireNonNull(value, "avg: null value function");
         return new Agg<>(Kind.AVG_DECIMAL, null, null, value, null, scale);
+    }
+
+    /** {@link #avgDecimal} of a non-null integer column read as a {@code long}, summed as {@link #sumDecimalOfLong}. */
+    public static <T> Agg<T> avgDecimalOfLong(ToLongFunction<? super T> value, int scale) {
+        Objects.requireNonNull(value, "avg: null value function");
+        return new Agg<>(Kind.AVG_DECIMAL, value, null, null, null, scale);
     }
 
     /** {@code MIN} of a non-null {@code long} column: {@code long}. */

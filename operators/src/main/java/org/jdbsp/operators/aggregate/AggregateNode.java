@@ -111,7 +111,7 @@ final class AggregateNode<T, R> extends Node implements Repartitionable {
             case SUM_DOUBLE, AVG_DOUBLE -> new SumAccumulator<T>(SumAccumulator.Num.DOUBLE,
                     agg.kind == Agg.Kind.AVG_DOUBLE, 0, null, agg.doubleValue, agg.value);
             case SUM_DECIMAL, AVG_DECIMAL -> new SumAccumulator<T>(SumAccumulator.Num.DECIMAL,
-                    agg.kind == Agg.Kind.AVG_DECIMAL, agg.scale, null, null, agg.value);
+                    agg.kind == Agg.Kind.AVG_DECIMAL, agg.scale, agg.longValue, null, agg.value);
             case MIN_LONG, MAX_LONG -> new ExtremeAccumulator<T>(agg.kind == Agg.Kind.MAX_LONG, false, appendOnly,
                     agg.longValue, null, agg.value);
             case MIN_DOUBLE, MAX_DOUBLE -> new ExtremeAccumulator<T>(agg.kind == Agg.Kind.MAX_DOUBLE, true, appendOnly,

@@ -116,8 +116,8 @@ final class AggregateReference {
                 case SUM_LONG, AVG_LONG -> longSum = Math.addExact(longSum,
                         Math.multiplyExact(((Number) v).longValue(), w));
                 case SUM_DOUBLE, AVG_DOUBLE -> doubleSum += ((Number) v).doubleValue() * w;
-                case SUM_DECIMAL, AVG_DECIMAL -> decimalSum = decimalSum.add(((BigDecimal) v).multiply(
-                        BigDecimal.valueOf(w)));
+                case SUM_DECIMAL, AVG_DECIMAL -> decimalSum = decimalSum.add((v instanceof BigDecimal d ? d
+                        : BigDecimal.valueOf(((Number) v).longValue())).multiply(BigDecimal.valueOf(w)));
                 case MIN_LONG, MAX_LONG -> net.merge(((Number) v).longValue(), w, Long::sum);
                 case MIN_DOUBLE, MAX_DOUBLE -> net.merge(((Number) v).doubleValue(), w, Long::sum);
                 case MIN, MAX -> net.merge(v, w, Long::sum);

@@ -13,7 +13,8 @@ import org.jdbsp.operators.spi.Checked;
  * left when weights are negative). {@code long}: exact, overflow fails the step naming the row or group; the
  * average is truncated toward zero. {@code double}: IEEE sums, so deleting a value may leave a rounding residue
  * (as in every incremental engine). {@code BigDecimal}: exact; the average is rounded half up to the aggregate's
- * scale. State: a sum and a {@code long} per group; O(1)
+ * scale; over {@code long} values, a step's changes are summed as a {@code long} while they fit and the sum is
+ * made a {@code BigDecimal} once per group and step. State: a sum and a {@code long} per group; O(1)
  * arithmetic per changed row. {@link #prepare} leaves the new sum and count in the change columns.
  */
 final class SumAccumulator<T> extends Accumulator<T> {
@@ -45,7 +46,7 @@ final class SumAccumulator<T> extends Accumulator<T> {
         this.doubleValue = doubleValue;
         this.value = value;
         longSum = num == Num.LONG ? new long[16] : null;
-        dLong = num == Num.LONG ? new long[16] : null;
+        dLong = num == Num.LONG || longValue != null ? new long[16] : null;
         doubleSum = num == Num.DOUBLE ? new double[16] : null;
         dDouble = num == Num.DOUBLE ? new double[16] : null;
         decimalSum = num == Num.DECIMAL ? new Object[16] : null;
@@ -78,13 +79,24 @@ final class SumAccumulator<T> extends Accumulator<T> {
             default -> {
                 dDecimal = grow(dDecimal, ord + 1);
                 dDecimal[ord] = BigDecimal.ZERO;
+                if (longValue != null) {
+                    dLong = grow(dLong, ord + 1);
+                    dLong[ord] = 0;
+                }
             }
         }
     }
 
     @Override
     void add(int ord, T row, long w) {
-        if (longValue != null) {
+        if (longValue != null && num == Num.DECIMAL) {
+            long v = longValue.applyAsLong(row);
+            try {
+                dLong[ord] = Math.addExact(dLong[ord], Math.multiplyExact(v, w)); // while the step's sum fits
+            } catch (ArithmeticException beyondLong) {
+                dDecimal[ord] = ((BigDecimal) dDecimal[ord]).add(BigDecimal.valueOf(v).multiply(BigDecimal.valueOf(w)));
+            }
+        } else if (longValue != null) {
             dLong[ord] = Checked.add(dLong[ord], Checked.multiply(longValue.applyAsLong(row), w, row), row);
         } else if (doubleValue != null) {
             dDouble[ord] += doubleValue.applyAsDouble(row) * w;
@@ -114,7 +126,9 @@ final class SumAccumulator<T> extends Accumulator<T> {
             case DOUBLE -> dDouble[ord] = doubleSum[id] + dDouble[ord];
             default -> {
                 BigDecimal old = (BigDecimal) decimalSum[id];
-                BigDecimal sum = old == null ? (BigDecimal) dDecimal[ord] : old.add((BigDecimal) dDecimal[ord]);
+                BigDecimal delta = (BigDecimal) dDecimal[ord];
+                if (longValue != null && dLong[ord] != 0) delta = delta.add(BigDecimal.valueOf(dLong[ord]));
+                BigDecimal sum = old == null ? delta : old.add(delta);
                 dDecimal[ord] = sum.signum() == 0 && newCount == 0 ? null : sum;
             }
         }

@@ -40,7 +40,9 @@ class AggregateFamilyProperties {
         Agg.sumDouble((Fact f) -> f.val() / 4.0), Agg.sumDecimal(Fact::dec), Agg.avg(Fact::val),
         Agg.avgNullable(Fact::maybe), Agg.avgDouble((Fact f) -> f.val() / 8.0), Agg.avgDecimal(Fact::dec, 3),
         Agg.min(Fact::val), Agg.max(Fact::val), Agg.minDouble((Fact f) -> f.val() / 2.0),
-        Agg.maxDouble((Fact f) -> -f.val() / 2.0), Agg.minOf(Fact::name), Agg.maxOf(Fact::dec), Agg.fold(SQUARES));
+        Agg.maxDouble((Fact f) -> -f.val() / 2.0), Agg.minOf(Fact::name), Agg.maxOf(Fact::dec), Agg.fold(SQUARES),
+        Agg.sumDecimalOfLong(Fact::val), Agg.avgDecimalOfLong(Fact::val, 4),
+        Agg.avgDecimalOfLong((Fact f) -> f.val() * 3_000_000_000_000_000L, 2)); // step sums beyond a long
 
     @SuppressWarnings("unchecked")
     static final Agg<Fact>[] ALL = ALL_LIST.toArray(new Agg[0]);

@@ -85,6 +85,12 @@ final class AggSpec {
                 }
                 break;
             case AVG:
+                if (resultType.kind() == ColumnType.Kind.DECIMAL && num == Num.LONG && filter < 0
+                        && notNull[args[0]] && "BSIJ".indexOf(inputShape.charAt(args[0])) >= 0) {
+                    // an integer column's exact average, summed as longs: no BigDecimal per row
+                    out[at] = Agg.avgDecimalOfLong(longOf(), Math.max(0, resultType.scale()));
+                    break;
+                }
                 if (resultType.kind() == ColumnType.Kind.DECIMAL) {
                     out[at] = Agg.avgDecimal(decimalOf(), Math.max(0, resultType.scale()));
                     break;
