@@ -76,6 +76,9 @@ class WindowTableFunctionTest {
             String f = "TABLE(" + SPECS.get(i).sql() + ")";
             script.append("CREATE VIEW rows").append(i).append(" AS SELECT id, k, t, window_start, window_end FROM ")
                     .append(f).append(";\n");
+            // some columns, reordered: the window function makes only these (the projection fused in)
+            script.append("CREATE VIEW picks").append(i).append(" AS SELECT window_end, k, window_start FROM ")
+                    .append(f).append(";\n");
             script.append("CREATE VIEW counts").append(i).append(" AS SELECT window_start, window_end, COUNT(*) AS n,")
                     .append(" SUM(k) AS s FROM ").append(f).append(" GROUP BY window_start, window_end;\n");
         }
@@ -102,6 +105,7 @@ class WindowTableFunctionTest {
             for (int i = 0; i < SPECS.size(); i++) {
                 Spec s = SPECS.get(i);
                 List<String> rows = new ArrayList<>();
+                List<String> picks = new ArrayList<>();
                 java.util.Map<List<Long>, long[]> counts = new java.util.TreeMap<>(
                         java.util.Comparator.<List<Long>, Long>comparing(w -> w.get(0)).thenComparing(w -> w.get(1)));
                 for (Event e : table) {
@@ -110,6 +114,7 @@ class WindowTableFunctionTest {
                     }
                     for (long[] w : s.windows(e.t())) {
                         rows.add(e.id() + "|" + e.k() + "|" + time(e.t()) + "|" + time(w[0]) + "|" + time(w[1]));
+                        picks.add(time(w[1]) + "|" + (e.k() == null ? "null" : e.k()) + "|" + time(w[0]));
                         long[] n = counts.computeIfAbsent(List.of(w[0], w[1]), x -> new long[3]);
                         n[0]++;
                         if (e.k() != null) {
@@ -122,6 +127,7 @@ class WindowTableFunctionTest {
                 counts.forEach((w, n) -> expectedCounts.add(time(w.get(0)) + "|" + time(w.get(1)) + "|"
                         + n[0] + "|" + (n[2] == 0 ? "null" : String.valueOf(n[1]))));
                 assertEquals(sorted(rows), contents(p, "rows" + i), at + ", " + s.sql());
+                assertEquals(sorted(picks), contents(p, "picks" + i), at + ", " + s.sql());
                 assertEquals(sorted(expectedCounts), contents(p, "counts" + i), at + ", " + s.sql());
             }
         }

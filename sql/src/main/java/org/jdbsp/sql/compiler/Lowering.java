@@ -97,6 +97,11 @@ final class Lowering {
                 Op fused = join(join, picked);
                 if (fused != null) return fused;
             }
+            if (picked != null && calc.getInput() instanceof LogicalTableFunctionScan tvf) {
+                // the window function makes only the columns the projection picks (q5's auction and window)
+                return WindowTableFunctions.lower(tvf, this::lower, where, typeFactory, picked,
+                        Shapes.of(calc.getRowType(), typeFactory));
+            }
             if (calc.getInput() instanceof LogicalWindow window && onlyBoundsTheRank(window, p)) {
                 return window(window, p, true);
             }

@@ -71,9 +71,19 @@ final class WindowTableFunctions {
     /** The operator of {@code scan}, its input lowered by {@code lower}. */
     static Op lower(LogicalTableFunctionScan scan, Function<RelNode, Op> lower, Statement.QueryText where,
                     JavaTypeFactory typeFactory) {
+        return lower(scan, lower, where, typeFactory, null, null);
+    }
+
+    /**
+     * {@link #lower} with the projection above fused in: the output rows are the columns {@code picked} of the
+     * window function's rows (its input's columns, then window_start and window_end), of shape {@code pickedShape};
+     * {@code picked} null: all of them.
+     */
+    static Op lower(LogicalTableFunctionScan scan, Function<RelNode, Op> lower, Statement.QueryText where,
+                    JavaTypeFactory typeFactory, int[] picked, String pickedShape) {
         Spec s = spec(scan, where);
         return new WindowTvfOp(lower.apply(scan.getInputs().get(0)), s.name, s.time, s.size, s.slide, s.offset,
-                Shapes.of(scan.getRowType(), typeFactory));
+                Shapes.of(scan.getRowType(), typeFactory), picked, pickedShape);
     }
 
     /**

@@ -27,14 +27,24 @@ final class WindowTvfOp extends Op {
     private final long slide;
     private final long offset;
     private final String shape;
+    /** The columns of the function's rows that are output (a projection fused in), or null: all; their shape. */
+    private final int[] picked;
+    private final String pickedShape;
 
     /**
      * {@code function} ("TUMBLE" or "HOP", for explain) over {@code input}'s rows, by the TIMESTAMP column
-     * {@code timeColumn}; {@code shape}: the output rows' ({@link RowClasses}), the input's columns then the two
-     * window columns.
+     * {@code timeColumn}; {@code shape}: the function's rows' ({@link RowClasses}), the input's columns then the two
+     * window columns; {@code picked}: the columns of those rows output, in order, of shape {@code pickedShape}
+     * (null: all of them).
      */
-    WindowTvfOp(Op input, String function, int timeColumn, long size, long slide, long offset, String shape) {
+    WindowTvfOp(Op input, String function, int timeColumn, long size, long slide, long offset, String shape,
+                int[] picked, String pickedShape) {
         super(List.of(input));
+        if ((picked == null) != (pickedShape == null) || picked != null && picked.length != pickedShape.length()) {
+            throw new IllegalArgumentException("picked columns " + Arrays.toString(picked) + " of shape " + pickedShape);
+        }
+        this.picked = picked;
+        this.pickedShape = pickedShape;
         if (size <= 0 || slide <= 0) {
             throw new IllegalArgumentException(function + ": the window size and slide must be positive intervals");
         }
@@ -61,37 +71,46 @@ final class WindowTvfOp extends Op {
 
     @Override
     Stream<Tuple> wire(Wiring w) {
-        TupleFactory factory = RowClasses.factory(shape);
         int in = shape.length() - 2;
+        int[] pick = picked;
+        if (pick == null) {
+            pick = new int[in + 2];
+            for (int c = 0; c < pick.length; c++) pick[c] = c;
+        }
+        int[] out = pick;
+        String outShape = picked == null ? shape : pickedShape;
+        TupleFactory factory = RowClasses.factory(outShape);
         int time = timeColumn;
         long size = this.size;
         long slide = this.slide;
         long offset = this.offset;
         boolean cumulative = this.function.equals("CUMULATE");
         // per wiring (one per worker): the row being built
-        long[] longs = new long[shape.length()];
-        double[] doubles = new double[shape.length()];
-        Object[] objects = new Object[shape.length()];
-        char[] letters = shape.toCharArray();
-        return Linear.<Tuple, Tuple>flatMap(w.stream(inputs().get(0)), (row, out) -> {
+        long[] longs = new long[out.length];
+        double[] doubles = new double[out.length];
+        Object[] objects = new Object[out.length];
+        char[] letters = outShape.toCharArray();
+        return Linear.<Tuple, Tuple>flatMap(w.stream(inputs().get(0)), (row, sink) -> {
             if (row.isNull(time)) {
                 return;
             }
             long t = row.getLong(time);
             boolean typed = true;
-            for (int c = 0; c < in; c++) {
-                char l = letters[c];
+            for (int j = 0; j < out.length; j++) {
+                int c = out[j];
+                if (c >= in) continue; // a window column, set per window
+                char l = letters[j];
                 if (l == 'L') {
-                    objects[c] = row.get(c);
+                    objects[j] = row.get(c);
                 } else if (row.isNull(c)) { // NULL where the plan said NOT NULL: the boxed path keeps it
                     typed = false;
                     break;
                 } else if (l == 'F' || l == 'D') {
-                    doubles[c] = row.getDouble(c);
+                    doubles[j] = row.getDouble(c);
                 } else if (l == 'Z') {
-                    longs[c] = row.getBoolean(c) ? 1 : 0;
+                    longs[j] = row.getBoolean(c) ? 1 : 0;
                 } else {
-                    longs[c] = row.getLong(c);
+                    longs[j] = row.getLong(c);
                 }
             }
             Object[] boxed = typed ? null : row.toArray();
@@ -105,14 +124,17 @@ final class WindowTvfOp extends Op {
                 long s = cumulative ? s0 : at;
                 long end = cumulative ? at : Math.addExact(at, size);
                 if (typed) {
-                    put(letters[in], in, s, longs, objects);
-                    put(letters[in + 1], in + 1, end, longs, objects);
-                    out.accept(factory.make(longs, doubles, objects));
+                    for (int j = 0; j < out.length; j++) {
+                        if (out[j] == in) put(letters[j], j, s, longs, objects);
+                        else if (out[j] == in + 1) put(letters[j], j, end, longs, objects);
+                    }
+                    sink.accept(factory.make(longs, doubles, objects));
                 } else {
-                    Object[] values = Arrays.copyOf(boxed, in + 2);
-                    values[in] = s;
-                    values[in + 1] = end;
-                    out.accept(factory.make(values));
+                    Object[] values = new Object[out.length];
+                    for (int j = 0; j < out.length; j++) {
+                        values[j] = out[j] < in ? boxed[out[j]] : out[j] == in ? (Object) s : (Object) end;
+                    }
+                    sink.accept(factory.make(values));
                 }
             }
         });
@@ -131,6 +153,6 @@ final class WindowTvfOp extends Op {
         return function.toLowerCase(Locale.ROOT) + " window by column " + timeColumn + ", size " + size
                 + " ms" + (slide != size ? (function.equals("CUMULATE") ? ", step " : ", slide ") + slide + " ms" : "")
                 + (offset != 0 ? ", offset " + offset
-                + " ms" : "");
+                + " ms" : "") + (picked != null ? ", columns " + Arrays.toString(picked) : "");
     }
 }
