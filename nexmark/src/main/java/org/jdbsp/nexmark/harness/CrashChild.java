@@ -21,7 +21,6 @@ import org.jdbsp.sql.DurableSqlProgram;
 import org.jdbsp.sql.Row;
 import org.jdbsp.sql.Rows;
 import org.jdbsp.sql.SqlOptions;
-import org.jdbsp.sql.SqlProgram;
 import org.jdbsp.zset.Weighted;
 import org.jdbsp.zset.ZSet;
 
@@ -254,9 +253,7 @@ final class CrashChild {
 
         @Override
         public void push(EventsByType events) {
-            SqlProgram p = durable.program();
-            SqlEngine.insert(events, 0, events.size(), p.table("person").writer(), p.table("auction").writer(),
-                    p.table("bid").writer());
+            SqlEngine.insert(events, 0, events.size(), durable.program());
         }
 
         @Override

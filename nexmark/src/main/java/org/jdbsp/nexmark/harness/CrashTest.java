@@ -264,8 +264,7 @@ public final class CrashTest {
             SqlProgram p = Sql.compile(CrashChild.SqlLife.script(query), SqlOptions.incremental());
             for (long s = 1; s <= steps; s++) {
                 EventsByType e = events.of(s);
-                SqlEngine.insert(e, 0, e.size(), p.table("person").writer(), p.table("auction").writer(),
-                        p.table("bid").writer());
+                SqlEngine.insert(e, 0, e.size(), p);
                 p.step();
                 changes.put(s, parse(CrashChild.lines(p.view(query).changes())));
             }

@@ -33,8 +33,9 @@ import org.jdbsp.zset.ZSet;
  * ({@code org/jdbsp/nexmark/sql/tables.sql}), the query as a view ({@code qN.sql}: nexmark/nexmark's text with
  * the changes noted in its comments), compiled by {@link Sql}. Events become rows with one {@link RowWriter} per
  * table, without boxing, into a {@link RowBatch} per table between steps ({@link #prepare}, outside the timed
- * work, as the circuits' events are made by the generator outside it); a push inserts the batches. The view's contents are converted to the circuit query's row record for
- * {@code --check}, column by column (a TIMESTAMP to epoch milliseconds, a DATE to its ISO text).
+ * work, as the circuits' events are made by the generator outside it); a push inserts the batches. The view's
+ * contents are converted to the circuit query's row record for {@code --check}, column by column (a TIMESTAMP to
+ * epoch milliseconds, a DATE to its ISO text).
  *
  * <p>The tables are append-only (they keep no rows), and the view keeps its contents only when {@code --check} or
  * {@code --dump-output} reads them, as the circuits' outputs.
@@ -42,15 +43,7 @@ import org.jdbsp.zset.ZSet;
 final class SqlEngine implements QueryEngine {
     private final NexmarkQuery<?> query;
     private final SqlProgram program;
-    private final RowWriter persons;
-    private final RowWriter auctions;
-    private final RowWriter bids;
-    private final SqlTable personTable;
-    private final SqlTable auctionTable;
-    private final SqlTable bidTable;
-    private final RowBatch personRows;
-    private final RowBatch auctionRows;
-    private final RowBatch bidRows;
+    private final Inputs inputs;
     /** The events whose rows the batches hold ({@link #prepare}), or null. */
     private EventsByType prepared;
     private int preparedOff;
@@ -66,15 +59,7 @@ final class SqlEngine implements QueryEngine {
         SqlOptions options = (mode == Mode.NAIVE ? SqlOptions.naive() : SqlOptions.incremental()).withWorkers(workers)
                 .withViewContents(keepView);
         program = Sql.compile(text("tables") + "\n" + text, options);
-        personTable = program.table("person");
-        auctionTable = program.table("auction");
-        bidTable = program.table("bid");
-        persons = personTable.writer();
-        auctions = auctionTable.writer();
-        bids = bidTable.writer();
-        personRows = personTable.newBatch();
-        auctionRows = auctionTable.newBatch();
-        bidRows = bidTable.newBatch();
+        inputs = new Inputs(program);
         if (program.tableNames().stream().anyMatch(t -> t.equalsIgnoreCase("side_input"))) {
             // q13's side input: nexmark's side_input.txt, the rows the circuit's query generates too
             RowWriter side = program.table("side_input").writer();
@@ -112,22 +97,8 @@ final class SqlEngine implements QueryEngine {
      */
     @Override
     public void prepare(EventsByType events, int off, int len) {
-        personRows.clear();
-        auctionRows.clear();
-        bidRows.clear();
         prepared = null;
-        Person[] ps = events.persons();
-        for (int i = events.first(0, off), end = i + events.count(0, off, len); i < end; i++) {
-            person(persons, ps[i]).addTo(personRows);
-        }
-        Auction[] as = events.auctions();
-        for (int i = events.first(1, off), end = i + events.count(1, off, len); i < end; i++) {
-            auction(auctions, as[i]).addTo(auctionRows);
-        }
-        Bid[] bs = events.bids();
-        for (int i = events.first(2, off), end = i + events.count(2, off, len); i < end; i++) {
-            bid(bids, bs[i]).addTo(bidRows);
-        }
+        inputs.prepare(events, off, len);
         prepared = events;
         preparedOff = off;
         preparedLen = len;
@@ -140,24 +111,67 @@ final class SqlEngine implements QueryEngine {
             prepare(events, off, len);
         }
         prepared = null; // inserted once
-        personTable.insert(personRows);
-        auctionTable.insert(auctionRows);
-        bidTable.insert(bidRows);
+        inputs.insert();
     }
 
-    /** Inserts the events at {@code [off, off + len)} into the tables person, auction and bid of tables.sql. */
-    static void insert(EventsByType events, int off, int len, RowWriter persons, RowWriter auctions, RowWriter bids) {
-        Person[] ps = events.persons();
-        for (int i = events.first(0, off), end = i + events.count(0, off, len); i < end; i++) {
-            person(persons, ps[i]).insert();
+    /** Inserts the events at {@code [off, off + len)} into the tables person, auction and bid of {@code program}. */
+    static void insert(EventsByType events, int off, int len, SqlProgram program) {
+        Inputs in = new Inputs(program);
+        in.prepare(events, off, len);
+        in.insert();
+    }
+
+    /**
+     * The tables person, auction and bid of tables.sql, each with a {@link RowWriter} and a {@link RowBatch}: the
+     * rows of some events are made into the batches, then inserted.
+     */
+    private static final class Inputs {
+        private final SqlTable personTable;
+        private final SqlTable auctionTable;
+        private final SqlTable bidTable;
+        private final RowWriter persons;
+        private final RowWriter auctions;
+        private final RowWriter bids;
+        private final RowBatch personRows;
+        private final RowBatch auctionRows;
+        private final RowBatch bidRows;
+
+        Inputs(SqlProgram program) {
+            personTable = program.table("person");
+            auctionTable = program.table("auction");
+            bidTable = program.table("bid");
+            persons = personTable.writer();
+            auctions = auctionTable.writer();
+            bids = bidTable.writer();
+            personRows = personTable.newBatch();
+            auctionRows = auctionTable.newBatch();
+            bidRows = bidTable.newBatch();
         }
-        Auction[] as = events.auctions();
-        for (int i = events.first(1, off), end = i + events.count(1, off, len); i < end; i++) {
-            auction(auctions, as[i]).insert();
+
+        /** Makes the rows of the events at {@code [off, off + len)} into the batches, replacing what they held. */
+        void prepare(EventsByType events, int off, int len) {
+            personRows.clear();
+            auctionRows.clear();
+            bidRows.clear();
+            Person[] ps = events.persons();
+            for (int i = events.first(0, off), end = i + events.count(0, off, len); i < end; i++) {
+                person(persons, ps[i]).addTo(personRows);
+            }
+            Auction[] as = events.auctions();
+            for (int i = events.first(1, off), end = i + events.count(1, off, len); i < end; i++) {
+                auction(auctions, as[i]).addTo(auctionRows);
+            }
+            Bid[] bs = events.bids();
+            for (int i = events.first(2, off), end = i + events.count(2, off, len); i < end; i++) {
+                bid(bids, bs[i]).addTo(bidRows);
+            }
         }
-        Bid[] bs = events.bids();
-        for (int i = events.first(2, off), end = i + events.count(2, off, len); i < end; i++) {
-            bid(bids, bs[i]).insert();
+
+        /** Inserts the batches' rows into their tables. */
+        void insert() {
+            personTable.insert(personRows);
+            auctionTable.insert(auctionRows);
+            bidTable.insert(bidRows);
         }
     }
 
