@@ -122,14 +122,7 @@ final class JoinOp extends Op {
         JoinExpiry<Tuple, Tuple> expiry = expiry(w);
         if (residual == null) {
             java.util.function.BinaryOperator<Tuple> out = picked == null ? this::concat : this::pick;
-            if (longKeyNullable != null && type == JoinRelType.INNER) {
-                // an inner join on one integer column: the engine's long-keyed join; a NULL key matches nothing
-                int lc = leftKeys[0], rc = rightKeys[0];
-                Stream<Tuple> lk = longKeyNullable[0] ? Linear.filter(l, t -> !t.isNull(lc)) : l;
-                Stream<Tuple> rk = longKeyNullable[1] ? Linear.filter(r, t -> !t.isNull(rc)) : r;
-                return expiry == null ? Joins.joinOnLong(lk, rk, t -> t.getLong(lc), t -> t.getLong(rc), out)
-                        : Joins.joinOnLong(lk, rk, t -> t.getLong(lc), t -> t.getLong(rc), out, expiry);
-            }
+            if (longKeyNullable != null && type == JoinRelType.INNER) return innerOnLong(l, r, out, expiry, null);
             switch (type) {
                 case INNER: return expiry == null ? Joins.join(l, r, kl, kr, out) : Joins.join(l, r, kl, kr, out, expiry);
                 case LEFT: return Joins.leftJoin(l, r, kl, kr, out);
@@ -143,23 +136,11 @@ final class JoinOp extends Op {
         RowFunction cond = residual;
         RowCombiner whole = joined;
         IntervalExpiry<Tuple, Tuple> interval = expiry == null ? intervalExpiry(w) : null;
-        Stream<Tuple> joinedPairs;
-        if (longKeyNullable != null) {
-            // one integer key column: the engine's long-keyed join; a NULL key matches nothing (its row stays in
-            // the side an outer join pads, which is the unfiltered input)
-            int lc = leftKeys[0], rc = rightKeys[0];
-            Stream<Tuple> lk = longKeyNullable[0] ? Linear.filter(l, t -> !t.isNull(lc)) : l;
-            Stream<Tuple> rk = longKeyNullable[1] ? Linear.filter(r, t -> !t.isNull(rc)) : r;
-            java.util.function.ToLongFunction<Tuple> klong = t -> t.getLong(lc);
-            java.util.function.ToLongFunction<Tuple> rlong = t -> t.getLong(rc);
-            joinedPairs = expiry != null ? Joins.joinOnLong(lk, rk, klong, rlong, whole::combine, expiry)
-                    : interval != null ? Joins.joinOnLong(lk, rk, klong, rlong, whole::combine, interval)
-                    : Joins.joinOnLong(lk, rk, klong, rlong, whole::combine);
-        } else {
-            joinedPairs = expiry != null ? Joins.join(l, r, kl, kr, whole::combine, expiry)
-                    : interval != null ? Joins.join(l, r, kl, kr, whole::combine, interval)
-                    : Joins.join(l, r, kl, kr, whole::combine);
-        }
+        // an outer join pads the unmatched rows of its unfiltered inputs, those with a NULL key among them
+        Stream<Tuple> joinedPairs = longKeyNullable != null ? innerOnLong(l, r, whole::combine, expiry, interval)
+                : expiry != null ? Joins.join(l, r, kl, kr, whole::combine, expiry)
+                : interval != null ? Joins.join(l, r, kl, kr, whole::combine, interval)
+                : Joins.join(l, r, kl, kr, whole::combine);
         Stream<Tuple> inner = Linear.filter(joinedPairs, t -> cond.apply(t) != null);
         switch (type) {
             case INNER:
@@ -178,6 +159,24 @@ final class JoinOp extends Op {
             default:
                 throw new IllegalStateException(type.toString());
         }
+    }
+
+    /**
+     * The inner join on the one integer key column, by the engine's long-keyed join: a NULL key matches nothing, so
+     * the rows holding one are filtered out first. {@code expiry} or {@code interval} (either may be null) bounds
+     * its state.
+     */
+    private Stream<Tuple> innerOnLong(Stream<Tuple> l, Stream<Tuple> r,
+                                      java.util.function.BiFunction<Tuple, Tuple, Tuple> out,
+                                      JoinExpiry<Tuple, Tuple> expiry, IntervalExpiry<Tuple, Tuple> interval) {
+        int lc = leftKeys[0], rc = rightKeys[0];
+        Stream<Tuple> lk = longKeyNullable[0] ? Linear.filter(l, t -> !t.isNull(lc)) : l;
+        Stream<Tuple> rk = longKeyNullable[1] ? Linear.filter(r, t -> !t.isNull(rc)) : r;
+        java.util.function.ToLongFunction<Tuple> kl = t -> t.getLong(lc);
+        java.util.function.ToLongFunction<Tuple> kr = t -> t.getLong(rc);
+        return expiry != null ? Joins.joinOnLong(lk, rk, kl, kr, out, expiry)
+                : interval != null ? Joins.joinOnLong(lk, rk, kl, kr, out, interval)
+                : Joins.joinOnLong(lk, rk, kl, kr, out);
     }
 
     /** The distinct rows of one side that have a match in {@code inner}. */
