@@ -79,12 +79,12 @@ final class AggregateOp extends Op {
         for (int p : set) present[p] = true;
         int width = groupColumns.length + aggs.size();
         int engineAggs = engineWidth();
-        Function<Tuple, Object> key = keyOf(keyColumns);
+        Function<Tuple, Object> key = Keys.of(inputShape, keyColumns);
         if (engineAggs == 0 && aggs.isEmpty() && set.length == groupColumns.length) {
             // a plain DISTINCT: the output row is the grouping columns' values, so the distinct rows are the
             // groups, with no key to build and read back
             if (isIdentity(keyColumns)) return Distinct.distinct(in);
-            RowCombiner pick = picker(keyColumns);
+            RowCombiner pick = Keys.picker(inputShape, keyColumns);
             return Distinct.distinct(Linear.map(in, t -> pick.combine(t, null)));
         }
         Object[] scratch = new Object[width];  // one per wiring: each worker's circuit has its own
@@ -126,26 +126,8 @@ final class AggregateOp extends Op {
         // the greatest time of the group: the time itself, or the last millisecond of a day written as text
         java.util.function.ToLongFunction<Tuple> last = expiry.timeOf(time);
         return Aggregates.perWindowOf(in, last, t -> Math.addExact(last.applyAsLong(t), after),
-                keyOf(groupColumns), watermark, (start, end, k, r) -> row(k, r, set, present, scratch), engine);
-    }
-
-    /**
-     * The grouping key of {@code columns}: as {@link Keys#of}, but a key of several columns is a row of the
-     * generated class of their shape, made by generated code that copies the columns ({@link Combiners}), so that
-     * NOT NULL numbers are not boxed and the key hashes and compares without reading other objects (a window's
-     * auction, start and end in Nexmark q5).
-     */
-    private Function<Tuple, Object> keyOf(int[] columns) {
-        if (columns.length < 2) return Keys.of(columns);
-        RowCombiner pick = picker(columns);
-        return t -> pick.combine(t, null);
-    }
-
-    /** Generated code copying {@code columns} of an input row into a row of their shape. */
-    private RowCombiner picker(int[] columns) {
-        StringBuilder picked = new StringBuilder();
-        for (int c : columns) picked.append(inputShape.charAt(c));
-        return Combiners.of(inputShape, "", columns, picked.toString());
+                Keys.of(inputShape, groupColumns), watermark, (start, end, k, r) -> row(k, r, set, present, scratch),
+                engine);
     }
 
     /** How many of the engine's aggregates the SQL aggregates make. */

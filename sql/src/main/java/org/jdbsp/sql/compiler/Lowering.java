@@ -243,8 +243,9 @@ final class Lowering {
                 && "BSIJ".indexOf(Shapes.letter(window.getInput().getRowType().getFieldList().get(partition[0])
                         .getType(), typeFactory)) >= 0;
         return new RankOp(lower(window.getInput()), kind, partition, order, orderColumns,
-                (int) Math.min(k, Integer.MAX_VALUE), Shapes.of(window.getInput().getRowType(), typeFactory), rankRead || kind != RankOp.Kind.ROW_NUMBER, rowsOnly,
-                expiry == null ? -1 : expiring, expiry, longPartition);
+                (int) Math.min(k, Integer.MAX_VALUE), Shapes.of(window.getInput().getRowType(), typeFactory),
+                rankRead || kind != RankOp.Kind.ROW_NUMBER, rowsOnly, expiry == null ? -1 : expiring, expiry,
+                longPartition);
     }
 
     /** The k of {@code $rank <= k} (also {@code < k+1}, {@code = 1}, either side), or -1. */

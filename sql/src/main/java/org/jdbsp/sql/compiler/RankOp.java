@@ -74,29 +74,15 @@ final class RankOp extends Op {
     @Override
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> in = w.stream(inputs().get(0));
-        Function<Tuple, Object> group = partitionKey();
         Comparator<Tuple> cmp = order != null ? order : org.jdbsp.sql.runtime.TupleOrder.INSTANCE;
-        if (kind == Kind.ROW_NUMBER && longPartition) {
-            int c = partition[0];
-            java.util.function.ToLongFunction<Tuple> key = t -> t.getLong(c);
-            Expiry<Tuple> drop = expiring < 0 ? null : w.expiry(expiry, expiring);
-            if (!rankRead) {
-                Stream<Tuple> top = drop == null ? TopK.topKByLong(in, key, cmp, k)
-                        : TopK.topKByLong(in, key, cmp, k, drop);
-                return rowsOnly ? top : Linear.map(top, t -> withRank(new Ranked<>(t, 1)));
-            }
-            return Linear.map(drop == null ? TopK.rowNumberByLong(in, key, cmp, k)
-                    : TopK.rowNumberByLong(in, key, cmp, k, drop), this::withRank);
-        }
         if (kind == Kind.ROW_NUMBER) {
             Expiry<Tuple> drop = expiring < 0 ? null : w.expiry(expiry, expiring);
             if (!rankRead) {
                 // every row the top-k keeps satisfies the bound; a rank of 1 passes the filter above
-                Stream<Tuple> top = drop == null ? TopK.topK(in, group, cmp, k) : TopK.topK(in, group, cmp, k, drop);
+                Stream<Tuple> top = top(in, cmp, drop);
                 return rowsOnly ? top : Linear.map(top, t -> withRank(new Ranked<>(t, 1)));
             }
-            return Linear.map(drop == null ? TopK.rowNumber(in, group, cmp, k)
-                    : TopK.rowNumber(in, group, cmp, k, drop), this::withRank);
+            return Linear.map(rowNumbers(in, cmp, drop), this::withRank);
         }
         // rank the (partition, order) values, then join the ranks back to the rows carrying those values
         int[] keyColumns = concat(partition, orderColumns);
@@ -114,17 +100,31 @@ final class RankOp extends Op {
                 r -> rankedKey.apply(r.row()), (t, r) -> withRank(new Ranked<>(t, r.rank())));
     }
 
-    /**
-     * The partition's key: as {@link Keys#of}, but a key of several columns is a row of the generated class of
-     * their shape, copied by generated code ({@link Combiners}), so that NOT NULL numbers are not boxed (Nexmark
-     * q18's bidder and auction).
-     */
-    private Function<Tuple, Object> partitionKey() {
-        if (partition.length < 2) return Keys.of(partition);
-        StringBuilder picked = new StringBuilder();
-        for (int c : partition) picked.append(shape.charAt(c));
-        RowCombiner pick = Combiners.of(shape, "", partition, picked.toString());
-        return t -> pick.combine(t, null);
+    /** The first {@code k} rows of each partition by {@code cmp}, its groups dropped by {@code drop} (or null). */
+    private Stream<Tuple> top(Stream<Tuple> in, Comparator<Tuple> cmp, Expiry<Tuple> drop) {
+        if (longPartition) {
+            java.util.function.ToLongFunction<Tuple> key = longKey();
+            return drop == null ? TopK.topKByLong(in, key, cmp, k) : TopK.topKByLong(in, key, cmp, k, drop);
+        }
+        Function<Tuple, Object> group = Keys.of(shape, partition);
+        return drop == null ? TopK.topK(in, group, cmp, k) : TopK.topK(in, group, cmp, k, drop);
+    }
+
+    /** {@link #top} with each row's position in its partition. */
+    private Stream<Ranked<Tuple>> rowNumbers(Stream<Tuple> in, Comparator<Tuple> cmp, Expiry<Tuple> drop) {
+        if (longPartition) {
+            java.util.function.ToLongFunction<Tuple> key = longKey();
+            return drop == null ? TopK.rowNumberByLong(in, key, cmp, k)
+                    : TopK.rowNumberByLong(in, key, cmp, k, drop);
+        }
+        Function<Tuple, Object> group = Keys.of(shape, partition);
+        return drop == null ? TopK.rowNumber(in, group, cmp, k) : TopK.rowNumber(in, group, cmp, k, drop);
+    }
+
+    /** The partition's one integer column, as the {@code long} the operator numbers its groups by. */
+    private java.util.function.ToLongFunction<Tuple> longKey() {
+        int c = partition[0];
+        return t -> t.getLong(c);
     }
 
     private Tuple withRank(Ranked<Tuple> r) {
@@ -133,13 +133,17 @@ final class RankOp extends Op {
 
     /** The one-column row (BIGINT NOT NULL) holding {@code rank}. */
     private static Tuple rankRow(long rank) {
-        if (rank < 1 || rank > CACHED_RANKS) return org.jdbsp.sql.runtime.RowClasses.factory("J").make(new Object[] {rank});
+        if (rank < 1 || rank > CACHED_RANKS) return makeRankRow(rank);
         Tuple t = RANKS[(int) rank];
         if (t == null) { // a race makes an equal row twice: harmless
-            t = org.jdbsp.sql.runtime.RowClasses.factory("J").make(new Object[] {rank});
+            t = makeRankRow(rank);
             RANKS[(int) rank] = t;
         }
         return t;
+    }
+
+    private static Tuple makeRankRow(long rank) {
+        return org.jdbsp.sql.runtime.RowClasses.factory("J").make(new Object[] {rank});
     }
 
     private static Tuple project(Tuple t, int[] columns) {
