@@ -41,7 +41,8 @@ final class WindowTvfOp extends Op {
                 int[] picked, String pickedShape) {
         super(List.of(input));
         if ((picked == null) != (pickedShape == null) || picked != null && picked.length != pickedShape.length()) {
-            throw new IllegalArgumentException("picked columns " + Arrays.toString(picked) + " of shape " + pickedShape);
+            throw new IllegalArgumentException("picked columns " + Arrays.toString(picked) + " of shape "
+                    + pickedShape);
         }
         this.picked = picked;
         this.pickedShape = pickedShape;
@@ -72,12 +73,7 @@ final class WindowTvfOp extends Op {
     @Override
     Stream<Tuple> wire(Wiring w) {
         int in = shape.length() - 2;
-        int[] pick = picked;
-        if (pick == null) {
-            pick = new int[in + 2];
-            for (int c = 0; c < pick.length; c++) pick[c] = c;
-        }
-        int[] out = pick;
+        int[] out = picked == null ? Keys.range(shape.length()) : picked;
         String outShape = picked == null ? shape : pickedShape;
         TupleFactory factory = RowClasses.factory(outShape);
         int time = timeColumn;

@@ -33,8 +33,7 @@ final class RequiredText {
 
     private static Found find(String regex) {
         if (regex.contains("(?") || regex.indexOf('\\') >= 0) return null;
-        String best = "";
-        int bestStart = -1;
+        Found best = new Found("", -1);
         StringBuilder run = new StringBuilder();
         int runStart = -1;
         int depth = 0;
@@ -48,16 +47,14 @@ final class RequiredText {
                     if (j < regex.length() && regex.charAt(j) == ']') return null;
                     int end = regex.indexOf(']', j);
                     if (end < 0 || regex.indexOf('[', j) >= 0 && regex.indexOf('[', j) < end) return null;
-                    if (run.length() > best.length()) bestStart = runStart;
-                    best = longer(best, run);
+                    best = longer(best, run, runStart);
                     i = end;
                     break;
                 }
                 case '{': {
                     // a quantifier: it applies to the character before, which is then not required
                     if (run.length() > 0) run.setLength(run.length() - 1);
-                    if (run.length() > best.length()) bestStart = runStart;
-                    best = longer(best, run);
+                    best = longer(best, run, runStart);
                     int end = regex.indexOf('}', i);
                     if (end < 0) return null;
                     i = end;
@@ -65,42 +62,35 @@ final class RequiredText {
                 }
                 case '?': case '*': case '+':
                     if (run.length() > 0) run.setLength(run.length() - 1);
-                    if (run.length() > best.length()) bestStart = runStart;
-                    best = longer(best, run);
+                    best = longer(best, run, runStart);
                     break;
                 case '|':
                     if (depth == 0) return null;
-                    if (run.length() > best.length()) bestStart = runStart;
-                    best = longer(best, run);
+                    best = longer(best, run, runStart);
                     break;
                 case '(':
                     depth++;
-                    if (run.length() > best.length()) bestStart = runStart;
-                    best = longer(best, run);
+                    best = longer(best, run, runStart);
                     break;
                 case ')':
                     depth--;
-                    if (run.length() > best.length()) bestStart = runStart;
-                    best = longer(best, run);
+                    best = longer(best, run, runStart);
                     break;
                 case '.': case '^': case '$': case ']': case '}':
-                    if (run.length() > best.length()) bestStart = runStart;
-                    best = longer(best, run);
+                    best = longer(best, run, runStart);
                     break;
                 default:
                     if (depth == 0) {
                         if (run.length() == 0) runStart = i;
                         run.append(c);
                     } else {
-                        if (run.length() > best.length()) bestStart = runStart;
-                    best = longer(best, run);
+                        best = longer(best, run, runStart);
                     }
                     break;
             }
         }
-        if (run.length() > best.length()) bestStart = runStart;
-        best = longer(best, run);
-        return best.length() >= 2 ? new Found(best, bestStart) : null;
+        best = longer(best, run, runStart);
+        return best.text.length() >= 2 ? best : null;
     }
 
     /**
@@ -211,10 +201,10 @@ final class RequiredText {
         return -1;
     }
 
-    /** The longer of {@code best} and the run, which is emptied. */
-    private static String longer(String best, StringBuilder run) {
+    /** The longer of {@code best} and the run, which started at {@code runStart} and is emptied. */
+    private static Found longer(Found best, StringBuilder run, int runStart) {
         String r = run.toString();
         run.setLength(0);
-        return r.length() > best.length() ? r : best;
+        return r.length() > best.text.length() ? new Found(r, runStart) : best;
     }
 }
