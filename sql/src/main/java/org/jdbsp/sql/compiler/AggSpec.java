@@ -75,9 +75,8 @@ final class AggSpec {
             case SUM0:
                 switch (num) {
                     case LONG:
-                        out[at] = grouped && filter < 0 && notNull[args[0]]
-                                && "BSIJ".indexOf(inputShape.charAt(args[0])) >= 0
-                                ? Agg.sum(longOf()) : Agg.sumNullable(numberOf());
+                        out[at] = grouped && readsLong(inputShape, notNull) ? Agg.sum(longOf())
+                                : Agg.sumNullable(numberOf());
                         break;
                     case DOUBLE: out[at] = Agg.sumDoubleNullable(numberOf()); break;
                     case DECIMAL: out[at] = Agg.sumDecimal(decimalOf()); break;
@@ -85,8 +84,7 @@ final class AggSpec {
                 }
                 break;
             case AVG:
-                if (resultType.kind() == ColumnType.Kind.DECIMAL && num == Num.LONG && filter < 0
-                        && notNull[args[0]] && "BSIJ".indexOf(inputShape.charAt(args[0])) >= 0) {
+                if (resultType.kind() == ColumnType.Kind.DECIMAL && num == Num.LONG && readsLong(inputShape, notNull)) {
                     // an integer column's exact average, summed as longs: no BigDecimal per row
                     out[at] = Agg.avgDecimalOfLong(longOf(), Math.max(0, resultType.scale()));
                     break;
@@ -156,6 +154,14 @@ final class AggSpec {
                 return Values.decimal(resultType, a.getDecimal(at));
             default: throw new IllegalStateException();
         }
+    }
+
+    /**
+     * Whether every row counts (no FILTER) and the argument is a NOT NULL integer column held as a primitive: then
+     * the aggregate reads it as a {@code long}, nothing boxed.
+     */
+    private boolean readsLong(String inputShape, boolean[] notNull) {
+        return filter < 0 && notNull[args[0]] && Shapes.integral(inputShape.charAt(args[0]));
     }
 
     private boolean passes(Tuple t) {

@@ -98,7 +98,7 @@ final class AggregateOp extends Op {
             return Aggregates.aggregateAll(in, r -> row(null, r, set, present, scratch), engine);
         }
         char keyLetter = set.length == 1 && notNull[keyColumns[0]] ? inputShape.charAt(keyColumns[0]) : 'L';
-        if (keyLetter == 'J' || keyLetter == 'I' || keyLetter == 'S' || keyLetter == 'B') {
+        if (Shapes.integral(keyLetter)) {
             // one NOT NULL integer column: the engine's long-keyed grouping, no key object per row
             int c = keyColumns[0];
             return Aggregates.aggregateByLong(in, t -> t.getLong(c),

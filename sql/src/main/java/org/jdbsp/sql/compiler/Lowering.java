@@ -240,8 +240,8 @@ final class Lowering {
         }
         // NOT NULL is trusted only where a table's own column is read (the table checks it), as for a join's key
         boolean longPartition = partition.length == 1 && notNullColumn(window.getInput(), partition[0])
-                && "BSIJ".indexOf(Shapes.letter(window.getInput().getRowType().getFieldList().get(partition[0])
-                        .getType(), typeFactory)) >= 0;
+                && Shapes.integral(Shapes.letter(window.getInput().getRowType().getFieldList().get(partition[0])
+                        .getType(), typeFactory));
         return new RankOp(lower(window.getInput()), kind, partition, order, orderColumns,
                 (int) Math.min(k, Integer.MAX_VALUE), Shapes.of(window.getInput().getRowType(), typeFactory),
                 rankRead || kind != RankOp.Kind.ROW_NUMBER, rowsOnly, expiry == null ? -1 : expiring, expiry,
@@ -767,7 +767,7 @@ final class Lowering {
         char keyLetter = 0;
         if (session.keys().length == 1 && notNullColumn(in, session.keys()[0])) {
             char l = Shapes.of(in.getRowType(), typeFactory).charAt(session.keys()[0]);
-            if ("BSIJ".indexOf(l) >= 0) keyLetter = l;
+            if (Shapes.integral(l)) keyLetter = l;
         }
         TimeBound bound = bound(in, session.time());
         return new SessionAggregateOp(lower(in), session.time(), session.keys(), session.gap(), columns, keyLetter,

@@ -31,6 +31,14 @@ public final class Shapes {
         return t instanceof Class<?> c ? RowClasses.letter(c) : 'L';
     }
 
+    /**
+     * Whether a column of shape letter {@code letter} holds an integer as a primitive (TINYINT to BIGINT, and the
+     * times held as numbers), which {@code getLong} reads without boxing: a key of one such column is a {@code long}.
+     */
+    static boolean integral(char letter) {
+        return letter == 'B' || letter == 'S' || letter == 'I' || letter == 'J';
+    }
+
     /** The shape of a table's rows. */
     public static String of(Schema schema) {
         StringBuilder s = new StringBuilder(schema.size());
