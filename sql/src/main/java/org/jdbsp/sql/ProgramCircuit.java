@@ -84,9 +84,13 @@ final class ProgramCircuit implements AutoCloseable {
             Map<String, String> viewOf, boolean keepContents, Function<String, Watermark> watermarks) {
         Map<String, Stream<Tuple>> streams = new HashMap<>();
         for (String t : tables) {
-            InputHandle<Tuple> in = appendOnly.contains(Catalog.key(t)) ? b.appendOnlyInput(t, Tuple.class)
-                    : b.input(t, Tuple.class);
-            streams.put(Catalog.key(t), in.stream());
+            // declared for any row: the table made each row with its own factory, so the circuit does not check
+            // every change's class again at every step (a pass over the step's changes)
+            InputHandle<Object> in = appendOnly.contains(Catalog.key(t)) ? b.appendOnlyInput(t, Object.class)
+                    : b.input(t, Object.class);
+            @SuppressWarnings("unchecked")
+            Stream<Tuple> rows = (Stream<Tuple>) (Stream<?>) in.stream();
+            streams.put(Catalog.key(t), rows);
         }
         Wiring w = new Wiring(b, name -> {
             Stream<Tuple> s = streams.get(Catalog.key(name));
@@ -113,23 +117,29 @@ final class ProgramCircuit implements AutoCloseable {
         return runtime;
     }
 
+    /** The input of {@code table}, which takes the table's rows unchecked (see {@link #wire}). */
+    @SuppressWarnings("unchecked")
+    private org.jdbsp.circuit.Input<Tuple> input(String table) {
+        return (org.jdbsp.circuit.Input<Tuple>) (org.jdbsp.circuit.Input<?>) runtime.input(table, Object.class);
+    }
+
     void push(String table, ZSet<Tuple> changes) {
-        if (!changes.isEmpty()) runtime.input(table, Tuple.class).push(changes);
+        if (!changes.isEmpty()) input(table).push(changes);
     }
 
     /** Pushes {@code changes} without copying them: the caller must not use the Z-set afterwards. */
     void handOver(String table, ZSet<Tuple> changes) {
-        if (!changes.isEmpty()) runtime.input(table, Tuple.class).handOver(changes);
+        if (!changes.isEmpty()) input(table).handOver(changes);
     }
 
     /** Inserts one copy of each of {@code rows[0 .. count)} into {@code table}'s input (copied; no row is read). */
     void insertAll(String table, Tuple[] rows, int count) {
-        runtime.input(table, Tuple.class).insertAll(rows, 0, count);
+        input(table).insertAll(rows, 0, count);
     }
 
     /** Drops the changes pushed to {@code table}'s input and not yet stepped (after a failed step). */
     void clearPending(String table) {
-        runtime.input(table, Tuple.class).clearPending();
+        input(table).clearPending();
     }
 
     /**
