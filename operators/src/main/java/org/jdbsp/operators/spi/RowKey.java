@@ -36,8 +36,8 @@ public abstract class RowKey<T> {
 
     /**
      * The hash by which an exchange routes {@code row} to a worker: {@code Objects.hashCode(key)} for object
-     * keys and {@code Long.hashCode(key)} for {@code long} keys, so that both forms of an operator partition
-     * rows alike.
+     * keys (from {@link HashedKey#keyHash} when the key function is one, without making the key) and
+     * {@code Long.hashCode(key)} for {@code long} keys, so that both forms of an operator partition rows alike.
      */
     public abstract int shardHash(T row);
 
@@ -48,10 +48,14 @@ public abstract class RowKey<T> {
     static final class ObjectRowKey<T> extends RowKey<T> {
         private final ObjectKeySpace space;
         private final Function<? super T, ?> key;
+        /** {@link #key} when it can hash a row's key without making it; null otherwise. */
+        private final HashedKey<? super T> hashed;
 
+        @SuppressWarnings("unchecked")
         ObjectRowKey(ObjectKeySpace space, Function<? super T, ?> key) {
             this.space = space;
             this.key = key;
+            this.hashed = key instanceof HashedKey<?> h ? (HashedKey<? super T>) h : null;
         }
 
         private Object keyOf(T row) {
@@ -74,7 +78,7 @@ public abstract class RowKey<T> {
 
         @Override
         public int shardHash(T row) {
-            return Objects.hashCode(key.apply(row));
+            return hashed != null ? hashed.keyHash(row) : Objects.hashCode(key.apply(row));
         }
 
         @Override

@@ -66,6 +66,10 @@ final class JoinOp extends Op {
     /** Set by {@link Lowering} on an inner join with a residual condition; null otherwise. */
     IntervalTimes intervalTimes;
 
+    /** The row shapes of the left and the right input. */
+    private final String leftShape;
+    private final String rightShape;
+
     /**
      * @param shapes the row shapes ({@link Shapes}) of the left input, the right input and the join's output
      *               (before picking)
@@ -88,6 +92,8 @@ final class JoinOp extends Op {
         if (picked != null && residual != null) throw new IllegalArgumentException("a residual reads the whole row");
         this.text = text;
         String l = shapes[0], r = shapes[1], out = shapes[2];
+        this.leftShape = l;
+        this.rightShape = r;
         this.joined = residual == null ? null : Combiners.of(l, r, null, l + r);
         if (!type.projectsRight()) {
             this.combine = null;
@@ -116,8 +122,18 @@ final class JoinOp extends Op {
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> l = w.stream(inputs().get(0));
         Stream<Tuple> r = w.stream(inputs().get(1));
-        Function<Tuple, Object> kl = Keys.join(leftKeys, nullSafe, Keys.LEFT_NULL);
-        Function<Tuple, Object> kr = Keys.join(rightKeys, nullSafe, Keys.RIGHT_NULL);
+        // several key columns of the same primitive letters on both sides, compared by =: keys are generated
+        // rows, else tuples
+        boolean anyNullSafe = false;
+        for (boolean b : nullSafe) anyNullSafe |= b;
+        Function<Tuple, Object> kl = anyNullSafe ? null
+                : Keys.joinRow(leftShape, leftKeys, rightShape, rightKeys, Keys.LEFT_NULL);
+        Function<Tuple, Object> kr = kl == null ? null
+                : Keys.joinRow(rightShape, rightKeys, leftShape, leftKeys, Keys.RIGHT_NULL);
+        if (kl == null) {
+            kl = Keys.join(leftKeys, nullSafe, Keys.LEFT_NULL);
+            kr = Keys.join(rightKeys, nullSafe, Keys.RIGHT_NULL);
+        }
         if (lookup) return Joins.lookupJoin(l, r, kl, kr, this::concat);
         JoinExpiry<Tuple, Tuple> expiry = expiry(w);
         if (residual == null) {

@@ -62,13 +62,30 @@ final class Keys {
     /**
      * The key of {@code columns} of rows of {@code shape}: as {@link #of(int[])}, but a key of several columns is a
      * row of the generated class of their shape, made by generated code that copies the columns
-     * ({@link #picker}), so that NOT NULL numbers are not boxed and the key hashes and compares without reading
-     * other objects (a window's auction, start and end in Nexmark q5; a partition's bidder and auction in q18).
+     * ({@link Combiners#key}), so that NOT NULL numbers are not boxed, the key hashes and compares without reading
+     * other objects, and an exchange routes a row by the key's hash without making the key (a window's auction, start and end in Nexmark q5; a partition's bidder and auction in q18).
      */
     static Function<Tuple, Object> of(String shape, int[] columns) {
         if (columns.length < 2) return of(columns);
-        RowCombiner pick = picker(shape, columns);
-        return t -> pick.combine(t, null);
+        if (columns.length == shape.length() && java.util.Arrays.equals(columns, range(columns.length))) {
+            return row(); // all the columns in order: the row is its own key (a row's hash is cached in it)
+        }
+        return Combiners.key(shape, columns);
+    }
+
+    /**
+     * The equi-join keys of {@code leftColumns} of rows of {@code leftShape} and {@code rightColumns} of rows of
+     * {@code rightShape} as rows of one generated class (as {@link #of(String, int[])}: no boxes, hashed without
+     * making the key), when there are several columns and each pair has the same primitive letter; else null (use
+     * {@link #join}). A row with a NULL key column (only where Calcite's NOT NULL hides one) gets {@code nullKey}.
+     */
+    static PickedKey joinRow(String shape, int[] columns, String otherShape, int[] otherColumns, Object nullKey) {
+        if (columns.length < 2) return null;
+        for (int i = 0; i < columns.length; i++) {
+            char l = shape.charAt(columns[i]);
+            if (l == 'L' || l != otherShape.charAt(otherColumns[i])) return null;
+        }
+        return Combiners.key(shape, columns).withNullKey(nullKey);
     }
 
     /** Generated code copying {@code columns} of a row of {@code shape} into a row of their shape. */

@@ -157,11 +157,11 @@ public final class RowClasses {
                     .append(getter(l)).append("(").append(i).append("));\n");
         }
         s.append("      default: return super.compareColumn(i, o, nullsFirst);\n    }\n  }\n");
-        s.append("  public int hashCode() {\n    int h = hash;\n    if (h == 0) {\n      h = 1;\n");
-        for (int i = 0; i < n; i++) {
-            s.append("      h = org.jdbsp.sql.runtime.Values.mix(h, ").append(hash(shape.charAt(i), "f" + i)).append(");\n");
-        }
-        s.append("      if (h == 0) h = 1;\n      hash = h;\n    }\n    return h;\n  }\n");
+        String[] fields = new String[n];
+        for (int i = 0; i < n; i++) fields[i] = "f" + i;
+        s.append("  public int hashCode() {\n    int h = hash;\n    if (h == 0) {\n");
+        s.append(hashStatements(shape, fields));
+        s.append("      hash = h;\n    }\n    return h;\n  }\n");
         s.append("  public boolean equals(Object o) {\n    if (o == this) return true;\n");
         s.append("    if (o instanceof ").append(simple).append(") {\n      ").append(simple).append(" r = (").append(simple).append(") o;\n");
         if (shape.indexOf('L') >= 0) s.append("      if (hashCode() != r.hashCode()) return false;\n");
@@ -225,6 +225,19 @@ public final class RowClasses {
     private static String unbox(char l, String v) {
         if (l == 'L') return v;
         return l == 'Z' ? "((Boolean) " + v + ").booleanValue()" : "((Number) " + v + ")." + javaType(l) + "Value()";
+    }
+
+    /**
+     * Java statements that set the declared {@code int h} to the hash code of a row of {@code shape} whose column
+     * {@code i} has the value of the expression {@code values[i]} (of the column's type): the code of the row
+     * classes' {@code hashCode}, for code that hashes a row it does not make.
+     */
+    public static String hashStatements(String shape, String[] values) {
+        StringBuilder s = new StringBuilder("      h = 1;\n");
+        for (int i = 0; i < shape.length(); i++) {
+            s.append("      h = org.jdbsp.sql.runtime.Values.mix(h, ").append(hash(shape.charAt(i), values[i])).append(");\n");
+        }
+        return s.append("      if (h == 0) h = 1;\n").toString();
     }
 
     /** The hash of a field, equal to {@link Values#hash} of its boxed value. */
