@@ -87,7 +87,7 @@ final class AggregateOp extends Op {
             RowCombiner pick = Keys.picker(inputShape, keyColumns);
             return Distinct.distinct(Linear.map(in, t -> pick.combine(t, null)));
         }
-        Object[] scratch = new Object[width];  // one per wiring: each worker's circuit has its own
+        Scratch scratch = new Scratch(width);  // one per wiring: each worker's circuit has its own
         if (engineAggs == 0 && set.length > 0) {
             // no aggregate needs the rows: the distinct keys are the groups
             return Linear.map(Distinct.distinct(Linear.map(in, key::apply)),
@@ -122,7 +122,7 @@ final class AggregateOp extends Op {
         Agg<Tuple>[] engine = engineAggs(true);
         int time = groupColumns[expiring];
         long after = Math.subtractExact(1, expiry.offset());
-        Object[] scratch = new Object[groupColumns.length + aggs.size()];  // one per wiring
+        Scratch scratch = new Scratch(groupColumns.length + aggs.size());  // one per wiring
         // the greatest time of the group: the time itself, or the last millisecond of a day written as text
         java.util.function.ToLongFunction<Tuple> last = expiry.timeOf(time);
         return Aggregates.perWindowOf(in, last, t -> Math.addExact(last.applyAsLong(t), after),
@@ -172,21 +172,112 @@ final class AggregateOp extends Op {
         }
     }
 
-    /** The output row of a group, built in {@code v} (the wiring's scratch array, which the factory copies). */
-    private Tuple row(Object key, Aggregated r, int[] set, boolean[] present, Object[] v) {
+    /**
+     * The slots an output row is built in, one set per wiring (each worker's circuit has its own): a primitive
+     * column's value in {@code longs} or {@code doubles} (as {@link TupleFactory#make(long[], double[], Object[])}
+     * takes them), so that a key column read from a key row and a count are not boxed; other columns in
+     * {@code objects}.
+     */
+    private static final class Scratch {
+        final Object[] objects;
+        final long[] longs;
+        final double[] doubles;
+        /** Whether a column's value is in {@link #longs} or {@link #doubles}. */
+        final boolean[] inSlot;
+
+        Scratch(int width) {
+            objects = new Object[width];
+            longs = new long[width];
+            doubles = new double[width];
+            inSlot = new boolean[width];
+        }
+
+        /** Puts column {@code i} of {@code row}, of primitive letter {@code l} and not NULL, in column {@code col}. */
+        void put(int col, char l, Tuple row, int i) {
+            switch (l) {
+                case 'Z': longs[col] = row.getBoolean(i) ? 1 : 0; break;
+                case 'F':
+                case 'D': doubles[col] = row.getDouble(i); break;
+                default: longs[col] = row.getLong(i);
+            }
+            inSlot[col] = true;
+        }
+
+        /** Puts {@code value}, the internal value of a column of primitive letter {@code l}, in column {@code col}. */
+        void put(int col, char l, Object value) {
+            switch (l) {
+                case 'Z': longs[col] = (Boolean) value ? 1 : 0; break;
+                case 'F':
+                case 'D': doubles[col] = ((Number) value).doubleValue(); break;
+                default: longs[col] = ((Number) value).longValue();
+            }
+            inSlot[col] = true;
+        }
+
+        /** The internal value in column {@code col}'s slot, boxed. */
+        Object boxedAt(int col, char l) {
+            switch (l) {
+                case 'Z': return longs[col] != 0;
+                case 'F': return (float) doubles[col];
+                case 'D': return doubles[col];
+                default: return boxed(l, longs[col]);
+            }
+        }
+    }
+
+    /**
+     * The output row of a group, built in the wiring's {@code s}: a primitive column's value goes into a slot
+     * unboxed (a key row's column read by its typed getter, a count), unless some primitive column is NULL (which
+     * Calcite's NOT NULL can hide), when the row is made from boxed values (the factory keeps the NULL).
+     */
+    private Tuple row(Object key, Aggregated r, int[] set, boolean[] present, Scratch s) {
+        Object[] v = s.objects;
         java.util.Arrays.fill(v, null);
-        for (int i = 0; i < set.length; i++) v[set[i]] = Keys.value(key, i, set.length);
+        java.util.Arrays.fill(s.inSlot, false);
+        String shape = output.shape();
+        boolean hiddenNull = false;
+        int n = set.length;
+        for (int i = 0; i < n; i++) {
+            int col = set[i];
+            char l = shape.charAt(col);
+            if (l == 'L') {
+                v[col] = Keys.value(key, i, n);
+            } else if (n > 1) {
+                Tuple k = (Tuple) key;
+                if (k.isNull(i)) hiddenNull = true;
+                else s.put(col, l, k, i);
+            } else {
+                Object x = Keys.value(key, i, n);
+                if (x == null) hiddenNull = true;
+                else s.put(col, l, x);
+            }
+        }
         int at = 0;
         for (int i = 0; i < aggs.size(); i++) {
             AggSpec a = aggs.get(i);
-            if (a.fn == AggSpec.Fn.GROUPING) {
-                long bits = 0;
-                for (int arg : a.args) bits = (bits << 1) | (present[indexOf(arg)] ? 0 : 1);
-                v[groupColumns.length + i] = org.jdbsp.sql.runtime.Values.fromJava(a.resultType, bits);
+            int col = groupColumns.length + i;
+            char l = shape.charAt(col);
+            if (l != 'L' && (a.fn == AggSpec.Fn.COUNT || a.fn == AggSpec.Fn.COUNT_STAR)) {
+                s.longs[col] = r.getLong(at);
+                s.inSlot[col] = true;
             } else {
-                v[groupColumns.length + i] = a.result(r, at);
+                Object x;
+                if (a.fn == AggSpec.Fn.GROUPING) {
+                    long bits = 0;
+                    for (int arg : a.args) bits = (bits << 1) | (present[indexOf(arg)] ? 0 : 1);
+                    x = org.jdbsp.sql.runtime.Values.fromJava(a.resultType, bits);
+                } else {
+                    x = a.result(r, at);
+                }
+                if (l == 'L') v[col] = x;
+                else if (x == null) hiddenNull = true;
+                else s.put(col, l, x);
             }
             at += a.width();
+        }
+        if (!hiddenNull) return output.make(s.longs, s.doubles, v);
+        for (int col = 0; col < v.length; col++) {
+            if (s.inSlot[col]) v[col] = s.boxedAt(col, shape.charAt(col));
         }
         return output.make(v);
     }
