@@ -16,18 +16,6 @@ final class RandomText {
   private static final int CUBE = 26 * 26 * 26;
 
   /**
-   * For x in [0, 26^3): the characters {@code 'a' + digit} of x's three base-26 digits, the
-   * lowest in the lowest byte (70 KB).
-   */
-  private static final int[] TRIPLES = triples(CUBE);
-
-  /**
-   * Added to the complement of a {@link #TRIPLES} entry it gives {@code 0xC2 - c} in each of the
-   * three bytes, the characters {@code 'a' - digit} of a negative int.
-   */
-  private static final long NEGATE = 0xC2C2C2C2C2C2L + 1;
-
-  /**
    * {@code x / CUBE} is {@code (x * RECIPROCAL) >>> RECIPROCAL_SHIFT} for every x in [0, 2^31]:
    * RECIPROCAL exceeds 2^46 / CUBE by less than 1, so the product errs by less than 2^-15, less
    * than the gap of {@code 1 / CUBE} (about 2^-14.1) between x / CUBE and the next integer.
@@ -35,6 +23,21 @@ final class RandomText {
   private static final long RECIPROCAL = (1L << 46) / CUBE + 1;
 
   private static final int RECIPROCAL_SHIFT = 46;
+
+  /** The largest quotient {@code x / CUBE} for x in [0, 2^31]. */
+  private static final int MAX_QUOTIENT = (int) ((1L << 31) / CUBE);
+
+  /**
+   * For x in [0, MAX_QUOTIENT]: the characters {@code 'a' + digit} of the three lowest base-26
+   * digits of x, the lowest in the lowest byte (489 KB).
+   */
+  private static final int[] TRIPLES = triples(MAX_QUOTIENT + 1);
+
+  /**
+   * Added to the complement of a {@link #TRIPLES} entry it gives {@code 0xC2 - c} in each of the
+   * three bytes, the characters {@code 'a' - digit} of a negative int.
+   */
+  private static final long NEGATE = 0xC2C2C2C2C2C2L + 1;
 
   /** Bytes written past the end of the text by {@link #exact}'s 8-byte stores. */
   private static final int SLACK = 8;
@@ -111,37 +114,64 @@ final class RandomText {
    * whole even when fewer than six characters are left, as Beam draws it; its first characters are
    * the ones kept.
    *
-   * <p>Each int's magnitude is split by multiplying with a reciprocal into its low and high three
-   * digits, each looked up in {@link #TRIPLES}, and the six characters are written as one 8-byte
-   * store whose last two bytes the next store overwrites (the buffer keeps {@value #SLACK} spare
-   * bytes). A negative int's characters {@code 'a' - d} are {@code 0xC2 - ('a' + d)} per byte,
-   * computed from the same entries without a branch.
+   * <p>Each int's magnitude is split by one multiplication with a reciprocal into its quotient and
+   * remainder by 26^3, both looked up in {@link #TRIPLES} (which covers every quotient, so the
+   * quotient needs no second division), and the six characters are written as one 8-byte store
+   * whose last two bytes the next store overwrites (the buffer keeps {@value #SLACK} spare bytes).
+   * A negative int's characters {@code 'a' - d} are {@code 0xC2 - ('a' + d)} per byte, computed
+   * from the same entries without a branch. The random state is stepped in a local variable, not
+   * stored to and reloaded from the {@link LcgRandom} at every draw.
    */
   String exact(LcgRandom random, int size) {
     ensure(size + SLACK);
     byte[] b = buffer;
+    long state = random.state();
     for (int i = 0; i < size; i += 6) {
-      int rnd = random.nextInt();
-      long negative = rnd >> 31; // all ones or zero
-      long magnitude = ((long) rnd ^ negative) - negative; // a long: |Integer.MIN_VALUE| is 2^31
-      long high = (magnitude * RECIPROCAL) >>> RECIPROCAL_SHIFT; // magnitude / CUBE
-      long highHigh = (high * RECIPROCAL) >>> RECIPROCAL_SHIFT; // high / CUBE
-      long chars = TRIPLES[(int) (magnitude - high * CUBE)]
-          | (long) TRIPLES[(int) (high - highHigh * CUBE)] << 24;
-      LONGS.set(b, i, (chars ^ negative) + (negative & NEGATE));
+      state = LcgRandom.step(state);
+      putSix(b, i, LcgRandom.int32(state));
     }
+    random.setState(state);
     length = size;
     return take();
+  }
+
+  /** Writes the six characters of {@code rnd} at {@code b[i..i+5]} and two spare bytes after. */
+  private static void putSix(byte[] b, int i, int rnd) {
+    long negative = rnd >> 31; // all ones or zero
+    long magnitude = ((long) rnd ^ negative) - negative; // a long: |Integer.MIN_VALUE| is 2^31
+    long high = (magnitude * RECIPROCAL) >>> RECIPROCAL_SHIFT; // magnitude / CUBE
+    long chars = TRIPLES[(int) (magnitude - high * CUBE)] | (long) TRIPLES[(int) high] << 24;
+    LONGS.set(b, i, (chars ^ negative) + (negative & NEGATE));
   }
 
   private void appendTrimmed(LcgRandom random, int maxLength) {
     int n = MIN_STRING_LENGTH + random.nextInt(maxLength - MIN_STRING_LENGTH);
     ensure(length + n);
     int start = length;
-    for (int i = 0; i < n; i++) {
-      buffer[length++] = random.nextInt(13) == 0 ? (byte) ' ' : (byte) ('a' + random.nextInt(26));
+    int end = start + n;
+    byte[] b = buffer;
+    long state = random.state();
+    for (int i = start; i < end; i++) {
+      // Beam's nextInt(13) == 0 ? ' ' : 'a' + nextInt(26), both draws made from a local state
+      // (not stored to and reloaded from the LcgRandom at every draw); the letter's is unused
+      // after a space
+      long afterSpace = LcgRandom.step(state);
+      long afterLetter = LcgRandom.step(afterSpace);
+      int space = LcgRandom.bounded(afterSpace, 13);
+      int letter = LcgRandom.bounded(afterLetter, 26);
+      if ((space | letter) < 0) { // Random would draw again: about once in 60 million characters
+        random.setState(state);
+        b[i] = random.nextInt(13) == 0 ? (byte) ' ' : (byte) ('a' + random.nextInt(26));
+        state = random.state();
+      } else if (space == 0) {
+        b[i] = ' ';
+        state = afterSpace;
+      } else {
+        b[i] = (byte) ('a' + letter);
+        state = afterLetter;
+      }
     }
-    int end = length;
+    random.setState(state);
     int from = start;
     while (from < end && buffer[from] == ' ') {
       from++;

@@ -25,6 +25,36 @@ class LcgRandomTest {
   }
 
   @Test
+  void stepsOnALocalStateDrawAsTheInstance() {
+    int[] bounds = {1, 2, 13, 26, 64, 10_000, Integer.MAX_VALUE};
+    for (long seed = -50; seed < 5_000; seed += 7) {
+      Random reference = new Random(seed);
+      LcgRandom ours = new LcgRandom(seed);
+      long state = ours.state();
+      for (int i = 0; i < 5; i++) {
+        state = LcgRandom.step(state);
+        assertEquals(reference.nextInt(), LcgRandom.int32(state), "seed " + seed);
+      }
+      for (int bound : bounds) {
+        state = LcgRandom.step(state);
+        assertEquals(reference.nextInt(bound), LcgRandom.bounded(state, bound), "seed " + seed);
+      }
+      ours.setState(state);
+      assertEquals(reference.nextLong(), ours.nextLong(), "seed " + seed);
+    }
+  }
+
+  @Test
+  void boundedTellsWhereRandomDrawsAgain() {
+    long top = 0xFFFF_FFFE_0000L; // next(31) = 2^31 - 1
+    assertEquals(-1, LcgRandom.bounded(top, 13)); // 2^31 % 13 = 11: the last 11 values
+    assertEquals(-1, LcgRandom.bounded(top, 26));
+    assertEquals((1 << 30) - 1, LcgRandom.bounded(top, 1 << 30)); // powers of two never redraw
+    long belowLastBlock = top - ((long) 11 << 17); // next(31) = 2^31 - 12
+    assertEquals((Integer.MAX_VALUE - 11) % 13, LcgRandom.bounded(belowLastBlock, 13));
+  }
+
+  @Test
   void rejectsNonPositiveBounds() {
     assertThrows(IllegalArgumentException.class, () -> new LcgRandom(1).nextInt(0));
   }

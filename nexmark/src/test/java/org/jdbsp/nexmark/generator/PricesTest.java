@@ -24,6 +24,18 @@ class PricesTest {
   }
 
   @Test
+  void fastPowerIsWithinATenthOfTheMarginOfBeams() {
+    Random random = new Random(11);
+    double worst = 0;
+    for (int i = 0; i < 2_000_000; i++) {
+      double u = i < 2 ? i * Math.nextDown(1.0) : random.nextDouble();
+      double beams = Math.pow(10.0, u * 6.0) * 100.0;
+      worst = Math.max(worst, Math.abs(Prices.hundredPower(u) - beams));
+    }
+    assertTrue(worst < Prices.MARGIN / 10, "largest difference " + worst);
+  }
+
+  @Test
   void equalsBeamsPowerWhereThePriceIsNearAHalf() {
     // draws whose scaled power lies within a hair of p + 0.5, where the fast path must defer
     int nearHalf = 0;
