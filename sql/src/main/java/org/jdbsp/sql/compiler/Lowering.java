@@ -106,9 +106,15 @@ final class Lowering {
                 return window(window, p, true);
             }
             Op in = calc.getInput() instanceof LogicalWindow window ? window(window, p, false) : lower(calc.getInput());
+            if (calc.getInput() instanceof LogicalWindow window && onlyRankBounds(window, p)) {
+                // the rank operator keeps exactly the rows the condition keeps: what remains is the projection
+                List<RexNode> projects = new java.util.ArrayList<>();
+                for (var ref : p.getProjectList()) projects.add(p.expandLocalRef(ref));
+                p = RexProgram.create(p.getInputRowType(), projects, null, p.getOutputRowType(), rexBuilder(rel));
+            }
             if (p.isTrivial()) return in;
-            boolean[] notNull = calc.getInput() instanceof LogicalWindow ? null : notNullColumns(calc.getInput());
-            return new CalcOp(in, ExpressionCompiler.compile(p, typeFactory, where, notNull), p.toString());
+            return new CalcOp(in, ExpressionCompiler.compile(p, typeFactory, where, notNullColumns(calc.getInput())),
+                    p.toString());
         }
         if (rel instanceof LogicalProject project) {
             RexProgram p = RexProgram.create(project.getInput().getRowType(), project.getProjects(), null,
@@ -184,6 +190,16 @@ final class Lowering {
         }
         return window.groups.size() == 1 && window.groups.get(0).aggCalls.size() == 1
                 && window.groups.get(0).aggCalls.get(0).getOperator().getKind() == SqlKind.ROW_NUMBER;
+    }
+
+    /** Whether {@code above} has a condition and every conjunct of it bounds the rank by a constant. */
+    private static boolean onlyRankBounds(LogicalWindow window, RexProgram above) {
+        if (above.getCondition() == null) return false;
+        int inWidth = window.getInput().getRowType().getFieldCount();
+        for (RexNode c : org.apache.calcite.plan.RelOptUtil.conjunctions(above.expandLocalRef(above.getCondition()))) {
+            if (rankBound(c, inWidth) < 0) return false;
+        }
+        return true;
     }
 
     private Op window(LogicalWindow window, RexProgram above, boolean rowsOnly) {
@@ -325,7 +341,6 @@ final class Lowering {
         if (rel instanceof LogicalCalc calc) {
             RexProgram prog = calc.getProgram();
             RexNode e = prog.expandLocalRef(prog.getProjectList().get(c));
-            if (calc.getInput() instanceof LogicalWindow) return false;
             if (e instanceof RexInputRef ref) return notNullColumn(calc.getInput(), ref.getIndex());
             if (e instanceof RexLiteral literal) return !literal.isNull();
             int day = dayTextOf(e); // DATE_FORMAT of a time that is never NULL is never NULL
@@ -345,6 +360,29 @@ final class Lowering {
             // a window table function's own columns (window_start, window_end) are never NULL
             int width = tf.getInputs().get(0).getRowType().getFieldCount();
             return c >= width || notNullColumn(tf.getInputs().get(0), c);
+        }
+        if (rel instanceof LogicalCorrelate cor && cor.getJoinType() == JoinRelType.INNER) {
+            // a temporal join (the only correlation left to lower): the probe row's columns, then the table's
+            int lw = cor.getLeft().getRowType().getFieldCount();
+            if (c < lw) return notNullColumn(cor.getLeft(), c);
+            RelNode right = cor.getRight();
+            if (right instanceof LogicalFilter f) right = f.getInput();
+            else if (right instanceof LogicalCalc calc && calc.getProgram().projectsOnlyIdentity()) right = calc.getInput();
+            return right instanceof org.apache.calcite.rel.logical.LogicalSnapshot snapshot
+                    && notNullColumn(snapshot.getInput(), c - lw);
+        }
+        if (rel instanceof LogicalWindow w) { // a rank operator: its input's columns, then the rank, never NULL
+            int width = w.getInput().getRowType().getFieldCount();
+            if (c < width) return notNullColumn(w.getInput(), c);
+            int i = c - width;
+            for (LogicalWindow.Group g : w.groups) {
+                if (i < g.aggCalls.size()) {
+                    SqlKind kind = g.aggCalls.get(i).getOperator().getKind();
+                    return kind == SqlKind.ROW_NUMBER || kind == SqlKind.RANK || kind == SqlKind.DENSE_RANK;
+                }
+                i -= g.aggCalls.size();
+            }
+            return false;
         }
         if (rel instanceof LogicalUnion u) {
             for (RelNode in : u.getInputs()) {

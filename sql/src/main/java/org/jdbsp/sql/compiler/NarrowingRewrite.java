@@ -22,7 +22,8 @@ import java.util.List;
  * checks the range through doubles; it becomes {@link NarrowingCasts#toInt}{@code (x)}, with the same value and
  * the same error. A cast of a DECIMAL to DECIMAL(p, s), which Calcite writes as
  * {@code Primitive.decimalDecimalCast(x, p, s, mode) == null ? null : toBigDecimal(Primitive.decimalDecimalCast(x,
- * p, s, mode))} (the cast done twice), becomes one call of {@link NarrowingCasts#toDecimal}. Anything else is left
+ * p, s, mode))} (the cast done twice), becomes one call of {@link NarrowingCasts#toDecimal}; a widening cast of a
+ * primitive integer to BIGINT through {@code Primitive.integerCast} becomes a Java widening. Anything else is left
  * as it is.
  */
 final class NarrowingRewrite extends Shuttle {
@@ -54,6 +55,26 @@ final class NarrowingRewrite extends Shuttle {
                 && convert.method.getDeclaringClass() == org.apache.calcite.runtime.SqlFunctions.class
                 && convert.expressions.size() == 1 && convert.expressions.get(0).equals(cast)) {
             return Expressions.call(NarrowingCasts.class, "toDecimal", cast.expressions);
+        }
+        return rewritten;
+    }
+
+    /**
+     * {@code SqlFunctions.toLong(Primitive.integerCast(Primitive.LONG, x, mode))} of a primitive integer {@code x}
+     * (Calcite's CAST of an INTEGER to BIGINT, as q13's {@code MOD(auction, 10000)} joined on a BIGINT) boxes
+     * {@code x} and unboxes the result: it becomes {@code (long) x}, the same value.
+     */
+    @Override
+    public Expression visit(MethodCallExpression call, Expression target, List<Expression> arguments) {
+        Expression rewritten = super.visit(call, target, arguments);
+        if (rewritten instanceof MethodCallExpression toLong
+                && toLong.method.getDeclaringClass() == org.apache.calcite.runtime.SqlFunctions.class
+                && toLong.method.getName().equals("toLong") && toLong.expressions.size() == 1
+                && toLong.expressions.get(0) instanceof MethodCallExpression cast
+                && cast.method.getDeclaringClass() == Primitive.class && cast.method.getName().equals("integerCast")
+                && cast.expressions.size() == 3 && cast.expressions.get(0) instanceof ConstantExpression to
+                && to.value == Primitive.LONG && WIDTHS.contains(cast.expressions.get(1).getType())) {
+            return Expressions.convert_(cast.expressions.get(1), long.class);
         }
         return rewritten;
     }
