@@ -36,6 +36,9 @@ final class AggregateOp extends Op {
     /** The position in {@link #groupColumns} of a column a table's watermark bounds, or -1; and its bound. */
     private final int expiring;
     private final TimeBound expiry;
+    /** A projection fused above ({@link #fuse}): applied to each output row before it leaves; null if none. */
+    private RowFunction after;
+    private String afterText;
 
     /**
      * @param expiring the position in {@code groupColumns} of a NOT NULL column whose changes {@code expiry} bounds,
@@ -57,6 +60,22 @@ final class AggregateOp extends Op {
         this.groupSets = groupSets;
         this.aggs = aggs;
         this.text = text;
+    }
+
+    /**
+     * Fuses a projection without a condition above this aggregate (which nothing else reads): each output row is
+     * projected as it is made, so the aggregate's own rows are never hashed into a change set. Returns this.
+     */
+    AggregateOp fuse(RowFunction projection, String text) {
+        this.after = projection;
+        this.afterText = text;
+        return this;
+    }
+
+    /** {@code s} with the fused projection applied, for the paths that do not build rows with {@link #row}. */
+    private Stream<Tuple> projected(Stream<Tuple> s) {
+        RowFunction f = after;
+        return f == null ? s : Linear.map(s, f::apply);
     }
 
     @Override
@@ -83,9 +102,9 @@ final class AggregateOp extends Op {
         if (engineAggs == 0 && aggs.isEmpty() && set.length == groupColumns.length) {
             // a plain DISTINCT: the output row is the grouping columns' values, so the distinct rows are the
             // groups, with no key to build and read back
-            if (isIdentity(keyColumns)) return Distinct.distinct(in);
+            if (isIdentity(keyColumns)) return projected(Distinct.distinct(in));
             RowCombiner pick = Keys.picker(inputShape, keyColumns);
-            return Distinct.distinct(Linear.map(in, t -> pick.combine(t, null)));
+            return projected(Distinct.distinct(Linear.map(in, t -> pick.combine(t, null))));
         }
         Scratch scratch = new Scratch(width);  // one per wiring: each worker's circuit has its own
         if (engineAggs == 0 && set.length > 0) {
@@ -275,11 +294,16 @@ final class AggregateOp extends Op {
             }
             at += a.width();
         }
-        if (!hiddenNull) return output.make(s.longs, s.doubles, v);
-        for (int col = 0; col < v.length; col++) {
-            if (s.inSlot[col]) v[col] = s.boxedAt(col, shape.charAt(col));
+        Tuple row;
+        if (!hiddenNull) {
+            row = output.make(s.longs, s.doubles, v);
+        } else {
+            for (int col = 0; col < v.length; col++) {
+                if (s.inSlot[col]) v[col] = s.boxedAt(col, shape.charAt(col));
+            }
+            row = output.make(v);
         }
-        return output.make(v);
+        return after == null ? row : after.apply(row);
     }
 
     private int indexOf(int column) {
@@ -294,7 +318,8 @@ final class AggregateOp extends Op {
         return "aggregate " + text + (expiring < 0 ? "" : ", dropping the groups of column " + groupColumns[expiring]
                 + (expiry.dayText() ? " (days)" : "")
                 + " below the watermark of " + expiry.table() + (expiry.offset() == 0 ? "" : (expiry.offset() > 0
-                ? " + " : " - ") + Math.abs(expiry.offset()) + " ms"));
+                ? " + " : " - ") + Math.abs(expiry.offset()) + " ms"))
+                + (after == null ? "" : ", each row then projected by calc " + afterText);
     }
 
 }

@@ -56,6 +56,14 @@ final class Lowering {
     private final Statement.QueryText where;
     private final JavaTypeFactory typeFactory;
     private final Map<RelNode, Op> lowered = new IdentityHashMap<>();
+    /** How many parents each node of the plan has: the planner shares equal subtrees, so a plan is a DAG. */
+    private Map<RelNode, Integer> parents;
+
+    private void countParents(RelNode rel) {
+        for (RelNode in : rel.getInputs()) {
+            if (parents.merge(in, 1, Integer::sum) == 1) countParents(in);
+        }
+    }
     private final Set<String> sources = new LinkedHashSet<>();
     /** The names of the recursive relations (WITH RECURSIVE) being lowered. */
     private final Set<String> transients = new java.util.HashSet<>();
@@ -72,6 +80,10 @@ final class Lowering {
     }
 
     Op lower(RelNode rel) {
+        if (parents == null) { // the first call lowers the root
+            parents = new IdentityHashMap<>();
+            countParents(rel);
+        }
         Op op = lowered.get(rel);
         if (op == null) {
             op = lowerNew(rel);
@@ -104,6 +116,16 @@ final class Lowering {
             }
             if (calc.getInput() instanceof LogicalWindow window && onlyBoundsTheRank(window, p)) {
                 return window(window, p, true);
+            }
+            if (calc.getInput() instanceof LogicalAggregate agg && p.getCondition() == null && !p.isTrivial()
+                    && parents.getOrDefault(agg, 0) == 1 && !lowered.containsKey(agg)) {
+                // the aggregate read by this projection alone makes the projected rows itself: its own rows
+                // (q17's AVG as a DECIMAL before the cast) are neither hashed nor kept
+                Op a = aggregate(agg);
+                RowFunction f = ExpressionCompiler.compile(p, typeFactory, where, notNullColumns(agg));
+                if (a instanceof AggregateOp ao) return ao.fuse(f, p.toString());
+                lowered.put(agg, a);
+                return new CalcOp(a, f, p.toString());
             }
             Op in = calc.getInput() instanceof LogicalWindow window ? window(window, p, false) : lower(calc.getInput());
             if (calc.getInput() instanceof LogicalWindow window && onlyRankBounds(window, p)) {
@@ -353,7 +375,11 @@ final class Lowering {
             return t.projectsRight() && !t.generatesNullsOnRight() && notNullColumn(j.getRight(), c - lw);
         }
         if (rel instanceof LogicalAggregate a) {
-            return a.getGroupType() == LogicalAggregate.Group.SIMPLE && c < a.getGroupCount()
+            if (c >= a.getGroupCount()) { // a count is never NULL, even of no rows
+                SqlKind kind = a.getAggCallList().get(c - a.getGroupCount()).getAggregation().getKind();
+                return kind == SqlKind.COUNT || kind == SqlKind.SUM0;
+            }
+            return a.getGroupType() == LogicalAggregate.Group.SIMPLE
                     && notNullColumn(a.getInput(), a.getGroupSet().nth(c));
         }
         if (rel instanceof LogicalTableFunctionScan tf && tf.getInputs().size() == 1) {
