@@ -76,7 +76,8 @@ final class ExpressionCompiler {
         body.add(Expressions.return_(null, newRow(Shapes.of(program.getOutputRowType(), typeFactory), values)));
         LiteralHoisting literals = new LiteralHoisting();
         org.apache.calcite.linq4j.tree.BlockStatement block = (org.apache.calcite.linq4j.tree.BlockStatement)
-                body.toBlock().accept(new NarrowingRewrite()).accept(new TimestampArguments()).accept(literals);
+                RepeatedValues.apply((org.apache.calcite.linq4j.tree.BlockStatement) body.toBlock()
+                        .accept(new NarrowingRewrite())).accept(new TimestampArguments()).accept(literals);
         MethodDeclaration method = Expressions.methodDecl(Modifier.PUBLIC, Tuple.class, "apply", List.of(in), block);
         String source = literals.fields() + Expressions.toString(method);
         try {

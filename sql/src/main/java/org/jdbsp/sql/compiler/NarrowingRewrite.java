@@ -23,8 +23,9 @@ import java.util.List;
  * the same error. A cast of a DECIMAL to DECIMAL(p, s), which Calcite writes as
  * {@code Primitive.decimalDecimalCast(x, p, s, mode) == null ? null : toBigDecimal(Primitive.decimalDecimalCast(x,
  * p, s, mode))} (the cast done twice), becomes one call of {@link NarrowingCasts#toDecimal}; a widening cast of a
- * primitive integer to BIGINT through {@code Primitive.integerCast} becomes a Java widening. Anything else is left
- * as it is.
+ * primitive integer to BIGINT through {@code Primitive.integerCast} becomes a Java widening; a DECIMAL times a
+ * primitive integer becomes one call of {@link org.jdbsp.sql.runtime.DecimalProducts#multiply}. Anything else is
+ * left as it is.
  */
 final class NarrowingRewrite extends Shuttle {
     /** Integer types from the narrowest; a checked conversion from a later one to an earlier one is rewritten. */
@@ -67,6 +68,8 @@ final class NarrowingRewrite extends Shuttle {
     @Override
     public Expression visit(MethodCallExpression call, Expression target, List<Expression> arguments) {
         Expression rewritten = super.visit(call, target, arguments);
+        Expression product = decimalTimesInteger(rewritten);
+        if (product != null) return product;
         if (rewritten instanceof MethodCallExpression toLong
                 && toLong.method.getDeclaringClass() == org.apache.calcite.runtime.SqlFunctions.class
                 && toLong.method.getName().equals("toLong") && toLong.expressions.size() == 1
@@ -77,6 +80,30 @@ final class NarrowingRewrite extends Shuttle {
             return Expressions.convert_(cast.expressions.get(1), long.class);
         }
         return rewritten;
+    }
+
+    /**
+     * {@code SqlFunctions.multiply(d, new BigDecimal(x))} of an integer {@code x} (either order), as
+     * {@link org.jdbsp.sql.runtime.DecimalProducts#multiply}{@code (d, x)}: the same value, one object instead of
+     * two; null for any other expression.
+     */
+    private static Expression decimalTimesInteger(Expression e) {
+        if (!(e instanceof MethodCallExpression call)
+                || call.method.getDeclaringClass() != org.apache.calcite.runtime.SqlFunctions.class
+                || !call.method.getName().equals("multiply") || call.expressions.size() != 2
+                || call.method.getReturnType() != java.math.BigDecimal.class) {
+            return null;
+        }
+        for (int i = 0; i < 2; i++) {
+            if (call.expressions.get(i) instanceof org.apache.calcite.linq4j.tree.NewExpression n
+                    && n.type == java.math.BigDecimal.class && n.arguments.size() == 1 && n.memberDeclarations == null
+                    && WIDTHS.contains(n.arguments.get(0).getType())) {
+                Expression x = n.arguments.get(0);
+                return Expressions.call(org.jdbsp.sql.runtime.DecimalProducts.class, "multiply",
+                        call.expressions.get(1 - i), x.getType() == long.class ? x : Expressions.convert_(x, long.class));
+            }
+        }
+        return null;
     }
 
     private static boolean isNull(Expression e) {
