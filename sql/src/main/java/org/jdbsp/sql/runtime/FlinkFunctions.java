@@ -80,7 +80,13 @@ public final class FlinkFunctions {
         if (r.required() != null && at < 0) {
             result = null; // no match can lack it
         } else {
-            Matcher m = r.pattern().matcher(s);
+            Matcher m = last.matcher;
+            if (m == null || m.pattern() != r.pattern()) {
+                m = r.pattern().matcher(s);
+                last.matcher = m; // kept for the next call with this expression: reset, not made again
+            } else {
+                m.reset(s);
+            }
             if (r.lead() >= 0 && at > r.lead()) {
                 // no match starts before: look from there (anchors and lookbehind still see the whole string)
                 m.useTransparentBounds(true).useAnchoringBounds(false).region(at - r.lead(), s.length());
@@ -106,6 +112,8 @@ public final class FlinkFunctions {
         String regex;
         int group = -1;
         String result;
+        /** The thread's last matcher (of its last expression); a reset keeps its group arrays. */
+        Matcher matcher;
     }
 
     /**
