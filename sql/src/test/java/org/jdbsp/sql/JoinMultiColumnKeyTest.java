@@ -68,43 +68,14 @@ class JoinMultiColumnKeyTest {
                         for (String t : TYPES) {
                             String view = on.name() + "_" + t.toLowerCase();
                             String at = view + ", " + o + ", step " + step + " (seed " + seed + ")";
-                            List<String> expected = expected(t, as, bs, on.holds());
+                            List<String> expected = NestedLoopJoin.rows(t, as, bs, on.holds(), a -> a[0], b -> b[0]);
                             assertTrue(expected.size() > 50, at + ": " + expected.size() + " rows");
                             assertEquals(expected, AppendOnlyTableTest.rows(p.view(view).contents()).stream()
-                                    .flatMap(JoinMultiColumnKeyTest::expand).sorted().toList(), at);
+                                    .flatMap(NestedLoopJoin::expand).sorted().toList(), at);
                         }
                     }
                 }
             }
         }
-    }
-
-    /** The rows of the join by nested loops, one line per copy: "(aid, bid)" with NULL for a padded side. */
-    private static List<String> expected(String type, List<Object[]> as, List<Object[]> bs,
-                                         BiPredicate<Object[], Object[]> on) {
-        List<String> out = new ArrayList<>();
-        boolean[] bMatched = new boolean[bs.size()];
-        for (Object[] a : as) {
-            boolean matched = false;
-            for (int j = 0; j < bs.size(); j++) {
-                if (on.test(a, bs.get(j))) {
-                    out.add("(" + a[0] + ", " + bs.get(j)[0] + ")");
-                    matched = true;
-                    bMatched[j] = true;
-                }
-            }
-            if (!matched && (type.equals("LEFT") || type.equals("FULL"))) out.add("(" + a[0] + ", NULL)");
-        }
-        if (type.equals("RIGHT") || type.equals("FULL")) {
-            for (int j = 0; j < bs.size(); j++) if (!bMatched[j]) out.add("(NULL, " + bs.get(j)[0] + ")");
-        }
-        out.sort(null);
-        return out;
-    }
-
-    /** A line "row xN" as N lines "row". */
-    private static java.util.stream.Stream<String> expand(String line) {
-        int x = line.lastIndexOf(" x");
-        return java.util.Collections.nCopies(Integer.parseInt(line.substring(x + 2)), line.substring(0, x)).stream();
     }
 }

@@ -50,42 +50,14 @@ class JoinResidualLongKeyTest {
                     p.step();
                     for (String t : TYPES) {
                         String at = t + ", " + o + ", step " + step + " (seed " + seed + ")";
-                        List<String> expected = expected(t, as, bs);
+                        List<String> expected = NestedLoopJoin.rows(t, as, bs,
+                                (a, b) -> a[1] != null && a[1].equals(b[1]) && a[2] < b[2], a -> a[0], b -> b[0]);
                         assertTrue(expected.size() > 20, at + ": " + expected.size() + " rows, " + as.size() + " x " + bs.size());
                         assertEquals(expected, AppendOnlyTableTest.rows(p.view(t.toLowerCase()).contents())
-                                .stream().flatMap(JoinResidualLongKeyTest::expand).sorted().toList(), at);
+                                .stream().flatMap(NestedLoopJoin::expand).sorted().toList(), at);
                     }
                 }
             }
         }
-    }
-
-    /** The rows of the join by nested loops, one line per copy: "(aid, bid)" with NULL for a padded side. */
-    private static List<String> expected(String type, List<Integer[]> as, List<Integer[]> bs) {
-        List<String> out = new ArrayList<>();
-        boolean[] bMatched = new boolean[bs.size()];
-        for (Integer[] a : as) {
-            boolean matched = false;
-            for (int j = 0; j < bs.size(); j++) {
-                Integer[] b = bs.get(j);
-                if (a[1] != null && a[1].equals(b[1]) && a[2] < b[2]) {
-                    out.add("(" + a[0] + ", " + b[0] + ")");
-                    matched = true;
-                    bMatched[j] = true;
-                }
-            }
-            if (!matched && (type.equals("LEFT") || type.equals("FULL"))) out.add("(" + a[0] + ", NULL)");
-        }
-        if (type.equals("RIGHT") || type.equals("FULL")) {
-            for (int j = 0; j < bs.size(); j++) if (!bMatched[j]) out.add("(NULL, " + bs.get(j)[0] + ")");
-        }
-        out.sort(null);
-        return out;
-    }
-
-    /** A line "row xN" as N lines "row". */
-    private static java.util.stream.Stream<String> expand(String line) {
-        int x = line.lastIndexOf(" x");
-        return java.util.Collections.nCopies(Integer.parseInt(line.substring(x + 2)), line.substring(0, x)).stream();
     }
 }
