@@ -116,6 +116,20 @@ final class AggSpec {
     }
 
     /** This aggregate's SQL value from the engine's results at {@code at}. */
+    /**
+     * Whether the result is a BIGINT the engine holds as a {@code long} ({@link #resultLong} reads it unboxed): a
+     * SUM, MIN or MAX of integers, whose result type needs no narrowing.
+     */
+    boolean longResult() {
+        return (fn == Fn.SUM || fn == Fn.SUM0 || fn == Fn.MIN || fn == Fn.MAX) && num == Num.LONG
+                && resultType.kind() == ColumnType.Kind.BIGINT;
+    }
+
+    /** {@link #result} of a {@link #longResult} aggregate whose value is not NULL, unboxed. */
+    long resultLong(Aggregated a, int at) {
+        return fn == Fn.SUM0 && a.isNull(at) ? 0 : a.getLong(at);
+    }
+
     Object result(Aggregated a, int at) {
         switch (fn) {
             case COUNT_STAR:

@@ -121,7 +121,7 @@ final class AggregateOp extends Op {
             // one NOT NULL integer column: the engine's long-keyed grouping, no key object per row
             int c = keyColumns[0];
             return Aggregates.aggregateByLong(in, t -> t.getLong(c),
-                    (k, r) -> row(boxed(keyLetter, k), r, set, present, scratch), engine);
+                    (k, r) -> rowOfLong(k, keyLetter, r, set, present, scratch), engine);
         }
         return Aggregates.aggregate(in, key, (k, r) -> row(k, r, set, present, scratch), engine);
     }
@@ -204,6 +204,17 @@ final class AggregateOp extends Op {
         /** Whether a column's value is in {@link #longs} or {@link #doubles}. */
         final boolean[] inSlot;
 
+        /** Whether a primitive column of the row being built is NULL (which Calcite's NOT NULL can hide). */
+        boolean hiddenNull;
+
+        /** Clears the slots for a new row; returns {@link #objects}. */
+        Object[] start() {
+            java.util.Arrays.fill(objects, null);
+            java.util.Arrays.fill(inSlot, false);
+            hiddenNull = false;
+            return objects;
+        }
+
         Scratch(int width) {
             objects = new Object[width];
             longs = new long[width];
@@ -250,11 +261,8 @@ final class AggregateOp extends Op {
      * Calcite's NOT NULL can hide), when the row is made from boxed values (the factory keeps the NULL).
      */
     private Tuple row(Object key, Aggregated r, int[] set, boolean[] present, Scratch s) {
-        Object[] v = s.objects;
-        java.util.Arrays.fill(v, null);
-        java.util.Arrays.fill(s.inSlot, false);
+        Object[] v = s.start();
         String shape = output.shape();
-        boolean hiddenNull = false;
         int n = set.length;
         for (int i = 0; i < n; i++) {
             int col = set[i];
@@ -263,14 +271,34 @@ final class AggregateOp extends Op {
                 v[col] = Keys.value(key, i, n);
             } else if (n > 1) {
                 Tuple k = (Tuple) key;
-                if (k.isNull(i)) hiddenNull = true;
+                if (k.isNull(i)) s.hiddenNull = true;
                 else s.put(col, l, k, i);
             } else {
                 Object x = Keys.value(key, i, n);
-                if (x == null) hiddenNull = true;
+                if (x == null) s.hiddenNull = true;
                 else s.put(col, l, x);
             }
         }
+        return finish(r, present, s);
+    }
+
+    /** {@link #row} of the one grouping column, an integer of letter {@code letter} given as a {@code long}. */
+    private Tuple rowOfLong(long key, char letter, Aggregated r, int[] set, boolean[] present, Scratch s) {
+        Object[] v = s.start();
+        int col = set[0];
+        if (output.shape().charAt(col) == 'L') {
+            v[col] = boxed(letter, key);
+        } else {
+            s.longs[col] = key;
+            s.inSlot[col] = true;
+        }
+        return finish(r, present, s);
+    }
+
+    /** Puts the aggregates' values into {@code s} after the grouping columns and makes the row. */
+    private Tuple finish(Aggregated r, boolean[] present, Scratch s) {
+        Object[] v = s.objects;
+        String shape = output.shape();
         int at = 0;
         for (int i = 0; i < aggs.size(); i++) {
             AggSpec a = aggs.get(i);
@@ -278,6 +306,9 @@ final class AggregateOp extends Op {
             char l = shape.charAt(col);
             if (l != 'L' && (a.fn == AggSpec.Fn.COUNT || a.fn == AggSpec.Fn.COUNT_STAR)) {
                 s.longs[col] = r.getLong(at);
+                s.inSlot[col] = true;
+            } else if (l != 'L' && a.longResult() && (a.fn == AggSpec.Fn.SUM0 || !r.isNull(at))) {
+                s.longs[col] = a.resultLong(r, at);
                 s.inSlot[col] = true;
             } else {
                 Object x;
@@ -289,13 +320,13 @@ final class AggregateOp extends Op {
                     x = a.result(r, at);
                 }
                 if (l == 'L') v[col] = x;
-                else if (x == null) hiddenNull = true;
+                else if (x == null) s.hiddenNull = true;
                 else s.put(col, l, x);
             }
             at += a.width();
         }
         Tuple row;
-        if (!hiddenNull) {
+        if (!s.hiddenNull) {
             row = output.make(s.longs, s.doubles, v);
         } else {
             for (int col = 0; col < v.length; col++) {
