@@ -34,6 +34,8 @@ public final class SqlProgram implements AutoCloseable {
     private final Catalog catalog = new Catalog();
     private final Map<String, TableState> tables = new LinkedHashMap<>();
     private ProgramCircuit circuit;
+    /** Whether per-operator profiling is on ({@link #profile(boolean)}): a circuit built later starts profiled. */
+    private boolean profiling;
     /** The circuit was built but has run no step: its first step pushes the tables' whole contents. */
     private boolean circuitFresh;
     /** Durable programs keep the definitions they were opened with: DDL is refused. */
@@ -178,7 +180,7 @@ public final class SqlProgram implements AutoCloseable {
         boolean fresh = circuit == null || circuitFresh;
         if (circuit == null) {
             for (TableState t : tables.values()) t.startingContents(); // refuses before anything is built
-            circuit = ProgramCircuit.build(catalog, options, this::watermarkOf);
+            circuit = buildCircuit();
         }
         for (TableState t : tables.values()) {
             // a new circuit starts from nothing: its first change is the whole current contents
@@ -272,6 +274,40 @@ public final class SqlProgram implements AutoCloseable {
                 org.jdbsp.sql.runtime.TupleCodec.INSTANCE));
     }
 
+    /** The views' circuit, profiled if profiling is on. */
+    private ProgramCircuit buildCircuit() {
+        ProgramCircuit c = ProgramCircuit.build(catalog, options, this::watermarkOf);
+        if (profiling) c.runtime().profile(true);
+        return c;
+    }
+
+    /**
+     * Switches per-operator profiling of the views' circuit on (starting afresh) or off. While on, every step
+     * measures each operator's eval and commit time and the bytes it allocates (two clock and two counter reads per
+     * operator and phase), also in a circuit built later (the first step builds it). Operators are named by their
+     * kind and their number in the program's circuit.
+     */
+    public void profile(boolean on) {
+        checkOpen();
+        profiling = on;
+        if (circuit != null) circuit.runtime().profile(on);
+    }
+
+    /**
+     * Where the steps went, per operator, since profiling was switched on: time and allocation per operator, and
+     * the slowest steps with the operator that took most of each.
+     *
+     * @throws SqlException if profiling is off, or no step has run the views' circuit yet
+     */
+    public org.jdbsp.circuit.OperatorProfile profile() {
+        checkOpen();
+        if (!profiling) throw new SqlException("profiling is off: call profile(true) first");
+        if (circuit == null) {
+            throw new SqlException("no profile yet: the views' circuit is built and profiled at the first step");
+        }
+        return circuit.runtime().profile();
+    }
+
     /**
      * The views' circuit for a checkpoint, built now (fresh) if the views have none yet; null without views. The
      * same program builds the same circuit at save and at restore.
@@ -279,7 +315,7 @@ public final class SqlProgram implements AutoCloseable {
     private org.jdbsp.circuit.CircuitRuntime checkpointCircuit() {
         if (catalog.views().isEmpty()) return null;
         if (circuit == null) {
-            circuit = ProgramCircuit.build(catalog, options, this::watermarkOf);
+            circuit = buildCircuit();
             circuitFresh = true;
         }
         return circuit.runtime();

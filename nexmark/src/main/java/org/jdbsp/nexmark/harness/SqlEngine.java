@@ -278,12 +278,12 @@ final class SqlEngine implements QueryEngine {
 
     @Override
     public void startProfile() {
-        throw new UnsupportedOperationException("--profile is not supported with --engine sql yet");
+        program.profile(true);
     }
 
     @Override
     public OperatorProfile profile() {
-        throw new UnsupportedOperationException("--profile is not supported with --engine sql yet");
+        return program.profile();
     }
 
     @Override
