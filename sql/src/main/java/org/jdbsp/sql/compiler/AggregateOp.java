@@ -207,6 +207,13 @@ final class AggregateOp extends Op {
         /** Whether a primitive column of the row being built is NULL (which Calcite's NOT NULL can hide). */
         boolean hiddenNull;
 
+        Scratch(int width) {
+            objects = new Object[width];
+            longs = new long[width];
+            doubles = new double[width];
+            inSlot = new boolean[width];
+        }
+
         /** Clears the slots for a new row; returns {@link #objects}. */
         Object[] start() {
             java.util.Arrays.fill(objects, null);
@@ -215,11 +222,10 @@ final class AggregateOp extends Op {
             return objects;
         }
 
-        Scratch(int width) {
-            objects = new Object[width];
-            longs = new long[width];
-            doubles = new double[width];
-            inSlot = new boolean[width];
+        /** Puts {@code value}, an integer column's value, in column {@code col}. */
+        void putLong(int col, long value) {
+            longs[col] = value;
+            inSlot[col] = true;
         }
 
         /** Puts column {@code i} of {@code row}, of primitive letter {@code l} and not NULL, in column {@code col}. */
@@ -289,8 +295,7 @@ final class AggregateOp extends Op {
         if (output.shape().charAt(col) == 'L') {
             v[col] = boxed(letter, key);
         } else {
-            s.longs[col] = key;
-            s.inSlot[col] = true;
+            s.putLong(col, key);
         }
         return finish(r, present, s);
     }
@@ -305,11 +310,9 @@ final class AggregateOp extends Op {
             int col = groupColumns.length + i;
             char l = shape.charAt(col);
             if (l != 'L' && (a.fn == AggSpec.Fn.COUNT || a.fn == AggSpec.Fn.COUNT_STAR)) {
-                s.longs[col] = r.getLong(at);
-                s.inSlot[col] = true;
+                s.putLong(col, r.getLong(at));
             } else if (l != 'L' && a.longResult() && (a.fn == AggSpec.Fn.SUM0 || !r.isNull(at))) {
-                s.longs[col] = a.resultLong(r, at);
-                s.inSlot[col] = true;
+                s.putLong(col, a.resultLong(r, at));
             } else {
                 Object x;
                 if (a.fn == AggSpec.Fn.GROUPING) {

@@ -12,8 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Generates {@link RowCombiner}s: the code that picks columns of a joined pair of rows into a row of the output
  * shape's class, reading each column with its typed getter, so a join's output row costs one object and no
- * boxes; and {@link PickedKey}s, key functions of some columns of a row. One class per distinct (left shape, right shape, picked columns, output shape), cached for the JVM's
- * life: schemas repeat, so the classes are few. Internal.
+ * boxes; and {@link PickedKey}s, key functions of some columns of a row. One class per distinct (left shape,
+ * right shape, picked columns, output shape), or (shape, key columns), cached for the JVM's life: schemas repeat,
+ * so the classes are few. Internal.
  */
 final class Combiners {
     private static final AtomicLong CLASSES = new AtomicLong();

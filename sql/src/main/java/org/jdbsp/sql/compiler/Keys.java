@@ -63,7 +63,9 @@ final class Keys {
      * The key of {@code columns} of rows of {@code shape}: as {@link #of(int[])}, but a key of several columns is a
      * row of the generated class of their shape, made by generated code that copies the columns
      * ({@link Combiners#key}), so that NOT NULL numbers are not boxed, the key hashes and compares without reading
-     * other objects, and an exchange routes a row by the key's hash without making the key (a window's auction, start and end in Nexmark q5; a partition's bidder and auction in q18).
+     * other objects, and an exchange routes a row by the key's hash without making the key (a window's auction,
+     * start and end in Nexmark q5; a partition's bidder and auction in q18). A key of all the columns in order is
+     * the row itself.
      */
     static Function<Tuple, Object> of(String shape, int[] columns) {
         if (columns.length < 2) return of(columns);
@@ -74,10 +76,11 @@ final class Keys {
     }
 
     /**
-     * The equi-join keys of {@code leftColumns} of rows of {@code leftShape} and {@code rightColumns} of rows of
-     * {@code rightShape} as rows of one generated class (as {@link #of(String, int[])}: no boxes, hashed without
-     * making the key), when there are several columns and each pair has the same primitive letter; else null (use
-     * {@link #join}). A row with a NULL key column (only where Calcite's NOT NULL hides one) gets {@code nullKey}.
+     * The equi-join key of {@code columns} of rows of {@code shape}, matched with {@code otherColumns} of the other
+     * side's rows of {@code otherShape}, as a row of the generated class both sides' keys share (as
+     * {@link #of(String, int[])}: no boxes, hashed without making the key), when there are several columns and each
+     * pair has the same primitive letter; else null (use {@link #join}). A row with a NULL key column (only where
+     * Calcite's NOT NULL hides one) gets {@code nullKey}.
      */
     static PickedKey joinRow(String shape, int[] columns, String otherShape, int[] otherColumns, Object nullKey) {
         if (columns.length < 2) return null;

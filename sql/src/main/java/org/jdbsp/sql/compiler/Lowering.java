@@ -58,12 +58,6 @@ final class Lowering {
     private final Map<RelNode, Op> lowered = new IdentityHashMap<>();
     /** How many parents each node of the plan has: the planner shares equal subtrees, so a plan is a DAG. */
     private Map<RelNode, Integer> parents;
-
-    private void countParents(RelNode rel) {
-        for (RelNode in : rel.getInputs()) {
-            if (parents.merge(in, 1, Integer::sum) == 1) countParents(in);
-        }
-    }
     private final Set<String> sources = new LinkedHashSet<>();
     /** The names of the recursive relations (WITH RECURSIVE) being lowered. */
     private final Set<String> transients = new java.util.HashSet<>();
@@ -77,6 +71,12 @@ final class Lowering {
     /** The lower-case names of the tables and views the lowered plans read. */
     Set<String> sources() {
         return sources;
+    }
+
+    private void countParents(RelNode rel) {
+        for (RelNode in : rel.getInputs()) {
+            if (parents.merge(in, 1, Integer::sum) == 1) countParents(in);
+        }
     }
 
     Op lower(RelNode rel) {
@@ -202,13 +202,9 @@ final class Lowering {
     private static boolean onlyBoundsTheRank(LogicalWindow window, RexProgram above) {
         int inWidth = window.getInput().getRowType().getFieldCount();
         int[] picked = projectedColumns(above);
-        if (above.getCondition() == null || picked == null || picked.length != inWidth) return false;
+        if (!onlyRankBounds(window, above) || picked == null || picked.length != inWidth) return false;
         for (int i = 0; i < inWidth; i++) {
             if (picked[i] != i) return false;
-        }
-        RexNode cond = above.expandLocalRef(above.getCondition());
-        for (RexNode c : org.apache.calcite.plan.RelOptUtil.conjunctions(cond)) {
-            if (rankBound(c, inWidth) < 0) return false;
         }
         return window.groups.size() == 1 && window.groups.get(0).aggCalls.size() == 1
                 && window.groups.get(0).aggCalls.get(0).getOperator().getKind() == SqlKind.ROW_NUMBER;
