@@ -60,17 +60,21 @@ final class NarrowingRewrite extends Shuttle {
         return rewritten;
     }
 
-    /**
-     * {@code SqlFunctions.toLong(Primitive.integerCast(Primitive.LONG, x, mode))} of a primitive integer {@code x}
-     * (Calcite's CAST of an INTEGER to BIGINT, as q13's {@code MOD(auction, 10000)} joined on a BIGINT) boxes
-     * {@code x} and unboxes the result: it becomes {@code (long) x}, the same value.
-     */
     @Override
     public Expression visit(MethodCallExpression call, Expression target, List<Expression> arguments) {
         Expression rewritten = super.visit(call, target, arguments);
-        Expression product = decimalTimesInteger(rewritten);
-        if (product != null) return product;
-        if (rewritten instanceof MethodCallExpression toLong
+        Expression faster = decimalTimesInteger(rewritten);
+        if (faster == null) faster = widenedToLong(rewritten);
+        return faster == null ? rewritten : faster;
+    }
+
+    /**
+     * {@code SqlFunctions.toLong(Primitive.integerCast(Primitive.LONG, x, mode))} of a primitive integer {@code x}
+     * (Calcite's CAST of an INTEGER to BIGINT, as q13's {@code MOD(auction, 10000)} joined on a BIGINT) boxes
+     * {@code x} and unboxes the result: it becomes {@code (long) x}, the same value; null for any other expression.
+     */
+    private static Expression widenedToLong(Expression e) {
+        if (e instanceof MethodCallExpression toLong
                 && toLong.method.getDeclaringClass() == org.apache.calcite.runtime.SqlFunctions.class
                 && toLong.method.getName().equals("toLong") && toLong.expressions.size() == 1
                 && toLong.expressions.get(0) instanceof MethodCallExpression cast
@@ -79,7 +83,7 @@ final class NarrowingRewrite extends Shuttle {
                 && to.value == Primitive.LONG && WIDTHS.contains(cast.expressions.get(1).getType())) {
             return Expressions.convert_(cast.expressions.get(1), long.class);
         }
-        return rewritten;
+        return null;
     }
 
     /**
