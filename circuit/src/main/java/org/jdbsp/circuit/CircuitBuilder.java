@@ -117,13 +117,46 @@ public final class CircuitBuilder {
      * same key function. Cost with several workers: O(|change|) per tick plus one barrier.
      */
     public <T> Stream<T> shard(Stream<T> s, ToIntFunction<? super T> keyHash, String what) {
+        return shard(s, keyHash, what, null);
+    }
+
+    /**
+     * {@link #shard(Stream, ToIntFunction, String)} that names its routing: a value, equal for every key hash that
+     * places each record on the same worker ({@code routing.equals}), such as "the hash of column 0 as a
+     * {@code long}". When {@code s} is already routed so ({@link Stream#routing()} equal to {@code routing}), no
+     * exchange is added and {@code s} is returned: its records already sit where {@code keyHash} would send them
+     * (an aggregate by the key a join before it was partitioned by). Otherwise the exchange's output carries
+     * {@code routing}. A null {@code routing} names nothing and always exchanges. Cost: as
+     * {@link #shard(Stream, ToIntFunction, String)}, or none when the exchange is left out.
+     */
+    public <T> Stream<T> shard(Stream<T> s, ToIntFunction<? super T> keyHash, String what, Object routing) {
         checkOpen();
         Objects.requireNonNull(keyHash, "keyHash");
         checkOwns(s, Objects.requireNonNull(what, "what"));
         if (worker == null || worker.workers() <= 1) {
             return s;
         }
-        return exchange(s, keyHash, what, "exchange");
+        if (routing != null && routing.equals(s.routing)) {
+            return s;
+        }
+        Stream<T> out = exchange(s, keyHash, what, "exchange");
+        out.routing = routing;
+        return out;
+    }
+
+    /**
+     * Declares how the records of {@code s} are placed among the workers, for an operator author or a compiler
+     * that knows it: every record of {@code s} is on the worker an exchange with this {@code routing} would send
+     * it to (an inner join's output, on the worker owning its key, is routed as that key's columns; a filter of a
+     * routed stream is routed alike). A later {@link #shard(Stream, ToIntFunction, String, Object)} of {@code s}
+     * with an equal routing then adds no exchange. A wrong declaration gives wrong results with several workers;
+     * with one it has no effect. Replaces an earlier declaration; null forgets it. Returns {@code s}.
+     */
+    public <T> Stream<T> routed(Stream<T> s, Object routing) {
+        checkOpen();
+        checkOwns(s, "routed");
+        s.routing = routing;
+        return s;
     }
 
     /**

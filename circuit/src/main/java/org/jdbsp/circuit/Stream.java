@@ -20,6 +20,11 @@ public final class Stream<T> {
     int consumers;
     /** Every change has only positive weights (see {@link #isAppendOnly()}); set by the builder. */
     boolean appendOnly;
+    /**
+     * How the records are placed among the workers, when known ({@link CircuitBuilder#shard(Stream,
+     * java.util.function.ToIntFunction, String, Object)}); null otherwise.
+     */
+    Object routing;
     private ZSet<T> value;
 
     Stream(CircuitBuilder owner, int id, String name) {
@@ -54,6 +59,15 @@ public final class Stream<T> {
      */
     public boolean isAppendOnly() {
         return appendOnly;
+    }
+
+    /**
+     * The routing of this stream's records among the workers when it is known: the value an exchange by a keyed
+     * operator set ({@link CircuitBuilder#shard(Stream, java.util.function.ToIntFunction, String, Object)}) or
+     * that {@link CircuitBuilder#routed} declared; null when it is not known.
+     */
+    public Object routing() {
+        return routing;
     }
 
     /** Publishes this tick's value. For operator implementations (the stream's producer). */

@@ -39,9 +39,16 @@ class DurableSqlProgramTest {
                 ROW_NUMBER() OVER (PARTITION BY customer ORDER BY amount DESC, id) AS rn FROM orders) WHERE rn <= 2;
             CREATE VIEW regions AS SELECT DISTINCT region FROM customers;
             CREATE VIEW pages AS SELECT page, COUNT(*) AS n FROM clicks GROUP BY page;
+            CREATE VIEW per_customer AS SELECT c.id, c.region, COUNT(*) AS n, SUM(o.amount) AS total
+                FROM orders o JOIN customers c ON o.customer = c.id GROUP BY c.id, c.region;
+            CREATE VIEW best_order AS SELECT customer, id, amount FROM (SELECT o.customer, o.id, o.amount,
+                ROW_NUMBER() OVER (PARTITION BY c.region, o.customer ORDER BY o.amount DESC, o.id) AS rn
+                FROM orders o JOIN customers c ON o.customer = c.id) WHERE rn <= 1;
             """;
 
-    static final List<String> VIEWS = List.of("revenue", "per_window", "top2", "regions", "pages");
+    /** The last two group and rank by the join's key and another column: no exchange after the join. */
+    static final List<String> VIEWS = List.of("revenue", "per_window", "top2", "regions", "pages", "per_customer",
+            "best_order");
 
     private static LocalDateTime ts(long ms) {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000), (int) Math.floorMod(ms, 1000) * 1_000_000,

@@ -221,6 +221,59 @@ class WorkerCircuitTest {
         }
     }
 
+    @Test
+    void anExchangeWhoseInputIsRoutedSoIsLeftOut() {
+        // a shard naming the routing its input already has adds no exchange; one naming another routing does, and
+        // its output carries that routing; a declared routing counts as one an exchange set
+        for (int workers : new int[] {2, 3}) {
+            List<String> exchanges = new ArrayList<>();
+            try (WorkerCircuit<Void> c = Workers.build(workers, Mode.INCREMENTAL, b -> {
+                InputHandle<Long> in = b.input("in");
+                ToIntFunction<Long> byTen = x -> (int) (x % 10);
+                Stream<Long> once = b.shard(in.stream(), byTen, "first", "by ten");
+                assertEquals("by ten", once.routing());
+                Stream<Long> filtered = filter(once, x -> x % 3 != 0);
+                assertTrue(filtered.routing() == null, "a filter's output is not known to be routed");
+                assertTrue(b.shard(filtered, byTen, "second", "by ten") != filtered, "exchanged again");
+                Stream<Long> kept = b.shard(b.routed(filter(once, x -> x % 3 != 0), "by ten"), byTen, "third",
+                        "by ten");
+                assertEquals("by ten", kept.routing());
+                Stream<Long> moved = b.shard(kept, x -> (int) (x % 7), "fourth", "by seven");
+                assertEquals("by seven", moved.routing());
+                assertTrue(b.shard(moved, x -> (int) (x % 7), "fifth", null) != moved, "null names no routing");
+                int me = b.workerIndex();
+                b.output("kept", map(kept, x -> new Tagged(me, x)));
+                b.output("moved", map(moved, x -> new Tagged(me, x)));
+            })) {
+                c.profile(true);
+                Input<Long> in = c.input("in", Long.class);
+                ZSet<Long> expected = new ZSet<>();
+                for (long x = 0; x < 600; x++) {
+                    in.insert(x);
+                    if (x % 3 != 0) {
+                        expected.add(x, 1);
+                    }
+                }
+                c.step();
+                for (var o : c.profile().operators()) {
+                    if (o.name().startsWith("exchange:")) {
+                        exchanges.add(o.name().substring(0, o.name().indexOf('#')));
+                    }
+                }
+                assertEquals(List.of("exchange:fifth", "exchange:first", "exchange:fourth", "exchange:second"),
+                        exchanges.stream().sorted().toList(), workers + " workers");
+                for (String name : List.of("kept", "moved")) {
+                    ZSet<Tagged> out = c.output(name, Tagged.class).view();
+                    assertEquals(expected, out.map(Tagged::value), name);
+                    int mod = name.equals("kept") ? 10 : 7;
+                    out.forEach((t, w) -> assertEquals(
+                            org.jdbsp.circuit.state.Placement.owner((int) (t.value() % mod), workers), t.worker(),
+                            name + ": " + t.value() + " on worker " + t.worker()));
+                }
+            }
+        }
+    }
+
     /** A row whose hashCode fails, as a user's row type can. */
     record BadHash(long v) {
         @Override

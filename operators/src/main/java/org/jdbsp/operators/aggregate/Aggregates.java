@@ -445,7 +445,7 @@ public final class Aggregates {
         CircuitBuilder c = check(name, in);
         Object space = keys.newSpace();
         RowKey<T> rowKey = keys.rowKey(space);
-        in = c.shard(in, rowKey::shardHash, name);
+        in = c.shard(in, rowKey::shardHash, name, rowKey.routing());
         Stream<R> out = c.newStream(name);
         boolean oneRow = form == Form.ONE_ROW;
         if (c.isNaive()) {

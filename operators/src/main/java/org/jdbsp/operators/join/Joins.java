@@ -282,8 +282,8 @@ public final class Joins {
         if (broadcasting) {
             b = c.broadcast(b, name);
         } else {
-            a = c.shard(a, ka::shardHash, name);
-            b = c.shard(b, kb::shardHash, name);
+            a = c.shard(a, ka::shardHash, name, ka.routing());
+            b = c.shard(b, kb::shardHash, name, kb.routing());
         }
         if (kind == JoinKind.LOOKUP && c.nestedScope() != null) {
             throw new org.jdbsp.circuit.CircuitWiringException(name + ": a lookup join cannot run inside a recursive"

@@ -93,12 +93,15 @@ public abstract class KeySpace {
     /** The key of {@code id}, boxed if primitive: for messages and tests, not for hot paths. */
     public abstract Object describe(int id);
 
-    /** Makes room for ids below {@code limit} in the subclass's per-id arrays. */
     /**
      * The hash an exchange routes key {@code id} by ({@code RowKey.shardHash} of its rows), to re-partition a
-     * checkpoint onto another worker count.
+     * checkpoint onto another worker count: the key's own hash, or its {@link RoutedKey#routingHashOfKey} when the
+     * space's row key routes by one.
      */
     public abstract int shardHash(int id);
+
+    /** The key function whose routing this space's keys follow ({@link RowKey}), or null: the keys' own hash. */
+    RoutedKey<?> routedBy;
 
     /** Writes the key of live id {@code id} for a checkpoint. */
     public abstract void writeKey(int id, org.jdbsp.circuit.state.StateWriter out);

@@ -169,7 +169,7 @@ public final class LongKeySpace extends KeySpace {
         if (arity != 1) {
             throw new UnsupportedOperationException("pair keys are not routed by an exchange");
         }
-        return Long.hashCode(keys[id]);
+        return routedBy != null ? routedBy.routingHashOfKey(keys[id]) : Long.hashCode(keys[id]);
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class ObjectKeySpace extends KeySpace {
 
     @Override
     public int shardHash(int id) {
-        return java.util.Objects.hashCode(keys[id]);
+        return routedBy != null ? routedBy.routingHashOfKey(keys[id]) : java.util.Objects.hashCode(keys[id]);
     }
 
     @Override

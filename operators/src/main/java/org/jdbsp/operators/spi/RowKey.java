@@ -18,14 +18,25 @@ public abstract class RowKey<T> {
     RowKey() {
     }
 
-    /** Object keys: {@code key} must not return null (a null key fails with a message naming the row). */
+    /**
+     * Object keys: {@code key} must not return null (a null key fails with a message naming the row). A
+     * {@link RoutedKey} also sets how {@code space} re-partitions its keys ({@link KeySpace#shardHash}).
+     */
     public static <T> RowKey<T> of(ObjectKeySpace space, Function<? super T, ?> key) {
-        return new ObjectRowKey<>(Objects.requireNonNull(space, "space"), Objects.requireNonNull(key, "key"));
+        return new ObjectRowKey<>(routedBy(space, key), Objects.requireNonNull(key, "key"));
     }
 
-    /** Primitive {@code long} keys. */
+    /** Primitive {@code long} keys; a {@link RoutedKey} as in {@link #of}. */
     public static <T> RowKey<T> ofLong(LongKeySpace space, ToLongFunction<? super T> key) {
-        return new LongRowKey<>(Objects.requireNonNull(space, "space"), Objects.requireNonNull(key, "key"));
+        return new LongRowKey<>(routedBy(space, key), Objects.requireNonNull(key, "key"));
+    }
+
+    private static <S extends KeySpace> S routedBy(S space, Object key) {
+        Objects.requireNonNull(space, "space");
+        if (key instanceof RoutedKey<?> r) {
+            space.routedBy = r; // the sides of a join share a space: their routings are equal
+        }
+        return space;
     }
 
     /** The id of {@code row}'s key, adding the key to the space if absent. Calls the user's key function. */
@@ -37,9 +48,16 @@ public abstract class RowKey<T> {
     /**
      * The hash by which an exchange routes {@code row} to a worker: {@code Objects.hashCode(key)} for object
      * keys (from {@link HashedKey#keyHash} when the key function is one, without making the key) and
-     * {@code Long.hashCode(key)} for {@code long} keys, so that both forms of an operator partition rows alike.
+     * {@code Long.hashCode(key)} for {@code long} keys, so that both forms of an operator partition rows alike;
+     * {@link RoutedKey#routingHash} when the key function is a {@link RoutedKey}.
      */
     public abstract int shardHash(T row);
+
+    /**
+     * The routing of the key function ({@link RoutedKey#routing}), for {@code CircuitBuilder.shard}; null when it
+     * names none.
+     */
+    public abstract Object routing();
 
     /** The space holding the keys. */
     public abstract KeySpace space();
@@ -50,12 +68,15 @@ public abstract class RowKey<T> {
         private final Function<? super T, ?> key;
         /** {@link #key} when it can hash a row's key without making it; null otherwise. */
         private final HashedKey<? super T> hashed;
+        /** {@link #key} when it names its routing; null otherwise. */
+        private final RoutedKey<? super T> routed;
 
         @SuppressWarnings("unchecked")
         ObjectRowKey(ObjectKeySpace space, Function<? super T, ?> key) {
             this.space = space;
             this.key = key;
             this.hashed = key instanceof HashedKey<?> h ? (HashedKey<? super T>) h : null;
+            this.routed = key instanceof RoutedKey<?> r ? (RoutedKey<? super T>) r : null;
         }
 
         private Object keyOf(T row) {
@@ -78,7 +99,13 @@ public abstract class RowKey<T> {
 
         @Override
         public int shardHash(T row) {
-            return hashed != null ? hashed.keyHash(row) : Objects.hashCode(key.apply(row));
+            return routed != null ? routed.routingHash(row)
+                    : hashed != null ? hashed.keyHash(row) : Objects.hashCode(key.apply(row));
+        }
+
+        @Override
+        public Object routing() {
+            return routed == null ? null : routed.routing();
         }
 
         @Override
@@ -91,10 +118,14 @@ public abstract class RowKey<T> {
     static final class LongRowKey<T> extends RowKey<T> {
         private final LongKeySpace space;
         private final ToLongFunction<? super T> key;
+        /** {@link #key} when it names its routing; null otherwise. */
+        private final RoutedKey<? super T> routed;
 
+        @SuppressWarnings("unchecked")
         LongRowKey(LongKeySpace space, ToLongFunction<? super T> key) {
             this.space = space;
             this.key = key;
+            this.routed = key instanceof RoutedKey<?> r ? (RoutedKey<? super T>) r : null;
         }
 
         @Override
@@ -109,7 +140,12 @@ public abstract class RowKey<T> {
 
         @Override
         public int shardHash(T row) {
-            return Long.hashCode(key.applyAsLong(row));
+            return routed != null ? routed.routingHash(row) : Long.hashCode(key.applyAsLong(row));
+        }
+
+        @Override
+        public Object routing() {
+            return routed == null ? null : routed.routing();
         }
 
         @Override

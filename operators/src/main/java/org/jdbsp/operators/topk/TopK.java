@@ -209,7 +209,7 @@ public final class TopK {
                                          int k, TopKKind what, Expiry<? super T> expiry) {
         CircuitBuilder c = check(kind, in, keys, order, k);
         RowKey<T> rowKey = keys.rowKey();
-        in = c.shard(in, rowKey::shardHash, kind);
+        in = c.shard(in, rowKey::shardHash, kind, rowKey.routing());
         Stream<Object> out = c.newStream(kind);
         if (c.isNaive()) {
             c.addNode(RecomputeNode.of(kind, in, out, s -> TopKReference.of(s, keys.boxed(), order, k, what)));

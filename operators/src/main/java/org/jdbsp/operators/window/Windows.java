@@ -122,7 +122,7 @@ public final class Windows {
             rowKey = RowKey.of(space, key);
             keyOf = id -> (K) space.key(id);
         }
-        in = c.shard(in, rowKey::shardHash, "session");
+        in = c.shard(in, rowKey::shardHash, "session", rowKey.routing());
         Stream<Session<K>> out = c.newStream("session");
         c.addNode(c.isNaive() ? RecomputeNode.of("session", in, out, s -> SessionReference.of(s, key, time, gapMs))
                 : new SessionNode<>(in, out, rowKey, keyOf, time, gapMs, watermark));

@@ -51,4 +51,68 @@ class RowKeyTest {
         assertEquals(Objects.hashCode("7/-3"), rk.shardHash(new Row(7, -3)));
         assertEquals(1, made[0]);
     }
+
+    /** The key (a, b) routed by a's hash: rows of one key share a, so they meet on one worker. */
+    record RoutedByA() implements java.util.function.Function<Row, Object>, RoutedKey<Row> {
+        @Override
+        public Object apply(Row r) {
+            return java.util.List.of(r.a(), r.b());
+        }
+
+        @Override
+        public Object routing() {
+            return "a";
+        }
+
+        @Override
+        public int routingHash(Row r) {
+            return Long.hashCode(r.a());
+        }
+
+        @Override
+        public int routingHashOfKey(Object key) {
+            return Long.hashCode((Long) ((java.util.List<?>) key).get(0));
+        }
+    }
+
+    /** The long key b, routed by its own hash plus one (a test routing no other key function shares). */
+    record LongRoutedByB() implements java.util.function.ToLongFunction<Row>, RoutedKey<Row> {
+        @Override
+        public long applyAsLong(Row r) {
+            return r.b();
+        }
+
+        @Override
+        public Object routing() {
+            return "b";
+        }
+
+        @Override
+        public int routingHash(Row r) {
+            return Long.hashCode(r.b()) + 1;
+        }
+
+        @Override
+        public int routingHashOfKey(Object key) {
+            return Long.hashCode((Long) key) + 1;
+        }
+    }
+
+    @Test
+    void aRoutedKeyRoutesRowsAndRepartitionsKeysByItsRoutingHash() {
+        Row row = new Row(-7, 12);
+        ObjectKeySpace objects = new ObjectKeySpace();
+        RowKey<Row> byA = RowKey.of(objects, new RoutedByA());
+        assertEquals("a", byA.routing());
+        assertEquals(Long.hashCode(-7), byA.shardHash(row));
+        assertEquals(Long.hashCode(-7), objects.shardHash(byA.id(row)), "the saved key's hash on restore");
+        LongKeySpace longs = new LongKeySpace();
+        RowKey<Row> byB = RowKey.ofLong(longs, new LongRoutedByB());
+        assertEquals("b", byB.routing());
+        assertEquals(Long.hashCode(12) + 1, byB.shardHash(row));
+        assertEquals(Long.hashCode(12) + 1, longs.shardHash(byB.id(row)));
+        RowKey<Row> plain = RowKey.ofLong(new LongKeySpace(), Row::b);
+        assertEquals(null, plain.routing());
+        assertEquals(Long.hashCode(12), plain.shardHash(row));
+    }
 }

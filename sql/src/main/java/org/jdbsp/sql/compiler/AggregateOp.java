@@ -119,11 +119,11 @@ final class AggregateOp extends Op {
         char keyLetter = set.length == 1 && notNull[keyColumns[0]] ? inputShape.charAt(keyColumns[0]) : 'L';
         if (Shapes.integral(keyLetter)) {
             // one NOT NULL integer column: the engine's long-keyed grouping, no key object per row
-            int c = keyColumns[0];
-            return Aggregates.aggregateByLong(in, t -> t.getLong(c),
+            return Aggregates.aggregateByLong(in, Routing.longKey(in, keyColumns[0]),
                     (k, r) -> rowOfLong(k, keyLetter, r, set, present, scratch), engine);
         }
-        return Aggregates.aggregate(in, key, (k, r) -> row(k, r, set, present, scratch), engine);
+        return Aggregates.aggregate(in, Routing.objectKey(in, key, keyColumns),
+                (k, r) -> row(k, r, set, present, scratch), engine);
     }
 
     /**

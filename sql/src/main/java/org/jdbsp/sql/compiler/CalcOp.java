@@ -4,6 +4,11 @@ import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.sql.runtime.Tuple;
 
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLocalRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+
 import java.util.List;
 
 /**
@@ -13,20 +18,35 @@ import java.util.List;
 final class CalcOp extends Op {
     private final RowFunction function;
     private final String text;
+    /** Per output column, the input column it copies, or -1 ({@link #sources}). */
+    private final int[] source;
 
-    CalcOp(Op input, RowFunction function, String text) {
+    CalcOp(Op input, RowFunction function, RexProgram program) {
         super(List.of(input));
         this.function = function;
-        this.text = text;
+        this.text = program.toString();
+        this.source = sources(program);
     }
 
     @Override
     Stream<Tuple> wire(Wiring w) {
         RowFunction f = function;
-        return Linear.<Tuple, Tuple>flatMap(w.stream(inputs().get(0)), (row, out) -> {
+        Stream<Tuple> in = w.stream(inputs().get(0));
+        return Routing.carry(in, Linear.<Tuple, Tuple>flatMap(in, (row, out) -> {
             Tuple r = f.apply(row);
             if (r != null) out.accept(r);
-        });
+        }), source);
+    }
+
+    /** Per output column of {@code program}, the input column it copies as it is, or -1. */
+    static int[] sources(RexProgram program) {
+        List<RexLocalRef> projects = program.getProjectList();
+        int[] source = new int[projects.size()];
+        for (int i = 0; i < source.length; i++) {
+            RexNode e = program.expandLocalRef(projects.get(i));
+            source[i] = e instanceof RexInputRef ref ? ref.getIndex() : -1;
+        }
+        return source;
     }
 
     @Override

@@ -138,7 +138,9 @@ final class JoinOp extends Op {
         JoinExpiry<Tuple, Tuple> expiry = expiry(w);
         if (residual == null) {
             java.util.function.BinaryOperator<Tuple> out = picked == null ? this::concat : this::pick;
-            if (longKeyNullable != null && type == JoinRelType.INNER) return innerOnLong(l, r, out, expiry, null);
+            if (longKeyNullable != null && type == JoinRelType.INNER) {
+                return routedByKey(innerOnLong(l, r, out, expiry, null));
+            }
             switch (type) {
                 case INNER: return expiry == null ? Joins.join(l, r, kl, kr, out) : Joins.join(l, r, kl, kr, out, expiry);
                 case LEFT: return Joins.leftJoin(l, r, kl, kr, out);
@@ -160,7 +162,7 @@ final class JoinOp extends Op {
         Stream<Tuple> inner = Linear.filter(joinedPairs, t -> cond.apply(t) != null);
         switch (type) {
             case INNER:
-                return inner;
+                return longKeyNullable != null ? routedByKey(inner) : inner;
             case LEFT:
                 return Linear.union(inner, padRight(unmatched(l, inner, true)));
             case RIGHT:
@@ -188,11 +190,27 @@ final class JoinOp extends Op {
         int lc = leftKeys[0], rc = rightKeys[0];
         Stream<Tuple> lk = longKeyNullable[0] ? Linear.filter(l, t -> !t.isNull(lc)) : l;
         Stream<Tuple> rk = longKeyNullable[1] ? Linear.filter(r, t -> !t.isNull(rc)) : r;
-        java.util.function.ToLongFunction<Tuple> kl = t -> t.getLong(lc);
-        java.util.function.ToLongFunction<Tuple> kr = t -> t.getLong(rc);
+        // keys that name their routing: a side already routed by its key column is not exchanged again
+        java.util.function.ToLongFunction<Tuple> kl = Routing.longKey(lk, lc);
+        java.util.function.ToLongFunction<Tuple> kr = Routing.longKey(rk, rc);
         return expiry != null ? Joins.joinOnLong(lk, rk, kl, kr, out, expiry)
                 : interval != null ? Joins.joinOnLong(lk, rk, kl, kr, out, interval)
                 : Joins.joinOnLong(lk, rk, kl, kr, out);
+    }
+
+    /**
+     * {@code joined}, the output of the inner join on {@code long} keys, declared routed by its two key columns
+     * where the output keeps them: each pair was made on the worker owning its key.
+     */
+    private Stream<Tuple> routedByKey(Stream<Tuple> joined) {
+        int lc = leftKeys[0], rc = leftWidth + rightKeys[0];
+        if (picked == null) return Routing.declare(joined, lc, rc);
+        int[] kept = new int[2];
+        int n = 0;
+        for (int i = 0; i < picked.length && n < 2; i++) {
+            if (picked[i] == lc || picked[i] == rc) kept[n++] = i;
+        }
+        return Routing.declare(joined, java.util.Arrays.copyOf(kept, n));
     }
 
     /** The distinct rows of one side that have a match in {@code inner}. */

@@ -125,7 +125,7 @@ final class Lowering {
                 RowFunction f = ExpressionCompiler.compile(p, typeFactory, where, notNullColumns(agg));
                 if (a instanceof AggregateOp ao) return ao.fuse(f, p.toString());
                 lowered.put(agg, a);
-                return new CalcOp(a, f, p.toString());
+                return new CalcOp(a, f, p);
             }
             Op in = calc.getInput() instanceof LogicalWindow window ? window(window, p, false) : lower(calc.getInput());
             if (calc.getInput() instanceof LogicalWindow window && onlyRankBounds(window, p)) {
@@ -136,14 +136,13 @@ final class Lowering {
             }
             if (p.isTrivial()) return in;
             return new CalcOp(in, ExpressionCompiler.compile(p, typeFactory, where, notNullColumns(calc.getInput())),
-                    p.toString());
+                    p);
         }
         if (rel instanceof LogicalProject project) {
             RexProgram p = RexProgram.create(project.getInput().getRowType(), project.getProjects(), null,
                     project.getRowType(), rexBuilder(rel));
             return new CalcOp(lower(project.getInput()), ExpressionCompiler.compile(p, typeFactory, where,
-                    notNullColumns(project.getInput())),
-                    p.toString());
+                    notNullColumns(project.getInput())), p);
         }
         if (rel instanceof LogicalFilter filter) {
             RexProgramBuilder b = new RexProgramBuilder(filter.getInput().getRowType(), rexBuilder(rel));
@@ -151,8 +150,7 @@ final class Lowering {
             b.addCondition(filter.getCondition());
             RexProgram p = b.getProgram();
             return new CalcOp(lower(filter.getInput()), ExpressionCompiler.compile(p, typeFactory, where,
-                    notNullColumns(filter.getInput())),
-                    p.toString());
+                    notNullColumns(filter.getInput())), p);
         }
         if (rel instanceof LogicalJoin join) return join(join);
         if (rel instanceof LogicalAggregate agg) return aggregate(agg);

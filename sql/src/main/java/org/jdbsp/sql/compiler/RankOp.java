@@ -103,28 +103,22 @@ final class RankOp extends Op {
     /** The first {@code k} rows of each partition by {@code cmp}, its groups dropped by {@code drop} (or null). */
     private Stream<Tuple> top(Stream<Tuple> in, Comparator<Tuple> cmp, Expiry<Tuple> drop) {
         if (longPartition) {
-            java.util.function.ToLongFunction<Tuple> key = longKey();
+            java.util.function.ToLongFunction<Tuple> key = Routing.longKey(in, partition[0]);
             return drop == null ? TopK.topKByLong(in, key, cmp, k) : TopK.topKByLong(in, key, cmp, k, drop);
         }
-        Function<Tuple, Object> group = Keys.of(shape, partition);
+        Function<Tuple, Object> group = Routing.objectKey(in, Keys.of(shape, partition), partition);
         return drop == null ? TopK.topK(in, group, cmp, k) : TopK.topK(in, group, cmp, k, drop);
     }
 
     /** {@link #top} with each row's position in its partition. */
     private Stream<Ranked<Tuple>> rowNumbers(Stream<Tuple> in, Comparator<Tuple> cmp, Expiry<Tuple> drop) {
         if (longPartition) {
-            java.util.function.ToLongFunction<Tuple> key = longKey();
+            java.util.function.ToLongFunction<Tuple> key = Routing.longKey(in, partition[0]);
             return drop == null ? TopK.rowNumberByLong(in, key, cmp, k)
                     : TopK.rowNumberByLong(in, key, cmp, k, drop);
         }
-        Function<Tuple, Object> group = Keys.of(shape, partition);
+        Function<Tuple, Object> group = Routing.objectKey(in, Keys.of(shape, partition), partition);
         return drop == null ? TopK.rowNumber(in, group, cmp, k) : TopK.rowNumber(in, group, cmp, k, drop);
-    }
-
-    /** The partition's one integer column, as the {@code long} the operator numbers its groups by. */
-    private java.util.function.ToLongFunction<Tuple> longKey() {
-        int c = partition[0];
-        return t -> t.getLong(c);
     }
 
     private Tuple withRank(Ranked<Tuple> r) {
