@@ -35,6 +35,9 @@ class DurableSqlProgramTest {
             CREATE VIEW per_window AS SELECT window_start, customer, COUNT(*) AS n, MAX(amount) AS mx
                 FROM TABLE(TUMBLE(TABLE orders, DESCRIPTOR(t), INTERVAL '5' SECOND))
                 GROUP BY window_start, window_end, customer;
+            CREATE VIEW per_hop AS SELECT window_start, customer, COUNT(*) AS n
+                FROM TABLE(HOP(TABLE orders, DESCRIPTOR(t), INTERVAL '2' SECOND, INTERVAL '6' SECOND))
+                GROUP BY window_start, window_end, customer;
             CREATE VIEW top2 AS SELECT id, customer, amount FROM (SELECT id, customer, amount,
                 ROW_NUMBER() OVER (PARTITION BY customer ORDER BY amount DESC, id) AS rn FROM orders) WHERE rn <= 2;
             CREATE VIEW regions AS SELECT DISTINCT region FROM customers;
@@ -46,9 +49,12 @@ class DurableSqlProgramTest {
                 FROM orders o JOIN customers c ON o.customer = c.id) WHERE rn <= 1;
             """;
 
-    /** The last two group and rank by the join's key and another column: no exchange after the join. */
-    static final List<String> VIEWS = List.of("revenue", "per_window", "top2", "regions", "pages", "per_customer",
-            "best_order");
+    /**
+     * per_hop's orders move by customer before their windows are made; per_customer and best_order group and rank
+     * by the join's key and another column: no exchange after the join.
+     */
+    static final List<String> VIEWS = List.of("revenue", "per_window", "per_hop", "top2", "regions", "pages",
+            "per_customer", "best_order");
 
     private static LocalDateTime ts(long ms) {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000), (int) Math.floorMod(ms, 1000) * 1_000_000,

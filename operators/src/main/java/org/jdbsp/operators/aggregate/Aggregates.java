@@ -150,8 +150,9 @@ public final class Aggregates {
         String name = list.size() == 1 ? "window-" + list.get(0) : "window aggregate";
         CircuitBuilder c = check(name, in);
         Object space = keys.newSpace();
-        WindowGroups<T> groups = new WindowGroups<>(keys.rowKey(space), start, end);
-        in = c.shard(in, groups::shardHashOfRow, name);
+        RowKey<T> rowKey = keys.rowKey(space);
+        WindowGroups<T> groups = new WindowGroups<>(rowKey, start, end);
+        in = c.shard(in, groups::shardHashOfRow, name, rowKey.routing());
         Stream<R> out = c.newStream(name);
         List<Accumulator<T>> accs = accumulators(list, in.isAppendOnly());
         c.addNode(new AggregateNode<T, R>(name, in, out, null, groups, accs,

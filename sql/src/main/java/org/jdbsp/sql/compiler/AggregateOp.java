@@ -145,8 +145,8 @@ final class AggregateOp extends Op {
         // the greatest time of the group: the time itself, or the last millisecond of a day written as text
         java.util.function.ToLongFunction<Tuple> last = expiry.timeOf(time);
         return Aggregates.perWindowOf(in, last, t -> Math.addExact(last.applyAsLong(t), after),
-                Keys.of(inputShape, groupColumns), watermark, (start, end, k, r) -> row(k, r, set, present, scratch),
-                engine);
+                Routing.objectKey(in, Keys.of(inputShape, groupColumns), groupColumns), watermark,
+                (start, end, k, r) -> row(k, r, set, present, scratch), engine);
     }
 
     /** How many of the engine's aggregates the SQL aggregates make. */

@@ -782,7 +782,11 @@ final class Lowering {
                 expiring = i;
             }
         }
-        return new AggregateOp(lower(input), inType.getFieldCount(), groupColumns, sets, specs,
+        Op lowered = lower(input);
+        if (lowered instanceof WindowTvfOp tvf && agg.getGroupType() == LogicalAggregate.Group.SIMPLE) {
+            tvf.routeBy(groupColumns, notNull);
+        }
+        return new AggregateOp(lowered, inType.getFieldCount(), groupColumns, sets, specs,
                 Shapes.of(inType, typeFactory), Shapes.of(agg.getRowType(), typeFactory), notNull,
                 expiry == null ? -1 : expiring, expiry,
                 "group " + groupSet + (agg.getGroupType() == LogicalAggregate.Group.SIMPLE ? "" : " sets "

@@ -15,8 +15,9 @@ import java.util.function.ToLongFunction;
  * column: a row goes to the worker owning {@code Long.hashCode(row.getLong(c))}, the hash the engine's
  * {@code long}-keyed joins, aggregates and ranks route by. A stream's routing is a {@link Columns}: every column
  * in it holds the same value on every row (an inner join's two key columns), is NOT NULL and integer. The
- * compiler sets it after an inner join on one integer column, carries it through the columns a projection keeps,
- * and keys the operators after with {@link #longKey} or {@link #objectKey}. Internal.
+ * compiler sets it after an inner join on one integer column and where a window table function's input rows are
+ * moved by a column before their windows are made ({@link #shard}, Nexmark q5), carries it through the columns a
+ * projection keeps, and keys the operators after with {@link #longKey} or {@link #objectKey}. Internal.
  */
 final class Routing {
     private Routing() {
@@ -106,6 +107,14 @@ final class Routing {
             }
         }
         return key;
+    }
+
+    /**
+     * {@code in}'s rows moved to the workers by the integer column {@code column} (NOT NULL): {@code in} itself when
+     * it is routed so already ({@code CircuitBuilder.shard} names the routing).
+     */
+    static Stream<Tuple> shard(Stream<Tuple> in, int column, String what) {
+        return in.circuit().shard(in, t -> hash(t.getLong(column)), what, routingFor(in, column));
     }
 
     /** The routing hash of a row whose column holds {@code value}. */
