@@ -3,6 +3,7 @@ package org.jdbsp.sql.compiler;
 import org.apache.calcite.linq4j.tree.BlockStatement;
 import org.apache.calcite.linq4j.tree.DeclarationStatement;
 import org.apache.calcite.linq4j.tree.Expressions;
+import org.apache.calcite.linq4j.tree.ParameterExpression;
 import org.apache.calcite.linq4j.tree.Statement;
 
 import java.lang.reflect.Modifier;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
  * Computes a value once where a generated function computed it twice: Calcite translates a Calc's condition and
  * its projections separately, so an expression both read (Nexmark q14's {@code 0.908 * price}) is declared again
  * after the condition. A later top-level {@code final} declaration whose initializer has the same text as an
- * earlier one is given the earlier variable instead. Only initializers that call nothing but arithmetic, the row's
+ * earlier one, once a {@code final} variable that only names another is read as that one, is given the earlier
+ * variable instead (Nexmark q21's {@code lower(channel)}, read by the condition and again by the CASE). Only initializers that call nothing but arithmetic, the row's
  * getters and jdbsp's own casts are reused, so a call that could return another value the second time (a random
  * number) is never merged. O(size of the function). Internal.
  */
@@ -33,20 +35,30 @@ final class RepeatedValues {
             "org.jdbsp.sql.runtime.NarrowingCasts.toInt", "org.jdbsp.sql.runtime.NarrowingCasts.toShort",
             "org.jdbsp.sql.runtime.NarrowingCasts.toByte", "new java.math.BigDecimal", "in.getLong", "in.getInt",
             "in.getShort", "in.getByte", "in.getDouble", "in.getFloat", "in.getBoolean", "in.get", "in.isNull",
-            "Math.floorMod", "Math.floorDiv", "java.math.BigDecimal.valueOf");
+            "Math.floorMod", "Math.floorDiv", "java.math.BigDecimal.valueOf",
+            "org.apache.calcite.runtime.SqlFunctions.lower", "org.apache.calcite.runtime.SqlFunctions.upper");
 
     private RepeatedValues() {
     }
 
     static BlockStatement apply(BlockStatement block) {
         Map<String, DeclarationStatement> seen = new HashMap<>();
+        // final variables that only name another (the projection's copy of a column the condition read): their
+        // uses are compared as uses of that one
+        Map<String, String> aliases = new HashMap<>();
         List<Statement> out = new ArrayList<>(block.statements.size());
         for (Statement s : block.statements) {
             if (s instanceof DeclarationStatement d && d.initializer != null && (d.modifiers & Modifier.FINAL) != 0) {
-                String text = d.initializer.toString();
+                if (d.initializer instanceof ParameterExpression named) {
+                    aliases.put(d.parameter.name, aliases.getOrDefault(named.name, named.name));
+                    out.add(s);
+                    continue;
+                }
+                String text = canonical(d.initializer.toString(), aliases);
                 DeclarationStatement earlier = seen.get(text);
                 if (earlier != null && earlier.parameter.getType() == d.parameter.getType()) {
                     out.add(Expressions.declare(d.modifiers, d.parameter, earlier.parameter));
+                    aliases.put(d.parameter.name, earlier.parameter.name);
                     continue;
                 }
                 if (pure(text)) seen.put(text, d);
@@ -54,6 +66,34 @@ final class RepeatedValues {
             out.add(s);
         }
         return Expressions.block(out);
+    }
+
+    /** {@code text} with each name in {@code aliases} replaced by the name it stands for, outside string literals. */
+    static String canonical(String text, Map<String, String> aliases) {
+        if (aliases.isEmpty()) return text;
+        StringBuilder b = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < text.length() && text.charAt(j) != c) j += text.charAt(j) == '\\' ? 2 : 1;
+                j = Math.min(j + 1, text.length());
+                b.append(text, i, j);
+                i = j;
+            } else if (Character.isJavaIdentifierStart(c)) {
+                int j = i + 1;
+                while (j < text.length() && Character.isJavaIdentifierPart(text.charAt(j))) j++;
+                String name = text.substring(i, j);
+                boolean member = i > 0 && text.charAt(i - 1) == '.';
+                b.append(member ? name : aliases.getOrDefault(name, name));
+                i = j;
+            } else {
+                b.append(c);
+                i++;
+            }
+        }
+        return b.toString();
     }
 
     private static boolean pure(String text) {

@@ -41,6 +41,35 @@ class RepeatedValuesTest {
         assertEquals(product.toString(), out.get(4).initializer.toString(), "a variable that is not final is left");
     }
 
+    @Test
+    void readsAnAliasAsTheVariableItNames() {
+        // final String v = (String) in.get(3); final String l = lower(v); final String w = v; final String m =
+        // lower(w): m is l; a string literal that spells the alias's name is not the variable
+        ParameterExpression in = Expressions.parameter(Tuple.class, "in");
+        ParameterExpression v = Expressions.parameter(String.class, "v");
+        ParameterExpression w = Expressions.parameter(String.class, "w");
+        ParameterExpression l = Expressions.parameter(String.class, "l");
+        ParameterExpression m = Expressions.parameter(String.class, "m");
+        ParameterExpression n1 = Expressions.parameter(String.class, "n1");
+        ParameterExpression n2 = Expressions.parameter(String.class, "n2");
+        BlockStatement block = Expressions.block(
+                Expressions.declare(Modifier.FINAL, v, Expressions.convert_(
+                        Expressions.call(in, "get", Expressions.constant(3)), String.class)),
+                Expressions.declare(Modifier.FINAL, l, lower(v)),
+                Expressions.declare(Modifier.FINAL, w, v),
+                Expressions.declare(Modifier.FINAL, m, lower(w)),
+                Expressions.declare(Modifier.FINAL, n1, lower(Expressions.constant("v"))),
+                Expressions.declare(Modifier.FINAL, n2, lower(Expressions.constant("w"))));
+        List<DeclarationStatement> out = block(RepeatedValues.apply(block));
+        assertEquals(l, out.get(3).initializer, "lower(w) is lower(v)");
+        assertEquals(lower(Expressions.constant("w")).toString(), out.get(5).initializer.toString(),
+                "the text 'w' is not the variable w");
+    }
+
+    private static Expression lower(Expression s) {
+        return Expressions.call(org.apache.calcite.runtime.SqlFunctions.class, "lower", s);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<DeclarationStatement> block(BlockStatement b) {
         return (List<DeclarationStatement>) (List<?>) b.statements;
