@@ -35,10 +35,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * arithmetic and its runtime library ({@code SqlFunctions}), and Janino compiles it to bytecode once. Rows are
  * {@link Tuple}s: the code reads input columns with the row's typed getters and builds the output row of its
  * shape's generated class ({@link RowClasses}), so NOT NULL numbers are never boxed. Costs one class (about a
- * millisecond) per program.
+ * millisecond) per distinct program: a program whose code was generated before reuses that class.
  */
 final class ExpressionCompiler {
     private static final AtomicLong CLASSES = new AtomicLong();
+    /**
+     * The functions compiled so far, by their source: a program compiled again (the same views in another
+     * {@code SqlProgram}, a restored one, a benchmark's next round) reuses the class, its JIT-compiled code and the
+     * type profiles of the operators that call it, and adds no class. Functions keep no state, so one instance
+     * serves all. Bounded: past {@link #MAX_CACHED} sources new ones are compiled but not kept.
+     */
+    private static final java.util.Map<String, RowFunction> FUNCTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 20_000;
 
     private ExpressionCompiler() {
     }
@@ -80,15 +88,29 @@ final class ExpressionCompiler {
                         .accept(new NarrowingRewrite())).accept(new TimestampArguments()).accept(literals);
         MethodDeclaration method = Expressions.methodDecl(Modifier.PUBLIC, Tuple.class, "apply", List.of(in), block);
         String source = literals.fields() + Expressions.toString(method);
+        if (Boolean.getBoolean("jdbsp.sql.debug")) {
+            System.out.println(program.getInputRowType().getFullTypeString() + " -> "
+                    + program.getOutputRowType().getFullTypeString() + "\n" + source);
+        }
+        RowFunction known = FUNCTIONS.get(source);
+        if (known != null) return known;
+        RowFunction made = make(source, where);
+        if (FUNCTIONS.size() < MAX_CACHED) FUNCTIONS.putIfAbsent(source, made);
+        return made;
+    }
+
+    /** The number of function classes compiled so far in this JVM (for tests). */
+    static long classesCompiled() {
+        return CLASSES.get();
+    }
+
+    /** Compiles {@code source}, the body of a class implementing {@link RowFunction}, and makes one. */
+    private static RowFunction make(String source, Statement.QueryText where) {
         try {
             ClassBodyEvaluator cbe = new ClassBodyEvaluator();
             cbe.setClassName("org.jdbsp.sql.generated.Fn" + CLASSES.incrementAndGet());
             cbe.setImplementedInterfaces(new Class<?>[] {RowFunction.class});
             cbe.setParentClassLoader(RowClasses.loader());
-            if (Boolean.getBoolean("jdbsp.sql.debug")) {
-                System.out.println(program.getInputRowType().getFullTypeString() + " -> "
-                        + program.getOutputRowType().getFullTypeString() + "\n" + source);
-            }
             cbe.cook(source);
             return (RowFunction) cbe.getClazz().getDeclaredConstructor().newInstance();
         } catch (CompileException e) {
