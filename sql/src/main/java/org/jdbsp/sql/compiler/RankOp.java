@@ -100,8 +100,26 @@ final class RankOp extends Op {
                 r -> rankedKey.apply(r.row()), (t, r) -> withRank(new Ranked<>(t, r.rank())));
     }
 
+    /**
+     * The local phase of a local-global top-k on several workers ({@code TopK.localTopK}), when {@code in} is
+     * append-only and not routed by the partition already: each worker cuts its part of a step down to the first
+     * {@code k} rows of each partition before they are hashed and moved (Nexmark q18: most of a step's bids repeat
+     * a bidder and auction of the same step). Right: with insertions only, a row beaten by k rows on its worker is
+     * beaten by them everywhere. {@code in} itself otherwise, and on one worker.
+     */
+    private Stream<Tuple> local(Stream<Tuple> in, Comparator<Tuple> cmp) {
+        if (!in.isAppendOnly()) return in;
+        Routing.Columns routed = Routing.of(in);
+        for (int c : partition) {
+            if (routed != null && routed.has(c)) return in; // no exchange to save
+        }
+        if (longPartition) return TopK.localTopKByLong(in, Routing.longKey(in, partition[0]), cmp, k);
+        return TopK.localTopK(in, Keys.of(shape, partition), cmp, k);
+    }
+
     /** The first {@code k} rows of each partition by {@code cmp}, its groups dropped by {@code drop} (or null). */
     private Stream<Tuple> top(Stream<Tuple> in, Comparator<Tuple> cmp, Expiry<Tuple> drop) {
+        in = local(in, cmp);
         if (longPartition) {
             java.util.function.ToLongFunction<Tuple> key = Routing.longKey(in, partition[0]);
             return drop == null ? TopK.topKByLong(in, key, cmp, k) : TopK.topKByLong(in, key, cmp, k, drop);
@@ -112,6 +130,7 @@ final class RankOp extends Op {
 
     /** {@link #top} with each row's position in its partition. */
     private Stream<Ranked<Tuple>> rowNumbers(Stream<Tuple> in, Comparator<Tuple> cmp, Expiry<Tuple> drop) {
+        in = local(in, cmp);
         if (longPartition) {
             java.util.function.ToLongFunction<Tuple> key = Routing.longKey(in, partition[0]);
             return drop == null ? TopK.rowNumberByLong(in, key, cmp, k)
