@@ -1,5 +1,13 @@
 package org.jdbsp.sql.compiler;
 
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+import org.jdbsp.sql.runtime.TextCounts;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
@@ -128,10 +136,38 @@ final class NullableCasts extends RexShuttle {
         return ref;
     }
 
+    /** {@code CHAR_LENGTH(REPLACE(s, t, ''))} computed from {@code s} without the copy ({@link TextCounts}). */
+    private static final SqlUserDefinedFunction LENGTH_WITHOUT = new SqlUserDefinedFunction(
+            new SqlIdentifier("LENGTH_WITHOUT", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+            ReturnTypes.INTEGER_NULLABLE, null, null, ScalarFunctionImpl.create(TextCounts.class, "lengthWithout"));
+
+    /**
+     * {@code CHAR_LENGTH(REPLACE(s, t, ''))} with {@code t} a literal that is not empty, as a call of
+     * {@link TextCounts#lengthWithout}: the same number (the length less the occurrences of {@code t} that
+     * {@code REPLACE} removes), without making the string {@code REPLACE} returns. Null for any other call.
+     */
+    private RexNode lengthWithout(RexCall call, List<RexNode> operands) {
+        if (call.getOperator() != SqlStdOperatorTable.CHAR_LENGTH
+                && call.getOperator() != SqlStdOperatorTable.CHARACTER_LENGTH) {
+            return null;
+        }
+        if (!(operands.get(0) instanceof RexCall replace) || replace.getOperator() != SqlStdOperatorTable.REPLACE
+                || !(replace.operands.get(1) instanceof RexLiteral t)
+                || !(replace.operands.get(2) instanceof RexLiteral r)) {
+            return null;
+        }
+        String text = t.getValueAs(String.class);
+        String with = r.getValueAs(String.class);
+        if (text == null || text.isEmpty() || with == null || !with.isEmpty()) return null;
+        return rexBuilder.makeCall(call.getType(), LENGTH_WITHOUT, List.of(replace.operands.get(0), t));
+    }
+
     @Override
     public RexNode visitCall(RexCall call) {
         boolean[] update = {false};
         List<RexNode> operands = new ArrayList<>(visitList(call.operands, update));
+        RexNode counted = lengthWithout(call, operands);
+        if (counted != null) return counted;
         if (widenLiteral(call, operands)) update[0] = true;
         RexNode mod = integerMod(call, operands);
         if (mod != null) return mod;
