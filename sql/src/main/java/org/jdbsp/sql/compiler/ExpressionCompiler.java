@@ -45,7 +45,7 @@ final class ExpressionCompiler {
      * type profiles of the operators that call it, and adds no class. Functions keep no state, so one instance
      * serves all. Bounded: past {@link #MAX_CACHED} sources new ones are compiled but not kept.
      */
-    private static final java.util.Map<String, RowFunction> FUNCTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, Object> FUNCTIONS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final int MAX_CACHED = 20_000;
 
     private ExpressionCompiler() {
@@ -56,17 +56,41 @@ final class ExpressionCompiler {
      */
     static RowFunction compile(RexProgram program, JavaTypeFactory typeFactory, Statement.QueryText where,
             boolean[] notNull) {
+        ParameterExpression in = Expressions.parameter(Tuple.class, "in");
+        return (RowFunction) compile(program, typeFactory, where, notNull, List.of(in), Integer.MAX_VALUE,
+                RowFunction.class);
+    }
+
+    /**
+     * {@link #compile} of a program over the row of a joined pair, as a function of the pair's two rows: column
+     * {@code c} is read from the left row when {@code c < leftWidth}, else column {@code c - leftWidth} of the
+     * right row, so the joined row is never made (an inner join's condition and the projection above it).
+     */
+    static PairFunction compilePair(RexProgram program, int leftWidth, JavaTypeFactory typeFactory,
+            Statement.QueryText where, boolean[] notNull) {
+        List<ParameterExpression> rows = List.of(Expressions.parameter(Tuple.class, "in"),
+                Expressions.parameter(Tuple.class, "right"));
+        return (PairFunction) compile(program, typeFactory, where, notNull, rows, leftWidth, PairFunction.class);
+    }
+
+    /**
+     * The generated {@code apply} of {@code type} over the rows {@code rows}: columns below {@code leftWidth} are
+     * read from the first, the others from the second. Kept by source ({@link #FUNCTIONS}).
+     */
+    private static Object compile(RexProgram program, JavaTypeFactory typeFactory, Statement.QueryText where,
+            boolean[] notNull, List<ParameterExpression> rows, int leftWidth, Class<?> type) {
         checkSupported(program, where);
         program = NullableCasts.apply(program, typeFactory, notNull);
         BlockBuilder body = new BlockBuilder();
-        ParameterExpression in = Expressions.parameter(Tuple.class, "in");
         body.add(Expressions.declare(Modifier.FINAL, DataContext.ROOT,
                 Expressions.constant(null, DataContext.class)));
         PhysType inType = PhysTypeImpl.of(typeFactory, program.getInputRowType(), JavaRowFormat.ARRAY, false);
         RexToLixTranslator.InputGetter getter = (list, index, storageType) -> {
             Type field = inType.fieldClass(index);
             char l = field instanceof Class<?> c ? RowClasses.letter(c) : 'L';
-            Expression read = Expressions.call(in, RowClasses.getter(l), Expressions.constant(index));
+            boolean left = index < leftWidth;
+            Expression read = Expressions.call(rows.get(left ? 0 : 1), RowClasses.getter(l),
+                    Expressions.constant(left ? index : index - leftWidth));
             Type to = storageType == null ? field : storageType;
             // text is held as a String: a cast, where EnumUtils would read it twice and call toString()
             if (l == 'L' && to == String.class) return Expressions.convert_(read, String.class);
@@ -86,16 +110,17 @@ final class ExpressionCompiler {
         org.apache.calcite.linq4j.tree.BlockStatement block = (org.apache.calcite.linq4j.tree.BlockStatement)
                 RepeatedValues.apply((org.apache.calcite.linq4j.tree.BlockStatement) body.toBlock()
                         .accept(new NarrowingRewrite())).accept(new TimestampArguments()).accept(literals);
-        MethodDeclaration method = Expressions.methodDecl(Modifier.PUBLIC, Tuple.class, "apply", List.of(in), block);
+        MethodDeclaration method = Expressions.methodDecl(Modifier.PUBLIC, Tuple.class, "apply", rows, block);
         String source = literals.fields() + Expressions.toString(method);
         if (Boolean.getBoolean("jdbsp.sql.debug")) {
             System.out.println(program.getInputRowType().getFullTypeString() + " -> "
                     + program.getOutputRowType().getFullTypeString() + "\n" + source);
         }
-        RowFunction known = FUNCTIONS.get(source);
+        String key = type.getName() + "\n" + source;
+        Object known = FUNCTIONS.get(key);
         if (known != null) return known;
-        RowFunction made = make(source, where);
-        if (FUNCTIONS.size() < MAX_CACHED) FUNCTIONS.putIfAbsent(source, made);
+        Object made = make(source, type, where);
+        if (FUNCTIONS.size() < MAX_CACHED) FUNCTIONS.putIfAbsent(key, made);
         return made;
     }
 
@@ -104,15 +129,15 @@ final class ExpressionCompiler {
         return CLASSES.get();
     }
 
-    /** Compiles {@code source}, the body of a class implementing {@link RowFunction}, and makes one. */
-    private static RowFunction make(String source, Statement.QueryText where) {
+    /** Compiles {@code source}, the body of a class implementing {@code type}, and makes one. */
+    private static Object make(String source, Class<?> type, Statement.QueryText where) {
         try {
             ClassBodyEvaluator cbe = new ClassBodyEvaluator();
             cbe.setClassName("org.jdbsp.sql.generated.Fn" + CLASSES.incrementAndGet());
-            cbe.setImplementedInterfaces(new Class<?>[] {RowFunction.class});
+            cbe.setImplementedInterfaces(new Class<?>[] {type});
             cbe.setParentClassLoader(RowClasses.loader());
             cbe.cook(source);
-            return (RowFunction) cbe.getClazz().getDeclaredConstructor().newInstance();
+            return cbe.getClazz().getDeclaredConstructor().newInstance();
         } catch (CompileException e) {
             throw new SqlException(where.where(1, 1) + ": internal error compiling an expression: " + e.getMessage()
                     + "\n" + source, e);

@@ -66,6 +66,33 @@ final class JoinOp extends Op {
     /** Set by {@link Lowering} on an inner join with a residual condition; null otherwise. */
     IntervalTimes intervalTimes;
 
+    /**
+     * The residual condition and the projection above an inner join, as one function of the pair's two rows
+     * ({@link #projectPairs}); null: the join makes whole joined rows.
+     */
+    private PairFunction pairs;
+    /** Per output column of {@link #pairs}, the joined row's column it copies, or -1. */
+    private int[] pairSource;
+    private String pairText;
+
+    /** What a pair {@link #pairs} rejects becomes until it is filtered out: equal to no row. */
+    private static final Tuple NO_MATCH = Tuple.of(new Object[] {new Object()});
+
+    /**
+     * Makes this inner join with a residual condition output the rows of {@code f}, a program over the joined row
+     * that includes the residual condition (and the condition and projection of the Calc above it, which nothing
+     * else reads), computed from the pair's two rows: no joined row is made, only the projected one (Nexmark q4,
+     * q6 and q9, whose join keeps a bid within its auction's time and the Calc above picks a few columns).
+     * {@code source}: per output column, the joined row's column it copies, or -1. Returns this.
+     */
+    JoinOp projectPairs(PairFunction f, int[] source, String text) {
+        if (type != JoinRelType.INNER || residual == null) throw new IllegalStateException("pairs of " + type);
+        this.pairs = f;
+        this.pairSource = source;
+        this.pairText = text;
+        return this;
+    }
+
     /** The row shapes of the left and the right input. */
     private final String leftShape;
     private final String rightShape;
@@ -154,6 +181,20 @@ final class JoinOp extends Op {
         RowFunction cond = residual;
         RowCombiner whole = joined;
         IntervalExpiry<Tuple, Tuple> interval = expiry == null ? intervalExpiry(w) : null;
+        if (pairs != null) {
+            // condition and projection from the two rows: the projected row, or NO_MATCH to filter out
+            PairFunction f = pairs;
+            java.util.function.BinaryOperator<Tuple> out = (a, b) -> {
+                Tuple t = f.apply(a, b);
+                return t == null ? NO_MATCH : t;
+            };
+            Stream<Tuple> all = longKeyNullable != null ? innerOnLong(l, r, out, expiry, interval)
+                    : expiry != null ? Joins.join(l, r, kl, kr, out, expiry)
+                    : interval != null ? Joins.join(l, r, kl, kr, out, interval)
+                    : Joins.join(l, r, kl, kr, out);
+            Stream<Tuple> kept = Linear.filter(all, t -> t != NO_MATCH);
+            return longKeyNullable != null ? routedByKey(kept, pairSource) : kept;
+        }
         // an outer join pads the unmatched rows of its unfiltered inputs, those with a NULL key among them
         Stream<Tuple> joinedPairs = longKeyNullable != null ? innerOnLong(l, r, whole::combine, expiry, interval)
                 : expiry != null ? Joins.join(l, r, kl, kr, whole::combine, expiry)
@@ -203,12 +244,17 @@ final class JoinOp extends Op {
      * where the output keeps them: each pair was made on the worker owning its key.
      */
     private Stream<Tuple> routedByKey(Stream<Tuple> joined) {
+        return routedByKey(joined, picked);
+    }
+
+    /** {@link #routedByKey(Stream)} of rows whose column {@code o} is the joined row's {@code source[o]} (null: o). */
+    private Stream<Tuple> routedByKey(Stream<Tuple> joined, int[] source) {
         int lc = leftKeys[0], rc = leftWidth + rightKeys[0];
-        if (picked == null) return Routing.declare(joined, lc, rc);
-        int[] kept = new int[2];
+        if (source == null) return Routing.declare(joined, lc, rc);
+        int[] kept = new int[source.length];
         int n = 0;
-        for (int i = 0; i < picked.length && n < 2; i++) {
-            if (picked[i] == lc || picked[i] == rc) kept[n++] = i;
+        for (int i = 0; i < source.length; i++) {
+            if (source[i] == lc || source[i] == rc) kept[n++] = i;
         }
         return Routing.declare(joined, java.util.Arrays.copyOf(kept, n));
     }
@@ -258,6 +304,7 @@ final class JoinOp extends Op {
     @Override
     String describe() {
         return (lookup ? "temporal (lookup)" : type.name().toLowerCase(java.util.Locale.ROOT)) + " join " + text
+                + (pairs == null ? "" : ", its pairs filtered and projected as " + pairText)
                 + (keyTime == null ? "" : ", dropping the keys whose $" + leftKeys[keyTime.key()] + " is below the watermarks of "
                 + describe(keyTime.left()) + " and " + describe(keyTime.right()))
                 + (intervalTimes == null || keyTime != null ? "" : ", dropping the rows no later row can match ($"

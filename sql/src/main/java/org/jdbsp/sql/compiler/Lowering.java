@@ -109,6 +109,11 @@ final class Lowering {
                 Op fused = join(join, picked);
                 if (fused != null) return fused;
             }
+            if (calc.getInput() instanceof LogicalJoin join && join.getJoinType() == JoinRelType.INNER
+                    && parents.getOrDefault(join, 0) == 1 && !lowered.containsKey(join)) {
+                Op fused = pairsProjected(join, p);
+                if (fused != null) return fused;
+            }
             if (picked != null && calc.getInput() instanceof LogicalTableFunctionScan tvf) {
                 // the window function makes only the columns the projection picks (q5's auction and window)
                 return WindowTableFunctions.lower(tvf, this::lower, where, typeFactory, picked,
@@ -329,6 +334,33 @@ final class Lowering {
 
     private Op join(LogicalJoin join) {
         return join(join, null);
+    }
+
+    /**
+     * The inner join {@code join}, which only the Calc of program {@code p} reads, making that Calc's rows from each
+     * pair's two rows ({@link JoinOp#projectPairs}): one program of the join's residual condition, the Calc's
+     * condition and its projection, so that no joined row is made for a pair the conditions reject or the
+     * projection narrows. Null when the join has no residual condition (a picking projection is fused otherwise).
+     */
+    private Op pairsProjected(LogicalJoin join, RexProgram p) {
+        JoinInfo info = JoinInfo.of(join.getLeft(), join.getRight(), join.getCondition());
+        if (info.nonEquiConditions.isEmpty()) return null;
+        RexBuilder rb = rexBuilder(join);
+        List<RexNode> conditions = new ArrayList<>(info.nonEquiConditions);
+        if (p.getCondition() != null) conditions.add(p.expandLocalRef(p.getCondition()));
+        List<RexNode> projects = new ArrayList<>();
+        for (RexLocalRef ref : p.getProjectList()) projects.add(p.expandLocalRef(ref));
+        RexProgram both = RexProgram.create(p.getInputRowType(), projects, RexUtil.composeConjunction(rb, conditions),
+                p.getOutputRowType(), rb);
+        Op op = join(join, null);
+        if (!(op instanceof JoinOp j)) return null;
+        RelNode left = join.getLeft(), right = join.getRight();
+        boolean[] l = notNullColumns(left), r = notNullColumns(right);
+        boolean[] notNull = java.util.Arrays.copyOf(l, l.length + r.length);
+        System.arraycopy(r, 0, notNull, l.length, r.length);
+        PairFunction f = ExpressionCompiler.compilePair(both, left.getRowType().getFieldCount(), typeFactory, where,
+                notNull);
+        return j.projectPairs(f, CalcOp.sources(both), both.toString());
     }
 
     /**

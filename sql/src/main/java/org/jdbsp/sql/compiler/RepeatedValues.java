@@ -35,6 +35,8 @@ final class RepeatedValues {
             "org.jdbsp.sql.runtime.NarrowingCasts.toInt", "org.jdbsp.sql.runtime.NarrowingCasts.toShort",
             "org.jdbsp.sql.runtime.NarrowingCasts.toByte", "new java.math.BigDecimal", "in.getLong", "in.getInt",
             "in.getShort", "in.getByte", "in.getDouble", "in.getFloat", "in.getBoolean", "in.get", "in.isNull",
+            "right.getLong", "right.getInt", "right.getShort", "right.getByte", "right.getDouble", "right.getFloat",
+            "right.getBoolean", "right.get", "right.isNull",
             "Math.floorMod", "Math.floorDiv", "java.math.BigDecimal.valueOf",
             "org.apache.calcite.runtime.SqlFunctions.lower", "org.apache.calcite.runtime.SqlFunctions.upper");
 
