@@ -1,10 +1,5 @@
 package org.jdbsp.sql;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,18 +26,10 @@ class RankLocalPhaseTest {
 
     private static final List<String> VIEWS = List.of("last_per_pair", "top3_per_auction", "top2_per_window");
 
-    private static LocalDateTime ts(long ms) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000), (int) Math.floorMod(ms, 1000) * 1_000_000,
-                ZoneOffset.UTC);
-    }
-
     @Test
     void equalsOneWorker() {
         long seed = 31337L;
-        List<SqlProgram> programs = new ArrayList<>();
-        for (int workers : new int[] {1, 2, 3}) {
-            programs.add(Sql.compile(SCRIPT, SqlOptions.incremental().withWorkers(workers)));
-        }
+        List<SqlProgram> programs = WorkerCounts.compile(SCRIPT, 1, 2, 3);
         try {
             Random r = new Random(seed);
             for (int step = 0; step < 12; step++) {
@@ -51,27 +38,16 @@ class RankLocalPhaseTest {
                     // few pairs and auctions: most rows repeat a partition of the same step
                     long auction = r.nextInt(12) - 6;
                     rows.add(new Object[] {auction, (long) r.nextInt(5), (long) r.nextInt(10_000),
-                        ts(step * 1000L + r.nextInt(1500))});
+                        WorkerCounts.ts(step * 1000L + r.nextInt(1500))});
                 }
                 for (SqlProgram p : programs) {
                     for (Object[] row : rows) p.table("bids").insert(row);
                     p.step();
                 }
-                for (String v : VIEWS) {
-                    String at = v + ", step " + step + " (seed " + seed + ")";
-                    List<String> one = sorted(programs.get(0).view(v).contents());
-                    assertTrue(one.size() >= 2, at + ": only " + one.size() + " rows");
-                    for (int p = 1; p < programs.size(); p++) {
-                        assertEquals(one, sorted(programs.get(p).view(v).contents()), at + ", " + (p + 1) + " workers");
-                    }
-                }
+                WorkerCounts.assertSameViews(programs, VIEWS, 2, "step " + step + " (seed " + seed + ")");
             }
         } finally {
             programs.forEach(SqlProgram::close);
         }
-    }
-
-    private static List<String> sorted(Rows rows) {
-        return AppendOnlyTableTest.rows(rows).stream().sorted().toList();
     }
 }

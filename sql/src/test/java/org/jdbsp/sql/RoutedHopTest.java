@@ -3,8 +3,6 @@ package org.jdbsp.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -35,18 +33,10 @@ class RoutedHopTest {
 
     private static final List<String> VIEWS = List.of("hop_expiring", "hop_plain", "tumble");
 
-    private static LocalDateTime ts(long ms) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000), (int) Math.floorMod(ms, 1000) * 1_000_000,
-                ZoneOffset.UTC);
-    }
-
     @Test
     void hopWindowsGroupedByAColumnEqualOneWorker() {
         long seed = 55017L;
-        List<SqlProgram> programs = new ArrayList<>();
-        for (int workers : new int[] {1, 2, 3}) {
-            programs.add(Sql.compile(SCRIPT, SqlOptions.incremental().withWorkers(workers)));
-        }
+        List<SqlProgram> programs = WorkerCounts.compile(SCRIPT, 1, 2, 3);
         try {
             Random r = new Random(seed);
             List<Object[]> offers = new ArrayList<>();
@@ -56,11 +46,11 @@ class RoutedHopTest {
                 for (int i = 0; i < 300; i++) {
                     long auction = r.nextInt(60) - 30;
                     long t = step * 1500L + r.nextInt(2500);
-                    bids.add(new Object[] {auction, (long) r.nextInt(1000), ts(t)});
+                    bids.add(new Object[] {auction, (long) r.nextInt(1000), WorkerCounts.ts(t)});
                     if (!offers.isEmpty() && r.nextInt(6) == 0) {
                         changes.add(new Object[] {true, offers.remove(r.nextInt(offers.size()))});
                     } else {
-                        Object[] o = {auction, (long) r.nextInt(1000), ts(t)};
+                        Object[] o = {auction, (long) r.nextInt(1000), WorkerCounts.ts(t)};
                         offers.add(o);
                         changes.add(new Object[] {false, o});
                     }
@@ -73,22 +63,11 @@ class RoutedHopTest {
                     }
                     p.step();
                 }
-                for (String v : VIEWS) {
-                    String at = v + ", step " + step + " (seed " + seed + ")";
-                    List<String> one = sorted(programs.get(0).view(v).contents());
-                    assertTrue(one.size() > 30, at + ": only " + one.size() + " rows");
-                    for (int p = 1; p < programs.size(); p++) {
-                        assertEquals(one, sorted(programs.get(p).view(v).contents()), at + ", " + (p + 1) + " workers");
-                    }
-                }
+                WorkerCounts.assertSameViews(programs, VIEWS, 31, "step " + step + " (seed " + seed + ")");
             }
         } finally {
             programs.forEach(SqlProgram::close);
         }
-    }
-
-    private static List<String> sorted(Rows rows) {
-        return AppendOnlyTableTest.rows(rows).stream().sorted().toList();
     }
 
     @Test
@@ -99,8 +78,8 @@ class RoutedHopTest {
             view = view.substring(0, view.indexOf(';') + 1);
             try (SqlProgram p = Sql.compile(tables + view, SqlOptions.incremental().withWorkers(2))) {
                 p.profile(true);
-                p.table("bids").insert(1L, 5L, ts(1000));
-                p.table("offers").insert(1L, 5L, ts(1000));
+                p.table("bids").insert(1L, 5L, WorkerCounts.ts(1000));
+                p.table("offers").insert(1L, 5L, WorkerCounts.ts(1000));
                 p.step();
                 List<String> exchanges = new ArrayList<>();
                 for (OperatorProfile.Operator o : p.profile().operators()) {

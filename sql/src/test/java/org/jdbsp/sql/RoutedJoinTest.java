@@ -53,10 +53,7 @@ class RoutedJoinTest {
         for (View v : VIEWS) {
             script.append("CREATE VIEW ").append(v.name()).append(" AS ").append(v.sql()).append(";\n");
         }
-        List<SqlProgram> programs = new ArrayList<>();
-        for (int workers : new int[] {1, 2, 3}) {
-            programs.add(Sql.compile(script.toString(), SqlOptions.incremental().withWorkers(workers)));
-        }
+        List<SqlProgram> programs = WorkerCounts.compile(script.toString(), 1, 2, 3);
         try {
             Random r = new Random(seed);
             List<Object[]> as = new ArrayList<>();
@@ -85,23 +82,12 @@ class RoutedJoinTest {
                     }
                     p.step();
                 }
-                for (View v : VIEWS) {
-                    String at = v.name() + ", step " + step + " (seed " + seed + ")";
-                    Rows one = programs.get(0).view(v.name()).contents();
-                    assertTrue(one.size() >= 5 || step == 0, at + ": only " + one.size() + " rows");
-                    for (int p = 1; p < programs.size(); p++) {
-                        assertEquals(sorted(one), sorted(programs.get(p).view(v.name()).contents()),
-                                at + ", " + (p + 1) + " workers");
-                    }
-                }
+                WorkerCounts.assertSameViews(programs, VIEWS.stream().map(View::name).toList(), step == 0 ? 0 : 5,
+                        "step " + step + " (seed " + seed + ")");
             }
         } finally {
             programs.forEach(SqlProgram::close);
         }
-    }
-
-    private static List<String> sorted(Rows rows) {
-        return AppendOnlyTableTest.rows(rows).stream().sorted().toList();
     }
 
     @Test
