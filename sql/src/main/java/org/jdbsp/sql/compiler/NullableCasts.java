@@ -168,6 +168,8 @@ final class NullableCasts extends RexShuttle {
         List<RexNode> operands = new ArrayList<>(visitList(call.operands, update));
         RexNode counted = lengthWithout(call, operands);
         if (counted != null) return counted;
+        RexNode onColumn = DecimalRanges.onColumn(call, operands, rexBuilder);
+        if (onColumn != null) return onColumn;
         if (widenLiteral(call, operands)) update[0] = true;
         RexNode mod = integerMod(call, operands);
         if (mod != null) return mod;
