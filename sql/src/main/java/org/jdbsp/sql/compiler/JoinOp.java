@@ -188,18 +188,11 @@ final class JoinOp extends Op {
                 Tuple t = f.apply(a, b);
                 return t == null ? NO_MATCH : t;
             };
-            Stream<Tuple> all = longKeyNullable != null ? innerOnLong(l, r, out, expiry, interval)
-                    : expiry != null ? Joins.join(l, r, kl, kr, out, expiry)
-                    : interval != null ? Joins.join(l, r, kl, kr, out, interval)
-                    : Joins.join(l, r, kl, kr, out);
-            Stream<Tuple> kept = Linear.filter(all, t -> t != NO_MATCH);
+            Stream<Tuple> kept = Linear.filter(pairs(l, r, kl, kr, out, expiry, interval), t -> t != NO_MATCH);
             return longKeyNullable != null ? routedByKey(kept, pairSource) : kept;
         }
         // an outer join pads the unmatched rows of its unfiltered inputs, those with a NULL key among them
-        Stream<Tuple> joinedPairs = longKeyNullable != null ? innerOnLong(l, r, whole::combine, expiry, interval)
-                : expiry != null ? Joins.join(l, r, kl, kr, whole::combine, expiry)
-                : interval != null ? Joins.join(l, r, kl, kr, whole::combine, interval)
-                : Joins.join(l, r, kl, kr, whole::combine);
+        Stream<Tuple> joinedPairs = pairs(l, r, kl, kr, whole::combine, expiry, interval);
         Stream<Tuple> inner = Linear.filter(joinedPairs, t -> cond.apply(t) != null);
         switch (type) {
             case INNER:
@@ -218,6 +211,20 @@ final class JoinOp extends Op {
             default:
                 throw new IllegalStateException(type.toString());
         }
+    }
+
+    /**
+     * The matched pairs of {@code l} and {@code r}, each made by {@code out}: on {@code long} keys when the key is one
+     * integer column, else on the keys {@code kl} and {@code kr}; {@code expiry} or {@code interval} (either may be
+     * null) bounds the state.
+     */
+    private Stream<Tuple> pairs(Stream<Tuple> l, Stream<Tuple> r, Function<Tuple, Object> kl, Function<Tuple, Object> kr,
+                                java.util.function.BiFunction<Tuple, Tuple, Tuple> out,
+                                JoinExpiry<Tuple, Tuple> expiry, IntervalExpiry<Tuple, Tuple> interval) {
+        return longKeyNullable != null ? innerOnLong(l, r, out, expiry, interval)
+                : expiry != null ? Joins.join(l, r, kl, kr, out, expiry)
+                : interval != null ? Joins.join(l, r, kl, kr, out, interval)
+                : Joins.join(l, r, kl, kr, out);
     }
 
     /**

@@ -354,13 +354,17 @@ final class Lowering {
                 p.getOutputRowType(), rb);
         Op op = join(join, null);
         if (!(op instanceof JoinOp j)) return null;
-        RelNode left = join.getLeft(), right = join.getRight();
+        PairFunction f = ExpressionCompiler.compilePair(both, join.getLeft().getRowType().getFieldCount(), typeFactory,
+                where, joinedNotNull(join.getLeft(), join.getRight()));
+        return j.projectPairs(f, CalcOp.sources(both), both.toString());
+    }
+
+    /** Per column of the joined row of {@code left} and {@code right}, whether it is known never to hold NULL. */
+    private boolean[] joinedNotNull(RelNode left, RelNode right) {
         boolean[] l = notNullColumns(left), r = notNullColumns(right);
         boolean[] notNull = java.util.Arrays.copyOf(l, l.length + r.length);
         System.arraycopy(r, 0, notNull, l.length, r.length);
-        PairFunction f = ExpressionCompiler.compilePair(both, left.getRowType().getFieldCount(), typeFactory, where,
-                notNull);
-        return j.projectPairs(f, CalcOp.sources(both), both.toString());
+        return notNull;
     }
 
     /**
@@ -716,10 +720,7 @@ final class Lowering {
                     left.getRowType(), right.getRowType(), null, java.util.List.of());
             RexProgramBuilder b = new RexProgramBuilder(joined, rb);
             b.addCondition(cond);
-            boolean[] l = notNullColumns(left), r = notNullColumns(right);
-            boolean[] notNull = java.util.Arrays.copyOf(l, l.length + r.length);
-            System.arraycopy(r, 0, notNull, l.length, r.length);
-            residual = ExpressionCompiler.compile(b.getProgram(), typeFactory, where, notNull);
+            residual = ExpressionCompiler.compile(b.getProgram(), typeFactory, where, joinedNotNull(left, right));
             residualText = " where " + cond;
         }
         JoinRelType type = join.getJoinType();

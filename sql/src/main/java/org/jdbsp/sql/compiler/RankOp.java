@@ -108,11 +108,7 @@ final class RankOp extends Op {
      * beaten by them everywhere. {@code in} itself otherwise, and on one worker.
      */
     private Stream<Tuple> local(Stream<Tuple> in, Comparator<Tuple> cmp) {
-        if (!in.isAppendOnly()) return in;
-        Routing.Columns routed = Routing.of(in);
-        for (int c : partition) {
-            if (routed != null && routed.has(c)) return in; // no exchange to save
-        }
+        if (!in.isAppendOnly() || Routing.routedBy(in, partition) >= 0) return in; // routed: no exchange to save
         if (longPartition) return TopK.localTopKByLong(in, Routing.longKey(in, partition[0]), cmp, k);
         return TopK.localTopK(in, Keys.of(shape, partition), cmp, k);
     }

@@ -98,15 +98,19 @@ final class Routing {
      * hash does).
      */
     static Function<Tuple, Object> objectKey(Stream<?> in, Function<Tuple, Object> key, int[] columns) {
+        int position = routedBy(in, columns);
+        if (position < 0) return key;
+        int n = columns.length;
+        return new ColumnRoutedKey(key, columns[position], of(in), k -> Keys.value(k, position, n));
+    }
+
+    /** The position in {@code columns} of the first column {@code in} is routed by, or -1. */
+    static int routedBy(Stream<?> in, int[] columns) {
         Columns r = of(in);
-        if (r == null) return key;
-        for (int i = 0; i < columns.length; i++) {
-            if (r.has(columns[i])) {
-                int position = i, n = columns.length;
-                return new ColumnRoutedKey(key, columns[i], r, k -> Keys.value(k, position, n));
-            }
+        for (int i = 0; r != null && i < columns.length; i++) {
+            if (r.has(columns[i])) return i;
         }
-        return key;
+        return -1;
     }
 
     /**
