@@ -35,11 +35,21 @@ import org.jdbsp.zset.ZSet;
  * <p>Per-step scratch is indexed by the groups' order in the step and reused, so a step costs O(its change), not
  * O(groups); nothing is boxed and nothing is allocated per row beyond what user functions allocate.
  */
-final class AggregateNode<T, R> extends Node implements Repartitionable {
+final class AggregateNode<T, R> extends Node implements Repartitionable, GroupCounts {
     /** Builds a group's output row from its id and its aggregates' values (user code). */
     @FunctionalInterface
     interface GroupResult<R> {
         R apply(int id, Aggregated values);
+    }
+
+    @Override
+    public long count(int id) {
+        return count[id];
+    }
+
+    @Override
+    public long newCount(int ord) {
+        return newCount[ord];
     }
 
     private final Stream<T> in;
@@ -53,7 +63,7 @@ final class AggregateNode<T, R> extends Node implements Repartitionable {
     private final boolean oneRow;
     private final Watermark watermark;
     private final IntConsumer evict = this::evict;
-    private final Values values = new Values();
+    private final Values<T> values;
 
     private long[] count = new long[16];
     /** A local phase: its state is the worker's, placed by position, not by key. */
@@ -88,6 +98,7 @@ final class AggregateNode<T, R> extends Node implements Repartitionable {
         this.windows = windows;
         this.space = windows != null ? windows.groups() : keys.space();
         this.aggs = aggs.toArray(new Accumulator[0]);
+        this.values = new Values<>(this.aggs);
         this.result = result;
         this.perStep = perStep;
         this.oneRow = oneRow;
@@ -384,7 +395,7 @@ final class AggregateNode<T, R> extends Node implements Repartitionable {
 
     /** {@code COUNT(*)}: the group's own count, kept by the node. */
     static final class CountAll<T> extends Accumulator<T> {
-        AggregateNode<?, ?> node;
+        GroupCounts node;
 
         CountAll() {
             super("count");
@@ -404,7 +415,7 @@ final class AggregateNode<T, R> extends Node implements Repartitionable {
 
         @Override
         boolean prepare(int ord, int id) {
-            return node.count[id] != node.newCount[ord];
+            return node.count(id) != node.newCount(ord);
         }
 
         @Override
@@ -436,7 +447,7 @@ final class AggregateNode<T, R> extends Node implements Repartitionable {
 
         @Override
         long getLong(int id, int ord) {
-            return ord < 0 ? node.count[id] : node.newCount[ord];
+            return ord < 0 ? node.count(id) : node.newCount(ord);
         }
 
         @Override
@@ -451,9 +462,14 @@ final class AggregateNode<T, R> extends Node implements Repartitionable {
     }
 
     /** The view a result function reads: the committed values of a group ({@code ord < 0}) or its new ones. */
-    private final class Values implements Aggregated {
+    static final class Values<T> implements Aggregated {
+        private final Accumulator<T>[] aggs;
         int id;
         int ord;
+
+        Values(Accumulator<T>[] aggs) {
+            this.aggs = aggs;
+        }
 
         @Override
         public int size() {

@@ -288,6 +288,57 @@ public final class Aggregates {
         return localGlobal(true, in, key, value, result);
     }
 
+    /**
+     * The local phase of a two-phase (local-global) aggregate: per key, {@code result(key, values)} of the rows of
+     * the step that are on this worker, as insertions, with no exchange and nothing kept between steps. An
+     * aggregate of these rows by the same key that sums the counts and sums and takes the minimum of the minima
+     * and the maximum of the maxima then equals the aggregate of the input; only one row per key and worker moves
+     * to the key's owner. For append-only inputs whose steps repeat few keys (the windows of a step, a hot key).
+     * As an elementwise operator right after an input it runs inside the exchange, on each worker's part of the
+     * input's change (a combiner: {@link PassAggregateNode}). Cost: one hash lookup per row into a table of the
+     * pass's keys, which is emptied when the pass ends. The node is named as a worker's node
+     * ({@link CircuitBuilder#addWorkerNode}) on any worker count, so the operators after it keep their names. In
+     * naive mode the aggregate of the whole input so far, which the global phase reads the same way.
+     *
+     * @throws IllegalArgumentException if {@code in} is not append-only, or inside a recursion
+     */
+    @SafeVarargs
+    public static <T, K, R> Stream<R> localAggregate(Stream<T> in, Function<? super T, ? extends K> key,
+                                                     GroupRow<? super K, ? extends R> result,
+                                                     Agg<? super T>... aggs) {
+        Objects.requireNonNull(result, "local aggregate: null result function");
+        return wireLocal(in, Keys.objects(key), Rows.objects(result), list(aggs));
+    }
+
+    /** {@link #localAggregate} with a primitive {@code long} key. */
+    @SafeVarargs
+    public static <T, R> Stream<R> localAggregateByLong(Stream<T> in, ToLongFunction<? super T> key,
+                                                        LongGroupRow<? extends R> result, Agg<? super T>... aggs) {
+        Objects.requireNonNull(result, "local aggregate: null result function");
+        return wireLocal(in, Keys.longs(key), Rows.longs(result), list(aggs));
+    }
+
+    private static <T, R> Stream<R> wireLocal(Stream<T> in, Keys<T> keys, Rows<R> rows, List<Agg<? super T>> aggs) {
+        String name = "local aggregate";
+        CircuitBuilder c = check(name, in);
+        if (c.nestedScope() != null) {
+            throw new IllegalArgumentException(name + ": not inside a recursion (" + in + ")");
+        }
+        Stream<R> out = c.newStream(name);
+        if (c.isNaive()) {
+            c.addWorkerNode(RecomputeNode.of(name, in, out, s -> AggregateReference.grouped(s, keys.boxed(), aggs,
+                    rows.boxed(), false)));
+            return out;
+        }
+        if (!in.isAppendOnly()) {
+            throw new IllegalArgumentException(name + ": the input " + in + " is not append-only");
+        }
+        Object space = keys.newSpace();
+        c.addWorkerNode(new PassAggregateNode<T, R>(name + " (per pass)", in, out, keys.rowKey(space),
+                accumulators(aggs, true), rows.bind().apply(space)));
+        return out;
+    }
+
     /** One worker's extreme of a key, the input of the global phase of local-global min/max. */
     record LocalExtreme(long key, long value) {
         @Override

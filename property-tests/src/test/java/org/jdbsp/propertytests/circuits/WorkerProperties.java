@@ -16,6 +16,7 @@ import org.jdbsp.circuit.InputHandle;
 import org.jdbsp.circuit.Mode;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.circuit.Workers;
+import org.jdbsp.operators.aggregate.Agg;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.distinct.Distinct;
 import org.jdbsp.operators.join.Joins;
@@ -188,7 +189,17 @@ class WorkerProperties {
                             r -> new Row(r.a() + 30, r.b())),
                     Linear.map(TopK.rowNumberByLong(TopK.localTopKByLong(folded, Row::a, BY_B_DESC, 3), Row::a,
                             BY_B_DESC, 3), r -> new Row(r.rank() + 40, r.row().b())));
-            return Linear.union(extremes, tops);
+            // local-global aggregates: a local phase right after the input (it runs inside the exchange) and one
+            // after the join; the global phase sums the counts and sums and takes the maximum of the maxima
+            Stream<Row> counts = Aggregates.localAggregate(in.get(0), r -> r.a() % 5,
+                    (k, v) -> new Row((Long) k, v.getLong(0) * 1_000_000 + v.getLong(1)), Agg.count(),
+                    Agg.sum(Row::b));
+            Stream<Row> maxima = Aggregates.localAggregateByLong(joined, Row::a,
+                    (k, v) -> new Row(k, v.getLong(0)), Agg.max(Row::b));
+            Stream<Row> merged = Linear.union(
+                    Aggregates.sumByLong(counts, Row::a, Row::b, (k, v) -> new Row(k + 50, v)),
+                    Aggregates.maxByLong(maxima, Row::a, Row::b, (k, v) -> new Row(k + 60, v)));
+            return Linear.union(Linear.union(extremes, tops), merged);
         };
         qt().withExamples(EXAMPLES).forAll(counts(), Runs.runs(2, 4, 6, 8))
                 .checkAssert((counts, run) -> checkAppendOnly(wiring, counts, run));

@@ -36,6 +36,8 @@ final class AggregateOp extends Op {
     /** The position in {@link #groupColumns} of a column a table's watermark bounds, or -1; and its bound. */
     private final int expiring;
     private final TimeBound expiry;
+    /** Grouped only by columns the watermark bounds ({@link #byTimeOnly}). */
+    private boolean timeOnly;
     /** A projection fused above ({@link #fuse}): applied to each output row before it leaves; null if none. */
     private RowFunction after;
     private String afterText;
@@ -72,6 +74,15 @@ final class AggregateOp extends Op {
         return this;
     }
 
+    /**
+     * Marks this aggregate as grouped only by columns the watermark bounds (the window_start and window_end of a
+     * TUMBLE), so that the rows of one step fall in a few groups. Returns this.
+     */
+    AggregateOp byTimeOnly() {
+        this.timeOnly = true;
+        return this;
+    }
+
     /** {@code s} with the fused projection applied, for the paths that do not build rows with {@link #row}. */
     private Stream<Tuple> projected(Stream<Tuple> s) {
         RowFunction f = after;
@@ -81,6 +92,118 @@ final class AggregateOp extends Op {
     @Override
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> in = w.stream(inputs().get(0));
+        if (splits(in)) return globalPhase().wireOn(localPhase().wireLocal(in), w);
+        return wireOn(in, w);
+    }
+
+    /**
+     * Whether this aggregate runs in two phases (local-global) over {@code in}: when it groups only by columns the
+     * watermark bounds, so that the rows of one step fall in a few groups (their windows), over an append-only
+     * input not routed by a grouping column, with only COUNT, and SUM, SUM0, MIN and MAX of integers and decimals
+     * (MIN and MAX of any type). Each worker first aggregates its own rows of the step per group, with
+     * no exchange and no state, into a row of this aggregate's output shape (the partial row); only those move,
+     * and the global phase sums the counts and sums and takes the extreme of the extremes (Nexmark q7: one row per
+     * window and worker moves instead of every bid). The same on every worker count, so that a checkpoint taken on
+     * one restores on another.
+     */
+    private boolean splits(Stream<Tuple> in) {
+        return timeOnly && expiring >= 0 && splittable() && in.isAppendOnly() && in.circuit().nestedScope() == null
+                && !in.circuit().isNaive() && Routing.routedBy(in, groupColumns) < 0;
+    }
+
+    /** Whether every aggregate can be computed from per-worker partial results of the same aggregate. */
+    private boolean splittable() {
+        for (AggSpec a : aggs) {
+            switch (a.fn) {
+                case COUNT_STAR, COUNT, MIN, MAX, LITERAL -> { }
+                case SUM, SUM0 -> {
+                    if (partialNum(a.resultType) == null) return false;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** How the global phase sums a partial sum of SQL type {@code t}: as longs or decimals; null otherwise. */
+    private static AggSpec.Num partialNum(org.jdbsp.sql.ColumnType t) {
+        switch (t.kind()) {
+            case TINYINT, SMALLINT, INTEGER, BIGINT: return AggSpec.Num.LONG;
+            case DECIMAL: return AggSpec.Num.DECIMAL;
+            default: return null;
+        }
+    }
+
+    /** This aggregate without expiry and without the fused projection: its rows are the partial rows. */
+    private AggregateOp localPhase() {
+        return new AggregateOp(inputs().get(0), inputWidth, groupColumns, groupSets, aggs, inputShape,
+                output.shape(), notNull, -1, null, text + " (local phase)");
+    }
+
+    /**
+     * The aggregate of the partial rows that gives this aggregate's rows: grouped by their first columns, a COUNT
+     * becomes the SUM0 of the counts, SUM, SUM0, MIN and MAX the same function of the partial values; with this
+     * aggregate's expiry and fused projection.
+     */
+    private AggregateOp globalPhase() {
+        int g = groupColumns.length;
+        int width = g + aggs.size();
+        int[] keys = new int[g];
+        boolean[] partialNotNull = new boolean[width];
+        for (int i = 0; i < g; i++) {
+            keys[i] = i;
+            partialNotNull[i] = notNull[groupColumns[i]];
+        }
+        List<AggSpec> merged = new java.util.ArrayList<>(aggs.size());
+        for (int i = 0; i < aggs.size(); i++) {
+            AggSpec a = aggs.get(i);
+            int[] arg = {g + i};
+            switch (a.fn) {
+                case COUNT_STAR, COUNT -> {
+                    partialNotNull[g + i] = true;
+                    merged.add(new AggSpec(AggSpec.Fn.SUM0, arg, -1, AggSpec.Num.LONG, a.resultType, a.text));
+                }
+                case SUM, SUM0 -> {
+                    partialNotNull[g + i] = a.fn == AggSpec.Fn.SUM0 || (a.filter < 0 && notNull[a.args[0]]);
+                    merged.add(new AggSpec(a.fn, arg, -1, partialNum(a.resultType), a.resultType, a.text));
+                }
+                case MIN, MAX -> {
+                    // a NOT NULL integer column unfiltered (Num.LONG): every partial row has its extreme
+                    partialNotNull[g + i] = a.num == AggSpec.Num.LONG;
+                    merged.add(new AggSpec(a.fn, arg, -1, a.num, a.resultType, a.text));
+                }
+                default -> merged.add(a); // LITERAL: the same constant
+            }
+        }
+        String shape = output.shape();
+        AggregateOp global = new AggregateOp(inputs().get(0), width, keys, List.of(keys), merged, shape, shape,
+                partialNotNull, expiring, expiry, text + " (global phase)");
+        global.after = after;
+        global.afterText = afterText;
+        return global;
+    }
+
+    /** The local phase over {@code in}: per group, the partial row of the step's rows on this worker. */
+    private Stream<Tuple> wireLocal(Stream<Tuple> in) {
+        int[] set = groupSets.get(0);
+        boolean[] present = new boolean[groupColumns.length];
+        java.util.Arrays.fill(present, true);
+        Scratch scratch = new Scratch(groupColumns.length + aggs.size()); // one per wiring
+        Agg<Tuple>[] engine = engineAggs(true);
+        char keyLetter = set.length == 1 && notNull[groupColumns[0]] ? inputShape.charAt(groupColumns[0]) : 'L';
+        if (Shapes.integral(keyLetter)) {
+            int col = groupColumns[0];
+            return Aggregates.localAggregateByLong(in, t -> t.getLong(col),
+                    (k, r) -> rowOfLong(k, keyLetter, r, set, present, scratch), engine);
+        }
+        return Aggregates.localAggregate(in, Keys.of(inputShape, groupColumns),
+                (k, r) -> row(k, r, set, present, scratch), engine);
+    }
+
+    /** The aggregate over {@code in}, in one phase. */
+    private Stream<Tuple> wireOn(Stream<Tuple> in, Wiring w) {
         Watermark watermark = expiring >= 0 ? w.watermark(expiry.table()) : null;
         if (watermark != null) return wireExpiring(in, watermark);
         Stream<Tuple> out = null;
@@ -349,7 +472,9 @@ final class AggregateOp extends Op {
 
     @Override
     String describe() {
-        return "aggregate " + text + (expiring < 0 ? "" : ", dropping the groups of column " + groupColumns[expiring]
+        return "aggregate " + text + (timeOnly && expiring >= 0 && splittable()
+                ? ", in two phases when its input is append-only (each worker's rows of a step first)" : "")
+                + (expiring < 0 ? "" : ", dropping the groups of column " + groupColumns[expiring]
                 + (expiry.dayText() ? " (days)" : "")
                 + " below the watermark of " + expiry.table() + (expiry.offset() == 0 ? "" : (expiry.offset() > 0
                 ? " + " : " - ") + Math.abs(expiry.offset()) + " ms"))

@@ -819,12 +819,18 @@ final class Lowering {
         if (lowered instanceof WindowTvfOp tvf && agg.getGroupType() == LogicalAggregate.Group.SIMPLE) {
             tvf.routeBy(groupColumns, notNull);
         }
-        return new AggregateOp(lowered, inType.getFieldCount(), groupColumns, sets, specs,
+        // grouped by time columns alone (the windows of a TUMBLE): a step's rows fall in a few groups
+        boolean timeOnly = expiry != null && groupColumns.length > 0;
+        for (int i = 0; timeOnly && i < groupColumns.length; i++) {
+            timeOnly = notNull[groupColumns[i]] && bound(input, groupColumns[i]) != null;
+        }
+        AggregateOp op = new AggregateOp(lowered, inType.getFieldCount(), groupColumns, sets, specs,
                 Shapes.of(inType, typeFactory), Shapes.of(agg.getRowType(), typeFactory), notNull,
                 expiry == null ? -1 : expiring, expiry,
                 "group " + groupSet + (agg.getGroupType() == LogicalAggregate.Group.SIMPLE ? "" : " sets "
                         + agg.getGroupSets()) + " " + agg.getAggCallList()
                 + (picked == null ? "" : " reading columns " + java.util.Arrays.toString(picked)));
+        return timeOnly ? op.byTimeOnly() : op;
     }
 
     /**
