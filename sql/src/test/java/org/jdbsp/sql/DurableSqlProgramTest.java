@@ -30,6 +30,8 @@ class DurableSqlProgramTest {
             CREATE TABLE orders (id BIGINT NOT NULL, customer BIGINT NOT NULL, amount DECIMAL(10,2),
                 t TIMESTAMP(3) NOT NULL, WATERMARK FOR t AS t - INTERVAL '2' SECOND);
             CREATE TABLE clicks (id BIGINT NOT NULL, page VARCHAR) WITH ('append_only' = 'true');
+            CREATE TABLE visits (page VARCHAR, t TIMESTAMP(3) NOT NULL, WATERMARK FOR t AS t - INTERVAL '2' SECOND)
+                WITH ('append_only' = 'true');
             CREATE VIEW revenue AS SELECT c.region, SUM(o.amount) AS total, COUNT(*) AS n
                 FROM orders o JOIN customers c ON o.customer = c.id GROUP BY c.region;
             CREATE VIEW per_window AS SELECT window_start, customer, COUNT(*) AS n, MAX(amount) AS mx
@@ -42,6 +44,8 @@ class DurableSqlProgramTest {
                 ROW_NUMBER() OVER (PARTITION BY customer ORDER BY amount DESC, id) AS rn FROM orders) WHERE rn <= 2;
             CREATE VIEW regions AS SELECT DISTINCT region FROM customers;
             CREATE VIEW pages AS SELECT page, COUNT(*) AS n FROM clicks GROUP BY page;
+            CREATE VIEW visits_per_window AS SELECT window_start, COUNT(*) AS n, MAX(page) AS last_page
+                FROM TABLE(TUMBLE(TABLE visits, DESCRIPTOR(t), INTERVAL '3' SECOND)) GROUP BY window_start, window_end;
             CREATE VIEW per_customer AS SELECT c.id, c.region, COUNT(*) AS n, SUM(o.amount) AS total
                 FROM orders o JOIN customers c ON o.customer = c.id GROUP BY c.id, c.region;
             CREATE VIEW best_order AS SELECT customer, id, amount FROM (SELECT o.customer, o.id, o.amount,
@@ -51,10 +55,11 @@ class DurableSqlProgramTest {
 
     /**
      * per_hop's orders move by customer before their windows are made; per_customer and best_order group and rank
-     * by the join's key and another column: no exchange after the join.
+     * by the join's key and another column: no exchange after the join; visits_per_window aggregates each
+     * worker's rows of a step first.
      */
     static final List<String> VIEWS = List.of("revenue", "per_window", "per_hop", "top2", "regions", "pages",
-            "per_customer", "best_order");
+            "visits_per_window", "per_customer", "best_order");
 
     private static LocalDateTime ts(long ms) {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000), (int) Math.floorMod(ms, 1000) * 1_000_000,
@@ -69,6 +74,7 @@ class DurableSqlProgramTest {
             long t = step * 1000 + r.nextInt(6000) - 5000; // some late
             p.table("orders").insert(id, (long) r.nextInt(8), BigDecimal.valueOf(r.nextInt(100_000), 2), ts(t));
             p.table("clicks").insert(id, "p" + r.nextInt(4));
+            p.table("visits").insert("p" + r.nextInt(40), ts(t));
         }
         p.table("customers").upsert((long) r.nextInt(8), "r" + r.nextInt(3));
     }
