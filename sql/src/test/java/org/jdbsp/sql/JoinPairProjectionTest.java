@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * An inner join with a further condition, read by a projection that computes from both sides and filters again,
  * is computed from each pair's two rows (no joined row made): its rows equal a plain-Java nested loop, with NULLs in
  * the compared and computed columns, deletes and duplicates, incrementally and on 2 workers, keyed by one integer
- * column and by two.
+ * column and by two. A join with such a condition read whole (no projection above it) makes its rows from the
+ * pairs the condition keeps.
  */
 class JoinPairProjectionTest {
     private record A(long id, long k, Integer x, String s) {
@@ -31,10 +32,12 @@ class JoinPairProjectionTest {
                     FROM a JOIN b ON a.k = b.k AND a.x < b.y WHERE b.y - a.x <> 3;
                 CREATE VIEW two_keys AS SELECT b.id AS bid, a.x * 2 AS x2, CHAR_LENGTH(a.s) + b.y AS n
                     FROM a JOIN b ON a.k = b.k AND a.id = b.k2 AND (a.x IS NULL OR a.x <= b.y);
+                CREATE VIEW whole AS SELECT * FROM a JOIN b ON a.k = b.k AND a.x + 10 > b.y;
                 """;
         for (SqlOptions o : List.of(SqlOptions.incremental(), SqlOptions.incremental().withWorkers(2))) {
             Random r = new Random(seed);
             try (SqlProgram p = Sql.compile(script, o)) {
+                assertTrue(p.explain("whole").contains("its pairs filtered and projected"), p.explain("whole"));
                 List<A> as = new ArrayList<>();
                 List<B> bs = new ArrayList<>();
                 for (int step = 0; step < 6; step++) {
@@ -62,6 +65,7 @@ class JoinPairProjectionTest {
                     String at = o + ", step " + step + " (seed " + seed + ")";
                     List<String> one = new ArrayList<>();
                     List<String> two = new ArrayList<>();
+                    List<String> whole = new ArrayList<>();
                     for (A a : as) {
                         for (B b : bs) {
                             if (a.k() == b.k() && a.x() != null && b.y() != null && a.x() < b.y()
@@ -74,11 +78,18 @@ class JoinPairProjectionTest {
                                 two.add("(" + b.id() + ", " + (a.x() == null ? "NULL" : a.x() * 2) + ", "
                                         + (a.s() == null || b.y() == null ? "NULL" : a.s().length() + b.y()) + ")");
                             }
+                            if (a.k() == b.k() && a.x() != null && b.y() != null && a.x() + 10 > b.y()) {
+                                whole.add("(" + a.id() + ", " + a.k() + ", " + a.x() + ", "
+                                        + (a.s() == null ? "NULL" : "'" + a.s() + "'") + ", " + b.id() + ", " + b.k()
+                                        + ", " + b.k2() + ", " + b.y() + ")");
+                            }
                         }
                     }
                     assertTrue(one.size() > 50 && two.size() > 20, at + ": " + one.size() + ", " + two.size());
                     assertEquals(one.stream().sorted().toList(), expanded(p.view("one_key").contents()), at);
                     assertEquals(two.stream().sorted().toList(), expanded(p.view("two_keys").contents()), at);
+                    assertTrue(whole.size() > 50, at + ": " + whole.size());
+                    assertEquals(whole.stream().sorted().toList(), expanded(p.view("whole").contents()), at);
                 }
             }
         }

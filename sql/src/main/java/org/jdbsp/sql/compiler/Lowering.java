@@ -333,6 +333,12 @@ final class Lowering {
     }
 
     private Op join(LogicalJoin join) {
+        if (join.getJoinType() == JoinRelType.INNER) {
+            // a residual condition read from the pair: no joined row is made for a pair it rejects (Nexmark q9's
+            // bids outside their auction's lifetime)
+            Op fused = pairsProjected(join, RexProgram.createIdentity(join.getRowType()));
+            if (fused != null) return fused;
+        }
         return join(join, null);
     }
 
