@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * A GROUP BY mixing {@code DISTINCT} aggregates (with and without FILTER) and plain ones is compiled into one
  * aggregate over a union (no joins); each of its columns equals the same aggregate computed alone, which Calcite
  * plans its own way, over seeded random inserts and deletes, grouped and not, incrementally, naively and on 2
- * workers.
+ * workers. The distinct aggregates of one argument list (with and without FILTER) share one grouping.
  */
 class DistinctAggregatesTest {
     private static final String[] AGGS = {
@@ -42,6 +42,8 @@ class DistinctAggregatesTest {
             String plan = p.explain("mixed");
             assertTrue(plan.contains("union all"), plan);
             assertFalse(plan.contains("join"), plan);
+            // the outer aggregate and one grouping per list of distinct arguments: (x), (p), (y), (x, y)
+            assertEquals(5, plan.split("aggregate group \\{", -1).length - 1, plan);
             Random r = new Random(seed);
             List<Object[]> rows = new ArrayList<>();
             for (int step = 0; step < 25; step++) {

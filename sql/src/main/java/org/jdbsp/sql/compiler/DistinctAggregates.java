@@ -22,13 +22,16 @@ import org.apache.calcite.util.ImmutableBitSet;
  * union, as the hand-wired Nexmark q15 and q16 are built, instead of Calcite's expansion into one aggregate per
  * distinct argument joined back on the group (eight joins for q16's eight {@code COUNT(DISTINCT ...) FILTER}s).
  *
- * <p>The union holds the input's rows tagged 0 and, for each distinct aggregate {@code i}, the distinct
- * (group, arguments) of the rows its filter keeps, tagged {@code i}: each such combination once, with weight 1.
- * The aggregate over it reads its plain aggregates from the rows tagged 0 and each distinct one, now without
- * {@code DISTINCT}, from the rows of its own tag (a filter on the tag), so it sees each distinct value once. The
- * result is the same row type, and every group of the union is a group of the input (a distinct branch only
- * holds groups of input rows). Cost per input row: one lookup per distinct aggregate whose filter keeps the row,
- * in the state of its distinct, and the folds of one aggregate; state: the distinct combinations, one accumulator
+ * <p>The union holds the input's rows tagged 0 and, for each list of arguments of distinct aggregates, the
+ * distinct (group, arguments) of the input's rows, tagged with the list's number: each such combination once,
+ * with weight 1, and a flag per distinct aggregate of those arguments, set when a row its filter keeps has them
+ * (a count per filter kept by the grouping; one aggregate alone filters the rows and keeps no counts). The
+ * aggregate over the union reads its plain aggregates from the rows tagged 0 and each distinct one, now without
+ * {@code DISTINCT}, from the rows of its tag whose flag it has, so it sees each distinct value once. The result is
+ * the same row type, and every group of the union is a group of the input (a distinct branch only holds groups of
+ * input rows). Cost per input row: one lookup per list of distinct arguments (Nexmark q16's eight
+ * {@code COUNT(DISTINCT ...) FILTER}s over two columns take two), and the folds of one aggregate; a combination's
+ * row moves on only when a flag changes. State: the distinct combinations with their counts, one accumulator
  * per group. Plain aggregates other than COUNT, SUM, AVG, MIN and MAX, or calls with an ordering, are left to
  * Calcite's expansion.
  */
@@ -83,11 +86,13 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
         input.getRowType().getFieldList().forEach(f -> inputTypes.add(f.getType()));
         int n = inputTypes.size();
 
-        // the union's columns, of the input's types: the input's, the tag, then each distinct call's arguments. A
-        // branch fills the columns it has no value for with a placeholder (NULL, or 0 or the like where NULL is
-        // not allowed) that no aggregate reads: each reads only the rows of its tag.
+        // the union's columns, of the input's types: the input's, the tag, then each distinct call's arguments,
+        // then each distinct call's flag (BOOLEAN NOT NULL: the row counts for that call). A branch fills the
+        // columns it has no value for with a placeholder (NULL, or 0 or the like where NULL is not allowed, FALSE
+        // for a flag) that no aggregate reads: each reads only the rows of its tag whose flag is set.
         List<RelDataType> columns = new ArrayList<>(inputTypes);
         RelDataType tagType = types.createSqlType(SqlTypeName.INTEGER);
+        RelDataType flagType = types.createSqlType(SqlTypeName.BOOLEAN);
         int tag = n;
         columns.add(tagType);
         int[] argsAt = new int[calls.size()];
@@ -96,6 +101,13 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
             if (!calls.get(c).isDistinct()) continue;
             argsAt[c] = columns.size();
             for (int a : calls.get(c).getArgList()) columns.add(inputTypes.get(a));
+        }
+        int[] flagAt = new int[calls.size()];
+        for (int c = 0; c < calls.size(); c++) {
+            flagAt[c] = -1;
+            if (!calls.get(c).isDistinct()) continue;
+            flagAt[c] = columns.size();
+            columns.add(flagType);
         }
         List<RexNode> placeholders = new ArrayList<>();
         for (RelDataType type : columns) placeholders.add(placeholder(rex, type));
@@ -108,16 +120,51 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
         builder.push(input).project(plain);
         int branches = 1;
 
-        // one branch per distinct call: the distinct (group, arguments) of the rows its filter keeps
+        // one branch per distinct argument list: the distinct (group, arguments) of the rows, each with a flag per
+        // distinct call of those arguments saying whether a row its filter keeps has them. Calls of the same
+        // arguments under several filters (q16's four COUNT(DISTINCT bidder)s) share one grouping: one lookup per
+        // row instead of one per call; a row's flags change rarely, and its count changes cancel out.
+        int[] tagOf = new int[calls.size()];
         for (int c = 0; c < calls.size(); c++) {
             AggregateCall call = calls.get(c);
-            if (!call.isDistinct()) continue;
-            builder.push(input);
-            if (call.filterArg >= 0) {
-                builder.filter(builder.call(SqlStdOperatorTable.IS_TRUE, builder.field(call.filterArg)));
+            if (!call.isDistinct() || tagOf[c] != 0) continue;
+            List<Integer> sameArgs = new ArrayList<>();
+            for (int d = c; d < calls.size(); d++) {
+                if (calls.get(d).isDistinct() && tagOf[d] == 0 && calls.get(d).getArgList().equals(call.getArgList())) {
+                    sameArgs.add(d);
+                    tagOf[d] = branches;
+                }
             }
             ImmutableBitSet keys = group.union(ImmutableBitSet.of(call.getArgList()));
-            builder.aggregate(builder.groupKey(keys));
+            builder.push(input);
+            List<RexNode> flags = new ArrayList<>();
+            if (sameArgs.size() == 1) {
+                if (call.filterArg >= 0) {
+                    builder.filter(builder.call(SqlStdOperatorTable.IS_TRUE, builder.field(call.filterArg)));
+                }
+                builder.aggregate(builder.groupKey(keys));
+                flags.add(rex.makeLiteral(true));
+            } else {
+                List<RexNode> withFilters = new ArrayList<>(builder.fields());
+                for (int d : sameArgs) {
+                    if (calls.get(d).filterArg >= 0) {
+                        withFilters.add(builder.call(SqlStdOperatorTable.IS_TRUE,
+                                builder.field(calls.get(d).filterArg)));
+                    }
+                }
+                builder.project(withFilters);
+                List<RelBuilder.AggCall> counts = new ArrayList<>();
+                int filterAt = n;
+                for (int d : sameArgs) {
+                    RelBuilder.AggCall count = builder.countStar("f" + d);
+                    counts.add(calls.get(d).filterArg >= 0 ? count.filter(builder.field(filterAt++)) : count);
+                }
+                builder.aggregate(builder.groupKey(keys), counts);
+                for (int k = 0; k < sameArgs.size(); k++) {
+                    flags.add(builder.call(SqlStdOperatorTable.GREATER_THAN, builder.field(keys.cardinality() + k),
+                            builder.literal(0)));
+                }
+            }
             List<RexNode> row = new ArrayList<>();
             for (int i = 0; i < n; i++) row.add(group.get(i) ? builder.field(keys.indexOf(i)) : placeholders.get(i));
             row.add(rex.makeExactLiteral(java.math.BigDecimal.valueOf(branches), tagType));
@@ -125,8 +172,14 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
                 if (argsAt[d] < 0) continue;
                 List<Integer> args = calls.get(d).getArgList();
                 for (int k = 0; k < args.size(); k++) {
-                    row.add(d == c ? builder.field(keys.indexOf(args.get(k))) : placeholders.get(argsAt[d] + k));
+                    row.add(sameArgs.contains(d) ? builder.field(keys.indexOf(args.get(k)))
+                            : placeholders.get(argsAt[d] + k));
                 }
+            }
+            for (int d = 0; d < calls.size(); d++) {
+                if (flagAt[d] < 0) continue;
+                int k = sameArgs.indexOf(d);
+                row.add(k >= 0 ? flags.get(k) : placeholders.get(flagAt[d]));
             }
             builder.project(row);
             branches++;
@@ -137,12 +190,12 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
         int width = columns.size();
         List<RexNode> withFilters = new ArrayList<>(builder.fields());
         List<Call> rewritten = new ArrayList<>();
-        int nextTag = 1;
         for (int c = 0; c < calls.size(); c++) {
             AggregateCall call = calls.get(c);
             RexNode isTag = builder.equals(builder.field(tag),
-                    rex.makeExactLiteral(java.math.BigDecimal.valueOf(call.isDistinct() ? nextTag++ : 0), tagType));
-            RexNode filter = !call.isDistinct() && call.filterArg >= 0
+                    rex.makeExactLiteral(java.math.BigDecimal.valueOf(call.isDistinct() ? tagOf[c] : 0), tagType));
+            RexNode filter = call.isDistinct() ? builder.and(isTag, builder.field(flagAt[c]))
+                    : call.filterArg >= 0
                     ? builder.and(isTag, builder.call(SqlStdOperatorTable.IS_TRUE, builder.field(call.filterArg)))
                     : isTag;
             withFilters.add(filter);
