@@ -2,11 +2,11 @@ package org.jdbsp.operators.aggregate;
 
 import java.util.Arrays;
 import java.util.List;
-import org.jdbsp.circuit.ElementwiseNode;
 import org.jdbsp.circuit.Stage;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.operators.spi.KeySpace;
+import org.jdbsp.operators.spi.PassCombinerNode;
 import org.jdbsp.operators.spi.RowKey;
 import org.jdbsp.operators.spi.Touched;
 
@@ -23,7 +23,7 @@ import org.jdbsp.operators.spi.Touched;
  * depends on the pass), so it is kept out of recursion. A negative weight (the stream was not append-only after
  * all) or a null group key fails the step.
  */
-final class PassAggregateNode<T, R> extends ElementwiseNode<T, R> implements GroupCounts {
+final class PassAggregateNode<T, R> extends PassCombinerNode<T, R> implements GroupCounts {
     private final RowKey<T> keys;
     private final KeySpace space;
     private final Accumulator<T>[] aggs;
@@ -64,19 +64,7 @@ final class PassAggregateNode<T, R> extends ElementwiseNode<T, R> implements Gro
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public Stage stage(Stage next) {
-        return (e, w) -> {
-            try {
-                add((T) e, w);
-            } catch (RuntimeException ex) {
-                throw failure(ex);
-            }
-        };
-    }
-
-    private void add(T row, long w) {
-        Checked.positive(w, row);
+    protected void admit(T row, long w) {
         int id = keys.id(row);
         int before = touched.size();
         int ord = touched.touch(id);
@@ -146,15 +134,5 @@ final class PassAggregateNode<T, R> extends ElementwiseNode<T, R> implements Gro
     @Override
     public long newCount(int ord) {
         return counts[ord];
-    }
-
-    @Override
-    public boolean isLinear() {
-        return false;
-    }
-
-    @Override
-    public boolean keepsAppendOnly() {
-        return true;
     }
 }

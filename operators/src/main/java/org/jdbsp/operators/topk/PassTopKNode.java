@@ -1,11 +1,10 @@
 package org.jdbsp.operators.topk;
 
 import java.util.Comparator;
-import org.jdbsp.circuit.ElementwiseNode;
 import org.jdbsp.circuit.Stage;
 import org.jdbsp.circuit.Stream;
-import org.jdbsp.operators.spi.Checked;
 import org.jdbsp.operators.spi.KeySpace;
+import org.jdbsp.operators.spi.PassCombinerNode;
 import org.jdbsp.operators.spi.RowKey;
 
 /**
@@ -26,7 +25,7 @@ import org.jdbsp.operators.spi.RowKey;
  * Not linear (what it passes depends on the pass), so it is kept out of recursion. A negative weight (the
  * stream was not append-only after all) or a null group key fails the step.
  */
-final class PassTopKNode<T> extends ElementwiseNode<T, T> {
+final class PassTopKNode<T> extends PassCombinerNode<T, T> {
     /** This pass's groups: a group's key id is the number of its candidate list. */
     private final RowKey<T> group;
     private final KeySpace space;
@@ -49,19 +48,7 @@ final class PassTopKNode<T> extends ElementwiseNode<T, T> {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public Stage stage(Stage next) {
-        return (e, w) -> {
-            try {
-                admit((T) e, w);
-            } catch (RuntimeException ex) {
-                throw failure(ex);
-            }
-        };
-    }
-
-    private void admit(T row, long w) {
-        Checked.positive(w, row);
+    protected void admit(T row, long w) {
         int l = group.id(row); // ids of a space cleared every pass are 0, 1, 2, ... in order of first sight
         if (l == candidates.lists()) {
             candidates.open();
@@ -76,15 +63,5 @@ final class PassTopKNode<T> extends ElementwiseNode<T, T> {
                 next.accept(candidates.row(l, i), candidates.weight(l, i));
             }
         }
-    }
-
-    @Override
-    public boolean isLinear() {
-        return false;
-    }
-
-    @Override
-    public boolean keepsAppendOnly() {
-        return true;
     }
 }
