@@ -540,7 +540,7 @@ public final class CircuitBuilder {
             for (Stream<?> in : node.inputs()) {
                 appendOnly &= in.appendOnly;
             }
-            out.appendOnly = appendOnly;
+            out.appendOnly = appendOnly || node.makesAppendOnly();
         }
         nodes.add(node);
         return node;

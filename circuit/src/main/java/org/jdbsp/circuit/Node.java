@@ -58,6 +58,14 @@ public abstract class Node {
     }
 
     /**
+     * True when the operator's output has only positive weights whatever its inputs hold (it drops the rest): its
+     * output stream is append-only. False unless an operator says so.
+     */
+    public boolean makesAppendOnly() {
+        return false;
+    }
+
+    /**
      * True when the operator keeps state from one step to the next, which a checkpoint must save: such an operator
      * implements {@link org.jdbsp.circuit.state.Checkpointable}, or circuits holding it refuse checkpoints. By
      * default the non-linear operators; a linear one that keeps state (a delay, an integral, an output's view)

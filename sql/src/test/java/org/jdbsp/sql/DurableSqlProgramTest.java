@@ -46,6 +46,9 @@ class DurableSqlProgramTest {
             CREATE VIEW pages AS SELECT page, COUNT(*) AS n FROM clicks GROUP BY page;
             CREATE VIEW visits_per_window AS SELECT window_start, COUNT(*) AS n, MAX(page) AS last_page
                 FROM TABLE(TUMBLE(TABLE visits, DESCRIPTOR(t), INTERVAL '3' SECOND)) GROUP BY window_start, window_end;
+            CREATE VIEW busiest_page AS SELECT window_start, MAX(n) AS mx FROM (SELECT page, window_start, window_end,
+                COUNT(*) AS n FROM TABLE(TUMBLE(TABLE visits, DESCRIPTOR(t), INTERVAL '3' SECOND))
+                GROUP BY page, window_start, window_end) GROUP BY window_start, window_end;
             CREATE VIEW per_customer AS SELECT c.id, c.region, COUNT(*) AS n, SUM(o.amount) AS total
                 FROM orders o JOIN customers c ON o.customer = c.id GROUP BY c.id, c.region;
             CREATE VIEW best_order AS SELECT customer, id, amount FROM (SELECT o.customer, o.id, o.amount,
@@ -55,11 +58,11 @@ class DurableSqlProgramTest {
 
     /**
      * per_hop's orders move by customer before their windows are made; per_customer and best_order group and rank
-     * by the join's key and another column: no exchange after the join; visits_per_window aggregates each
-     * worker's rows of a step first.
+     * by the join's key and another column: no exchange after the join; visits_per_window and busiest_page (from
+     * the insertions of its counts) aggregate each worker's rows of a step first.
      */
     static final List<String> VIEWS = List.of("revenue", "per_window", "per_hop", "top2", "regions", "pages",
-            "visits_per_window", "per_customer", "best_order");
+            "visits_per_window", "busiest_page", "per_customer", "best_order");
 
     private static LocalDateTime ts(long ms) {
         return LocalDateTime.ofEpochSecond(Math.floorDiv(ms, 1000), (int) Math.floorMod(ms, 1000) * 1_000_000,

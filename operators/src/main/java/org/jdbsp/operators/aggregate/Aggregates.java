@@ -339,6 +339,30 @@ public final class Aggregates {
         return out;
     }
 
+    /**
+     * The insertions of a stream of aggregate rows whose values only grow: every row a step retracts is replaced in
+     * the same step, within the group of the {@code MAX} that reads this, by a row of a value at least as large (the
+     * {@code -old +new} of a {@code COUNT} over an append-only input, regrouped by some of its keys). A {@code MAX}
+     * over these rows equals the {@code MAX} over {@code in}, and since they make an append-only stream it can run
+     * in two phases ({@link #localAggregate}) and keep one value per group. The caller guarantees the property; a
+     * {@code MIN}, {@code COUNT} or {@code SUM} of the result would be wrong. Cost: one comparison per row, no state.
+     * In naive mode {@code in} itself (its snapshots hold no retractions).
+     *
+     * @throws IllegalArgumentException inside a recursion
+     */
+    public static <T> Stream<T> insertionsOfGrowing(Stream<T> in) {
+        CircuitBuilder c = check("insertions", in);
+        if (c.nestedScope() != null) {
+            throw new IllegalArgumentException("insertions: not inside a recursion (" + in + ")");
+        }
+        if (c.isNaive()) {
+            return in;
+        }
+        Stream<T> out = c.newStream("insertions");
+        c.addNode(new InsertionsNode<>(in, out));
+        return out;
+    }
+
     /** One worker's extreme of a key, the input of the global phase of local-global min/max. */
     record LocalExtreme(long key, long value) {
         @Override

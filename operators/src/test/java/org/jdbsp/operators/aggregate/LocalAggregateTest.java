@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * The local phase of a local-global aggregate ({@link Aggregates#localAggregate}): followed by a global aggregate
  * of its rows it equals the one-phase aggregate, on 1, 2 and 3 workers, with keys that repeat within a step and
  * enough keys to grow its tables; right after an input it runs inside the exchange; it refuses an input that is
- * not append-only.
+ * not append-only. The maximum of counts that only grow, from the counts' insertions
+ * ({@link Aggregates#insertionsOfGrowing}) in two phases, equals the maximum of the counts.
  */
 class LocalAggregateTest {
     record Sale(long shop, long amount) {
@@ -86,6 +87,58 @@ class LocalAggregateTest {
             List<String> schedule = ((WorkerCircuit<?>) runtimes.get(1)).schedule();
             assertTrue(schedule.stream().noneMatch(n -> n.startsWith("local aggregate")),
                     "both local phases read the input and run inside its exchanges: " + schedule);
+        } finally {
+            runtimes.forEach(CircuitRuntime::close);
+        }
+    }
+
+    /** The largest count per shop group (shop mod 7), from the counts' insertions in two phases, or directly. */
+    private static Stream<Total> maxCount(Stream<Sale> in, boolean growing) {
+        Stream<Total> counts = Aggregates.countByLong(in, Sale::shop, Total::new);
+        if (!growing) {
+            return Aggregates.maxByLong(counts, t -> Math.floorMod(t.shop(), 7), Total::value, Total::new);
+        }
+        Stream<Total> inserted = Aggregates.insertionsOfGrowing(counts);
+        assertTrue(inserted.isAppendOnly() || inserted.circuit().isNaive(), "the insertions are append-only");
+        Stream<Total> partial = Aggregates.localAggregateByLong(inserted, t -> Math.floorMod(t.shop(), 7),
+                (k, v) -> new Total(k, v.getLong(0)), Agg.max(Total::value));
+        return Aggregates.maxByLong(partial, Total::shop, Total::value, Total::new);
+    }
+
+    @Test
+    void theMaximumOfGrowingCountsNeedsOnlyTheirInsertions() {
+        long seed = 7741L;
+        List<CircuitRuntime> runtimes = new java.util.ArrayList<>();
+        for (int workers : new int[] {1, 2, 3}) {
+            runtimes.add(Workers.build(workers, Mode.INCREMENTAL, b -> {
+                InputHandle<Sale> in = b.appendOnlyInput("sales");
+                b.output("direct", maxCount(in.stream(), false));
+                b.output("inserted", maxCount(in.stream(), true));
+            }));
+        }
+        runtimes.add(Workers.build(1, Mode.NAIVE, b -> {
+            InputHandle<Sale> in = b.appendOnlyInput("sales");
+            b.output("direct", maxCount(in.stream(), false));
+            b.output("inserted", maxCount(in.stream(), true));
+        }));
+        try {
+            Random r = new Random(seed);
+            for (int step = 0; step < 10; step++) {
+                for (int i = 0; i < 2000; i++) {
+                    // skewed: a few shops collect most sales, so maxima move between shops of a group
+                    long shop = r.nextInt(3) == 0 ? r.nextInt(20) : r.nextInt(4000);
+                    Sale s = new Sale(shop, 1);
+                    for (CircuitRuntime c : runtimes) c.input("sales", Sale.class).insert(s);
+                }
+                for (CircuitRuntime c : runtimes) c.step();
+                ZSet<Total> expected = runtimes.get(0).output("direct", Total.class).view();
+                assertEquals(7, expected.size(), "step " + step);
+                for (int i = 0; i < runtimes.size(); i++) {
+                    String at = "step " + step + ", runtime " + i + " (seed " + seed + ")";
+                    assertEquals(expected, runtimes.get(i).output("direct", Total.class).view(), at);
+                    assertEquals(expected, runtimes.get(i).output("inserted", Total.class).view(), at);
+                }
+            }
         } finally {
             runtimes.forEach(CircuitRuntime::close);
         }

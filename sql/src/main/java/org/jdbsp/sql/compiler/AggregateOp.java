@@ -38,6 +38,8 @@ final class AggregateOp extends Op {
     private final TimeBound expiry;
     /** Grouped only by columns the watermark bounds ({@link #byTimeOnly}). */
     private boolean timeOnly;
+    /** Only MAXs of the counts of the aggregate below, regrouped by some of its keys ({@link #overGrowingCounts}). */
+    private boolean growing;
     /** A projection fused above ({@link #fuse}): applied to each output row before it leaves; null if none. */
     private RowFunction after;
     private String afterText;
@@ -83,6 +85,17 @@ final class AggregateOp extends Op {
         return this;
     }
 
+    /**
+     * Marks this aggregate as taking only MAXs of the COUNTs of the plain GROUP BY right below it, grouped by some
+     * of that grouping's columns (Nexmark q5's largest count per window): over an append-only input those counts
+     * only grow, each retracted count replaced in the same step and group by a larger one, so the MAXs need only the
+     * insertions, which make an append-only stream ({@code Aggregates.insertionsOfGrowing}). Returns this.
+     */
+    AggregateOp overGrowingCounts() {
+        this.growing = true;
+        return this;
+    }
+
     /** {@code s} with the fused projection applied, for the paths that do not build rows with {@link #row}. */
     private Stream<Tuple> projected(Stream<Tuple> s) {
         RowFunction f = after;
@@ -92,6 +105,11 @@ final class AggregateOp extends Op {
     @Override
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> in = w.stream(inputs().get(0));
+        if (growing && !in.isAppendOnly() && inputs().get(0) instanceof AggregateOp below && below.after == null
+                && w.stream(below.inputs().get(0)).isAppendOnly() && !in.circuit().isNaive()
+                && in.circuit().nestedScope() == null) {
+            in = Aggregates.insertionsOfGrowing(in);
+        }
         if (splits(in)) return globalPhase().wireOn(localPhase().wireLocal(in), w);
         return wireOn(in, w);
     }
@@ -472,7 +490,8 @@ final class AggregateOp extends Op {
 
     @Override
     String describe() {
-        return "aggregate " + text + (timeOnly && expiring >= 0 && splittable()
+        return "aggregate " + text + (growing ? ", of the insertions of the counts below when their input is"
+                + " append-only" : "") + (timeOnly && expiring >= 0 && splittable()
                 ? ", in two phases when its input is append-only (each worker's rows of a step first)" : "")
                 + (expiring < 0 ? "" : ", dropping the groups of column " + groupColumns[expiring]
                 + (expiry.dayText() ? " (days)" : "")

@@ -836,7 +836,33 @@ final class Lowering {
                 "group " + groupSet + (agg.getGroupType() == LogicalAggregate.Group.SIMPLE ? "" : " sets "
                         + agg.getGroupSets()) + " " + agg.getAggCallList()
                 + (picked == null ? "" : " reading columns " + java.util.Arrays.toString(picked)));
-        return timeOnly ? op.byTimeOnly() : op;
+        if (timeOnly) op.byTimeOnly();
+        return input instanceof LogicalAggregate below && maximaOfCounts(agg, below, groupColumns, specs)
+                ? op.overGrowingCounts() : op;
+    }
+
+    /**
+     * Whether the plain GROUP BY {@code agg} takes only MAXs of COUNTs of the plain GROUP BY {@code below}, which it
+     * reads directly ({@code groupColumns} and the arguments of {@code specs} are columns of {@code below}), grouped by
+     * some of {@code below}'s grouping columns: then a retracted count and the larger count replacing it fall in the
+     * same group of {@code agg}.
+     */
+    private static boolean maximaOfCounts(LogicalAggregate agg, LogicalAggregate below, int[] groupColumns,
+                                          List<AggSpec> specs) {
+        if (agg.getGroupType() != LogicalAggregate.Group.SIMPLE || below.getGroupType() != LogicalAggregate.Group.SIMPLE
+                || specs.isEmpty()) {
+            return false;
+        }
+        int keys = below.getGroupCount();
+        for (int g : groupColumns) {
+            if (g >= keys) return false;
+        }
+        for (AggSpec a : specs) {
+            if (a.fn != AggSpec.Fn.MAX || a.filter >= 0 || a.args.length != 1 || a.args[0] < keys) return false;
+            AggregateCall count = below.getAggCallList().get(a.args[0] - keys);
+            if (count.getAggregation().getKind() != SqlKind.COUNT || count.isDistinct()) return false;
+        }
+        return true;
     }
 
     /**
