@@ -49,22 +49,24 @@ class LocalAggregateTest {
                 Aggregates.maxByLong(in, Sale::shop, Sale::amount, (k, v) -> new Total(k + 1_000_000, v)));
     }
 
+    /** The circuit {@code wiring} builds, incremental on 1, 2 and 3 workers, then naive on 2. */
+    private static List<CircuitRuntime> runtimes(java.util.function.Consumer<CircuitBuilder> wiring) {
+        List<CircuitRuntime> runtimes = new java.util.ArrayList<>();
+        for (int workers : new int[] {1, 2, 3}) {
+            runtimes.add(Workers.build(workers, Mode.INCREMENTAL, wiring));
+        }
+        runtimes.add(Workers.build(2, Mode.NAIVE, wiring));
+        return runtimes;
+    }
+
     @Test
     void equalsTheOnePhaseAggregateOnAnyWorkerCount() {
         long seed = 80423L;
-        List<CircuitRuntime> runtimes = new java.util.ArrayList<>();
-        for (int workers : new int[] {1, 2, 3}) {
-            runtimes.add(Workers.build(workers, Mode.INCREMENTAL, b -> {
-                InputHandle<Sale> in = b.appendOnlyInput("sales");
-                b.output("two", twoPhase(in.stream()));
-                b.output("one", onePhase(in.stream()));
-            }));
-        }
-        runtimes.add(Workers.build(2, Mode.NAIVE, b -> {
+        List<CircuitRuntime> runtimes = runtimes(b -> {
             InputHandle<Sale> in = b.appendOnlyInput("sales");
             b.output("two", twoPhase(in.stream()));
             b.output("one", onePhase(in.stream()));
-        }));
+        });
         try {
             Random r = new Random(seed);
             for (int step = 0; step < 12; step++) {
@@ -108,19 +110,11 @@ class LocalAggregateTest {
     @Test
     void theMaximumOfGrowingCountsNeedsOnlyTheirInsertions() {
         long seed = 7741L;
-        List<CircuitRuntime> runtimes = new java.util.ArrayList<>();
-        for (int workers : new int[] {1, 2, 3}) {
-            runtimes.add(Workers.build(workers, Mode.INCREMENTAL, b -> {
-                InputHandle<Sale> in = b.appendOnlyInput("sales");
-                b.output("direct", maxCount(in.stream(), false));
-                b.output("inserted", maxCount(in.stream(), true));
-            }));
-        }
-        runtimes.add(Workers.build(1, Mode.NAIVE, b -> {
+        List<CircuitRuntime> runtimes = runtimes(b -> {
             InputHandle<Sale> in = b.appendOnlyInput("sales");
             b.output("direct", maxCount(in.stream(), false));
             b.output("inserted", maxCount(in.stream(), true));
-        }));
+        });
         try {
             Random r = new Random(seed);
             for (int step = 0; step < 10; step++) {
