@@ -97,19 +97,29 @@ final class AggregateNode<T, R> extends Node implements Repartitionable, GroupCo
         this.keys = keys;
         this.windows = windows;
         this.space = windows != null ? windows.groups() : keys.space();
-        this.aggs = aggs.toArray(new Accumulator[0]);
+        this.aggs = bind(aggs, space, this, count.length);
         this.values = new Values<>(this.aggs);
         this.result = result;
         this.perStep = perStep;
         this.oneRow = oneRow;
         this.watermark = watermark;
-        for (Accumulator<T> a : this.aggs) {
+    }
+
+    /**
+     * {@code aggs} as an array, each naming its groups by {@code space}, a {@code COUNT(*)} reading the counts of
+     * {@code counts}, and room reserved for ids below {@code limit}.
+     */
+    @SuppressWarnings("unchecked")
+    static <T> Accumulator<T>[] bind(List<Accumulator<T>> aggs, KeySpace space, GroupCounts counts, int limit) {
+        Accumulator<T>[] bound = aggs.toArray(new Accumulator[0]);
+        for (Accumulator<T> a : bound) {
             a.keys = space;
-            if (a instanceof CountAll) {
-                ((CountAll) a).node = this;
+            if (a instanceof CountAll<T> c) {
+                c.node = counts;
             }
-            a.reserve(count.length);
+            a.reserve(limit);
         }
+        return bound;
     }
 
     /** The accumulator of {@code agg}; {@code appendOnly}: the input has only insertions (cheaper min/max). */

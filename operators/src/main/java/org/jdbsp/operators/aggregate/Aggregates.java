@@ -320,10 +320,7 @@ public final class Aggregates {
 
     private static <T, R> Stream<R> wireLocal(Stream<T> in, Keys<T> keys, Rows<R> rows, List<Agg<? super T>> aggs) {
         String name = "local aggregate";
-        CircuitBuilder c = check(name, in);
-        if (c.nestedScope() != null) {
-            throw new IllegalArgumentException(name + ": not inside a recursion (" + in + ")");
-        }
+        CircuitBuilder c = checkOutsideRecursion(name, in);
         Stream<R> out = c.newStream(name);
         if (c.isNaive()) {
             c.addWorkerNode(RecomputeNode.of(name, in, out, s -> AggregateReference.grouped(s, keys.boxed(), aggs,
@@ -351,10 +348,7 @@ public final class Aggregates {
      * @throws IllegalArgumentException inside a recursion
      */
     public static <T> Stream<T> insertionsOfGrowing(Stream<T> in) {
-        CircuitBuilder c = check("insertions", in);
-        if (c.nestedScope() != null) {
-            throw new IllegalArgumentException("insertions: not inside a recursion (" + in + ")");
-        }
+        CircuitBuilder c = checkOutsideRecursion("insertions", in);
         if (c.isNaive()) {
             return in;
         }
@@ -498,6 +492,15 @@ public final class Aggregates {
         Objects.requireNonNull(result, () -> name + ": null result function");
         return wire(name, in, Keys.longs(key), Rows.longs((k, v) -> result.apply(k, v.getLong(0))), List.of(agg),
                 Form.GROUPED);
+    }
+
+    /** {@link #check}, refusing a stream inside a recursion (an operator that is not linear and keeps no trace). */
+    private static CircuitBuilder checkOutsideRecursion(String name, Stream<?> in) {
+        CircuitBuilder c = check(name, in);
+        if (c.nestedScope() != null) {
+            throw new IllegalArgumentException(name + ": not inside a recursion (" + in + ")");
+        }
+        return c;
     }
 
     private static CircuitBuilder check(String name, Stream<?> in) {

@@ -35,22 +35,14 @@ final class PassAggregateNode<T, R> extends PassCombinerNode<T, R> implements Gr
     /** The ids reserved in the accumulators so far. */
     private int reserved = 16;
 
-    @SuppressWarnings("unchecked")
     PassAggregateNode(String kind, Stream<T> in, Stream<R> out, RowKey<T> keys, List<Accumulator<T>> aggs,
                       AggregateNode.GroupResult<R> result) {
         super(kind, in, out);
         this.keys = keys;
         this.space = keys.space();
-        this.aggs = aggs.toArray(new Accumulator[0]);
+        this.aggs = AggregateNode.bind(aggs, space, this, reserved);
         this.values = new AggregateNode.Values<>(this.aggs);
         this.result = result;
-        for (Accumulator<T> a : this.aggs) {
-            a.keys = space;
-            if (a instanceof AggregateNode.CountAll<T> c) {
-                c.node = this;
-            }
-            a.reserve(reserved);
-        }
     }
 
     @Override
