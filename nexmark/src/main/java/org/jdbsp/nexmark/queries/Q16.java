@@ -51,13 +51,16 @@ import org.jdbsp.zset.ZSet;
  * group's bids (zero-padded strings order like the minutes).
  *
  * <p><b>Circuit.</b> As {@link Q15}, keyed by (channel, day): the bids and the changes of an incremental
- * {@link Distinct#distinct} over the keys (channel, day, bidder or auction, rank or all) are folded per group by
+ * distinct over the keys (channel, day, bidder or auction, rank or all) are folded per group by
  * one invertible fold. The maximum minute, not invertible by counters, is kept exactly in the same fold from a
  * fifth distinct key per bid, (channel, day, minute of day): the accumulator holds a 1440-bit set of the minutes
  * present (a distinct key is inserted with +1 once and deleted with -1 once, so setting and clearing its bit is
  * an invertible step); the set is copied only when a minute appears or disappears. Cost per bid: 5 hash probes
  * in the distinct's state and O(1) fold steps; per changed group and tick one retraction, one insertion and a
- * scan of at most 23 words for the maximum. State: one entry per distinct key, one accumulator per group.
+ * scan of at most 23 words for the maximum. State: one entry per distinct key, one accumulator per group. The
+ * distinct keeps its keys by a code of two longs ({@link Distinct#distinctByLongs}: the day, the channel's
+ * {@link #channelCode} and the slot, then the id), with no object per key; the code covers the generator's channels,
+ * and a bid on another channel fails its step with an error naming it.
  */
 public final class Q16 implements NexmarkQuery<Q16.Row> {
     private static final int MINUTES_PER_DAY = 1440;
@@ -77,12 +80,73 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
         }
     }
 
-    /** A distinct key: slots 0..7 as in {@link Q15.DKey}, slot 8 with {@code id} = minute of the day. */
-    record DKey(String channel, long day, long id, int slot) {
+    /**
+     * A distinct key: slots 0..7 as in {@link Q15.DKey}, slot 8 with {@code id} = minute of the day. {@code code}
+     * packs the day, the channel's {@link #channelCode} and the slot into one long, which with {@code id} identifies
+     * the key (the distinct's primitive code).
+     */
+    record DKey(String channel, long day, long id, int slot, long code) {
+        static DKey of(String channel, long day, int channelCode, long id, int slot) {
+            return new DKey(channel, day, id, slot, day << 32 | (long) channelCode << 4 | slot);
+        }
+
         @Override
         public int hashCode() {
-            return Q15.hash(Q15.hash(Q15.hash(channel.hashCode(), day), id), slot);
+            return Q15.hash(code, id);
         }
+    }
+
+    /** The largest channel number {@link #channelCode} takes ({@code channel-<n>}): codes stay below 2^28. */
+    static final int MAX_CHANNEL_NUMBER = (1 << 28) - 5;
+
+    /**
+     * The channel's number in the distinct's code: 0-3 for the generator's hot channels (Google, Facebook, Baidu,
+     * Apple), {@code 4 + n} for {@code channel-<n>} ({@code n} written without leading zeros). The code is the same
+     * in every process, so a checkpoint restores anywhere.
+     *
+     * @throws IllegalArgumentException for any other channel: this circuit is written for the generator's channels;
+     *                                  the SQL text ({@code --engine sql}) takes any
+     */
+    static int channelCode(String channel) {
+        int n = channel.length();
+        if (n > 8 && channel.startsWith("channel-") && (channel.charAt(8) != '0' || n == 9) && n <= 17) {
+            long v = 0;
+            for (int i = 8; i < n; i++) {
+                int d = channel.charAt(i) - '0';
+                if (d < 0 || d > 9) {
+                    v = -1;
+                    break;
+                }
+                v = v * 10 + d;
+            }
+            if (v >= 0 && v <= MAX_CHANNEL_NUMBER) {
+                return 4 + (int) v;
+            }
+        }
+        switch (channel) {
+            case "Google":
+                return 0;
+            case "Facebook":
+                return 1;
+            case "Baidu":
+                return 2;
+            case "Apple":
+                return 3;
+            default:
+                throw new IllegalArgumentException("q16's circuit takes the generator's channels (Google, Facebook, "
+                        + "Baidu, Apple, channel-<n> with n <= " + MAX_CHANNEL_NUMBER + "), not \"" + channel
+                        + "\"; the SQL text (--engine sql) takes any channel");
+        }
+    }
+
+    /** The UTC epoch day of a bid, which the distinct's code holds in 32 bits. */
+    static long day(long dateTime) {
+        long day = Q15.day(dateTime);
+        if (day != (int) day) {
+            throw new IllegalArgumentException("q16's circuit takes bid times within 5.8 million years of 1970, not "
+                    + dateTime);
+        }
+        return day;
     }
 
     /** Accumulator: {@link Q15}'s 12 counters and the set of minutes present; neither array is ever mutated. */
@@ -133,16 +197,18 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     @Override
     @SuppressWarnings("unchecked")
     public Stream<Row> wire(CircuitBuilder b, NexmarkStreams in) {
-        Stream<DKey> keys = Distinct.distinct(Linear.flatMap(in.bids(), (Bid bid, Consumer<? super DKey> out) -> {
-            long day = Q15.day(bid.dateTime());
-            int r = Q15.rank(bid.price());
-            String ch = bid.channel();
-            out.accept(new DKey(ch, day, bid.bidder(), 0));
-            out.accept(new DKey(ch, day, bid.bidder(), r));
-            out.accept(new DKey(ch, day, bid.auction(), 4));
-            out.accept(new DKey(ch, day, bid.auction(), 4 + r));
-            out.accept(new DKey(ch, day, minuteOfDay(bid.dateTime()), MINUTE_SLOT));
-        }));
+        Stream<DKey> keys = Distinct.distinctByLongs(Linear.flatMap(in.bids(),
+                (Bid bid, Consumer<? super DKey> out) -> {
+                    long day = day(bid.dateTime());
+                    int r = Q15.rank(bid.price());
+                    String ch = bid.channel();
+                    int c = channelCode(ch);
+                    out.accept(DKey.of(ch, day, c, bid.bidder(), 0));
+                    out.accept(DKey.of(ch, day, c, bid.bidder(), r));
+                    out.accept(DKey.of(ch, day, c, bid.auction(), 4));
+                    out.accept(DKey.of(ch, day, c, bid.auction(), 4 + r));
+                    out.accept(DKey.of(ch, day, c, minuteOfDay(bid.dateTime()), MINUTE_SLOT));
+                }), DKey::code, DKey::id);
         Stream<Object> rows = Linear.union((Stream<Object>) (Stream<?>) in.bids(), (Stream<Object>) (Stream<?>) keys);
         return Aggregates.fold(rows, row -> row instanceof Bid bid ? new Group(bid.channel(), Q15.day(bid.dateTime()))
                 : new Group(((DKey) row).channel(), ((DKey) row).day()), STATS, Q16::row);

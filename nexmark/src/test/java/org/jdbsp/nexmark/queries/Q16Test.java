@@ -1,6 +1,8 @@
 package org.jdbsp.nexmark.queries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.jdbsp.circuit.Mode;
@@ -29,6 +31,46 @@ class Q16Test {
         assertEquals(expected, q.reference(all));
         QueryChecks.assertCircuit(q, expected, List.of(g1), List.of(g2, a1), List.of(g3, g4));
         QueryChecks.assertCircuit(q, expected, List.of(g3), List.of(g1, g2, a1, g4));
+    }
+
+    /** The distinct's channel codes: distinct and stable for the generator's channels, a clear refusal otherwise. */
+    @Test
+    void channelCodes() {
+        assertEquals(0, Q16.channelCode("Google"));
+        assertEquals(3, Q16.channelCode("Apple"));
+        assertEquals(4, Q16.channelCode("channel-0"));
+        assertEquals(4 + 9_999, Q16.channelCode("channel-9999"));
+        assertEquals(4 + Q16.MAX_CHANNEL_NUMBER, Q16.channelCode("channel-" + Q16.MAX_CHANNEL_NUMBER));
+        for (String bad : new String[] {"channel-01", "channel-", "channel-1x", "Channel-1", "google", "",
+            "channel-" + (Q16.MAX_CHANNEL_NUMBER + 1L), "channel-99999999999"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Q16.channelCode(bad),
+                    bad);
+            assertTrue(e.getMessage().contains("\"" + bad + "\"") && e.getMessage().contains("--engine sql"),
+                    e.getMessage());
+        }
+    }
+
+    /** A bid on a channel the circuit does not code fails its step, naming the channel; nothing is kept of it. */
+    @Test
+    void refusesAChannelItCannotCode() {
+        Bid odd = new Bid(1, 10, 5_000, "Other", "u", t(15, "10:15"), "");
+        Bid g1 = bid(1, 10, 5_000, t(15, "10:15"));
+        ZSet<Q16.Row> expected = new ZSet<>();
+        expected.add(new Q16.Row("Google", "2015-07-15", "10:15", 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0), 1);
+        org.jdbsp.circuit.CircuitBuilder b = org.jdbsp.circuit.CircuitBuilder.incremental();
+        org.jdbsp.circuit.InputHandle<Bid> bids = b.input("bid");
+        org.jdbsp.circuit.OutputHandle<Q16.Row> out = b.output("q16",
+                q.wire(b, new NexmarkStreams(b.<Person>input("person").stream(),
+                        b.<Auction>input("auction").stream(), bids.stream())));
+        org.jdbsp.circuit.Circuit c = b.build();
+        bids.insert(g1);
+        bids.insert(odd);
+        RuntimeException e = assertThrows(RuntimeException.class, c::step);
+        assertTrue(e.getMessage().contains("\"Other\""), e.getMessage());
+        bids.clearPending();
+        bids.insert(g1);
+        c.step();
+        assertEquals(expected, out.view());
     }
 
     private static Bid bid(long auction, long bidder, long price, long dateTime) {

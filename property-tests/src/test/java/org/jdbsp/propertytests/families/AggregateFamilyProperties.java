@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.jdbsp.circuit.Stream;
 import org.jdbsp.operators.aggregate.Agg;
 import org.jdbsp.operators.aggregate.Aggregated;
 import org.jdbsp.operators.aggregate.Aggregates;
@@ -12,6 +14,7 @@ import org.jdbsp.operators.aggregate.Fold;
 import org.jdbsp.operators.distinct.Distinct;
 import org.jdbsp.operators.linear.Linear;
 import org.jdbsp.propertytests.families.Twin.Fact;
+import org.jdbsp.propertytests.families.Twin.Pair2;
 import org.jdbsp.propertytests.families.Twin.Plan;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,5 +97,29 @@ class AggregateFamilyProperties {
     void distinctOfAProjection(String input) {
         Plan plan = input.equals("negative") ? Plan.of(1).withNegative() : Plan.of(1);
         Twin.check("distinct", 11, plan, (b, in) -> Distinct.distinct(Linear.map(in.get(0), Fact::pair)));
+    }
+
+    /**
+     * The distinct kept by primitive codes ({@link Distinct#distinctByLong}, {@link Distinct#distinctByLongs}) of a
+     * projection with tens of thousands of values (its tables grow gradually), and of one with few.
+     */
+    @ParameterizedTest(name = "pairs {0}, input {1}")
+    @CsvSource({"true,multiset", "false,negative", "true,negative", "false,multiset"})
+    void distinctByCodes(boolean pairs, String input) {
+        Plan plan = input.equals("negative") ? Plan.of(1).withNegative() : Plan.of(1);
+        int peak = Twin.check("distinct by codes", 12, plan, (b, in) -> {
+            Stream<Pair2> wide = Linear.flatMap(in.get(0), (Fact f, Consumer<? super Pair2> out) -> {
+                for (int i = 0; i < 3; i++) {
+                    out.accept(new Pair2(f.id(), f.key() + 1000 * i));
+                }
+            });
+            var narrow = Linear.map(in.get(0), Fact::pair);
+            return Linear.union(pairs ? Distinct.distinctByLongs(wide, Pair2::a, Pair2::b)
+                            : Distinct.distinctByLong(wide, p -> p.a() << 20 | p.b()),
+                    Linear.map(pairs ? Distinct.distinctByLongs(narrow, Pair2::a, Pair2::b)
+                            : Distinct.distinctByLong(narrow, p -> p.a() << 20 | p.b()),
+                            p -> new Pair2(-1 - p.a(), p.b())));
+        });
+        assertTrue(peak > 46_000, "the distinct should hold enough values to grow gradually, peak " + peak);
     }
 }

@@ -87,6 +87,9 @@ class CheckpointProperties {
                         v -> AggregateFamilyProperties.values("all", v), AggregateFamilyProperties.ALL));
         Restart.check("distinct", 105, plan(input, 1), workers, dir.resolve("distinct"),
                 (b, in) -> Distinct.distinct(Linear.map(in.get(0), Fact::pair)));
+        Restart.check("distinct by codes", 108, plan(input, 1), workers, dir.resolve("distinct by codes"),
+                (b, in) -> Distinct.distinctByLongs(Linear.map(in.get(0), f -> new Twin.Pair2(f.id() / 2, f.key())),
+                        Twin.Pair2::a, Twin.Pair2::b));
     }
 
     private static final Comparator<Fact> ORDER = Comparator.comparingLong(Fact::val).reversed()
@@ -157,7 +160,8 @@ class CheckpointProperties {
     @ParameterizedTest(name = "{0} onto another worker count, {1} -> {2}")
     @CsvSource({"inner join,1,2", "inner join,2,1", "left join,2,3", "full join,3,2", "semi join,1,2",
             "broadcast join,1,2", "broadcast join,2,1", "broadcast join,2,3", "aggregate,2,1", "aggregate,1,3",
-            "fold,2,1", "aggregateAll,1,2", "distinct,2,3", "topK,1,2", "rank,2,1", "window aggregate,1,2",
+            "fold,2,1", "aggregateAll,1,2", "distinct,2,3", "distinct by codes,2,3", "distinct by code,3,1",
+            "distinct by codes,1,2", "topK,1,2", "rank,2,1", "window aggregate,1,2",
             "window aggregate,2,1", "window join,2,1", "interval join,1,2", "window top-N,2,1", "session,1,2",
             "session,3,1", "integrate/delay,2,1"})
     void ontoAnotherWorkerCount(String family, int workers, int restoredWorkers) {
@@ -174,6 +178,10 @@ class CheckpointProperties {
             case "aggregateAll" -> (b, in) -> Aggregates.aggregateAll(in.get(0),
                     v -> AggregateFamilyProperties.values("all", v), AggregateFamilyProperties.ALL);
             case "distinct" -> (b, in) -> Distinct.distinct(Linear.map(in.get(0), Fact::pair));
+            case "distinct by codes" -> (b, in) -> Distinct.distinctByLongs(
+                    Linear.map(in.get(0), f -> new Twin.Pair2(f.id() / 2, f.key())), Twin.Pair2::a, Twin.Pair2::b);
+            case "distinct by code" -> (b, in) -> Distinct.distinctByLong(
+                    Linear.map(in.get(0), f -> new Twin.Pair2(f.id() / 2, f.key())), p -> p.a() << 20 | p.b());
             case "topK" -> (b, in) -> TopK.topKByLong(in.get(0), Fact::key, ORDER, 7);
             case "rank" -> (b, in) -> TopK.rank(in.get(0), Fact::pair, ORDER, 7);
             case "window aggregate" -> WindowFamilyProperties.windowAggregate(workers == 1 ? "tumbling" : "hopping",
