@@ -14,6 +14,7 @@ import org.jdbsp.circuit.CircuitBuilder;
 import org.jdbsp.circuit.Stream;
 import org.jdbsp.nexmark.model.Bid;
 import org.jdbsp.nexmark.model.Event;
+import org.jdbsp.operators.aggregate.Agg;
 import org.jdbsp.operators.aggregate.Aggregates;
 import org.jdbsp.operators.aggregate.Fold;
 import org.jdbsp.operators.distinct.Distinct;
@@ -50,14 +51,15 @@ import org.jdbsp.zset.ZSet;
  * <p>Times are UTC. Since the group fixes the day, {@code max(HH:mm)} is the largest minute of the day among the
  * group's bids (zero-padded strings order like the minutes).
  *
- * <p><b>Circuit.</b> As {@link Q15}, keyed by (channel, day): the bids and the changes of an incremental
- * distinct over the keys (channel, day, bidder or auction, rank or all) are folded per group by
- * one invertible fold. The maximum minute, not invertible by counters, is kept exactly in the same fold from a
+ * <p><b>Circuit.</b> As {@link Q15}, keyed by (channel, day): each bid's group code and price rank
+ * ({@link BidTick}: a step's bids of one group and rank merge into one row) and the changes of an incremental
+ * distinct over the keys (channel, day, bidder or auction, rank or all) are folded per group, grouped by a
+ * {@code long} code of the group, by one invertible fold. The maximum minute, not invertible by counters, is kept exactly in the same fold from a
  * fifth distinct key per bid, (channel, day, minute of day): the accumulator holds a 1440-bit set of the minutes
  * present (a distinct key is inserted with +1 once and deleted with -1 once, so setting and clearing its bit is
- * an invertible step); the set is copied only when a minute appears or disappears. Cost per bid: 5 hash probes
- * in the distinct's state and O(1) fold steps; per changed group and tick one retraction, one insertion and a
- * scan of at most 23 words for the maximum. State: one entry per distinct key, one accumulator per group. The
+ * an invertible step); the set is copied only when a minute appears or disappears, and its maximum is kept beside
+ * it (found again by a scan of at most 23 words only when the latest minute disappears). Cost per bid: 5 hash
+ * probes in the distinct's state and O(1) fold steps; per changed group and tick one retraction and one insertion. State: one entry per distinct key, one accumulator per group. The
  * distinct keeps its keys by a code of two longs ({@link Distinct#distinctByLongs}: the day, the channel's
  * {@link #channelCode} and the slot, then the id), with no object per key; the code covers the generator's channels,
  * and a bid on another channel fails its step with an error naming it.
@@ -72,11 +74,14 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
                       long totalAuctions, long rank1Auctions, long rank2Auctions, long rank3Auctions) {
     }
 
-    /** Group key. */
-    record Group(String channel, long day) {
+    /**
+     * What the fold reads of a bid: its group's code ({@link DKey#code} without the slot) and price rank. Bids of
+     * one group and rank in a step merge into one row of the change, their count its weight.
+     */
+    record BidTick(String channel, long group, int rank) {
         @Override
         public int hashCode() {
-            return Q15.hash(channel.hashCode(), day);
+            return Q15.hash(group, rank);
         }
     }
 
@@ -149,34 +154,41 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
         return day;
     }
 
-    /** Accumulator: {@link Q15}'s 12 counters and the set of minutes present; neither array is ever mutated. */
-    record Acc(long[] counts, long[] minutes) {
+    /**
+     * Accumulator: {@link Q15}'s 12 counters, the set of minutes present and its largest (-1 if none), and the
+     * group's channel (null until a row arrives); neither array is ever mutated.
+     */
+    record Acc(long[] counts, long[] minutes, int maxMinute, String channel) {
     }
 
     static final Fold<Object, Acc, Acc> STATS = Fold.invertible(
-            () -> new Acc(new long[12], new long[(MINUTES_PER_DAY + 63) / 64]), (acc, row, w) -> {
-                if (row instanceof Bid b) {
+            () -> new Acc(new long[12], new long[(MINUTES_PER_DAY + 63) / 64], -1, null), (acc, row, w) -> {
+                if (row instanceof BidTick b) {
                     long[] n = acc.counts().clone();
                     n[0] = Math.addExact(n[0], w);
-                    int r = Q15.rank(b.price());
-                    n[r] = Math.addExact(n[r], w);
-                    return new Acc(n, acc.minutes());
+                    n[b.rank()] = Math.addExact(n[b.rank()], w);
+                    return new Acc(n, acc.minutes(), acc.maxMinute(), b.channel());
                 }
                 DKey k = (DKey) row;
                 if (k.slot() == MINUTE_SLOT) {
                     long[] m = acc.minutes().clone();
                     int minute = (int) k.id();
+                    int max = acc.maxMinute();
                     if (w > 0) {
                         m[minute >>> 6] |= 1L << minute;
+                        max = Math.max(max, minute);
                     } else {
                         m[minute >>> 6] &= ~(1L << minute);
+                        if (minute == max) {
+                            max = maxMinute(m);
+                        }
                     }
-                    return new Acc(acc.counts(), m);
+                    return new Acc(acc.counts(), m, max, k.channel());
                 }
                 long[] n = acc.counts().clone();
                 int i = 4 + k.slot();
                 n[i] = Math.addExact(n[i], w);
-                return new Acc(n, acc.minutes());
+                return new Acc(n, acc.minutes(), acc.maxMinute(), k.channel());
             }, acc -> acc);
 
     @Override
@@ -209,14 +221,16 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
                     out.accept(DKey.of(ch, day, c, bid.auction(), 4 + r));
                     out.accept(DKey.of(ch, day, c, minuteOfDay(bid.dateTime()), MINUTE_SLOT));
                 }), DKey::code, DKey::id);
-        Stream<Object> rows = Linear.union((Stream<Object>) (Stream<?>) in.bids(), (Stream<Object>) (Stream<?>) keys);
-        return Aggregates.fold(rows, row -> row instanceof Bid bid ? new Group(bid.channel(), Q15.day(bid.dateTime()))
-                : new Group(((DKey) row).channel(), ((DKey) row).day()), STATS, Q16::row);
+        Stream<BidTick> ticks = Linear.map(in.bids(), bid -> new BidTick(bid.channel(),
+                day(bid.dateTime()) << 32 | (long) channelCode(bid.channel()) << 4, Q15.rank(bid.price())));
+        Stream<Object> rows = Linear.union((Stream<Object>) (Stream<?>) ticks, (Stream<Object>) (Stream<?>) keys);
+        return Aggregates.aggregateByLong(rows, row -> row instanceof BidTick t ? t.group() : ((DKey) row).code() & ~0xFL,
+                (group, v) -> row(group, (Acc) v.get(0)), Agg.fold(STATS));
     }
 
-    private static Row row(Group g, Acc acc) {
+    private static Row row(long group, Acc acc) {
         long[] c = acc.counts();
-        return new Row(g.channel(), Q15.dayString(g.day()), minuteString(maxMinute(acc.minutes())), c[0], c[1], c[2],
+        return new Row(acc.channel(), Q15.dayString(group >> 32), minuteString(acc.maxMinute()), c[0], c[1], c[2],
                 c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
     }
 

@@ -33,6 +33,35 @@ class Q16Test {
         QueryChecks.assertCircuit(q, expected, List.of(g3), List.of(g1, g2, a1, g4));
     }
 
+    /** Deleting the bid of a group's latest minute brings back the minute before it; deleting all removes the row. */
+    @Test
+    void deletionsOfTheLatestMinute() {
+        Bid late = bid(1, 10, 5_000, t(15, "10:15"));
+        Bid early = bid(2, 11, 5_000, t(15, "09:59"));
+        Bid early2 = bid(3, 11, 2_000_000, t(15, "09:59"));
+        org.jdbsp.circuit.CircuitBuilder b = org.jdbsp.circuit.CircuitBuilder.incremental();
+        org.jdbsp.circuit.InputHandle<Bid> bids = b.input("bid");
+        org.jdbsp.circuit.OutputHandle<Q16.Row> out = b.output("q16",
+                q.wire(b, new NexmarkStreams(b.<Person>input("person").stream(),
+                        b.<Auction>input("auction").stream(), bids.stream())));
+        org.jdbsp.circuit.Circuit c = b.build();
+        bids.insert(late);
+        bids.insert(early);
+        bids.insert(early2);
+        c.step();
+        assertEquals(q.reference(List.of(late, early, early2)), out.view());
+        bids.delete(late);
+        c.step();
+        assertEquals(q.reference(List.of(early, early2)), out.view());
+        assertEquals("09:59", out.view().elementAt(out.view().nextSlot(0)).minute());
+        bids.delete(early);
+        c.step();
+        assertEquals(q.reference(List.of(early2)), out.view());
+        bids.delete(early2);
+        c.step();
+        assertEquals(new ZSet<Q16.Row>(), out.view());
+    }
+
     /** The distinct's channel codes: distinct and stable for the generator's channels, a clear refusal otherwise. */
     @Test
     void channelCodes() {
