@@ -328,7 +328,7 @@ public final class Main {
                     ? Engines.createJournaled(q, o.mode, workers, keepsView(o),
                             o.journal.resolve(q.name() + "-w" + workers))
                     : Engines.create(q, o.mode, workers, keepsView(o), o.engine)) {
-                ThreadCpu cpu = new ThreadCpu();
+                ThreadCpu cpu = new ThreadCpu(workers - 1);
                 long mainCpu = 0;
                 long mainAlloc = 0;
                 long pushNanos = 0;
@@ -348,6 +348,9 @@ public final class Main {
                         ? Checkpointing.journaled(o, q.name(), err) : null;
                 int s = 0;
                 int done = 0;
+                long[] workerCpu0 = new long[ThreadCpu.MAX_WORKERS];
+                long[] workerCpu1 = new long[ThreadCpu.MAX_WORKERS];
+                long[] workerStepCpu = new long[ThreadCpu.MAX_WORKERS];
                 HeapWatch heapWatch = new HeapWatch(q.name(), n, err);
                 while (true) {
                     long g0 = System.nanoTime();
@@ -365,6 +368,7 @@ public final class Main {
                         }
                         long r0 = System.nanoTime();
                         engine.prepare(chunk, off, len); // as generating the events: outside the timed work
+                        int wn = cpu.workersCpu(workerCpu0);
                         long a0 = cpu.currentAllocated();
                         long c0 = cpu.current();
                         long t0 = System.nanoTime();
@@ -379,6 +383,13 @@ public final class Main {
                         pushNanos += tp - t0;
                         mainCpu += cpu.current() - c0;
                         mainAlloc += cpu.currentAllocated() - a0;
+                        // the workers' CPU within the step only: between steps they spin a little while the
+                        // next batch is prepared, which an engine that prepares more would be charged for
+                        if (cpu.workersCpu(workerCpu1) == wn) {
+                            for (int w = 0; w < wn; w++) {
+                                workerStepCpu[w] += workerCpu1[w] - workerCpu0[w];
+                            }
+                        }
                         latency[s] = t1 - t0;
                         total += t1 - t0;
                         changes += engine.outputDeltaSize();
@@ -395,7 +406,11 @@ public final class Main {
                     out.print(engine.profile().toTable(12));
                 }
                 // before close: the worker threads of this engine are alive (the warm-up's were joined)
-                long[] workerCpu = cpu.workers();
+                long[] workerCpu = new long[2];
+                for (long c : workerStepCpu) {
+                    workerCpu[0] += c;
+                    workerCpu[1] = Math.max(workerCpu[1], c);
+                }
                 double allocPerEvent = (double) (mainAlloc + cpu.workersAllocated()) / n;
                 double gcSeconds = (ThreadCpu.gcMillis() - gc0) / 1e3;
                 double jitSeconds = jit0 < 0 ? Double.NaN : (WarmUp.jitMillis() - jit0) / 1e3;

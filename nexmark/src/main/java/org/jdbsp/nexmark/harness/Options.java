@@ -458,7 +458,7 @@ public final class Options {
                 seconds = sum of step times; events/s = events / seconds; events/s/core divides by the cores
                 used, min(workers, available cores) (JSON: workers, cores). p50/p99 are per-step latencies
                 (push + step). cpu s = CPU time of the threads running the timed steps (main thread's push +
-                step, plus the jdbsp-worker-<i> threads'; not GC/JIT threads); the JSON also has
+                step, plus the jdbsp-worker-<i> threads' in the same windows; not GC/JIT threads); the JSON also has
                 callerCpuSeconds (main thread: pushes, and worker 0 when N > 1), maxWorkerCpuSeconds
                 (busiest jdbsp-worker-<i> thread), gcSeconds (collectors' reported time), jitSeconds (JIT
                 compilation during the timed run; warmupRounds tells how many warm-up rounds ran) and

@@ -9,13 +9,13 @@ package org.jdbsp.nexmark.harness;
  * @param cores the cores used, {@code min(workers, available cores)}: the divisor of
  *     {@code eventsPerSecondPerCore}
  * @param cpuSeconds CPU time of the threads that ran the timed steps: the calling thread's during push + step,
- *     plus the worker threads' ({@code NaN} if the JVM cannot measure thread CPU time). Excludes the JVM's GC
- *     and JIT threads.
+ *     plus the worker threads' during the same windows (not between steps, where they wait for the next batch)
+ *     ({@code NaN} if the JVM cannot measure thread CPU time). Excludes the JVM's GC and JIT threads.
  * @param callerCpuSeconds the calling thread's CPU time during push + step (with one worker it computes
  *     everything; with several it pushes and runs worker 0 while the worker threads run the others)
- * @param maxWorkerCpuSeconds the busiest worker thread's CPU time (0 with one worker, which has no worker
- *     threads); {@code callerCpuSeconds + maxWorkerCpuSeconds} estimates the steps' critical path on idle
- *     cores (pushes run before the workers start a step)
+ * @param maxWorkerCpuSeconds the busiest worker thread's CPU time during push + step (0 with one worker, which
+ *     has no worker threads); {@code callerCpuSeconds + maxWorkerCpuSeconds} estimates the steps' critical path
+ *     on idle cores (pushes run before the workers start a step)
  * @param warmupEvents events fed to each warm-up round's throwaway circuit
  * @param warmupRounds warm-up rounds run before the timed run: until one found the JIT quiet, or
  *     {@code --warmup-rounds} of them ({@link WarmUp}); 0 without warm-up or when the query failed

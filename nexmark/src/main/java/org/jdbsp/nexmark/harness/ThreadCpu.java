@@ -8,7 +8,7 @@ import java.lang.management.ThreadMXBean;
 /**
  * CPU time of the threads that run a query: the calling thread (pushes and steps; with one worker it computes
  * everything; with several it also runs worker 0) and the multi-worker runtime's threads
- * {@code jdbsp-worker-<i>}. Figures are 0 when the JVM
+ * {@code jdbsp-worker-<i>}, read around each step. Figures are 0 when the JVM
  * cannot measure thread CPU time ({@link #supported()}).
  */
 final class ThreadCpu {
@@ -16,7 +16,9 @@ final class ThreadCpu {
     private final ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     private final boolean supported;
 
-    ThreadCpu() {
+    /** For an engine of {@code workerThreads} worker threads (its worker count less the caller's one). */
+    ThreadCpu(int workerThreads) {
+        this.workerThreads = workerThreads;
         boolean ok = mx.isCurrentThreadCpuTimeSupported() && mx.isThreadCpuTimeSupported();
         if (ok && !mx.isThreadCpuTimeEnabled()) {
             try {
@@ -67,21 +69,32 @@ final class ThreadCpu {
         return ms;
     }
 
-    /** {total, max} CPU ns over the live worker threads ({@code jdbsp-worker-*}). */
-    long[] workers() {
-        long total = 0;
-        long max = 0;
-        if (supported) {
-            for (long id : workerThreadIds()) {
-                long t = mx.getThreadCpuTime(id);
-                if (t > 0) {
-                    total += t;
-                    max = Math.max(max, t);
-                }
-            }
+    /** The worker threads {@link #workersCpu} reads, looked up until there are as many as expected. */
+    private long[] watched = new long[0];
+    private final int workerThreads;
+
+    /**
+     * Writes each worker thread's CPU time so far (ns) into {@code out}, in a fixed order, and returns how many
+     * there are (at most {@code out.length}). The threads are looked up until all of the engine's run (an engine
+     * may start them at its first step); then a read is one clock call per worker, so that a step's window can be
+     * measured around it.
+     */
+    int workersCpu(long[] out) {
+        if (!supported) {
+            return 0;
         }
-        return new long[] {total, max};
+        if (watched.length < workerThreads) {
+            watched = workerThreadIds();
+        }
+        int n = Math.min(watched.length, out.length);
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.max(0, mx.getThreadCpuTime(watched[i]));
+        }
+        return n;
     }
+
+    /** The most worker threads {@link #workersCpu} reads. */
+    static final int MAX_WORKERS = 1024;
 
     /** The ids of the live worker threads ({@code jdbsp-worker-*}). */
     private long[] workerThreadIds() {
