@@ -46,15 +46,39 @@ public final class Agg<T> {
     final Function<? super T, ?> value;
     final Fold<? super T, ?, ?> fold;
     final int scale;
+    /** MIN and MAX: every row with a value comes with a positive weight ({@link #ofInsertionsOnly}). */
+    final boolean insertionsOnly;
 
     private Agg(Kind kind, ToLongFunction<? super T> longValue, ToDoubleFunction<? super T> doubleValue,
                 Function<? super T, ?> value, Fold<? super T, ?, ?> fold, int scale) {
+        this(kind, longValue, doubleValue, value, fold, scale, false);
+    }
+
+    private Agg(Kind kind, ToLongFunction<? super T> longValue, ToDoubleFunction<? super T> doubleValue,
+                Function<? super T, ?> value, Fold<? super T, ?, ?> fold, int scale, boolean insertionsOnly) {
         this.kind = kind;
         this.longValue = longValue;
         this.doubleValue = doubleValue;
         this.value = value;
         this.fold = fold;
         this.scale = scale;
+        this.insertionsOnly = insertionsOnly;
+    }
+
+    /**
+     * This {@code MIN} or {@code MAX} for an input whose rows with a value (non-null, or past the filter that the
+     * value function applies) are only ever inserted, though the stream is not append-only (a union of an
+     * append-only input with rows this aggregate does not read): it keeps one value per group instead of a sorted
+     * multiset, as over an append-only stream. A row with a value and a negative weight fails the step, naming it.
+     *
+     * @throws IllegalArgumentException for another aggregate
+     */
+    public Agg<T> ofInsertionsOnly() {
+        if (kind != Kind.MIN && kind != Kind.MAX && kind != Kind.MIN_LONG && kind != Kind.MAX_LONG
+                && kind != Kind.MIN_DOUBLE && kind != Kind.MAX_DOUBLE) {
+            throw new IllegalArgumentException(kind.sql + " is not a MIN or MAX: it has no insertions-only form");
+        }
+        return new Agg<>(kind, longValue, doubleValue, value, fold, scale, true);
     }
 
     private static <T> Agg<T> ofLong(Kind kind, ToLongFunction<? super T> f) {
@@ -219,7 +243,7 @@ public final class Agg<T> {
         };
         return new Agg<>(kind, l == null ? null : w -> l.applyAsLong(f.apply(w)),
                 d == null ? null : w -> d.applyAsDouble(f.apply(w)), v == null ? null : w -> v.apply(f.apply(w)),
-                through, scale);
+                through, scale, insertionsOnly);
     }
 
     /** Rounding of {@link #avgDecimal}. */

@@ -122,8 +122,12 @@ final class AggregateNode<T, R> extends Node implements Repartitionable, GroupCo
         return bound;
     }
 
-    /** The accumulator of {@code agg}; {@code appendOnly}: the input has only insertions (cheaper min/max). */
-    static <T> Accumulator<T> accumulator(Agg<? super T> agg, boolean appendOnly) {
+    /**
+     * The accumulator of {@code agg}; {@code appendOnlyInput}: the input has only insertions (cheaper min/max, as
+     * for a min/max {@linkplain Agg#ofInsertionsOnly of insertions only}).
+     */
+    static <T> Accumulator<T> accumulator(Agg<? super T> agg, boolean appendOnlyInput) {
+        boolean appendOnly = appendOnlyInput || agg.insertionsOnly;
         return switch (agg.kind) {
             case COUNT -> new CountAll<>();
             case COUNT_NON_NULL -> new CountAccumulator<T>(agg.value);

@@ -79,4 +79,49 @@ class AppendOnlyMinMaxTest {
         c.step();
         assertEquals(ZSet.of(new Reading(1, 7)), out.view());
     }
+
+    /**
+     * A min and max {@linkplain Agg#ofInsertionsOnly of insertions only} over a stream with deletions in rows they
+     * do not read (their value function gives null): one value per group, the same result as the ordinary form; a
+     * deleted row they do read fails the step, naming it.
+     */
+    @Test
+    void insertionsOnlyOverAStreamWithDeletionsTheyDoNotRead() {
+        CircuitBuilder b = CircuitBuilder.incremental();
+        InputHandle<Reading> in = b.input("in");
+        // readings with a negative sensor are other rows: inserted and deleted, never read by the extremes
+        java.util.function.Function<Reading, Long> read = r -> r.sensor() >= 0 ? r.value() : null;
+        OutputHandle<String> fast = b.output("fast", Aggregates.aggregate(in.stream(), r -> Math.abs(r.sensor()) % 3,
+                (k, v) -> k + ": " + v.get(0) + " " + v.get(1), Agg.maxOf(read).ofInsertionsOnly(),
+                Agg.minOf(read).ofInsertionsOnly()));
+        OutputHandle<String> plain = b.output("plain", Aggregates.aggregate(in.stream(),
+                r -> Math.abs(r.sensor()) % 3, (k, v) -> k + ": " + v.get(0) + " " + v.get(1), Agg.maxOf(read),
+                Agg.minOf(read)));
+        Circuit c = b.build();
+        java.util.List<Reading> others = new java.util.ArrayList<>();
+        for (int step = 0; step < 10; step++) {
+            for (int i = 0; i < 100; i++) {
+                int id = step * 100 + i;
+                in.insert(new Reading(id % 3, (id * 7919L) % 1000));
+                Reading other = new Reading(-1 - id % 3, id);
+                in.insert(other);
+                others.add(other);
+            }
+            if (step > 0) {
+                for (int i = 0; i < 50; i++) {
+                    in.delete(others.remove(0));
+                }
+            }
+            c.step();
+            assertEquals(plain.view(), fast.view(), "step " + step);
+        }
+        long before = c.stateRows();
+        in.delete(new Reading(1, (1 * 7919L) % 1000));
+        OperatorFailedException ex = assertThrows(OperatorFailedException.class, c::step);
+        assertTrue(ex.getMessage().contains("Reading[sensor=1"), ex.getMessage());
+        in.clearPending();
+        c.step();
+        assertEquals(before, c.stateRows());
+        assertThrows(IllegalArgumentException.class, () -> Agg.<Reading>count().ofInsertionsOnly());
+    }
 }

@@ -13,6 +13,11 @@ import org.jdbsp.sql.runtime.TupleFactory;
 
 import java.util.List;
 import java.util.function.Function;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
 
 /**
  * {@code GROUP BY} with any list of aggregates, and {@code GROUPING SETS} (ROLLUP, CUBE) as a union of one
@@ -25,6 +30,8 @@ final class AggregateOp extends Op {
     /** Each grouping set, as positions into {@link #groupColumns}. */
     private final List<int[]> groupSets;
     private final List<AggSpec> aggs;
+    /** Per aggregate, whether it reads only insertions ({@link #readsOnlyInsertions}); set when wired. */
+    private final boolean[] insertionsOnly;
     /** The number of columns of an input row. */
     private final int inputWidth;
     private final String text;
@@ -63,6 +70,7 @@ final class AggregateOp extends Op {
         this.groupColumns = groupColumns;
         this.groupSets = groupSets;
         this.aggs = aggs;
+        this.insertionsOnly = new boolean[aggs.size()];
         this.text = text;
     }
 
@@ -105,6 +113,9 @@ final class AggregateOp extends Op {
     @Override
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> in = w.stream(inputs().get(0));
+        for (int i = 0; i < aggs.size(); i++) {
+            insertionsOnly[i] = !in.isAppendOnly() && readsOnlyInsertions(aggs.get(i), w);
+        }
         if (growing && !in.isAppendOnly() && inputs().get(0) instanceof AggregateOp below && below.after == null
                 && w.stream(below.inputs().get(0)).isAppendOnly() && !in.circuit().isNaive()
                 && in.circuit().nestedScope() == null) {
@@ -112,6 +123,49 @@ final class AggregateOp extends Op {
         }
         if (splits(in)) return globalPhase().wireOn(localPhase().wireLocal(in), w);
         return wireOn(in, w);
+    }
+
+    /**
+     * Whether {@code a}, a MIN or MAX under a FILTER, reads only rows that are never deleted, though the input has
+     * deletions: the input is a projection of a UNION ALL, the filter holds only where a column of the union equals
+     * a constant ({@code tag = 0 AND ...}, as {@link DistinctAggregates} builds it), and every branch that can give
+     * that column that constant is append-only (a branch that projects another constant is left out). Such a MIN
+     * or MAX keeps one value per group ({@link Agg#ofInsertionsOnly}) instead of a sorted multiset: Nexmark q16's
+     * {@code max(minute)} over the bids beside its distinct counts.
+     */
+    private boolean readsOnlyInsertions(AggSpec a, Wiring w) {
+        if ((a.fn != AggSpec.Fn.MIN && a.fn != AggSpec.Fn.MAX) || a.filter < 0
+                || !(inputs().get(0) instanceof CalcOp calc) || !(calc.inputs().get(0) instanceof UnionOp union)
+                || !union.all()) {
+            return false;
+        }
+        for (RexNode c : org.apache.calcite.plan.RelOptUtil.conjunctions(calc.expression(a.filter))) {
+            if (c.getKind() != SqlKind.EQUALS) continue;
+            List<RexNode> ops = ((RexCall) c).getOperands();
+            int column = ops.get(0) instanceof RexInputRef r && ops.get(1) instanceof RexLiteral ? r.getIndex()
+                    : ops.get(1) instanceof RexInputRef r && ops.get(0) instanceof RexLiteral ? r.getIndex() : -1;
+            if (column < 0) continue;
+            RexLiteral value = (RexLiteral) (ops.get(0) instanceof RexLiteral ? ops.get(0) : ops.get(1));
+            boolean all = true;
+            for (Op branch : union.inputs()) {
+                RexNode e = branch instanceof CalcOp b ? b.expression(column) : null;
+                boolean other = e instanceof RexLiteral l && !value.isNull() && !l.isNull()
+                        && l.getValue() instanceof Comparable<?> x && value.getValue() instanceof Comparable<?>
+                        && x.getClass() == value.getValue().getClass()
+                        && compare(x, value.getValue()) != 0;
+                if (!other && !w.stream(branch).isAppendOnly()) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) return true;
+        }
+        return false;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object a, Object b) {
+        return ((Comparable) a).compareTo(b);
     }
 
     /**
@@ -306,8 +360,10 @@ final class AggregateOp extends Op {
         Agg<Tuple>[] engine = new Agg[Math.max(1, engineWidth())];
         engine[0] = Agg.count();
         int at = 0;
-        for (AggSpec a : aggs) {
+        for (int i = 0; i < aggs.size(); i++) {
+            AggSpec a = aggs.get(i);
             a.addAggs(engine, at, inputShape, notNull, grouped);
+            if (insertionsOnly[i]) engine[at] = engine[at].ofInsertionsOnly();
             at += a.width();
         }
         return engine;

@@ -20,12 +20,19 @@ final class CalcOp extends Op {
     private final String text;
     /** Per output column, the input column it copies, or -1 ({@link #sources}). */
     private final int[] source;
+    private final RexProgram program;
 
     CalcOp(Op input, RowFunction function, RexProgram program) {
         super(List.of(input));
         this.function = function;
         this.text = program.toString();
         this.source = sources(program);
+        this.program = program;
+    }
+
+    /** Output column {@code i}'s expression over the input's columns (for analyses of the plan). */
+    RexNode expression(int i) {
+        return program.expandLocalRef(program.getProjectList().get(i));
     }
 
     @Override

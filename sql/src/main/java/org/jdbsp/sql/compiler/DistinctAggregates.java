@@ -112,9 +112,18 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
         List<RexNode> placeholders = new ArrayList<>();
         for (RelDataType type : columns) placeholders.add(placeholder(rex, type));
 
-        // branch 0: the input's rows
+        // branch 0: the input's rows, with only the columns the group and the plain calls read (their arguments and
+        // filters); the others hold placeholders, so that rows equal in what is read merge into one with their
+        // count as its weight (q16: a step's bids of a hot channel in one minute and price rank)
+        boolean[] read = new boolean[n];
+        for (int g : group) read[g] = true;
+        for (AggregateCall call : calls) {
+            if (call.isDistinct()) continue;
+            for (int a : call.getArgList()) read[a] = true;
+            if (call.filterArg >= 0) read[call.filterArg] = true;
+        }
         List<RexNode> plain = new ArrayList<>();
-        for (int i = 0; i < n; i++) plain.add(rex.makeInputRef(input, i));
+        for (int i = 0; i < n; i++) plain.add(read[i] ? rex.makeInputRef(input, i) : placeholders.get(i));
         plain.add(rex.makeExactLiteral(java.math.BigDecimal.ZERO, tagType));
         for (int i = n + 1; i < columns.size(); i++) plain.add(placeholders.get(i));
         builder.push(input).project(plain);

@@ -16,6 +16,11 @@ final class UnionOp extends Op {
         this.all = all;
     }
 
+    /** UNION ALL (no distinct). */
+    boolean all() {
+        return all;
+    }
+
     @Override
     Stream<Tuple> wire(Wiring w) {
         Stream<Tuple> out = null;
