@@ -136,22 +136,43 @@ public final class Aggregates {
                                                   ToLongFunction<? super T> end, Function<? super T, ? extends K> key,
                                                   Watermark watermark, WindowRow<? super K, ? extends R> result,
                                                   Agg<? super T>... aggs) {
+        return windowsOf(in, start, end, key, watermark, result, list(aggs), false);
+    }
+
+    /**
+     * {@link #perWindowOf} where the key determines the window: every row of a key has the same window (SQL's GROUP
+     * BY of a day or a time the watermark bounds, where the window only says when the group can be dropped). Each
+     * key is then its own group: a row costs two lookups (its window and its key) instead of three, and the groups
+     * keep no (window, key) pairs. A row of a known key in another window fails the step, naming the key.
+     */
+    @SafeVarargs
+    public static <T, K, R> Stream<R> perKeyWindowOf(Stream<T> in, ToLongFunction<? super T> start,
+                                                     ToLongFunction<? super T> end,
+                                                     Function<? super T, ? extends K> key, Watermark watermark,
+                                                     WindowRow<? super K, ? extends R> result, Agg<? super T>... aggs) {
+        return windowsOf(in, start, end, key, watermark, result, list(aggs), true);
+    }
+
+    private static <T, K, R> Stream<R> windowsOf(Stream<T> in, ToLongFunction<? super T> start,
+                                                 ToLongFunction<? super T> end, Function<? super T, ? extends K> key,
+                                                 Watermark watermark, WindowRow<? super K, ? extends R> result,
+                                                 List<Agg<? super T>> list, boolean byKey) {
         Objects.requireNonNull(start, "window aggregate: null window start function");
         Objects.requireNonNull(end, "window aggregate: null window end function");
         Objects.requireNonNull(key, "window aggregate: null key function");
         Objects.requireNonNull(result, "window aggregate: null result function");
         if (in != null && in.circuit().isNaive()) {
             // the reference reads windowed rows
-            return perWindow(Linear.map(in, r -> new Windowed<T>(start.applyAsLong(r), end.applyAsLong(r), r)), key,
-                    watermark, result, aggs);
+            return wireWindows(Linear.map(in, r -> new Windowed<T>(start.applyAsLong(r), end.applyAsLong(r), r)),
+                    Keys.objects(key), watermark, (s, e, k, v) -> result.apply(s, e, cast(k), v), list);
         }
         Keys<T> keys = Keys.objects(key);
-        List<Agg<? super T>> list = list(aggs);
         String name = list.size() == 1 ? "window-" + list.get(0) : "window aggregate";
         CircuitBuilder c = check(name, in);
         Object space = keys.newSpace();
         RowKey<T> rowKey = keys.rowKey(space);
-        WindowGroups<T> groups = new WindowGroups<>(rowKey, start, end);
+        WindowGroups<T> groups = byKey ? WindowGroups.ofKeyWindows(rowKey, start, end)
+                : new WindowGroups<>(rowKey, start, end);
         in = c.shard(in, groups::shardHashOfRow, name, rowKey.routing());
         Stream<R> out = c.newStream(name);
         List<Accumulator<T>> accs = accumulators(list, in.isAppendOnly());

@@ -20,7 +20,8 @@ import org.jdbsp.operators.window.Windowed;
  * id), O(groups dropped + log windows). A row for a window that ends at or before a watermark already applied fails,
  * naming the window.
  *
- * <p>Cost per row: three lookups (window, key, group), no allocation once the arrays have grown.
+ * <p>Cost per row: three lookups (window, key, group), or two when the key determines the window
+ * ({@link #ofKeyWindows}), no allocation once the arrays have grown.
  */
 final class WindowGroups<T> {
     private final RowKey<T> inner;
@@ -32,6 +33,12 @@ final class WindowGroups<T> {
     private int[] innerRefs = new int[16];
     private int[] prev = new int[16];
     private int[] next = new int[16];
+    /**
+     * Whether each key has one window, a function of the key ({@link #ofKeyWindows}): the group is the key itself,
+     * with no (window, key) pair to look up; {@link #keyWindow} holds each key's window.
+     */
+    private final boolean byKey;
+    private int[] keyWindow = new int[16];
     /** Windows by end. */
     private final MinHeap ends = new MinHeap();
     private long droppedThrough = Long.MIN_VALUE;
@@ -46,14 +53,30 @@ final class WindowGroups<T> {
 
     /** Groups of rows that carry their window: {@code [startOf(row), endOf(row))}. */
     WindowGroups(RowKey<T> inner, ToLongFunction<? super T> startOf, ToLongFunction<? super T> endOf) {
+        this(inner, startOf, endOf, false);
+    }
+
+    private WindowGroups(RowKey<T> inner, ToLongFunction<? super T> startOf, ToLongFunction<? super T> endOf,
+                         boolean byKey) {
         this.inner = inner;
         this.innerSpace = inner.space();
         this.startOf = startOf;
         this.endOf = endOf;
+        this.byKey = byKey;
+    }
+
+    /**
+     * Groups of rows that carry their window, where every row of a key has the same window (the key determines it):
+     * each key is its own group, numbered in the key's space, so a row costs two lookups (window, key) instead of
+     * three. A row of a known key in another window fails, naming both.
+     */
+    static <T> WindowGroups<T> ofKeyWindows(RowKey<T> inner, ToLongFunction<? super T> startOf,
+                                            ToLongFunction<? super T> endOf) {
+        return new WindowGroups<>(inner, startOf, endOf, true);
     }
 
     KeySpace groups() {
-        return groups;
+        return byKey ? innerSpace : groups;
     }
 
     /** The group of a row (a {@link Windowed}, or a row carrying its window) of the aggregate's input. */
@@ -90,11 +113,32 @@ final class WindowGroups<T> {
             }
             throw e;
         }
+        if (byKey) {
+            return keyGroup(w, k, innerSpace.size() != innersBefore, newWindow);
+        }
         if (innerSpace.size() != innersBefore) {
             innerRefs = grow(innerRefs, k);
             innerRefs[k] = 0;
         }
         return group(w, k);
+    }
+
+    /** The group of key id {@code k} in window {@code w} when the key determines the window: {@code k} itself. */
+    private int keyGroup(int w, int k, boolean newKey, boolean newWindow) {
+        if (newKey) {
+            keyWindow = grow(keyWindow, k);
+            keyWindow[k] = w;
+            link(k, w);
+            windowRefs[w]++;
+        } else if (keyWindow[k] != w) {
+            if (newWindow) {
+                windows.release(w);
+            }
+            throw new IllegalStateException("window aggregate: key " + innerSpace.describe(k) + " has rows in window ["
+                    + windows.first(keyWindow[k]) + ", " + windows.second(keyWindow[k]) + ") and in another; "
+                    + "its window must be a function of the key");
+        }
+        return k;
     }
 
     /** The group of window id {@code w} and key id {@code k}, adding it if new. */
@@ -131,8 +175,8 @@ final class WindowGroups<T> {
 
     /** Releases group {@code g}, and its window and key when it was their last group. */
     void release(int g) {
-        int w = (int) groups.first(g);
-        int k = (int) groups.second(g);
+        int w = windowOf(g);
+        int k = keyId(g);
         if (prev[g] >= 0) {
             next[prev[g]] = next[g];
         } else {
@@ -140,6 +184,13 @@ final class WindowGroups<T> {
         }
         if (next[g] >= 0) {
             prev[next[g]] = prev[g];
+        }
+        if (byKey) {
+            innerSpace.release(k);
+            if (--windowRefs[w] == 0) {
+                windows.release(w);
+            }
+            return;
         }
         groups.release(g);
         if (--windowRefs[w] == 0) {
@@ -171,17 +222,22 @@ final class WindowGroups<T> {
         }
     }
 
+    /** The window id of group {@code g}. */
+    private int windowOf(int g) {
+        return byKey ? keyWindow[g] : (int) groups.first(g);
+    }
+
     long start(int g) {
-        return windows.first((int) groups.first(g));
+        return windows.first(windowOf(g));
     }
 
     long end(int g) {
-        return windows.second((int) groups.first(g));
+        return windows.second(windowOf(g));
     }
 
     /** The id of group {@code g}'s key in the key space of the row key. */
     int keyId(int g) {
-        return (int) groups.second(g);
+        return byKey ? g : (int) groups.second(g);
     }
 
     int shardHash(Windowed<T> row) {
@@ -199,15 +255,15 @@ final class WindowGroups<T> {
 
     /** The hash an exchange routes group {@code g} by: its key's (windows are not routed). */
     int shardHashOfGroup(int g) {
-        return innerSpace.shardHash((int) groups.second(g));
+        return innerSpace.shardHash(keyId(g));
     }
 
     /** Writes group {@code g}'s window and key, for a checkpoint. */
     void writeGroup(int g, org.jdbsp.circuit.state.StateWriter out) {
-        int w = (int) groups.first(g);
+        int w = windowOf(g);
         out.writeLong(windows.first(w));
         out.writeLong(windows.second(w));
-        innerSpace.writeKey((int) groups.second(g), out);
+        innerSpace.writeKey(keyId(g), out);
     }
 
     /** Reads a group {@link #writeGroup} wrote and returns its id here, adding its window and key. */
@@ -221,6 +277,9 @@ final class WindowGroups<T> {
         }
         int innersBefore = innerSpace.size();
         int k = innerSpace.readKey(in);
+        if (byKey) {
+            return keyGroup(w, k, innerSpace.size() != innersBefore, false);
+        }
         if (innerSpace.size() != innersBefore) {
             innerRefs = grow(innerRefs, k);
             innerRefs[k] = 0;

@@ -126,11 +126,11 @@ class CheckpointProperties {
                 WindowFamilyProperties.windowAggregate(kind, watermark, longKeys));
     }
 
-    @ParameterizedTest(name = "rows carrying their window, workers {0}")
-    @CsvSource({"1", "2"})
-    void windowAggregatesOfRowsCarryingTheirWindow(int workers) {
+    @ParameterizedTest(name = "rows carrying their window, workers {0}, key determines window {1}")
+    @CsvSource({"1,false", "2,false", "2,true"})
+    void windowAggregatesOfRowsCarryingTheirWindow(int workers, boolean byKey) {
         Restart.check("window aggregate of rows", 111, Plan.of(1), workers, dir,
-                WindowFamilyProperties.rowsCarryingTheirWindow(true));
+                WindowFamilyProperties.rowsCarryingTheirWindow(true, byKey));
     }
 
     @ParameterizedTest(name = "window join, long keys {0}, workers {1}")
@@ -162,7 +162,8 @@ class CheckpointProperties {
             "broadcast join,1,2", "broadcast join,2,1", "broadcast join,2,3", "aggregate,2,1", "aggregate,1,3",
             "fold,2,1", "aggregateAll,1,2", "distinct,2,3", "distinct by codes,2,3", "distinct by code,3,1",
             "distinct by codes,1,2", "topK,1,2", "rank,2,1", "window aggregate,1,2",
-            "window aggregate,2,1", "window join,2,1", "interval join,1,2", "window top-N,2,1", "session,1,2",
+            "window aggregate,2,1", "window aggregate by key,2,3", "window aggregate by key,3,1",
+            "window join,2,1", "interval join,1,2", "window top-N,2,1", "session,1,2",
             "session,3,1", "integrate/delay,2,1"})
     void ontoAnotherWorkerCount(String family, int workers, int restoredWorkers) {
         Twin.Wiring wiring = switch (family) {
@@ -186,6 +187,7 @@ class CheckpointProperties {
             case "rank" -> (b, in) -> TopK.rank(in.get(0), Fact::pair, ORDER, 7);
             case "window aggregate" -> WindowFamilyProperties.windowAggregate(workers == 1 ? "tumbling" : "hopping",
                     true, workers == 1);
+            case "window aggregate by key" -> WindowFamilyProperties.rowsCarryingTheirWindow(true, true);
             case "window join" -> WindowFamilyProperties.windowJoin(false);
             case "interval join" -> WindowFamilyProperties.intervalJoin(true);
             case "window top-N" -> WindowFamilyProperties.windowTopNOf(true);

@@ -35,11 +35,11 @@ class WindowFamilyProperties {
         assertTrue(peak > 1000, "many (window, key) groups, peak " + peak);
     }
 
-    @ParameterizedTest(name = "window aggregate over rows carrying their window, watermark {0}")
-    @CsvSource({"true", "false"})
-    void windowAggregatesOfRowsCarryingTheirWindow(boolean watermark) {
-        int peak = Twin.check("window aggregate of rows", watermark ? 13 : 14, Plan.of(1),
-                rowsCarryingTheirWindow(watermark));
+    @ParameterizedTest(name = "window aggregate over rows carrying their window, watermark {0}, key determines window {1}")
+    @CsvSource({"true,false", "false,false", "true,true", "false,true"})
+    void windowAggregatesOfRowsCarryingTheirWindow(boolean watermark, boolean byKey) {
+        int peak = Twin.check("window aggregate of rows", (watermark ? 13 : 14) + (byKey ? 10 : 0), Plan.of(1),
+                rowsCarryingTheirWindow(watermark, byKey));
         assertTrue(peak > 1000, "many (window, key) groups, peak " + peak);
     }
 
@@ -96,12 +96,18 @@ class WindowFamilyProperties {
     }
 
     /** The wiring of {@link #windowAggregatesOfRowsCarryingTheirWindow}, shared with the checkpoint properties. */
-    static Twin.Wiring rowsCarryingTheirWindow(boolean watermark) {
+    static Twin.Wiring rowsCarryingTheirWindow(boolean watermark, boolean byKey) {
         return (b, in) -> {
             Stream<Fact> rows = in.get(0);
             Watermarked<Fact> late = watermark ? Watermarks.withLateness(rows, Fact::time, 2000) : null;
             if (late != null) {
                 rows = late.stream();
+            }
+            if (byKey) { // the key holds the window's start: the key determines the window, as SQL's day groups
+                return Aggregates.perKeyWindowOf(rows, WindowFamilyProperties::start, f -> start(f) + 3000,
+                        f -> java.util.List.of(f.pair(), start(f)), late == null ? null : late.watermark(),
+                        (s, e, k, v) -> AggregateFamilyProperties.values(s + "/" + e + "/" + k, v),
+                        AggregateFamilyProperties.ALL);
             }
             return Aggregates.perWindowOf(rows, WindowFamilyProperties::start, f -> start(f) + 3000, Fact::pair,
                     late == null ? null : late.watermark(),

@@ -327,7 +327,7 @@ final class AggregateOp extends Op {
      * ({@code end <= W}) are exactly the groups below the bound {@code W + offset}, which no change can reach
      * again; the engine's window aggregate drops their state at the end of the step (their rows stay in the
      * view). The key is all grouping columns, as without expiry. A change that reached a dropped group would fail the
-     * step rather than give a wrong answer. Cost: three lookups per row, no allocation per row.
+     * step rather than give a wrong answer. Cost: two lookups per row (the window, the key), no allocation per row.
      */
     private Stream<Tuple> wireExpiring(Stream<Tuple> in, Watermark watermark) {
         int[] set = groupSets.get(0);
@@ -339,7 +339,8 @@ final class AggregateOp extends Op {
         Scratch scratch = new Scratch(groupColumns.length + aggs.size());  // one per wiring
         // the greatest time of the group: the time itself, or the last millisecond of a day written as text
         java.util.function.ToLongFunction<Tuple> last = expiry.timeOf(time);
-        return Aggregates.perWindowOf(in, last, t -> Math.addExact(last.applyAsLong(t), after),
+        // the window is a function of the grouping columns (of the time among them): each key is its own group
+        return Aggregates.perKeyWindowOf(in, last, t -> Math.addExact(last.applyAsLong(t), after),
                 Routing.objectKey(in, Keys.of(inputShape, groupColumns), groupColumns), watermark,
                 (start, end, k, r) -> row(k, r, set, present, scratch), engine);
     }
