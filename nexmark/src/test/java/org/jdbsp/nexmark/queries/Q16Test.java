@@ -33,18 +33,30 @@ class Q16Test {
         QueryChecks.assertCircuit(q, expected, List.of(g3), List.of(g1, g2, a1, g4));
     }
 
+    /** q16's incremental circuit, its bid input and its output. */
+    private record Wired(org.jdbsp.circuit.Circuit circuit, org.jdbsp.circuit.InputHandle<Bid> bids,
+                         org.jdbsp.circuit.OutputHandle<Q16.Row> out) {
+    }
+
+    private Wired wired() {
+        org.jdbsp.circuit.CircuitBuilder b = org.jdbsp.circuit.CircuitBuilder.incremental();
+        org.jdbsp.circuit.InputHandle<Bid> bids = b.input("bid");
+        org.jdbsp.circuit.OutputHandle<Q16.Row> out = b.output("q16",
+                q.wire(b, new NexmarkStreams(b.<Person>input("person").stream(),
+                        b.<Auction>input("auction").stream(), bids.stream())));
+        return new Wired(b.build(), bids, out);
+    }
+
     /** Deleting the bid of a group's latest minute brings back the minute before it; deleting all removes the row. */
     @Test
     void deletionsOfTheLatestMinute() {
         Bid late = bid(1, 10, 5_000, t(15, "10:15"));
         Bid early = bid(2, 11, 5_000, t(15, "09:59"));
         Bid early2 = bid(3, 11, 2_000_000, t(15, "09:59"));
-        org.jdbsp.circuit.CircuitBuilder b = org.jdbsp.circuit.CircuitBuilder.incremental();
-        org.jdbsp.circuit.InputHandle<Bid> bids = b.input("bid");
-        org.jdbsp.circuit.OutputHandle<Q16.Row> out = b.output("q16",
-                q.wire(b, new NexmarkStreams(b.<Person>input("person").stream(),
-                        b.<Auction>input("auction").stream(), bids.stream())));
-        org.jdbsp.circuit.Circuit c = b.build();
+        Wired w = wired();
+        org.jdbsp.circuit.InputHandle<Bid> bids = w.bids();
+        org.jdbsp.circuit.OutputHandle<Q16.Row> out = w.out();
+        org.jdbsp.circuit.Circuit c = w.circuit();
         bids.insert(late);
         bids.insert(early);
         bids.insert(early2);
@@ -86,12 +98,10 @@ class Q16Test {
         Bid g1 = bid(1, 10, 5_000, t(15, "10:15"));
         ZSet<Q16.Row> expected = new ZSet<>();
         expected.add(new Q16.Row("Google", "2015-07-15", "10:15", 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0), 1);
-        org.jdbsp.circuit.CircuitBuilder b = org.jdbsp.circuit.CircuitBuilder.incremental();
-        org.jdbsp.circuit.InputHandle<Bid> bids = b.input("bid");
-        org.jdbsp.circuit.OutputHandle<Q16.Row> out = b.output("q16",
-                q.wire(b, new NexmarkStreams(b.<Person>input("person").stream(),
-                        b.<Auction>input("auction").stream(), bids.stream())));
-        org.jdbsp.circuit.Circuit c = b.build();
+        Wired w = wired();
+        org.jdbsp.circuit.InputHandle<Bid> bids = w.bids();
+        org.jdbsp.circuit.OutputHandle<Q16.Row> out = w.out();
+        org.jdbsp.circuit.Circuit c = w.circuit();
         bids.insert(g1);
         bids.insert(odd);
         RuntimeException e = assertThrows(RuntimeException.class, c::step);
