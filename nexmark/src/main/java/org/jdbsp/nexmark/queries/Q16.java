@@ -54,14 +54,16 @@ import org.jdbsp.zset.ZSet;
  * <p><b>Circuit.</b> As {@link Q15}, keyed by (channel, day): each bid's group code and price rank
  * ({@link BidTick}: a step's bids of one group and rank merge into one row) and the changes of an incremental
  * distinct over the keys (channel, day, bidder or auction, rank or all) are folded per group, grouped by a
- * {@code long} code of the group, by one invertible fold. The maximum minute, not invertible by counters, is kept exactly in the same fold from a
- * fifth distinct key per bid, (channel, day, minute of day): the accumulator holds a 1440-bit set of the minutes
- * present (a distinct key is inserted with +1 once and deleted with -1 once, so setting and clearing its bit is
- * an invertible step); the set is copied only when a minute appears or disappears, and its maximum is kept beside
- * it (found again by a scan of at most 23 words only when the latest minute disappears). Cost per bid: 5 hash
- * probes in the distinct's state and O(1) fold steps; per changed group and tick one retraction and one insertion. State: one entry per distinct key, one accumulator per group. The
- * distinct keeps its keys by a code of two longs ({@link Distinct#distinctByLongs}: the day, the channel's
- * {@link #channelCode} and the slot, then the id), with no object per key; the code covers the generator's channels,
+ * {@code long} code of the group ({@link #groupCode}), by one invertible fold. The maximum minute, not invertible
+ * by counters, is kept exactly in the same fold from a fifth distinct key per bid, (channel, day, minute of day):
+ * the accumulator holds a 1440-bit set of the minutes present (a distinct key is inserted with +1 once and deleted
+ * with -1 once, so setting and clearing its bit is an invertible step); the set is copied only when a minute
+ * appears or disappears, and its maximum is kept beside it (found again by a scan of at most 23 words only when
+ * the latest minute disappears). Cost per bid: 5 hash probes in the distinct's state and O(1) fold steps; per
+ * changed group and tick one retraction and one insertion. State: one entry per distinct key, one accumulator per
+ * group. The distinct keeps its keys by a code of two longs ({@link Distinct#distinctByLongs}: the day, the
+ * channel's {@link #channelCode} and the slot, then the id), with no object per key; the code covers the
+ * generator's channels,
  * and a bid on another channel fails its step with an error naming it.
  */
 public final class Q16 implements NexmarkQuery<Q16.Row> {
@@ -75,7 +77,7 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     }
 
     /**
-     * What the fold reads of a bid: its group's code ({@link DKey#code} without the slot) and price rank. Bids of
+     * What the fold reads of a bid: its {@link #groupCode} and price rank. Bids of
      * one group and rank in a step merge into one row of the change, their count its weight.
      */
     record BidTick(String channel, long group, int rank) {
@@ -92,13 +94,23 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
      */
     record DKey(String channel, long day, long id, int slot, long code) {
         static DKey of(String channel, long day, int channelCode, long id, int slot) {
-            return new DKey(channel, day, id, slot, day << 32 | (long) channelCode << 4 | slot);
+            return new DKey(channel, day, id, slot, groupCode(day, channelCode) | slot);
+        }
+
+        /** The key's group: its code without the slot. */
+        long group() {
+            return code & ~0xFL;
         }
 
         @Override
         public int hashCode() {
             return Q15.hash(code, id);
         }
+    }
+
+    /** The code of the group (day, channel), in the high 60 bits of a {@link DKey#code}: the fold's key. */
+    static long groupCode(long day, int channelCode) {
+        return day << 32 | (long) channelCode << 4;
     }
 
     /** The largest channel number {@link #channelCode} takes ({@code channel-<n>}): codes stay below 2^28. */
@@ -222,9 +234,9 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
                     out.accept(DKey.of(ch, day, c, minuteOfDay(bid.dateTime()), MINUTE_SLOT));
                 }), DKey::code, DKey::id);
         Stream<BidTick> ticks = Linear.map(in.bids(), bid -> new BidTick(bid.channel(),
-                day(bid.dateTime()) << 32 | (long) channelCode(bid.channel()) << 4, Q15.rank(bid.price())));
+                groupCode(day(bid.dateTime()), channelCode(bid.channel())), Q15.rank(bid.price())));
         Stream<Object> rows = Linear.union((Stream<Object>) (Stream<?>) ticks, (Stream<Object>) (Stream<?>) keys);
-        return Aggregates.aggregateByLong(rows, row -> row instanceof BidTick t ? t.group() : ((DKey) row).code() & ~0xFL,
+        return Aggregates.aggregateByLong(rows, row -> row instanceof BidTick t ? t.group() : ((DKey) row).group(),
                 (group, v) -> row(group, (Acc) v.get(0)), Agg.fold(STATS));
     }
 

@@ -150,8 +150,7 @@ final class AggregateOp extends Op {
             for (Op branch : union.inputs()) {
                 RexNode e = branch instanceof CalcOp b ? b.expression(column) : null;
                 boolean other = e instanceof RexLiteral l && !value.isNull() && !l.isNull()
-                        && l.getValue() instanceof Comparable<?> x && value.getValue() instanceof Comparable<?>
-                        && x.getClass() == value.getValue().getClass()
+                        && l.getValue() instanceof Comparable<?> x && x.getClass() == value.getValue().getClass()
                         && compare(x, value.getValue()) != 0;
                 if (!other && !w.stream(branch).isAppendOnly()) {
                     all = false;
