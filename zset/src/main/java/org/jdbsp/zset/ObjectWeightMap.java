@@ -106,6 +106,36 @@ public final class ObjectWeightMap<K> {
         }
     }
 
+    /**
+     * A shallow copy with room for {@code expectedSize} entries: when the copy would have to grow, its entries are
+     * inserted into a table of the larger capacity directly (by their stored hashes) instead of cloning the table
+     * and then rehashing the clone.
+     */
+    public ObjectWeightMap(ObjectWeightMap<K> other, int expectedSize) {
+        int cap = Hashing.capacityFor(expectedSize, LOAD_FACTOR);
+        if (cap <= other.mask + 1 || other.old != null) {
+            keys = other.keys.clone();
+            hashes = other.hashes.clone();
+            weights = other.weights.clone();
+            mask = other.mask;
+            size = other.size;
+            if (other.old != null) {
+                old = new Old(other.old);
+            }
+            ensureCapacity(expectedSize);
+            return;
+        }
+        allocate(cap);
+        Object[] fromKeys = other.keys;
+        int[] fromHashes = other.hashes;
+        long[] fromWeights = other.weights;
+        for (int s = 0; s < fromKeys.length; s++) {
+            if (fromKeys[s] != null) {
+                insertAbsent(fromKeys[s], fromHashes[s], fromWeights[s]);
+            }
+        }
+    }
+
     private void allocate(int capacity) {
         keys = new Object[capacity];
         hashes = new int[capacity];

@@ -198,9 +198,7 @@ public final class ZSet<T> implements Iterable<Weighted<T>> {
     }
 
     private ZSet<T> copyWithRoom(int extra) {
-        ObjectWeightMap<T> m = new ObjectWeightMap<>(map);
-        m.ensureCapacity(map.size() + extra);
-        return new ZSet<>(m);
+        return new ZSet<>(new ObjectWeightMap<>(map, map.size() + extra));
     }
 
     /** {@code -this}: every weight negated. */

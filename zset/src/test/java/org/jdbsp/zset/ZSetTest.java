@@ -126,6 +126,54 @@ class ZSetTest {
 
     // ---- group operations ----------------------------------------------------------------------------------
 
+    /**
+     * plus and minus whose result needs a larger table than the left operand's (built straight into the larger
+     * table) or fits it (a clone), against a map, over sizes that fill every slot of small tables.
+     */
+    @Test
+    void plusMinusIntoLargerTables() {
+        for (long seed = 1; seed <= 40; seed++) {
+            java.util.Random r = new java.util.Random(seed);
+            int na = r.nextInt(seed < 20 ? 40 : 3000);
+            int nb = r.nextInt(seed < 20 ? 40 : 3000);
+            int range = 1 + r.nextInt(2 * (na + nb) + 1);
+            ZSet<Integer> a = new ZSet<>();
+            ZSet<Integer> b = new ZSet<>();
+            Map<Integer, Long> sum = new HashMap<>();
+            Map<Integer, Long> diff = new HashMap<>();
+            for (int i = 0; i < na; i++) {
+                int k = r.nextInt(range);
+                long w = 1 + r.nextInt(3);
+                a.add(k, w);
+                sum.merge(k, w, Long::sum);
+                diff.merge(k, w, Long::sum);
+            }
+            for (int i = 0; i < nb; i++) {
+                int k = r.nextInt(range);
+                long w = 1 + r.nextInt(3);
+                b.add(k, w);
+                sum.merge(k, w, Long::sum);
+                diff.merge(k, -w, Long::sum);
+            }
+            sum.values().removeIf(w -> w == 0);
+            diff.values().removeIf(w -> w == 0);
+            String m = "seed " + seed;
+            assertEquals(sum, asMap(a.plus(b)), m);
+            assertEquals(diff, asMap(a.minus(b)), m);
+            ZSet<Integer> grown = a.plus(b);
+            grown.add(-1, 1); // the result is a working table: it takes further rows
+            assertEquals(sum.size() + 1, grown.size(), m);
+        }
+    }
+
+    private static Map<Integer, Long> asMap(ZSet<Integer> z) {
+        Map<Integer, Long> m = new HashMap<>();
+        for (int s = z.nextSlot(0); s >= 0; s = z.nextSlot(s + 1)) {
+            m.put(z.elementAt(s), z.weightAt(s));
+        }
+        return m;
+    }
+
     @Test
     void plusMinusNegateScale() {
         ZSet<String> a = z("a", 1, "b", 2, "c", -1);
