@@ -227,6 +227,11 @@ public final class Agg<T> {
             }
 
             @Override
+            public Object copy(Object acc) {
+                return g.copy(acc);
+            }
+
+            @Override
             public Object step(Object acc, W row, long weight) {
                 return g.step(acc, f.apply(row), weight);
             }

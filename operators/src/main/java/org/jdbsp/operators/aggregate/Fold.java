@@ -3,6 +3,7 @@ package org.jdbsp.operators.aggregate;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * A user-defined aggregate for {@link Agg#fold} and {@link Aggregates#fold}: an accumulator that starts at {@link #init()}, absorbs
@@ -11,7 +12,9 @@ import java.util.function.Supplier;
  *
  * <p>Contract: the functions are pure; {@code step} returns a new accumulator and must not mutate the one it
  * receives (the operator keeps the old one to emit the old row and to roll back a failed step); the result
- * must not depend on the order of the rows.
+ * must not depend on the order of the rows. The exception is a fold made by {@link #invertibleInPlace}: its
+ * {@code step} updates the accumulator in place, and the operator gives it only a {@link #copy} made for the
+ * step (one copy per touched group and step instead of one new accumulator per row).
  *
  * <p>{@link #invertible()}: when true, {@code step(step(a, r, w), r, -w)} equals {@code a} (e.g. sums, counts,
  * sums of squares), and the aggregate is maintained from the changes alone: O(1) user calls per changed row,
@@ -37,10 +40,25 @@ public interface Fold<T, A, R> {
         return false;
     }
 
+    /**
+     * An accumulator equal to {@code acc} that {@link #step} may change without changing {@code acc}. The operator
+     * calls it once per touched group and step, before the first {@code step} on the group's committed
+     * accumulator. The default returns {@code acc} itself, for folds whose {@code step} returns a new accumulator.
+     */
+    default A copy(A acc) {
+        return acc;
+    }
+
     /** One step of a fold. */
     @FunctionalInterface
     interface Step<T, A> {
         A apply(A acc, T row, long weight);
+    }
+
+    /** One step of a fold made by {@link #invertibleInPlace}: changes {@code acc} in place. */
+    @FunctionalInterface
+    interface Update<T, A> {
+        void apply(A acc, T row, long weight);
     }
 
     /** A fold recomputed from the group's rows when the group changes. */
@@ -53,6 +71,50 @@ public interface Fold<T, A, R> {
     static <T, A, R> Fold<T, A, R> invertible(Supplier<? extends A> init, Step<T, A> step,
                                               Function<? super A, ? extends R> result) {
         return make(init, step, result, true);
+    }
+
+    /**
+     * An invertible fold whose accumulator is mutable: {@code update} changes it in place, and {@code copy} makes
+     * an independent copy, which the operator takes once per touched group and step (the committed accumulator
+     * is never changed, so a failed step leaves it as it was). Cost: one copy per touched group and step instead
+     * of a new accumulator per row; worth it when a group takes several rows per step and a new accumulator
+     * per row would allocate. {@code result} may return the accumulator itself, since a committed one never
+     * changes; the operator compares results with {@code equals} to decide whether the group changed, so such an
+     * accumulator should compare by value.
+     */
+    static <T, A, R> Fold<T, A, R> invertibleInPlace(Supplier<? extends A> init, UnaryOperator<A> copy,
+                                                     Update<T, A> update, Function<? super A, ? extends R> result) {
+        Objects.requireNonNull(init, "init");
+        Objects.requireNonNull(copy, "copy");
+        Objects.requireNonNull(update, "update");
+        Objects.requireNonNull(result, "result");
+        return new Fold<>() {
+            @Override
+            public A init() {
+                return init.get();
+            }
+
+            @Override
+            public A copy(A acc) {
+                return copy.apply(acc);
+            }
+
+            @Override
+            public A step(A acc, T row, long weight) {
+                update.apply(acc, row, weight);
+                return acc;
+            }
+
+            @Override
+            public R result(A acc) {
+                return result.apply(acc);
+            }
+
+            @Override
+            public boolean invertible() {
+                return true;
+            }
+        };
     }
 
     private static <T, A, R> Fold<T, A, R> make(Supplier<? extends A> init, Step<T, A> step,

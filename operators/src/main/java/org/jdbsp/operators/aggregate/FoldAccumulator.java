@@ -57,7 +57,7 @@ final class FoldAccumulator<T> extends Accumulator<T> {
             newRows = Arrays.copyOf(newRows, cap);
         }
         head[ord] = -1;
-        newAcc[ord] = invertible ? (acc[id] != null ? acc[id] : fold.init()) : null;
+        newAcc[ord] = invertible ? (acc[id] != null ? fold.copy(acc[id]) : fold.init()) : null;
     }
 
     @Override
