@@ -90,6 +90,23 @@ final class CodeWeights {
         return 0;
     }
 
+    /**
+     * Reads the slot where a probe for code {@code (a, b)} starts (and, while draining, the old table's) and returns
+     * what it read: a caller that touches several codes before adding them has their cache misses overlap.
+     */
+    long touch(long a, long b) {
+        int h = hash(a, pairs ? b : 0);
+        long r = t[stride * (h & mask) + stride - 1];
+        long[] o = old;
+        if (o != null) {
+            int i = h & oldMask;
+            if (i >= drained) {
+                r += o[stride * i + stride - 1];
+            }
+        }
+        return r;
+    }
+
     /** The old-table slot of code {@code (a, b)}, or -1. */
     private int findOld(long a, long b) {
         final long[] o = old;
