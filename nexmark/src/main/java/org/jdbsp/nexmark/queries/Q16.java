@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,17 +55,18 @@ import org.jdbsp.zset.ZSet;
  * <p><b>Circuit.</b> As {@link Q15}, keyed by (channel, day): each bid's group code and price rank
  * ({@link BidTick}: a step's bids of one group and rank merge into one row) and the changes of an incremental
  * distinct over the keys (channel, day, bidder or auction, rank or all) are folded per group, grouped by a
- * {@code long} code of the group ({@link #groupCode}), by one invertible fold. The maximum minute, not invertible
- * by counters, is kept exactly in the same fold from a fifth distinct key per bid, (channel, day, minute of day):
+ * {@code long} code of the group ({@link #groupCode}), by one invertible fold whose accumulator is updated in place
+ * ({@link Fold#invertibleInPlace}: one copy per touched group and step). The maximum minute, not invertible by
+ * counters, is kept exactly in the same fold from a fifth distinct key per bid, (channel, day, minute of day):
  * the accumulator holds a 1440-bit set of the minutes present (a distinct key is inserted with +1 once and deleted
- * with -1 once, so setting and clearing its bit is an invertible step); the set is copied only when a minute
- * appears or disappears, and its maximum is kept beside it (found again by a scan of at most 23 words only when
- * the latest minute disappears). Cost per bid: 5 hash probes in the distinct's state and O(1) fold steps; per
- * changed group and tick one retraction and one insertion. State: one entry per distinct key, one accumulator per
- * group. The distinct keeps its keys by a code of two longs ({@link Distinct#distinctByLongs}: the day, the
- * channel's {@link #channelCode} and the slot, then the id), with no object per key; the code covers the
- * generator's channels,
- * and a bid on another channel fails its step with an error naming it.
+ * with -1 once, so setting and clearing its bit is an invertible step), and the set's maximum is kept beside it
+ * (found again by a scan of at most 23 words only when the latest minute disappears). The output's channel and
+ * day are read back from the group code. Cost per bid: 5 hash probes in the distinct's state and O(1) fold steps;
+ * per touched group and step one copy of the accumulator (about 300 bytes), one retraction and one insertion.
+ * State: one entry per distinct key, one accumulator per group. The distinct keeps its keys by a code of two
+ * longs ({@link Distinct#distinctByLongs}: the day, the channel's {@link #channelCode} and the slot, then the id),
+ * with no object per key; the code covers the generator's channels, and a bid on another channel fails its step
+ * with an error naming it.
  */
 public final class Q16 implements NexmarkQuery<Q16.Row> {
     private static final int MINUTES_PER_DAY = 1440;
@@ -80,7 +82,7 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
      * What the fold reads of a bid: its {@link #groupCode} and price rank. Bids of
      * one group and rank in a step merge into one row of the change, their count its weight.
      */
-    record BidTick(String channel, long group, int rank) {
+    record BidTick(long group, int rank) {
         @Override
         public int hashCode() {
             return Q15.hash(group, rank);
@@ -92,9 +94,9 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
      * packs the day, the channel's {@link #channelCode} and the slot into one long, which with {@code id} identifies
      * the key (the distinct's primitive code).
      */
-    record DKey(String channel, long day, long id, int slot, long code) {
-        static DKey of(String channel, long day, int channelCode, long id, int slot) {
-            return new DKey(channel, day, id, slot, groupCode(day, channelCode) | slot);
+    record DKey(long id, int slot, long code) {
+        static DKey of(long day, int channelCode, long id, int slot) {
+            return new DKey(id, slot, groupCode(day, channelCode) | slot);
         }
 
         /** The key's group: its code without the slot. */
@@ -167,41 +169,59 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     }
 
     /**
-     * Accumulator: {@link Q15}'s 12 counters, the set of minutes present and its largest (-1 if none), and the
-     * group's channel (null until a row arrives); neither array is ever mutated.
+     * Accumulator: {@link Q15}'s 12 counters and, at {@link #MAX}, the largest minute present (-1 if none), and the
+     * set of minutes present (1440 bits). Mutable ({@link Fold#invertibleInPlace}: a step updates a copy); compared
+     * by value. A record, so that checkpoints write it without a registered codec.
      */
-    record Acc(long[] counts, long[] minutes, int maxMinute, String channel) {
+    record Acc(long[] counts, long[] minutes) {
+        static final int MAX = 12;
+
+        Acc copy() {
+            return new Acc(counts.clone(), minutes.clone());
+        }
+
+        int maxMinute() {
+            return (int) counts[MAX];
+        }
+
+        void update(Object row, long w) {
+            if (row instanceof BidTick b) {
+                counts[0] = Math.addExact(counts[0], w);
+                counts[b.rank()] = Math.addExact(counts[b.rank()], w);
+                return;
+            }
+            DKey k = (DKey) row;
+            if (k.slot() != MINUTE_SLOT) {
+                int i = 4 + k.slot();
+                counts[i] = Math.addExact(counts[i], w);
+                return;
+            }
+            int minute = (int) k.id();
+            if (w > 0) {
+                minutes[minute >>> 6] |= 1L << minute;
+                counts[MAX] = Math.max(counts[MAX], minute);
+            } else {
+                minutes[minute >>> 6] &= ~(1L << minute);
+                if (minute == counts[MAX]) {
+                    counts[MAX] = Q16.maxMinute(minutes);
+                }
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Acc a && Arrays.equals(counts, a.counts) && Arrays.equals(minutes, a.minutes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(counts);
+        }
     }
 
-    static final Fold<Object, Acc, Acc> STATS = Fold.invertible(
-            () -> new Acc(new long[12], new long[(MINUTES_PER_DAY + 63) / 64], -1, null), (acc, row, w) -> {
-                if (row instanceof BidTick b) {
-                    long[] n = acc.counts().clone();
-                    n[0] = Math.addExact(n[0], w);
-                    n[b.rank()] = Math.addExact(n[b.rank()], w);
-                    return new Acc(n, acc.minutes(), acc.maxMinute(), b.channel());
-                }
-                DKey k = (DKey) row;
-                if (k.slot() == MINUTE_SLOT) {
-                    long[] m = acc.minutes().clone();
-                    int minute = (int) k.id();
-                    int max = acc.maxMinute();
-                    if (w > 0) {
-                        m[minute >>> 6] |= 1L << minute;
-                        max = Math.max(max, minute);
-                    } else {
-                        m[minute >>> 6] &= ~(1L << minute);
-                        if (minute == max) {
-                            max = maxMinute(m);
-                        }
-                    }
-                    return new Acc(acc.counts(), m, max, k.channel());
-                }
-                long[] n = acc.counts().clone();
-                int i = 4 + k.slot();
-                n[i] = Math.addExact(n[i], w);
-                return new Acc(n, acc.minutes(), acc.maxMinute(), k.channel());
-            }, acc -> acc);
+    static final Fold<Object, Acc, Acc> STATS = Fold.invertibleInPlace(
+            Q16::emptyAcc, Acc::copy, Acc::update,
+            acc -> acc);
 
     @Override
     public String name() {
@@ -225,25 +245,46 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
                 (Bid bid, Consumer<? super DKey> out) -> {
                     long day = day(bid.dateTime());
                     int r = Q15.rank(bid.price());
-                    String ch = bid.channel();
-                    int c = channelCode(ch);
-                    out.accept(DKey.of(ch, day, c, bid.bidder(), 0));
-                    out.accept(DKey.of(ch, day, c, bid.bidder(), r));
-                    out.accept(DKey.of(ch, day, c, bid.auction(), 4));
-                    out.accept(DKey.of(ch, day, c, bid.auction(), 4 + r));
-                    out.accept(DKey.of(ch, day, c, minuteOfDay(bid.dateTime()), MINUTE_SLOT));
+                    int c = channelCode(bid.channel());
+                    out.accept(DKey.of(day, c, bid.bidder(), 0));
+                    out.accept(DKey.of(day, c, bid.bidder(), r));
+                    out.accept(DKey.of(day, c, bid.auction(), 4));
+                    out.accept(DKey.of(day, c, bid.auction(), 4 + r));
+                    out.accept(DKey.of(day, c, minuteOfDay(bid.dateTime()), MINUTE_SLOT));
                 }), DKey::code, DKey::id);
-        Stream<BidTick> ticks = Linear.map(in.bids(), bid -> new BidTick(bid.channel(),
+        Stream<BidTick> ticks = Linear.map(in.bids(), bid -> new BidTick(
                 groupCode(day(bid.dateTime()), channelCode(bid.channel())), Q15.rank(bid.price())));
         Stream<Object> rows = Linear.union((Stream<Object>) (Stream<?>) ticks, (Stream<Object>) (Stream<?>) keys);
         return Aggregates.aggregateByLong(rows, row -> row instanceof BidTick t ? t.group() : ((DKey) row).group(),
                 (group, v) -> row(group, (Acc) v.get(0)), Agg.fold(STATS));
     }
 
+    private static Acc emptyAcc() {
+        long[] counts = new long[Acc.MAX + 1];
+        counts[Acc.MAX] = -1;
+        return new Acc(counts, new long[(MINUTES_PER_DAY + 63) / 64]);
+    }
+
     private static Row row(long group, Acc acc) {
         long[] c = acc.counts();
-        return new Row(acc.channel(), Q15.dayString(group >> 32), minuteString(acc.maxMinute()), c[0], c[1], c[2],
-                c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
+        return new Row(channelOfGroup(group), Q15.dayString(group >> 32),
+                minuteString(acc.maxMinute()), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
+    }
+
+    /** The channel of a {@link #groupCode}. */
+    static String channelOfGroup(long group) {
+        return channelName((int) (group >>> 4) & 0xFFFFFFF);
+    }
+
+    /** The channel whose {@link #channelCode} is {@code code}. */
+    static String channelName(int code) {
+        return switch (code) {
+            case 0 -> "Google";
+            case 1 -> "Facebook";
+            case 2 -> "Baidu";
+            case 3 -> "Apple";
+            default -> "channel-" + (code - 4);
+        };
     }
 
     private static int maxMinute(long[] bits) {

@@ -91,6 +91,18 @@ class Q16Test {
         }
     }
 
+    /** The output's channel is read back from the code: the name the code was made from, for every kind of name. */
+    @Test
+    void channelNamesInvertCodes() {
+        for (String name : new String[] {"Google", "Facebook", "Baidu", "Apple", "channel-0", "channel-7",
+            "channel-9999", "channel-" + Q16.MAX_CHANNEL_NUMBER}) {
+            int code = Q16.channelCode(name);
+            assertEquals(name, Q16.channelName(code), name);
+            long group = Q16.groupCode(20_000, code);
+            assertEquals(name, Q16.channelOfGroup(group), name + " through a group code");
+        }
+    }
+
     /** A bid on a channel the circuit does not code fails its step, naming the channel; nothing is kept of it. */
     @Test
     void refusesAChannelItCannotCode() {
