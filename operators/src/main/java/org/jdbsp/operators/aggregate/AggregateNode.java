@@ -55,6 +55,13 @@ final class AggregateNode<T, R> extends Node implements Repartitionable, GroupCo
     private final Stream<T> in;
     private final Stream<R> out;
     private final RowKey<T> keys;
+    /** Rows per chunk of eval, whose key lookups are read ahead together ({@link RowKey#touch}). */
+    static final int CHUNK = 64;
+    /** The slots of the chunk being added and their keys' hashes, reused. */
+    private final int[] chunkSlots = new int[CHUNK];
+    private final int[] chunkHashes = new int[CHUNK];
+    /** What the read-ahead read, kept so that the compiler cannot drop the loads. */
+    private int readAheadSink;
     private final WindowGroups<?> windows;
     private final KeySpace space;
     private final Accumulator<T>[] aggs;
@@ -157,15 +164,39 @@ final class AggregateNode<T, R> extends Node implements Repartitionable, GroupCo
             for (Accumulator<T> a : aggs) {
                 a.startStep();
             }
-            for (int s = d.nextSlot(0); s >= 0; s = d.nextSlot(s + 1)) {
-                T row = d.elementAt(s);
-                long w = d.weightAt(s);
-                int ord = touch(windows == null ? keys.id(row) : windows.idOf(row));
-                newCount[ord] = Checked.add(newCount[ord], w, row);
-                for (Accumulator<T> a : aggs) {
-                    a.add(ord, row, w);
+            // in chunks: when the key space is large, a chunk's lookups are read ahead first (hashes, then touches
+            // in a tight loop), so that their cache misses overlap
+            int[] chunk = chunkSlots;
+            int[] hashes = chunkHashes;
+            RowKey<Object> ahead = (RowKey<Object>) (windows == null ? keys : windows.inner());
+            boolean readsAhead = ahead.readsAhead();
+            int readAhead = 0;
+            int s = d.nextSlot(0);
+            while (s >= 0) {
+                int n = 0;
+                for (; s >= 0 && n < CHUNK; s = d.nextSlot(s + 1)) {
+                    chunk[n++] = s;
+                }
+                if (readsAhead) {
+                    for (int k = 0; k < n; k++) {
+                        Object row = d.elementAt(chunk[k]);
+                        hashes[k] = ahead.hash(windows == null ? row : windows.keyed(row));
+                    }
+                    for (int k = 0; k < n; k++) {
+                        readAhead += ahead.touch(hashes[k]);
+                    }
+                }
+                for (int k = 0; k < n; k++) {
+                    T row = d.elementAt(chunk[k]);
+                    long w = d.weightAt(chunk[k]);
+                    int ord = touch(windows == null ? keys.id(row) : windows.idOf(row));
+                    newCount[ord] = Checked.add(newCount[ord], w, row);
+                    for (Accumulator<T> a : aggs) {
+                        a.add(ord, row, w);
+                    }
                 }
             }
+            readAheadSink = readAhead;
             if (oneRow && !rowEmitted && touched.size() == 0) {
                 touch(((LongKeySpace) space).id(0L));
             }

@@ -90,6 +90,17 @@ final class WindowGroups<T> {
         return id(startOf.applyAsLong(r), endOf.applyAsLong(r), r);
     }
 
+    /** The row key whose lookups {@link #idOf} makes (the windows' own space is small). */
+    RowKey<T> inner() {
+        return inner;
+    }
+
+    /** The row whose key {@link #idOf} looks up in {@link #inner}. */
+    @SuppressWarnings("unchecked")
+    T keyed(Object row) {
+        return startOf == null ? ((Windowed<T>) row).row() : (T) row;
+    }
+
     /** The group of window {@code [start, end)} and {@code row}'s key, adding what is new. */
     private int id(long start, long end, T row) {
         if (end <= droppedThrough) {

@@ -189,6 +189,28 @@ public abstract class KeySpace {
         }
     }
 
+    /** Tables of at least this many ints are read ahead of their lookups ({@link RowKey#touch}); smaller ones stay in cache. */
+    static final int TOUCH_FROM = 1 << 16;
+
+    /**
+     * Reads the slot where a probe for mixed hash {@code h} starts (and, while draining, the old table's) and returns
+     * its entry: a caller that touches the slots of several keys before looking them up has their misses overlap.
+     */
+    final int touchSlot(int h) {
+        int s = stride;
+        int r = slots[s * (h & mask) + s - 1];
+        int[] o = oldSlots;
+        if (o != null) {
+            r += o[s * oldStart(h) + s - 1];
+        }
+        return r;
+    }
+
+    /** Whether the table is large enough for reading ahead to pay ({@link #TOUCH_FROM}). */
+    final boolean worthTouching() {
+        return slots.length >= TOUCH_FROM;
+    }
+
     /** While draining: the first old slot to probe for a key of mixed hash {@code hash}. */
     final int oldStart(int hash) {
         int i = hash & oldMask;

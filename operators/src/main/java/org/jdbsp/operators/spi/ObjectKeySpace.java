@@ -47,6 +47,23 @@ public final class ObjectKeySpace extends KeySpace {
         return id;
     }
 
+    /**
+     * Reads ahead what {@link #id} of a key of mixed hash {@code h} will read: its slot and, when the slot holds a
+     * key, that key (through its {@code hashCode}). Returns what it read.
+     */
+    int touch(int h) {
+        int e = touchSlot(h);
+        int i = h & mask;
+        int id = slots[2 * i + 1];
+        if (id != 0) {
+            Object k = keys[id - 1];
+            if (k != null) {
+                e += k.hashCode();
+            }
+        }
+        return e;
+    }
+
     /** The id of {@code key}, or -1 if absent. */
     public int find(Object key) {
         int h = mix(Objects.requireNonNull(key, "key").hashCode());

@@ -42,6 +42,19 @@ public abstract class RowKey<T> {
     /** The id of {@code row}'s key, adding the key to the space if absent. Calls the user's key function. */
     public abstract int id(T row);
 
+    /**
+     * Whether reading ahead pays for this key: the space is large enough that its lookups miss the cache, and the
+     * key's hash can be had without making the key. When true, an operator may take a batch of rows' {@link #hash}es,
+     * then {@link #touch} them all, then look the rows up: the lookups' cache misses overlap in the touches.
+     */
+    public abstract boolean readsAhead();
+
+    /** The hash by which the space will look {@code row}'s key up (only when {@link #readsAhead}). */
+    public abstract int hash(T row);
+
+    /** Reads the memory a lookup of the key of {@link #hash} {@code h} will probe; returns what it read. */
+    public abstract int touch(int h);
+
     /** The id of {@code row}'s key, or -1 if the space does not hold it. */
     public abstract int find(T row);
 
@@ -98,6 +111,21 @@ public abstract class RowKey<T> {
         }
 
         @Override
+        public boolean readsAhead() {
+            return hashed != null && space.worthTouching();
+        }
+
+        @Override
+        public int hash(T row) {
+            return KeySpace.mix(hashed.keyHash(row));
+        }
+
+        @Override
+        public int touch(int h) {
+            return space.touch(h);
+        }
+
+        @Override
         public int shardHash(T row) {
             return routed != null ? routed.routingHash(row)
                     : hashed != null ? hashed.keyHash(row) : Objects.hashCode(key.apply(row));
@@ -136,6 +164,21 @@ public abstract class RowKey<T> {
         @Override
         public int find(T row) {
             return space.find(key.applyAsLong(row));
+        }
+
+        @Override
+        public boolean readsAhead() {
+            return space.worthTouching();
+        }
+
+        @Override
+        public int hash(T row) {
+            return KeySpace.mix(key.applyAsLong(row));
+        }
+
+        @Override
+        public int touch(int h) {
+            return space.touchSlot(h);
         }
 
         @Override
