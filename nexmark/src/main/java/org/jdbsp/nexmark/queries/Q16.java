@@ -268,7 +268,8 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     private static Row row(long group, Acc acc) {
         long[] c = acc.counts();
         return new Row(channelOfGroup(group), Q15.dayString(group >> 32),
-                minuteString(acc.maxMinute()), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], c[11]);
+                minuteString(acc.maxMinute()), c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10],
+                c[11]);
     }
 
     /** The channel of a {@link #groupCode}. */

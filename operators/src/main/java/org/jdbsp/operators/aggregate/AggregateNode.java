@@ -55,6 +55,9 @@ final class AggregateNode<T, R> extends Node implements Repartitionable, GroupCo
     private final Stream<T> in;
     private final Stream<R> out;
     private final RowKey<T> keys;
+    private final WindowGroups<?> windows;
+    private final KeySpace space;
+    private final Accumulator<T>[] aggs;
     /** Rows per chunk of eval, whose key lookups are read ahead together ({@link RowKey#touch}). */
     static final int CHUNK = 64;
     /** The slots of the chunk being added and their keys' hashes, reused. */
@@ -62,9 +65,6 @@ final class AggregateNode<T, R> extends Node implements Repartitionable, GroupCo
     private final int[] chunkHashes = new int[CHUNK];
     /** What the read-ahead read, kept so that the compiler cannot drop the loads. */
     private int readAheadSink;
-    private final WindowGroups<?> windows;
-    private final KeySpace space;
-    private final Accumulator<T>[] aggs;
     private final GroupResult<R> result;
     private final boolean perStep;
     private final boolean oneRow;

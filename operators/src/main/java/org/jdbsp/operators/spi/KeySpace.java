@@ -189,7 +189,10 @@ public abstract class KeySpace {
         }
     }
 
-    /** Tables of at least this many ints are read ahead of their lookups ({@link RowKey#touch}); smaller ones stay in cache. */
+    /**
+     * Tables of at least this many ints are read ahead of their lookups ({@link RowKey#touch}); smaller ones stay in
+     * the cache.
+     */
     static final int TOUCH_FROM = 1 << 16;
 
     /**
