@@ -96,6 +96,11 @@ public final class ObjectWeightMap<K> {
 
     /** Shallow copy: shares the key objects, copies the table (and the old one during a gradual growth). */
     public ObjectWeightMap(ObjectWeightMap<K> other) {
+        copyTable(other);
+    }
+
+    /** Makes this map's table a copy of {@code other}'s (and of the old one during a gradual growth). */
+    private void copyTable(ObjectWeightMap<K> other) {
         keys = other.keys.clone();
         hashes = other.hashes.clone();
         weights = other.weights.clone();
@@ -114,14 +119,7 @@ public final class ObjectWeightMap<K> {
     public ObjectWeightMap(ObjectWeightMap<K> other, int expectedSize) {
         int cap = Hashing.capacityFor(expectedSize, LOAD_FACTOR);
         if (cap <= other.mask + 1 || other.old != null) {
-            keys = other.keys.clone();
-            hashes = other.hashes.clone();
-            weights = other.weights.clone();
-            mask = other.mask;
-            size = other.size;
-            if (other.old != null) {
-                old = new Old(other.old);
-            }
+            copyTable(other);
             ensureCapacity(expectedSize);
             return;
         }

@@ -84,9 +84,24 @@ public interface Fold<T, A, R> {
      */
     static <T, A, R> Fold<T, A, R> invertibleInPlace(Supplier<? extends A> init, UnaryOperator<A> copy,
                                                      Update<T, A> update, Function<? super A, ? extends R> result) {
-        Objects.requireNonNull(init, "init");
         Objects.requireNonNull(copy, "copy");
         Objects.requireNonNull(update, "update");
+        return make(init, (acc, row, w) -> {
+            update.apply(acc, row, w);
+            return acc;
+        }, result, true, copy);
+    }
+
+    private static <T, A, R> Fold<T, A, R> make(Supplier<? extends A> init, Step<T, A> step,
+                                                Function<? super A, ? extends R> result, boolean invertible) {
+        return make(init, step, result, invertible, UnaryOperator.identity());
+    }
+
+    private static <T, A, R> Fold<T, A, R> make(Supplier<? extends A> init, Step<T, A> step,
+                                                Function<? super A, ? extends R> result, boolean invertible,
+                                                UnaryOperator<A> copy) {
+        Objects.requireNonNull(init, "init");
+        Objects.requireNonNull(step, "step");
         Objects.requireNonNull(result, "result");
         return new Fold<>() {
             @Override
@@ -97,35 +112,6 @@ public interface Fold<T, A, R> {
             @Override
             public A copy(A acc) {
                 return copy.apply(acc);
-            }
-
-            @Override
-            public A step(A acc, T row, long weight) {
-                update.apply(acc, row, weight);
-                return acc;
-            }
-
-            @Override
-            public R result(A acc) {
-                return result.apply(acc);
-            }
-
-            @Override
-            public boolean invertible() {
-                return true;
-            }
-        };
-    }
-
-    private static <T, A, R> Fold<T, A, R> make(Supplier<? extends A> init, Step<T, A> step,
-                                                Function<? super A, ? extends R> result, boolean invertible) {
-        Objects.requireNonNull(init, "init");
-        Objects.requireNonNull(step, "step");
-        Objects.requireNonNull(result, "result");
-        return new Fold<>() {
-            @Override
-            public A init() {
-                return init.get();
             }
 
             @Override
