@@ -123,15 +123,12 @@ public final class ObjectWeightMap<K> {
             ensureCapacity(expectedSize);
             return;
         }
-        allocate(cap);
-        Object[] fromKeys = other.keys;
-        int[] fromHashes = other.hashes;
-        long[] fromWeights = other.weights;
-        for (int s = 0; s < fromKeys.length; s++) {
-            if (fromKeys[s] != null) {
-                insertAbsent(fromKeys[s], fromHashes[s], fromWeights[s]);
-            }
-        }
+        // read other's table in place (rehash only reads the arrays it starts from) into a new one of cap slots
+        keys = other.keys;
+        hashes = other.hashes;
+        weights = other.weights;
+        mask = other.mask;
+        rehash(cap);
     }
 
     private void allocate(int capacity) {

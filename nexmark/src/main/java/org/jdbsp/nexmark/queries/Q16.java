@@ -176,6 +176,13 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
     record Acc(long[] counts, long[] minutes) {
         static final int MAX = 12;
 
+        /** The accumulator of a group with no rows. */
+        static Acc empty() {
+            long[] counts = new long[MAX + 1];
+            counts[MAX] = -1;
+            return new Acc(counts, new long[(MINUTES_PER_DAY + 63) / 64]);
+        }
+
         Acc copy() {
             return new Acc(counts.clone(), minutes.clone());
         }
@@ -219,9 +226,7 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
         }
     }
 
-    static final Fold<Object, Acc, Acc> STATS = Fold.invertibleInPlace(
-            Q16::emptyAcc, Acc::copy, Acc::update,
-            acc -> acc);
+    static final Fold<Object, Acc, Acc> STATS = Fold.invertibleInPlace(Acc::empty, Acc::copy, Acc::update, acc -> acc);
 
     @Override
     public String name() {
@@ -257,12 +262,6 @@ public final class Q16 implements NexmarkQuery<Q16.Row> {
         Stream<Object> rows = Linear.union((Stream<Object>) (Stream<?>) ticks, (Stream<Object>) (Stream<?>) keys);
         return Aggregates.aggregateByLong(rows, row -> row instanceof BidTick t ? t.group() : ((DKey) row).group(),
                 (group, v) -> row(group, (Acc) v.get(0)), Agg.fold(STATS));
-    }
-
-    private static Acc emptyAcc() {
-        long[] counts = new long[Acc.MAX + 1];
-        counts[Acc.MAX] = -1;
-        return new Acc(counts, new long[(MINUTES_PER_DAY + 63) / 64]);
     }
 
     private static Row row(long group, Acc acc) {
