@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * registered in every program's schema as {@code SPLIT_INDEX}, {@code REGEXP_EXTRACT} and {@code DATE_FORMAT}.
  * Called by generated code; NULL in, NULL out. Cost: one pass over the string; a regular expression or a date
  * pattern is compiled once per distinct pattern (kept in a small shared cache), and each thread remembers its
- * last {@code REGEXP_EXTRACT}, which a row's condition and columns often both compute.
+ * last {@code REGEXP_EXTRACT}, which a row's condition and columns often both compute. An expression that pulls
+ * a value after a literal key ({@code (&|^)channel_id=([^&]*)}) is matched without the regex engine
+ * ({@link KeyValueRegex}).
  */
 public final class FlinkFunctions {
     private static final int MAX_PATTERNS = 256;
@@ -18,9 +20,10 @@ public final class FlinkFunctions {
 
     /**
      * A compiled expression, its number of groups, the text every match contains and the most characters a match
-     * has before it, or -1 ({@link RequiredText}).
+     * has before it, or -1 ({@link RequiredText}), and its matcher without a regex engine when it has the shape of
+     * one ({@link KeyValueRegex}), else null.
      */
-    private record Regex(Pattern pattern, int groups, String required, int lead) {
+    private record Regex(Pattern pattern, int groups, String required, int lead, KeyValueRegex keyValue) {
     }
     private static final Map<String, DatePattern> FORMATS = new ConcurrentHashMap<>();
 
@@ -67,7 +70,10 @@ public final class FlinkFunctions {
         Regex r = PATTERNS.get(regex);
         if (r == null) {
             Pattern p = Pattern.compile(regex);
-            r = new Regex(p, p.matcher("").groupCount(), RequiredText.of(regex), RequiredText.lead(regex));
+            int groups = p.matcher("").groupCount();
+            KeyValueRegex keyValue = KeyValueRegex.parse(regex);
+            r = new Regex(p, groups, RequiredText.of(regex), RequiredText.lead(regex),
+                    keyValue != null && keyValue.groups() == groups ? keyValue : null);
             if (PATTERNS.size() < MAX_PATTERNS) {
                 PATTERNS.put(regex, r);
             }
@@ -75,6 +81,21 @@ public final class FlinkFunctions {
         if (group < 0 || group > r.groups()) {
             throw new IllegalArgumentException("REGEXP_EXTRACT: the expression " + regex + " has no group " + group);
         }
+        String result;
+        if (r.keyValue() != null) {
+            result = r.keyValue().group(s, group);
+        } else {
+            result = engineExtract(r, s, group, last);
+        }
+        last.s = s;
+        last.regex = regex;
+        last.group = group;
+        last.result = result;
+        return result;
+    }
+
+    /** {@link #regexpExtract} by {@code java.util.regex}, with the thread's matcher of {@code last}. */
+    private static String engineExtract(Regex r, String s, int group, LastExtract last) {
         String result;
         int at = r.required() == null ? -1 : s.indexOf(r.required());
         if (r.required() != null && at < 0) {
@@ -93,10 +114,6 @@ public final class FlinkFunctions {
             }
             result = m.find() ? m.group(group) : null;
         }
-        last.s = s;
-        last.regex = regex;
-        last.group = group;
-        last.result = result;
         return result;
     }
 
