@@ -81,6 +81,7 @@ final class ExpressionCompiler {
             boolean[] notNull, List<ParameterExpression> rows, int leftWidth, Class<?> type) {
         checkSupported(program, where);
         program = NullableCasts.apply(program, typeFactory, notNull);
+        program = CheapConditionsFirst.apply(program, typeFactory);
         BlockBuilder body = new BlockBuilder();
         body.add(Expressions.declare(Modifier.FINAL, DataContext.ROOT,
                 Expressions.constant(null, DataContext.class)));
