@@ -71,6 +71,8 @@ final class JoinOp extends Op {
      * ({@link #projectPairs}); null: the join makes whole joined rows.
      */
     private PairFunction pairs;
+    /** Whether {@link #pairs} has a condition, whose rejected pairs are then filtered out. */
+    private boolean pairsReject;
     /** Per output column of {@link #pairs}, the joined row's column it copies, or -1. */
     private int[] pairSource;
     private String pairText;
@@ -79,15 +81,18 @@ final class JoinOp extends Op {
     private static final Tuple NO_MATCH = Tuple.of(new Object[] {new Object()});
 
     /**
-     * Makes this inner join with a residual condition output the rows of {@code f}, a program over the joined row
-     * that includes the residual condition (and the condition and projection of the Calc above it, which nothing
-     * else reads), computed from the pair's two rows: no joined row is made, only the projected one (Nexmark q4,
-     * q6 and q9, whose join keeps a bid within its auction's time and the Calc above picks a few columns).
-     * {@code source}: per output column, the joined row's column it copies, or -1. Returns this.
+     * Makes this inner join output the rows of {@code f}, a program over the joined row of its residual condition,
+     * if any, and the condition and projection of the Calc above it, which nothing else reads, computed from the
+     * pair's two rows: no joined row is made, only the projected one (Nexmark q4, q6 and q9, whose join keeps a bid
+     * within its auction's time and the Calc above picks a few columns; q20, whose Calc reorders the columns and
+     * writes the category as a constant).
+     * {@code source}: per output column, the joined row's column it copies, or -1; {@code rejects}: whether
+     * {@code f} has a condition (may return null). Returns this.
      */
-    JoinOp projectPairs(PairFunction f, int[] source, String text) {
-        if (type != JoinRelType.INNER || residual == null) throw new IllegalStateException("pairs of " + type);
+    JoinOp projectPairs(PairFunction f, int[] source, boolean rejects, String text) {
+        if (type != JoinRelType.INNER || picked != null || lookup) throw new IllegalStateException("pairs of " + type);
         this.pairs = f;
+        this.pairsReject = rejects;
         this.pairSource = source;
         this.pairText = text;
         return this;
@@ -163,6 +168,18 @@ final class JoinOp extends Op {
         }
         if (lookup) return Joins.lookupJoin(l, r, kl, kr, this::concat);
         JoinExpiry<Tuple, Tuple> expiry = expiry(w);
+        IntervalExpiry<Tuple, Tuple> interval = expiry == null ? intervalExpiry(w) : null;
+        if (pairs != null) {
+            // condition and projection from the two rows: the projected row, or NO_MATCH to filter out
+            PairFunction f = pairs;
+            java.util.function.BinaryOperator<Tuple> out = (a, b) -> {
+                Tuple t = f.apply(a, b);
+                return t == null ? NO_MATCH : t;
+            };
+            Stream<Tuple> made = pairs(l, r, kl, kr, out, expiry, interval);
+            Stream<Tuple> kept = pairsReject ? Linear.filter(made, t -> t != NO_MATCH) : made;
+            return longKeyNullable != null ? routedByKey(kept, pairSource) : kept;
+        }
         if (residual == null) {
             java.util.function.BinaryOperator<Tuple> out = picked == null ? this::concat : this::pick;
             if (longKeyNullable != null && type == JoinRelType.INNER) {
@@ -180,17 +197,6 @@ final class JoinOp extends Op {
         }
         RowFunction cond = residual;
         RowCombiner whole = joined;
-        IntervalExpiry<Tuple, Tuple> interval = expiry == null ? intervalExpiry(w) : null;
-        if (pairs != null) {
-            // condition and projection from the two rows: the projected row, or NO_MATCH to filter out
-            PairFunction f = pairs;
-            java.util.function.BinaryOperator<Tuple> out = (a, b) -> {
-                Tuple t = f.apply(a, b);
-                return t == null ? NO_MATCH : t;
-            };
-            Stream<Tuple> kept = Linear.filter(pairs(l, r, kl, kr, out, expiry, interval), t -> t != NO_MATCH);
-            return longKeyNullable != null ? routedByKey(kept, pairSource) : kept;
-        }
         // an outer join pads the unmatched rows of its unfiltered inputs, those with a NULL key among them
         Stream<Tuple> joinedPairs = pairs(l, r, kl, kr, whole::combine, expiry, interval);
         Stream<Tuple> inner = Linear.filter(joinedPairs, t -> cond.apply(t) != null);

@@ -346,23 +346,25 @@ final class Lowering {
      * The inner join {@code join}, which only the Calc of program {@code p} reads, making that Calc's rows from each
      * pair's two rows ({@link JoinOp#projectPairs}): one program of the join's residual condition, the Calc's
      * condition and its projection, so that no joined row is made for a pair the conditions reject or the
-     * projection narrows. Null when the join has no residual condition (a picking projection is fused otherwise).
+     * projection narrows or computes (q20's output, with its constant category, is made from the bid and the
+     * auction: no 17-column joined row is made, hashed and reordered). Null when there is nothing to fuse: no
+     * residual condition and {@code p} the identity.
      */
     private Op pairsProjected(LogicalJoin join, RexProgram p) {
         JoinInfo info = JoinInfo.of(join.getLeft(), join.getRight(), join.getCondition());
-        if (info.nonEquiConditions.isEmpty()) return null;
+        if (info.nonEquiConditions.isEmpty() && p.isTrivial()) return null;
         RexBuilder rb = rexBuilder(join);
         List<RexNode> conditions = new ArrayList<>(info.nonEquiConditions);
         if (p.getCondition() != null) conditions.add(p.expandLocalRef(p.getCondition()));
         List<RexNode> projects = new ArrayList<>();
         for (RexLocalRef ref : p.getProjectList()) projects.add(p.expandLocalRef(ref));
-        RexProgram both = RexProgram.create(p.getInputRowType(), projects, RexUtil.composeConjunction(rb, conditions),
-                p.getOutputRowType(), rb);
+        RexProgram both = RexProgram.create(p.getInputRowType(), projects,
+                RexUtil.composeConjunction(rb, conditions, true), p.getOutputRowType(), rb);
         Op op = join(join, null);
         if (!(op instanceof JoinOp j)) return null;
         PairFunction f = ExpressionCompiler.compilePair(both, join.getLeft().getRowType().getFieldCount(), typeFactory,
                 where, joinedNotNull(join.getLeft(), join.getRight()));
-        return j.projectPairs(f, CalcOp.sources(both), both.toString());
+        return j.projectPairs(f, CalcOp.sources(both), both.getCondition() != null, both.toString());
     }
 
     /** Per column of the joined row of {@code left} and {@code right}, whether it is known never to hold NULL. */
