@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * is computed from each pair's two rows (no joined row made): its rows equal a plain-Java nested loop, with NULLs in
  * the compared and computed columns, deletes and duplicates, incrementally and on 2 workers, keyed by one integer
  * column and by two. A join with such a condition read whole (no projection above it) makes its rows from the
- * pairs the condition keeps.
+ * pairs the condition keeps. A projection that computes over a join with no further condition is made from the
+ * pairs too.
  */
 class JoinPairProjectionTest {
     private record A(long id, long k, Integer x, String s) {
@@ -33,11 +34,17 @@ class JoinPairProjectionTest {
                 CREATE VIEW two_keys AS SELECT b.id AS bid, a.x * 2 AS x2, CHAR_LENGTH(a.s) + b.y AS n
                     FROM a JOIN b ON a.k = b.k AND a.id = b.k2 AND (a.x IS NULL OR a.x <= b.y);
                 CREATE VIEW whole AS SELECT * FROM a JOIN b ON a.k = b.k AND a.x + 10 > b.y;
+                CREATE VIEW computed AS SELECT b.id AS bid, a.x + b.y AS xy, 7 AS seven
+                    FROM a JOIN b ON a.k = b.k AND a.id = b.k2;
+                CREATE VIEW computed_long AS SELECT b.id AS bid, a.id AS aid, COALESCE(a.x, 0) * 2 AS x2
+                    FROM a JOIN b ON a.k = b.k WHERE a.x < 10;
                 """;
         for (SqlOptions o : List.of(SqlOptions.incremental(), SqlOptions.incremental().withWorkers(2))) {
             Random r = new Random(seed);
             try (SqlProgram p = Sql.compile(script, o)) {
-                assertTrue(p.explain("whole").contains("its pairs filtered and projected"), p.explain("whole"));
+                for (String v : List.of("whole", "computed", "computed_long")) {
+                    assertTrue(p.explain(v).contains("its pairs filtered and projected"), p.explain(v));
+                }
                 List<A> as = new ArrayList<>();
                 List<B> bs = new ArrayList<>();
                 for (int step = 0; step < 6; step++) {
@@ -66,6 +73,8 @@ class JoinPairProjectionTest {
                     List<String> one = new ArrayList<>();
                     List<String> two = new ArrayList<>();
                     List<String> whole = new ArrayList<>();
+                    List<String> computed = new ArrayList<>();
+                    List<String> computedLong = new ArrayList<>();
                     for (A a : as) {
                         for (B b : bs) {
                             if (a.k() == b.k() && a.x() != null && b.y() != null && a.x() < b.y()
@@ -83,6 +92,13 @@ class JoinPairProjectionTest {
                                         + (a.s() == null ? "NULL" : "'" + a.s() + "'") + ", " + b.id() + ", " + b.k()
                                         + ", " + b.k2() + ", " + b.y() + ")");
                             }
+                            if (a.k() == b.k() && a.id() == b.k2()) {
+                                computed.add("(" + b.id() + ", " + (a.x() == null || b.y() == null ? "NULL"
+                                        : a.x() + b.y()) + ", 7)");
+                            }
+                            if (a.k() == b.k() && a.x() != null && a.x() < 10) {
+                                computedLong.add("(" + b.id() + ", " + a.id() + ", " + a.x() * 2 + ")");
+                            }
                         }
                     }
                     assertTrue(one.size() > 50 && two.size() > 20, at + ": " + one.size() + ", " + two.size());
@@ -90,6 +106,11 @@ class JoinPairProjectionTest {
                     assertEquals(two.stream().sorted().toList(), expanded(p.view("two_keys").contents()), at);
                     assertTrue(whole.size() > 50, at + ": " + whole.size());
                     assertEquals(whole.stream().sorted().toList(), expanded(p.view("whole").contents()), at);
+                    assertTrue(computed.size() > 50 && computedLong.size() > 50, at + ": " + computed.size()
+                            + ", " + computedLong.size());
+                    assertEquals(computed.stream().sorted().toList(), expanded(p.view("computed").contents()), at);
+                    assertEquals(computedLong.stream().sorted().toList(),
+                            expanded(p.view("computed_long").contents()), at);
                 }
             }
         }
