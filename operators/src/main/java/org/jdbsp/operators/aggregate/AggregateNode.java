@@ -27,7 +27,7 @@ import org.jdbsp.zset.ZSet;
  * group (O(1) per row per aggregate, or O(log n) for min/max); then for each touched group the aggregates compute
  * their new values from the committed state without changing it, and the group's output row is retracted and
  * re-emitted only if its existence or some value changed ({@code -oldRow + newRow}, the old row rebuilt from the
- * committed values). Commit applies the changes and releases groups left with no state. With a watermark and
+ * committed values), and the row itself did (a row that projects the values may not). Commit applies the changes and releases groups left with no state. With a watermark and
  * window groups, the groups of windows that end at or before the watermark are dropped at commit (their rows stay
  * in the output). {@code perStep} (the local phase of a local-global aggregate) keeps nothing between steps: each
  * step emits the step's own aggregates as insertions.
@@ -220,13 +220,21 @@ final class AggregateNode<T, R> extends Node implements Repartitionable, GroupCo
                 emit[ord] = e;
                 rows += Integer.bitCount(e);
             }
-            result = new ZSet<>(rows); // presized exactly: most steps of a min or max change few groups' rows
+            result = new ZSet<>(rows); // presized for all: most steps of a min or max change few groups' rows
             for (int ord = 0; ord < n; ord++) {
                 int e = emit[ord];
-                if ((e & RETRACT) != 0) {
+                if (e == (RETRACT | INSERT)) {
+                    // a value changed, but the row may not have: a row projected from the values (SQL's flag of
+                    // whether a count is 0) then cancels, and is not added to be cancelled
+                    R old = row(touched.id(ord), -1);
+                    R now = row(touched.id(ord), ord);
+                    if (old == null || !old.equals(now)) { // a null row fails in add, naming it
+                        result.add(old, -1);
+                        result.add(now, 1);
+                    }
+                } else if (e == RETRACT) {
                     result.add(row(touched.id(ord), -1), -1);
-                }
-                if ((e & INSERT) != 0) {
+                } else if (e == INSERT) {
                     result.add(row(touched.id(ord), ord), 1);
                 }
             }
