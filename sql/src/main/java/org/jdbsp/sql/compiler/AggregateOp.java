@@ -13,11 +13,8 @@ import org.jdbsp.sql.runtime.TupleFactory;
 
 import java.util.List;
 import java.util.function.Function;
-import org.apache.calcite.rex.RexCall;
-import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.sql.SqlKind;
 
 /**
  * {@code GROUP BY} with any list of aggregates, and {@code GROUPING SETS} (ROLLUP, CUBE) as a union of one
@@ -49,6 +46,7 @@ final class AggregateOp extends Op {
     private boolean growing;
     /** A projection fused above ({@link #fuse}): applied to each output row before it leaves; null if none. */
     private RowFunction after;
+    private org.apache.calcite.rex.RexProgram afterProgram;
     private String afterText;
 
     /**
@@ -78,10 +76,16 @@ final class AggregateOp extends Op {
      * Fuses a projection without a condition above this aggregate (which nothing else reads): each output row is
      * projected as it is made, so the aggregate's own rows are never hashed into a change set. Returns this.
      */
-    AggregateOp fuse(RowFunction projection, String text) {
+    AggregateOp fuse(RowFunction projection, org.apache.calcite.rex.RexProgram program) {
         this.after = projection;
-        this.afterText = text;
+        this.afterProgram = program;
+        this.afterText = program.toString();
         return this;
+    }
+
+    /** Output column {@code i}'s expression over the aggregate's own row when a projection is fused; else null. */
+    RexNode projected(int i) {
+        return afterProgram == null ? null : afterProgram.expandLocalRef(afterProgram.getProjectList().get(i));
     }
 
     /**
@@ -127,44 +131,23 @@ final class AggregateOp extends Op {
 
     /**
      * Whether {@code a}, a MIN or MAX under a FILTER, reads only rows that are never deleted, though the input has
-     * deletions: the input is a projection of a UNION ALL, the filter holds only where a column of the union equals
-     * a constant ({@code tag = 0 AND ...}, as {@link DistinctAggregates} builds it), and every branch that can give
-     * that column that constant is append-only (a branch that projects another constant is left out). Such a MIN
-     * or MAX keeps one value per group ({@link Agg#ofInsertionsOnly}) instead of a sorted multiset: Nexmark q16's
-     * {@code max(minute)} over the bids beside its distinct counts.
+     * deletions: the input is a UNION ALL, and every branch whose filter column is not the constant FALSE is
+     * append-only (as {@link DistinctAggregates} builds it: the plain calls' flags are FALSE in the branches of the
+     * distinct arguments). Such a MIN or MAX keeps one value per group ({@link Agg#ofInsertionsOnly}) instead of a
+     * sorted multiset: Nexmark q16's {@code max(minute)} over the bids beside its distinct counts.
      */
     private boolean readsOnlyInsertions(AggSpec a, Wiring w) {
         if ((a.fn != AggSpec.Fn.MIN && a.fn != AggSpec.Fn.MAX) || a.filter < 0
-                || !(inputs().get(0) instanceof CalcOp calc) || !(calc.inputs().get(0) instanceof UnionOp union)
-                || !union.all()) {
+                || !(inputs().get(0) instanceof UnionOp union) || !union.all()) {
             return false;
         }
-        for (RexNode c : org.apache.calcite.plan.RelOptUtil.conjunctions(calc.expression(a.filter))) {
-            if (c.getKind() != SqlKind.EQUALS) continue;
-            List<RexNode> ops = ((RexCall) c).getOperands();
-            int column = ops.get(0) instanceof RexInputRef r && ops.get(1) instanceof RexLiteral ? r.getIndex()
-                    : ops.get(1) instanceof RexInputRef r && ops.get(0) instanceof RexLiteral ? r.getIndex() : -1;
-            if (column < 0) continue;
-            RexLiteral value = (RexLiteral) (ops.get(0) instanceof RexLiteral ? ops.get(0) : ops.get(1));
-            boolean all = true;
-            for (Op branch : union.inputs()) {
-                RexNode e = branch instanceof CalcOp b ? b.expression(column) : null;
-                boolean other = e instanceof RexLiteral l && !value.isNull() && !l.isNull()
-                        && l.getValue() instanceof Comparable<?> x && x.getClass() == value.getValue().getClass()
-                        && compare(x, value.getValue()) != 0;
-                if (!other && !w.stream(branch).isAppendOnly()) {
-                    all = false;
-                    break;
-                }
-            }
-            if (all) return true;
+        for (Op branch : union.inputs()) {
+            RexNode e = branch instanceof CalcOp b ? b.expression(a.filter)
+                    : branch instanceof AggregateOp g ? g.projected(a.filter) : null;
+            boolean never = e instanceof RexLiteral l && Boolean.FALSE.equals(l.getValueAs(Boolean.class));
+            if (!never && !w.stream(branch).isAppendOnly()) return false;
         }
-        return false;
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compare(Object a, Object b) {
-        return ((Comparable) a).compareTo(b);
+        return true;
     }
 
     /**
@@ -253,6 +236,7 @@ final class AggregateOp extends Op {
                 partialNotNull, expiring, expiry, text + " (global phase)");
         global.after = after;
         global.afterText = afterText;
+        global.afterProgram = afterProgram;
         return global;
     }
 

@@ -22,18 +22,19 @@ import org.apache.calcite.util.ImmutableBitSet;
  * union, as the hand-wired Nexmark q15 and q16 are built, instead of Calcite's expansion into one aggregate per
  * distinct argument joined back on the group (eight joins for q16's eight {@code COUNT(DISTINCT ...) FILTER}s).
  *
- * <p>The union holds the input's rows tagged 0 and, for each list of arguments of distinct aggregates, the
- * distinct (group, arguments) of the input's rows, tagged with the list's number: each such combination once,
- * with weight 1, and a flag per distinct aggregate of those arguments, set when a row its filter keeps has them
- * (a count per filter kept by the grouping; one aggregate alone filters the rows and keeps no counts). The
- * aggregate over the union reads its plain aggregates from the rows tagged 0 and each distinct one, now without
- * {@code DISTINCT}, from the rows of its tag whose flag it has, so it sees each distinct value once. The result is
+ * <p>The union holds the input's rows and, for each list of arguments of distinct aggregates, the distinct
+ * (group, arguments) of the input's rows: each such combination once, with weight 1, and a flag per distinct
+ * aggregate of those arguments, set when a row its filter keeps has them (a count per filter kept by the grouping;
+ * one aggregate alone filters the rows and keeps no counts). Its columns are the group's, the values the
+ * aggregates read, and one flag per aggregate: an input row's flag of a plain aggregate is its filter (TRUE
+ * without one), and every other flag of a row is FALSE. The aggregate over the union reads each call, now without
+ * {@code DISTINCT}, from the rows its flag keeps, so a distinct one sees each distinct value once. The result is
  * the same row type, and every group of the union is a group of the input (a distinct branch only holds groups of
  * input rows). Cost per input row: one lookup per list of distinct arguments (Nexmark q16's eight
  * {@code COUNT(DISTINCT ...) FILTER}s over two columns take two), and the folds of one aggregate; a combination's
- * row moves on only when a flag changes. State: the distinct combinations with their counts, one accumulator
- * per group. Plain aggregates other than COUNT, SUM, AVG, MIN and MAX, or calls with an ordering, are left to
- * Calcite's expansion.
+ * row moves on only when a flag changes, and no row is projected between the union and the aggregate. State: the
+ * distinct combinations with their counts, one accumulator per group. Plain aggregates other than COUNT, SUM, AVG,
+ * MIN and MAX, or calls with an ordering, are left to Calcite's expansion.
  */
 final class DistinctAggregates extends RelHomogeneousShuttle {
     private final RelBuilder builder;
@@ -86,64 +87,82 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
         input.getRowType().getFieldList().forEach(f -> inputTypes.add(f.getType()));
         int n = inputTypes.size();
 
-        // the union's columns, of the input's types: the input's, the tag, then each distinct call's arguments,
-        // then each distinct call's flag (BOOLEAN NOT NULL: the row counts for that call). A branch fills the
-        // columns it has no value for with a placeholder (NULL, or 0 or the like where NULL is not allowed, FALSE
-        // for a flag) that no aggregate reads: each reads only the rows of its tag whose flag is set.
-        List<RelDataType> columns = new ArrayList<>(inputTypes);
-        RelDataType tagType = types.createSqlType(SqlTypeName.INTEGER);
-        RelDataType flagType = types.createSqlType(SqlTypeName.BOOLEAN);
-        int tag = n;
-        columns.add(tagType);
-        int[] argsAt = new int[calls.size()];
-        for (int c = 0; c < calls.size(); c++) {
-            argsAt[c] = -1;
-            if (!calls.get(c).isDistinct()) continue;
-            argsAt[c] = columns.size();
-            for (int a : calls.get(c).getArgList()) columns.add(inputTypes.get(a));
-        }
-        int[] flagAt = new int[calls.size()];
-        for (int c = 0; c < calls.size(); c++) {
-            flagAt[c] = -1;
-            if (!calls.get(c).isDistinct()) continue;
-            flagAt[c] = columns.size();
-            columns.add(flagType);
-        }
-        List<RexNode> placeholders = new ArrayList<>();
-        for (RelDataType type : columns) placeholders.add(placeholder(rex, type));
-
-        // branch 0: the input's rows, with only the columns the group and the plain calls read (their arguments and
-        // filters); the others hold placeholders, so that rows equal in what is read merge into one with their
-        // count as its weight (q16: a step's bids of a hot channel in one minute and price rank)
-        boolean[] read = new boolean[n];
-        for (int g : group) read[g] = true;
-        for (AggregateCall call : calls) {
-            if (call.isDistinct()) continue;
-            for (int a : call.getArgList()) read[a] = true;
-            if (call.filterArg >= 0) read[call.filterArg] = true;
-        }
-        List<RexNode> plain = new ArrayList<>();
-        for (int i = 0; i < n; i++) plain.add(read[i] ? rex.makeInputRef(input, i) : placeholders.get(i));
-        plain.add(rex.makeExactLiteral(java.math.BigDecimal.ZERO, tagType));
-        for (int i = n + 1; i < columns.size(); i++) plain.add(placeholders.get(i));
-        builder.push(input).project(plain);
-        int branches = 1;
-
-        // one branch per distinct argument list: the distinct (group, arguments) of the rows, each with a flag per
-        // distinct call of those arguments saying whether a row its filter keeps has them. Calls of the same
+        // the branches: 0 for the plain calls, then one per list of distinct arguments; calls of the same
         // arguments under several filters (q16's four COUNT(DISTINCT bidder)s) share one grouping: one lookup per
-        // row instead of one per call; a row's flags change rarely, and its count changes cancel out.
-        int[] tagOf = new int[calls.size()];
+        // row instead of one per call
+        int[] branchOf = new int[calls.size()];
+        List<List<Integer>> branchCalls = new ArrayList<>();
+        branchCalls.add(new ArrayList<>());
         for (int c = 0; c < calls.size(); c++) {
             AggregateCall call = calls.get(c);
-            if (!call.isDistinct() || tagOf[c] != 0) continue;
+            if (!call.isDistinct()) {
+                branchCalls.get(0).add(c);
+                continue;
+            }
+            if (branchOf[c] != 0) continue;
             List<Integer> sameArgs = new ArrayList<>();
             for (int d = c; d < calls.size(); d++) {
-                if (calls.get(d).isDistinct() && tagOf[d] == 0 && calls.get(d).getArgList().equals(call.getArgList())) {
+                if (calls.get(d).isDistinct() && branchOf[d] == 0 && calls.get(d).getArgList().equals(call.getArgList())) {
                     sameArgs.add(d);
-                    tagOf[d] = branches;
+                    branchOf[d] = branchCalls.size();
                 }
             }
+            branchCalls.add(sameArgs);
+        }
+        int branches = branchCalls.size();
+
+        // the union's columns, of the input's types: the group's; the values the calls read, each input column a
+        // plain call reads once and each distinct branch's arguments once; then a flag per call (BOOLEAN NOT NULL:
+        // the row counts for that call). A branch fills the values it has not with a placeholder (NULL, or 0 or the
+        // like where NULL is not allowed) that no call reads, and the flags of the calls of other branches with
+        // FALSE: the aggregate over the union reads each call's rows by its flag alone, and needs no projection
+        List<RelDataType> columns = new ArrayList<>();
+        for (int g : group) columns.add(inputTypes.get(g));
+        int[] plainAt = new int[n];
+        java.util.Arrays.fill(plainAt, -1);
+        for (int c : branchCalls.get(0)) {
+            for (int a : calls.get(c).getArgList()) {
+                if (plainAt[a] < 0) {
+                    plainAt[a] = columns.size();
+                    columns.add(inputTypes.get(a));
+                }
+            }
+        }
+        int[] argsAt = new int[branches];
+        for (int t = 1; t < branches; t++) {
+            argsAt[t] = columns.size();
+            for (int a : calls.get(branchCalls.get(t).get(0)).getArgList()) columns.add(inputTypes.get(a));
+        }
+        int flagsAt = columns.size();
+        RelDataType flagType = types.createSqlType(SqlTypeName.BOOLEAN);
+        for (int c = 0; c < calls.size(); c++) columns.add(flagType);
+        List<RexNode> placeholders = new ArrayList<>();
+        for (RelDataType type : columns) placeholders.add(placeholder(rex, type));
+        RexNode no = rex.makeLiteral(false);
+
+        // branch 0: the input's rows, with only the group, the plain calls' arguments and their filters, so that
+        // rows equal in what is read merge into one with their count as its weight (q16: a step's bids of a hot
+        // channel in one minute and price rank)
+        List<RexNode> plain = new ArrayList<>();
+        for (int g : group) plain.add(rex.makeInputRef(input, g));
+        for (int i = plain.size(); i < flagsAt; i++) plain.add(placeholders.get(i));
+        for (int a = 0; a < n; a++) {
+            if (plainAt[a] >= 0) plain.set(plainAt[a], rex.makeInputRef(input, a));
+        }
+        for (int c = 0; c < calls.size(); c++) {
+            AggregateCall call = calls.get(c);
+            plain.add(call.isDistinct() ? no : call.filterArg >= 0
+                    ? rex.makeCall(SqlStdOperatorTable.IS_TRUE, rex.makeInputRef(input, call.filterArg))
+                    : rex.makeLiteral(true));
+        }
+        builder.push(input).project(plain);
+
+        // one branch per distinct argument list: the distinct (group, arguments) of the rows, each with a flag per
+        // distinct call of those arguments saying whether a row its filter keeps has them; a row's flags change
+        // rarely, and the aggregate below emits nothing when they do not
+        for (int t = 1; t < branches; t++) {
+            List<Integer> sameArgs = branchCalls.get(t);
+            AggregateCall call = calls.get(sameArgs.get(0));
             ImmutableBitSet keys = group.union(ImmutableBitSet.of(call.getArgList()));
             builder.push(input);
             List<RexNode> flags = new ArrayList<>();
@@ -175,56 +194,31 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
                 }
             }
             List<RexNode> row = new ArrayList<>();
-            for (int i = 0; i < n; i++) row.add(group.get(i) ? builder.field(keys.indexOf(i)) : placeholders.get(i));
-            row.add(rex.makeExactLiteral(java.math.BigDecimal.valueOf(branches), tagType));
+            for (int g : group) row.add(builder.field(keys.indexOf(g)));
+            for (int i = row.size(); i < flagsAt; i++) row.add(placeholders.get(i));
+            List<Integer> args = call.getArgList();
+            for (int k = 0; k < args.size(); k++) row.set(argsAt[t] + k, builder.field(keys.indexOf(args.get(k))));
             for (int d = 0; d < calls.size(); d++) {
-                if (argsAt[d] < 0) continue;
-                List<Integer> args = calls.get(d).getArgList();
-                for (int k = 0; k < args.size(); k++) {
-                    row.add(sameArgs.contains(d) ? builder.field(keys.indexOf(args.get(k)))
-                            : placeholders.get(argsAt[d] + k));
-                }
-            }
-            for (int d = 0; d < calls.size(); d++) {
-                if (flagAt[d] < 0) continue;
-                int k = sameArgs.indexOf(d);
-                row.add(k >= 0 ? flags.get(k) : placeholders.get(flagAt[d]));
+                int k = branchOf[d] == t ? sameArgs.indexOf(d) : -1;
+                row.add(k >= 0 ? flags.get(k) : no);
             }
             builder.project(row);
-            branches++;
         }
         builder.union(true, branches);
 
-        // the filters: a plain call reads the rows tagged 0 (and its own filter), a distinct one its own tag
-        int width = columns.size();
-        List<RexNode> withFilters = new ArrayList<>(builder.fields());
-        List<Call> rewritten = new ArrayList<>();
+        List<RelBuilder.AggCall> aggCalls = new ArrayList<>();
         for (int c = 0; c < calls.size(); c++) {
             AggregateCall call = calls.get(c);
-            RexNode isTag = builder.equals(builder.field(tag),
-                    rex.makeExactLiteral(java.math.BigDecimal.valueOf(call.isDistinct() ? tagOf[c] : 0), tagType));
-            RexNode filter = call.isDistinct() ? builder.and(isTag, builder.field(flagAt[c]))
-                    : call.filterArg >= 0
-                    ? builder.and(isTag, builder.call(SqlStdOperatorTable.IS_TRUE, builder.field(call.filterArg)))
-                    : isTag;
-            withFilters.add(filter);
-            List<Integer> args = call.getArgList();
-            if (call.isDistinct()) {
-                List<Integer> moved = new ArrayList<>();
-                for (int k = 0; k < args.size(); k++) moved.add(argsAt[c] + k);
-                args = moved;
+            List<Integer> args = new ArrayList<>();
+            for (int k = 0; k < call.getArgList().size(); k++) {
+                args.add(call.isDistinct() ? argsAt[branchOf[c]] + k : plainAt[call.getArgList().get(k)]);
             }
-            rewritten.add(new Call(call, args, width + c));
+            aggCalls.add(builder.aggregateCall(call.getAggregation(), builder.fields(args))
+                    .filter(builder.field(flagsAt + c)).ignoreNulls(call.ignoreNulls()).as(call.getName()));
         }
-        builder.project(withFilters);
-        List<RelBuilder.AggCall> aggCalls = new ArrayList<>();
-        for (Call r : rewritten) {
-            aggCalls.add(builder.aggregateCall(r.call.getAggregation(), builder.fields(r.args))
-                    .filter(builder.field(r.filter)).ignoreNulls(r.call.ignoreNulls()).as(r.call.getName()));
-        }
-        builder.aggregate(builder.groupKey(group), aggCalls);
+        builder.aggregate(builder.groupKey(ImmutableBitSet.range(group.cardinality())), aggCalls);
         // a call may now be typed nullable where it was not (its filter could reject every row of a group,
-        // though no group lacks rows of tag 0): cast back to the aggregate's own row type
+        // though no group lacks rows of branch 0): cast back to the aggregate's own row type
         List<RexNode> out = new ArrayList<>();
         List<org.apache.calcite.rel.type.RelDataTypeField> want = agg.getRowType().getFieldList();
         for (int i = 0; i < want.size(); i++) {
@@ -234,10 +228,6 @@ final class DistinctAggregates extends RelHomogeneousShuttle {
         }
         builder.project(out, agg.getRowType().getFieldNames());
         return builder.build();
-    }
-
-    /** An aggregate call of the rewritten aggregate: the original, its arguments in the union, its filter column. */
-    private record Call(AggregateCall call, List<Integer> args, int filter) {
     }
 
     /** A placeholder value of {@code type} ({@link #hasPlaceholder}): NULL where allowed, else a zero of the type. */

@@ -122,16 +122,7 @@ final class Lowering {
             if (calc.getInput() instanceof LogicalWindow window && onlyBoundsTheRank(window, p)) {
                 return window(window, p, true);
             }
-            if (calc.getInput() instanceof LogicalAggregate agg && p.getCondition() == null && !p.isTrivial()
-                    && parents.getOrDefault(agg, 0) == 1 && !lowered.containsKey(agg)) {
-                // the aggregate read by this projection alone makes the projected rows itself: its own rows
-                // (q17's AVG as a DECIMAL before the cast) are neither hashed nor kept
-                Op a = aggregate(agg);
-                RowFunction f = ExpressionCompiler.compile(p, typeFactory, where, notNullColumns(agg));
-                if (a instanceof AggregateOp ao) return ao.fuse(f, p.toString());
-                lowered.put(agg, a);
-                return new CalcOp(a, f, p);
-            }
+            if (calc.getInput() instanceof LogicalAggregate agg && fusesAbove(agg, p)) return aboveAggregate(agg, p);
             Op in = calc.getInput() instanceof LogicalWindow window ? window(window, p, false) : lower(calc.getInput());
             if (calc.getInput() instanceof LogicalWindow window && onlyRankBounds(window, p)) {
                 // the rank operator keeps exactly the rows the condition keeps: what remains is the projection
@@ -146,6 +137,8 @@ final class Lowering {
         if (rel instanceof LogicalProject project) {
             RexProgram p = RexProgram.create(project.getInput().getRowType(), project.getProjects(), null,
                     project.getRowType(), rexBuilder(rel));
+            // a projection of the distinct aggregates' rewrite (q16's flags of a value's counts)
+            if (project.getInput() instanceof LogicalAggregate agg && fusesAbove(agg, p)) return aboveAggregate(agg, p);
             return new CalcOp(lower(project.getInput()), ExpressionCompiler.compile(p, typeFactory, where,
                     notNullColumns(project.getInput())), p);
         }
@@ -330,6 +323,25 @@ final class Lowering {
             picked[i] = ref.getIndex();
         }
         return picked;
+    }
+
+    /** Whether the projection {@code p} over {@code agg}, which nothing else reads, is made by the aggregate. */
+    private boolean fusesAbove(LogicalAggregate agg, RexProgram p) {
+        return p.getCondition() == null && !p.isTrivial() && parents.getOrDefault(agg, 0) == 1
+                && !lowered.containsKey(agg);
+    }
+
+    /**
+     * The aggregate {@code agg} making the rows of the projection {@code p} above it ({@link #fusesAbove}): its own
+     * rows (q17's AVG as a DECIMAL before the cast) are neither hashed nor kept, and a group whose projected row
+     * did not change emits nothing (q16's counts of a value, of which the projection keeps whether they are 0).
+     */
+    private Op aboveAggregate(LogicalAggregate agg, RexProgram p) {
+        Op a = aggregate(agg);
+        RowFunction f = ExpressionCompiler.compile(p, typeFactory, where, notNullColumns(agg));
+        if (a instanceof AggregateOp ao) return ao.fuse(f, p);
+        lowered.put(agg, a);
+        return new CalcOp(a, f, p);
     }
 
     private Op join(LogicalJoin join) {
