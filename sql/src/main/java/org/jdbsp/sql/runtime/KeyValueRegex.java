@@ -215,13 +215,16 @@ final class KeyValueRegex {
         private char literal() {
             if (at >= text.length()) throw fail();
             char c = text.charAt(at++);
-            if (c == '\\') {
-                if (at >= text.length()) throw fail();
-                c = text.charAt(at++);
-                if (c >= 128 || Character.isLetterOrDigit(c)) throw fail();
-                return c;
-            }
+            if (c == '\\') return escaped();
             if ("^$.|?*+()[]{}".indexOf(c) >= 0 || Character.isSurrogate(c)) throw fail();
+            return c;
+        }
+
+        /** The character after a backslash: an ASCII character that is not a letter or a digit, taken as it is. */
+        private char escaped() {
+            if (at >= text.length()) throw fail();
+            char c = text.charAt(at++);
+            if (c >= 128 || Character.isLetterOrDigit(c)) throw fail();
             return c;
         }
 
@@ -245,11 +248,8 @@ final class KeyValueRegex {
         private char classChar() {
             if (at >= text.length()) throw fail();
             char c = text.charAt(at++);
-            if (c == '\\') {
-                if (at >= text.length()) throw fail();
-                c = text.charAt(at++);
-                if (Character.isLetterOrDigit(c)) throw fail();
-            } else if (c == '[' || c == ']' || (c == '&' && peek('&'))) {
+            if (c == '\\') return escaped();
+            if (c == '[' || c == ']' || (c == '&' && peek('&'))) {
                 throw fail(); // a nested class, an empty one, or an intersection
             }
             if (c >= 128) throw fail();
