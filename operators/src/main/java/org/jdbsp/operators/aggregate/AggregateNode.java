@@ -27,7 +27,8 @@ import org.jdbsp.zset.ZSet;
  * group (O(1) per row per aggregate, or O(log n) for min/max); then for each touched group the aggregates compute
  * their new values from the committed state without changing it, and the group's output row is retracted and
  * re-emitted only if its existence or some value changed ({@code -oldRow + newRow}, the old row rebuilt from the
- * committed values), and the row itself did (a row that projects the values may not). Commit applies the changes and releases groups left with no state. With a watermark and
+ * committed values), and the row itself did (a row that projects the values may not: compared for the first
+ * {@value #COMPARED_FIRST} updated groups, and for all once one is found unchanged). Commit applies the changes and releases groups left with no state. With a watermark and
  * window groups, the groups of windows that end at or before the watermark are dropped at commit (their rows stay
  * in the output). {@code perStep} (the local phase of a local-global aggregate) keeps nothing between steps: each
  * step emits the step's own aggregates as insertions.
@@ -81,6 +82,13 @@ final class AggregateNode<T, R> extends Node implements Repartitionable, GroupCo
     private byte[] emit = new byte[16];
     private static final int RETRACT = 1;
     private static final int INSERT = 2;
+    /**
+     * Updated groups whose old and new rows are compared before one is found unchanged; from then on every one is.
+     * A result function whose rows always change with the values (most circuits') stops paying for the comparison.
+     */
+    static final int COMPARED_FIRST = 4096;
+    private int comparesLeft = COMPARED_FIRST;
+    private boolean unchangedRows;
     private boolean prepared;
     private boolean rowEmitted;
     private long pendingWatermark = Long.MIN_VALUE;
@@ -223,18 +231,24 @@ final class AggregateNode<T, R> extends Node implements Repartitionable, GroupCo
             result = new ZSet<>(rows); // presized for all: most steps of a min or max change few groups' rows
             for (int ord = 0; ord < n; ord++) {
                 int e = emit[ord];
-                if (e == (RETRACT | INSERT)) {
+                if (e == (RETRACT | INSERT) && (unchangedRows || comparesLeft > 0)) {
                     // a value changed, but the row may not have: a row projected from the values (SQL's flag of
                     // whether a count is 0) then cancels, and is not added to be cancelled
+                    if (!unchangedRows) comparesLeft--;
                     R old = row(touched.id(ord), -1);
                     R now = row(touched.id(ord), ord);
-                    if (old == null || !old.equals(now)) { // a null row fails in add, naming it
+                    if (old != null && old.equals(now)) { // a null row fails in add, naming it
+                        unchangedRows = true;
+                    } else {
                         result.add(old, -1);
                         result.add(now, 1);
                     }
-                } else if (e == RETRACT) {
+                    continue;
+                }
+                if ((e & RETRACT) != 0) {
                     result.add(row(touched.id(ord), -1), -1);
-                } else if (e == INSERT) {
+                }
+                if ((e & INSERT) != 0) {
                     result.add(row(touched.id(ord), ord), 1);
                 }
             }
