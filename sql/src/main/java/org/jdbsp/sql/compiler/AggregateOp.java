@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
 
 /**
  * {@code GROUP BY} with any list of aggregates, and {@code GROUPING SETS} (ROLLUP, CUBE) as a union of one
@@ -46,8 +47,8 @@ final class AggregateOp extends Op {
     private boolean growing;
     /** A projection fused above ({@link #fuse}): applied to each output row before it leaves; null if none. */
     private RowFunction after;
-    private org.apache.calcite.rex.RexProgram afterProgram;
-    private String afterText;
+    /** The fused projection's program (what {@link #after} computes), for analyses and the description. */
+    private RexProgram afterProgram;
 
     /**
      * @param expiring the position in {@code groupColumns} of a NOT NULL column whose changes {@code expiry} bounds,
@@ -76,10 +77,9 @@ final class AggregateOp extends Op {
      * Fuses a projection without a condition above this aggregate (which nothing else reads): each output row is
      * projected as it is made, so the aggregate's own rows are never hashed into a change set. Returns this.
      */
-    AggregateOp fuse(RowFunction projection, org.apache.calcite.rex.RexProgram program) {
+    AggregateOp fuse(RowFunction projection, RexProgram program) {
         this.after = projection;
         this.afterProgram = program;
-        this.afterText = program.toString();
         return this;
     }
 
@@ -235,7 +235,6 @@ final class AggregateOp extends Op {
         AggregateOp global = new AggregateOp(inputs().get(0), width, keys, List.of(keys), merged, shape, shape,
                 partialNotNull, expiring, expiry, text + " (global phase)");
         global.after = after;
-        global.afterText = afterText;
         global.afterProgram = afterProgram;
         return global;
     }
@@ -537,7 +536,7 @@ final class AggregateOp extends Op {
                 + (expiry.dayText() ? " (days)" : "")
                 + " below the watermark of " + expiry.table() + (expiry.offset() == 0 ? "" : (expiry.offset() > 0
                 ? " + " : " - ") + Math.abs(expiry.offset()) + " ms"))
-                + (after == null ? "" : ", each row then projected by calc " + afterText);
+                + (after == null ? "" : ", each row then projected by calc " + afterProgram);
     }
 
 }
