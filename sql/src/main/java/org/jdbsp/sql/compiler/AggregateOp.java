@@ -84,7 +84,8 @@ final class AggregateOp extends Op {
     }
 
     /** Output column {@code i}'s expression over the aggregate's own row when a projection is fused; else null. */
-    RexNode projected(int i) {
+    @Override
+    RexNode expression(int i) {
         return afterProgram == null ? null : afterProgram.expandLocalRef(afterProgram.getProjectList().get(i));
     }
 
@@ -142,8 +143,7 @@ final class AggregateOp extends Op {
             return false;
         }
         for (Op branch : union.inputs()) {
-            RexNode e = branch instanceof CalcOp b ? b.expression(a.filter)
-                    : branch instanceof AggregateOp g ? g.projected(a.filter) : null;
+            RexNode e = branch.expression(a.filter);
             boolean never = e instanceof RexLiteral l && Boolean.FALSE.equals(l.getValueAs(Boolean.class));
             if (!never && !w.stream(branch).isAppendOnly()) return false;
         }

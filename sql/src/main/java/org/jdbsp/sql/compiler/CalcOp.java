@@ -30,7 +30,8 @@ final class CalcOp extends Op {
         this.program = program;
     }
 
-    /** Output column {@code i}'s expression over the input's columns (for analyses of the plan). */
+    /** Output column {@code i}'s expression over the input's columns. */
+    @Override
     RexNode expression(int i) {
         return program.expandLocalRef(program.getProjectList().get(i));
     }

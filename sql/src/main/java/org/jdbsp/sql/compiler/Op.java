@@ -34,4 +34,12 @@ abstract class Op {
 
     /** One line saying what the operator computes, for {@code explain}. */
     abstract String describe();
+
+    /**
+     * Output column {@code i}'s expression, as a projection this operator applies last computes it (for analyses of
+     * the plan), or null when it applies none.
+     */
+    org.apache.calcite.rex.RexNode expression(int i) {
+        return null;
+    }
 }
