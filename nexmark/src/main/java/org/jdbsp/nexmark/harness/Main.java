@@ -34,9 +34,10 @@ import org.jdbsp.zset.ZSet;
  * and untimed, so that a batch's push is one bulk insert per input, as a source that delivers each type on its
  * own would feed them; {@link HeapWatch} warns of, or stops, a query whose state outgrows the heap.
  *
- * <p>With several worker counts ({@code --workers 1,2}) or {@code --rounds R}, each query is warmed up once per
- * count, then run R times per count, alternating the order of the counts from round to round, and a speed-up
- * table ({@link Scaling}) follows the results.
+ * <p>With several engines ({@code --engine circuit,sql}), several worker counts ({@code --workers 1,2}) or
+ * {@code --rounds R}, each query is warmed up once per {@link Variant} (engine and count), then run R times per
+ * variant, alternating the order of the variants from round to round, and a speed-up table ({@link Scaling})
+ * follows the results.
  */
 public final class Main {
     /** System property set by {@code bin/nexmark} when stderr is a terminal (Java cannot tell by itself). */
@@ -131,15 +132,15 @@ public final class Main {
         warnIfNaiveIsLong(o, source.size());
 
         List<QueryResult> results = new ArrayList<>();
-        boolean several = o.workerCounts.length > 1 || o.rounds > 1;
+        boolean several = Variant.all(o).size() > 1 || o.rounds > 1;
         for (NexmarkQuery<?> q : queries) {
             results.addAll(runQuery(q, source, o, progress, several));
         }
 
-        out.print(Table.render(results, several));
+        out.print(Table.render(results, several, o.engines.size() > 1));
         if (several) {
             out.println();
-            out.print(Scaling.render(results, o.workerCounts));
+            out.print(Scaling.render(results, Variant.all(o), o.engines.size() > 1));
         }
         out.flush();
         boolean failed = results.stream().anyMatch(QueryResult::failed);
@@ -240,28 +241,31 @@ public final class Main {
     }
 
     /**
-     * Runs {@code q}: one warm-up per worker count, then {@code --rounds} rounds, each a timed run per count (in
-     * the listed order in odd rounds, reversed in even ones). Stops at the first failed run.
+     * Runs {@code q}: one warm-up per variant (engine and worker count, {@link Variant#all}), then
+     * {@code --rounds} rounds, each a timed run per variant (in the listed order in odd rounds, reversed in even
+     * ones). Stops at the first failed run.
      */
     private List<QueryResult> runQuery(NexmarkQuery<?> q, EventSource source, Options o, Progress progress,
                                        boolean several) {
-        int[] counts = o.workerCounts;
-        WarmUp.Rounds[] warm = new WarmUp.Rounds[counts.length];
-        for (int i = 0; i < counts.length; i++) {
+        List<Variant> variants = Variant.all(o);
+        WarmUp.Rounds[] warm = new WarmUp.Rounds[variants.size()];
+        for (int i = 0; i < variants.size(); i++) {
             try {
-                warm[i] = warmUp(q, source, o, progress, counts[i]);
+                warm[i] = warmUp(q, source, o, progress, variants.get(i));
             } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
-                return List.of(failed(q, source.size(), o, counts[i], 1, e, progress));
+                return List.of(failed(q, source.size(), o, variants.get(i), 1, e, progress));
             }
         }
         List<QueryResult> runs = new ArrayList<>();
         for (int round = 1; round <= o.rounds; round++) {
-            for (int k = 0; k < counts.length; k++) {
-                int i = round % 2 == 1 ? k : counts.length - 1 - k;
-                QueryResult r = timedRun(q, source, o, progress, counts[i], round, warm[i]);
+            for (int k = 0; k < variants.size(); k++) {
+                int i = round % 2 == 1 ? k : variants.size() - 1 - k;
+                Variant v = variants.get(i);
+                QueryResult r = timedRun(q, source, o, progress, v, round, warm[i]);
                 runs.add(r);
-                String which = several ? String.format(Locale.ROOT, " (%d worker%s, round %d)", counts[i],
-                        counts[i] == 1 ? "" : "s", round) : "";
+                String which = several ? String.format(Locale.ROOT, " (%s%d worker%s, round %d)",
+                        o.engines.size() > 1 ? v.engine() + ", " : "", v.workers(), v.workers() == 1 ? "" : "s",
+                        round) : "";
                 err.println(r.error() != null ? "nexmark: " + q.name() + which + " FAILED: " + r.error()
                         : String.format(Locale.ROOT, "nexmark: %s%s: %,d events in %.3f s, %,.0f events/s%s",
                         q.name(), which, r.events(), r.seconds(), r.eventsPerSecond(),
@@ -274,14 +278,15 @@ public final class Main {
         return runs;
     }
 
-    /** The untimed warm-up of {@code q} on {@code workers} workers ({@link WarmUp}); notes a JIT still busy. */
+    /** The untimed warm-up of {@code q} as variant {@code v} ({@link WarmUp}); notes a JIT still busy. */
     private WarmUp.Rounds warmUp(NexmarkQuery<?> q, EventSource source, Options o, Progress progress,
-                                 int workers) {
+                                 Variant v) {
+        int workers = v.workers();
         int batch = o.batch;
         int warmup = (int) o.warmupFor(source.size());
         WarmUp.Rounds warm = warmup == 0 ? new WarmUp.Rounds(0, true, 0)
                 : WarmUp.run(o.warmupRounds, WarmUp::jitMillis, System::nanoTime, round -> {
-                    try (QueryEngine w = Engines.create(q, o.mode, workers, keepsView(o), o.engine)) {
+                    try (QueryEngine w = Engines.create(q, o.mode, workers, keepsView(o), v.engine())) {
                         EventSource.Pass pass = source.open(warmup, batch);
                         int done = 0;
                         BatchSizes sizes = new BatchSizes(o.batchMin, batch);
@@ -308,9 +313,10 @@ public final class Main {
         return warm;
     }
 
-    /** One timed run of {@code q} on a fresh circuit of {@code workers} workers, after its warm-up. */
-    private QueryResult timedRun(NexmarkQuery<?> q, EventSource source, Options o, Progress progress, int workers,
+    /** One timed run of {@code q} on a fresh engine of variant {@code v}, after its warm-up. */
+    private QueryResult timedRun(NexmarkQuery<?> q, EventSource source, Options o, Progress progress, Variant v,
                                  int round, WarmUp.Rounds warm) {
+        int workers = v.workers();
         int n = source.size();
         int batch = o.batch;
         long warmup = o.warmupFor(n);
@@ -327,7 +333,7 @@ public final class Main {
             try (QueryEngine engine = o.journal != null
                     ? Engines.createJournaled(q, o.mode, workers, keepsView(o),
                             o.journal.resolve(q.name() + "-w" + workers))
-                    : Engines.create(q, o.mode, workers, keepsView(o), o.engine)) {
+                    : Engines.create(q, o.mode, workers, keepsView(o), v.engine())) {
                 ThreadCpu cpu = new ThreadCpu(workers - 1);
                 long mainCpu = 0;
                 long mainAlloc = 0;
@@ -343,7 +349,7 @@ public final class Main {
                 EventSource.Pass pass = source.open(n, batch);
                 BatchSizes sizes = new BatchSizes(o.batchMin, batch);
                 Checkpointing ckpt = o.checkpointDir != null
-                        ? Checkpointing.start(o, o.checkpointDir.resolve(q.name() + "-w" + workers), q.name(), err)
+                        ? Checkpointing.start(o, o.checkpointDir.resolve(v.directoryName(q.name(), o)), q.name(), err)
                         : o.journal != null && (o.checkpointEverySteps > 0 || o.checkpointEveryMs > 0)
                         ? Checkpointing.journaled(o, q.name(), err) : null;
                 int s = 0;
@@ -447,7 +453,7 @@ public final class Main {
                 Arrays.sort(latency);
                 double seconds = total / 1e9;
                 double perSecond = n / seconds;
-                return new QueryResult(q.name(), q.description(), o.engine, mode, n, batch, o.batchMin, steps,
+                return new QueryResult(q.name(), q.description(), v.engine(), mode, n, batch, o.batchMin, steps,
                         engine.workers(), round, Engines.coresUsed(engine.workers()), warmup, warm.count(), seconds,
                         perSecond,
                         perSecond / Engines.coresUsed(engine.workers()), percentile(latency, 0.50) / 1e6,
@@ -461,7 +467,7 @@ public final class Main {
                         ckpt == null ? Double.NaN : ckpt.maxPauseMs(), ckpt == null ? 0 : ckpt.lastBytes());
             }
         } catch (Exception | LinkageError | OutOfMemoryError | StackOverflowError e) {
-            return failed(q, n, o, workers, round, e, progress);
+            return failed(q, n, o, v, round, e, progress);
         }
     }
 
@@ -477,14 +483,15 @@ public final class Main {
         return o.check || o.dumpOutput != null;
     }
 
-    private QueryResult failed(NexmarkQuery<?> q, int n, Options o, int workers, int round, Throwable e,
+    private QueryResult failed(NexmarkQuery<?> q, int n, Options o, Variant v, int round, Throwable e,
                                Progress progress) {
+        int workers = v.workers();
         progress.clear();
         if (!(e instanceof HeapWatch.Exhausted)) { // says all in its message, printed with the row's error
             err.println("nexmark: " + q.name() + " failed:");
             e.printStackTrace(err);
         }
-        return new QueryResult(q.name(), q.description(), o.engine, o.mode.name().toLowerCase(Locale.ROOT), n,
+        return new QueryResult(q.name(), q.description(), v.engine(), o.mode.name().toLowerCase(Locale.ROOT), n,
                 o.batch, o.batchMin, 0, workers, round, Engines.coresUsed(workers), o.warmupFor(n), 0, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, new double[0], Double.NaN,

@@ -48,6 +48,11 @@ public final class Options {
     public final Mode mode;
     /** {@code circuit} (the hand-wired circuits, default) or {@code sql} (the queries' SQL texts, compiled). */
     public final String engine;
+    /**
+     * The engines to run each query on ({@code --engine circuit,sql}); the first is {@link #engine}. More than
+     * one runs every engine in every round, alternating their order, and reports the ratios of their times.
+     */
+    public final List<String> engines;
     /** Workers per circuit: the first of {@link #workerCounts}; default {@link Engines#defaultWorkers()}. */
     public final int workers;
     /**
@@ -90,7 +95,8 @@ public final class Options {
         batch = b.batch;
         batchMin = b.batchMin;
         mode = b.mode;
-        engine = b.engine;
+        engines = List.copyOf(b.engines);
+        engine = engines.get(0);
         workerCounts = b.workers.clone();
         workers = workerCounts[0];
         rounds = b.rounds;
@@ -128,7 +134,7 @@ public final class Options {
         int batch = DEFAULT_BATCH;
         int batchMin = DEFAULT_BATCH;
         Mode mode = Mode.INCREMENTAL;
-        String engine = "circuit";
+        List<String> engines = List.of("circuit");
         int[] workers = {Engines.defaultWorkers()};
         int rounds = 1;
         long warmup = -1;
@@ -214,7 +220,7 @@ public final class Options {
         if (b.checkpointDir != null && b.journal != null) {
             throw new UsageException("--journal keeps its checkpoints with the journal: drop --checkpoint-dir");
         }
-        if (b.journal != null && b.engine.equals("sql")) {
+        if (b.journal != null && b.engines.contains("sql")) {
             throw new UsageException("--journal runs the circuit engine (SQL programs: DurableSqlProgram)");
         }
         if (b.checkpointDir != null && !b.checkpointEveryGiven) {
@@ -262,10 +268,7 @@ public final class Options {
                 case "naive" -> Mode.NAIVE;
                 default -> throw new UsageException("--mode: expected incremental or naive, got '" + value + "'");
             };
-            case "--engine" -> b.engine = switch (value.toLowerCase(Locale.ROOT)) {
-                case "circuit", "sql" -> value.toLowerCase(Locale.ROOT);
-                default -> throw new UsageException("--engine: expected circuit or sql, got '" + value + "'");
-            };
+            case "--engine" -> b.engines = engines(name, value);
             case "--json" -> b.json = path(name, value);
             case "--dump-events" -> b.dumpEvents = path(name, value);
             case "--events-from" -> b.eventsFrom = path(name, value);
@@ -292,6 +295,23 @@ public final class Options {
             }
             default -> throw new UsageException("unknown option '" + name + "' (see --help)");
         }
+    }
+
+    /** An engine, {@code circuit} or {@code sql}, or a comma list of both ({@code circuit,sql}). */
+    private static List<String> engines(String name, String value) throws UsageException {
+        List<String> engines = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            String engine = part.strip().toLowerCase(Locale.ROOT);
+            if (!engine.equals("circuit") && !engine.equals("sql")) {
+                throw new UsageException(name + ": expected circuit, sql or a comma list of them, got '" + value
+                        + "'");
+            }
+            if (engines.contains(engine)) {
+                throw new UsageException(name + ": " + engine + " is listed twice in '" + value + "'");
+            }
+            engines.add(engine);
+        }
+        return engines;
     }
 
     /** A worker count, or a comma list of distinct ones ({@code 1,2}); the harness checks each against its limits. */
@@ -392,7 +412,9 @@ public final class Options {
                                      (default %,d; Feldera's closed loop uses 40,000)
                   --engine E         circuit (default: the hand-wired circuits) or sql (the queries' SQL
                                      texts of all 23 queries, nexmark/nexmark's with documented changes,
-                                     compiled by jdbsp's SQL); the JSON's engine says which
+                                     compiled by jdbsp's SQL); the JSON's engine says which. A comma list
+                                     (circuit,sql) runs each query on each engine in one JVM over the same
+                                     events and prints the ratios of their times (see --rounds)
                   --mode M           incremental (default) or naive (recomputes every operator from the whole
                                      history at each step: cost grows with events x steps; a warning is
                                      printed when a run would be long)
@@ -402,11 +424,12 @@ public final class Options {
                                      steps synchronous across workers; 1 steps a plain circuit on the main
                                      thread. A comma list (1,2) runs each query with each count in one JVM
                                      and prints the speed-ups over the first count (see --rounds)
-                  --rounds R         timed runs per query and worker count (default 1, at most %d). After
-                                     one warm-up per count, round r runs every count, in the listed order
-                                     in odd rounds and reversed in even ones, so that drift in the machine's
-                                     speed hits all counts alike; the speed-up table gives the median
-                                     seconds per count, their ratio, and the median of the rounds' ratios
+                  --rounds R         timed runs per query, engine and worker count (default 1, at most
+                                     %d). After one warm-up per engine and count, round r runs each of
+                                     them, in the listed order in odd rounds and reversed in even ones
+                                     (engines first, then counts), so that drift in the machine's speed
+                                     hits all alike; the speed-up table gives the median seconds of each,
+                                     their ratio to the first, and the median of the rounds' ratios
                   --warmup N         untimed warm-up per query: a separate throwaway circuit is fed the first
                                      N events before the timed run on a fresh circuit (default
                                      min(%,d, events): the JIT compiles during it; 0 disables).

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * The human-readable results table printed at the end of a run: one row per query, or per query, worker count
- * and round when a run compares worker counts ({@code --workers 1,2} or {@code --rounds}).
+ * (and engine) and round when a run compares variants ({@code --workers 1,2}, {@code --engine circuit,sql} or
+ * {@code --rounds}).
  */
 final class Table {
     private static final String[] HEADER = {"query", "events", "seconds", "events/s", "events/s/core",
@@ -15,12 +16,16 @@ final class Table {
     private Table() {
     }
 
-    /** With {@code runs}, the first column also names the worker count and round: {@code q4 w2 r3}. */
-    static String render(List<QueryResult> results, boolean runs) {
+    /**
+     * With {@code runs}, the first column also names the worker count and round, {@code q4 w2 r3}, and with
+     * {@code engines} the engine too, {@code q4 sql w2 r3}.
+     */
+    static String render(List<QueryResult> results, boolean runs, boolean engines) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (QueryResult r : results) {
-            String name = runs ? r.query() + " w" + r.workers() + " r" + r.round() : r.query();
+            String name = runs ? r.query() + " " + new Variant(r.engine(), r.workers()).label(engines) + " r" + r.round()
+                    : r.query();
             if (r.error() != null) {
                 rows.add(new String[] {name, fmt(r.events()), "-", "-", "-", "-", "-", "-", "-", "-", "-",
                     "FAILED"});

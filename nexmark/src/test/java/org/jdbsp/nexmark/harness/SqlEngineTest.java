@@ -40,9 +40,43 @@ class SqlEngineTest {
     }
 
     @Test
+    void enginesComparedAlternateByRoundAndReportTheirRatio() throws IOException {
+        Path json = dir.resolve("engines.json");
+        HarnessRun r = HarnessRun.run("--engine", "circuit,sql", "--workers", "1,2", "--rounds", "2", "--query",
+                "q1,q4", "--events", "3000", "--batch", "500", "--warmup", "500", "--check", "--json",
+                json.toString());
+        assertEquals(0, r.status(), r.toString());
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals(16, root.size(), root.toString());
+        // per query: round 1 engines first then counts in the listed order, round 2 the reverse
+        String[] expected = {"circuit 1 1", "circuit 2 1", "sql 1 1", "sql 2 1",
+            "sql 2 2", "sql 1 2", "circuit 2 2", "circuit 1 2"};
+        for (int i = 0; i < 16; i++) {
+            JsonNode q = root.get(i);
+            assertEquals(i < 8 ? "q1" : "q4", q.get("query").asText());
+            assertEquals(expected[i % 8], q.get("engine").asText() + " " + q.get("workers").asInt() + " "
+                    + q.get("round").asInt(), q.toString());
+            assertTrue(q.get("checked").asBoolean(), q.toString());
+        }
+        assertTrue(r.out().contains("q4 sql w1 r2"), r.out());
+        List<String> ratios = r.out().lines().filter(l -> l.matches("q[14] +sql +[12] +2 .*x +\\d+\\.\\d+x"))
+                .toList();
+        assertEquals(4, ratios.size(), r.out());
+        assertEquals(2, r.out().lines().filter(l -> l.matches("q[14] +circuit +1 +2 .* - +-")).count(), r.out());
+        assertTrue(r.err().contains("q4 (sql, 2 workers, round 2)"), r.err());
+    }
+
+    @Test
     void anUnknownEngineIsRefused() {
         HarnessRun bad = HarnessRun.run("--engine", "flink");
         assertEquals(2, bad.status(), bad.toString());
-        assertTrue(bad.err().contains("--engine: expected circuit or sql, got 'flink'"), bad.toString());
+        assertTrue(bad.err().contains("--engine: expected circuit, sql or a comma list of them, got 'flink'"),
+                bad.toString());
+        HarnessRun twice = HarnessRun.run("--engine", "sql,SQL");
+        assertEquals(2, twice.status(), twice.toString());
+        assertTrue(twice.err().contains("--engine: sql is listed twice in 'sql,SQL'"), twice.toString());
+        HarnessRun journal = HarnessRun.run("--engine", "circuit,sql", "--journal", "j");
+        assertEquals(2, journal.status(), journal.toString());
+        assertTrue(journal.err().contains("--journal runs the circuit engine"), journal.toString());
     }
 }
