@@ -19,6 +19,8 @@ public final class IntervalExpiry<A, B> {
     private final Expiry<A> leftPlusLower;
     /** Right times moved back by {@code upper}: no future right row matches a left row below it. */
     private final Expiry<B> rightMinusUpper;
+    private final long lower;
+    private final long upper;
 
     private IntervalExpiry(Expiry<A> left, Expiry<B> right, long lower, long upper) {
         if (lower > upper || lower == Long.MIN_VALUE || upper == Long.MAX_VALUE) {
@@ -27,6 +29,8 @@ public final class IntervalExpiry<A, B> {
         }
         this.left = left;
         this.right = right;
+        this.lower = lower;
+        this.upper = upper;
         this.leftPlusLower = left.shifted(lower);
         this.rightMinusUpper = right.shifted(-upper);
     }
@@ -39,6 +43,11 @@ public final class IntervalExpiry<A, B> {
      */
     public static <A, B> IntervalExpiry<A, B> of(Expiry<A> left, Expiry<B> right, long lower, long upper) {
         return new IntervalExpiry<>(left, right, lower, upper);
+    }
+
+    /** The same expiry for the join with its sides exchanged (B on the left): {@code timeA - timeB} in [-upper, -lower]. */
+    public IntervalExpiry<B, A> swapped() {
+        return new IntervalExpiry<>(right, left, -upper, -lower);
     }
 
     long timeA(A row) {

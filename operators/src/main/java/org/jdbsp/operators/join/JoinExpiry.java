@@ -32,6 +32,11 @@ public final class JoinExpiry<A, B> {
         return new JoinExpiry<>(left, right);
     }
 
+    /** The same expiry for the join with its sides exchanged (B on the left). */
+    public JoinExpiry<B, A> swapped() {
+        return new JoinExpiry<>(right, left);
+    }
+
     long timeA(A row) {
         return left.time(row);
     }

@@ -144,6 +144,42 @@ public final class Joins {
         return wire(JoinKind.INNER, a, b, Keys.objects(keyA, keyB), combine, true);
     }
 
+    /** {@link #joinOnLongBroadcast} whose keys {@code expiry} drops, as the plain join with an expiry does. */
+    public static <A, B, R> Stream<R> joinOnLongBroadcast(Stream<A> a, Stream<B> b, ToLongFunction<? super A> keyA,
+                                                          ToLongFunction<? super B> keyB,
+                                                          BiFunction<? super A, ? super B, ? extends R> combine,
+                                                          JoinExpiry<A, B> expiry) {
+        Objects.requireNonNull(expiry, "join: null expiry");
+        return wire(JoinKind.INNER, a, b, Keys.longs(keyA, keyB), combine, true, expiry, null);
+    }
+
+    /** {@link #joinOnLongBroadcast} whose rows {@code interval} drops, as the plain interval join does. */
+    public static <A, B, R> Stream<R> joinOnLongBroadcast(Stream<A> a, Stream<B> b, ToLongFunction<? super A> keyA,
+                                                          ToLongFunction<? super B> keyB,
+                                                          BiFunction<? super A, ? super B, ? extends R> combine,
+                                                          IntervalExpiry<A, B> interval) {
+        Objects.requireNonNull(interval, "join: null interval expiry");
+        return wire(JoinKind.INNER, a, b, Keys.longs(keyA, keyB), combine, true, null, interval);
+    }
+
+    /** {@link #joinBroadcast} whose keys {@code expiry} drops. */
+    public static <A, B, K, R> Stream<R> joinBroadcast(Stream<A> a, Stream<B> b, Function<? super A, ? extends K> keyA,
+                                                       Function<? super B, ? extends K> keyB,
+                                                       BiFunction<? super A, ? super B, ? extends R> combine,
+                                                       JoinExpiry<A, B> expiry) {
+        Objects.requireNonNull(expiry, "join: null expiry");
+        return wire(JoinKind.INNER, a, b, Keys.objects(keyA, keyB), combine, true, expiry, null);
+    }
+
+    /** {@link #joinBroadcast} whose rows {@code interval} drops. */
+    public static <A, B, K, R> Stream<R> joinBroadcast(Stream<A> a, Stream<B> b, Function<? super A, ? extends K> keyA,
+                                                       Function<? super B, ? extends K> keyB,
+                                                       BiFunction<? super A, ? super B, ? extends R> combine,
+                                                       IntervalExpiry<A, B> interval) {
+        Objects.requireNonNull(interval, "join: null interval expiry");
+        return wire(JoinKind.INNER, a, b, Keys.objects(keyA, keyB), combine, true, null, interval);
+    }
+
     /**
      * Left outer join: the inner join plus {@code combine(a, null)} for every row {@code a} whose key is not present
      * in {@code b}. Extra cost: the rows of keys whose presence in {@code b} flips are re-emitted padded or

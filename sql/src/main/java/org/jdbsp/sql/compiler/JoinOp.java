@@ -98,6 +98,26 @@ final class JoinOp extends Op {
         return this;
     }
 
+    /**
+     * Which input a {@code BROADCAST} hint sends to every worker, leaving the other where its rows are: 0 the left,
+     * 1 the right, -1 neither (both are moved by key). See {@link #broadcasting}.
+     */
+    private int broadcast = -1;
+
+    /**
+     * Makes this inner join send input {@code side} (0 left, 1 right) to every worker and leave the other input's
+     * rows where they are ({@code Joins.joinOnLongBroadcast}): no row of the other input moves and its hot keys stay
+     * spread over the workers, while the broadcast side's state is kept once per worker. The output is then routed
+     * by no column. Returns this.
+     */
+    JoinOp broadcasting(int side) {
+        if (type != JoinRelType.INNER || lookup || side < 0 || side > 1) {
+            throw new IllegalStateException("broadcast of side " + side + " of a " + type + " join");
+        }
+        this.broadcast = side;
+        return this;
+    }
+
     /** The row shapes of the left and the right input. */
     private final String leftShape;
     private final String rightShape;
@@ -186,7 +206,7 @@ final class JoinOp extends Op {
                 return routedByKey(innerOnLong(l, r, out, expiry, null));
             }
             switch (type) {
-                case INNER: return expiry == null ? Joins.join(l, r, kl, kr, out) : Joins.join(l, r, kl, kr, out, expiry);
+                case INNER: return pairs(l, r, kl, kr, out, expiry, null);
                 case LEFT: return Joins.leftJoin(l, r, kl, kr, out);
                 case RIGHT: return Joins.rightJoin(l, r, kl, kr, out);
                 case FULL: return Joins.fullJoin(l, r, kl, kr, out);
@@ -227,8 +247,12 @@ final class JoinOp extends Op {
     private Stream<Tuple> pairs(Stream<Tuple> l, Stream<Tuple> r, Function<Tuple, Object> kl, Function<Tuple, Object> kr,
                                 java.util.function.BiFunction<Tuple, Tuple, Tuple> out,
                                 JoinExpiry<Tuple, Tuple> expiry, IntervalExpiry<Tuple, Tuple> interval) {
-        return longKeyNullable != null ? innerOnLong(l, r, out, expiry, interval)
-                : expiry != null ? Joins.join(l, r, kl, kr, out, expiry)
+        if (longKeyNullable != null) return innerOnLong(l, r, out, expiry, interval);
+        if (broadcast == 0) {
+            return broadcastRight(r, l, kr, kl, (b, a) -> out.apply(a, b), swap(expiry), swap(interval));
+        }
+        if (broadcast == 1) return broadcastRight(l, r, kl, kr, out, expiry, interval);
+        return expiry != null ? Joins.join(l, r, kl, kr, out, expiry)
                 : interval != null ? Joins.join(l, r, kl, kr, out, interval)
                 : Joins.join(l, r, kl, kr, out);
     }
@@ -247,9 +271,45 @@ final class JoinOp extends Op {
         // keys that name their routing: a side already routed by its key column is not exchanged again
         java.util.function.ToLongFunction<Tuple> kl = Routing.longKey(lk, lc);
         java.util.function.ToLongFunction<Tuple> kr = Routing.longKey(rk, rc);
+        if (broadcast == 0) {
+            return broadcastRightOnLong(rk, lk, kr, kl, (b, a) -> out.apply(a, b), swap(expiry), swap(interval));
+        }
+        if (broadcast == 1) return broadcastRightOnLong(lk, rk, kl, kr, out, expiry, interval);
         return expiry != null ? Joins.joinOnLong(lk, rk, kl, kr, out, expiry)
                 : interval != null ? Joins.joinOnLong(lk, rk, kl, kr, out, interval)
                 : Joins.joinOnLong(lk, rk, kl, kr, out);
+    }
+
+    /** The inner join of {@code a} and {@code b} on {@code long} keys, {@code b} broadcast ({@link #broadcasting}). */
+    private static Stream<Tuple> broadcastRightOnLong(Stream<Tuple> a, Stream<Tuple> b,
+                                                      java.util.function.ToLongFunction<Tuple> ka,
+                                                      java.util.function.ToLongFunction<Tuple> kb,
+                                                      java.util.function.BiFunction<Tuple, Tuple, Tuple> out,
+                                                      JoinExpiry<Tuple, Tuple> expiry,
+                                                      IntervalExpiry<Tuple, Tuple> interval) {
+        return expiry != null ? Joins.joinOnLongBroadcast(a, b, ka, kb, out, expiry)
+                : interval != null ? Joins.joinOnLongBroadcast(a, b, ka, kb, out, interval)
+                : Joins.joinOnLongBroadcast(a, b, ka, kb, out);
+    }
+
+    /** The inner join of {@code a} and {@code b} on keys, {@code b} broadcast ({@link #broadcasting}). */
+    private static Stream<Tuple> broadcastRight(Stream<Tuple> a, Stream<Tuple> b, Function<Tuple, Object> ka,
+                                                Function<Tuple, Object> kb,
+                                                java.util.function.BiFunction<Tuple, Tuple, Tuple> out,
+                                                JoinExpiry<Tuple, Tuple> expiry, IntervalExpiry<Tuple, Tuple> interval) {
+        return expiry != null ? Joins.joinBroadcast(a, b, ka, kb, out, expiry)
+                : interval != null ? Joins.joinBroadcast(a, b, ka, kb, out, interval)
+                : Joins.joinBroadcast(a, b, ka, kb, out);
+    }
+
+    /** {@code e} with its sides exchanged (null stays null): for a join wired right side first. */
+    private static JoinExpiry<Tuple, Tuple> swap(JoinExpiry<Tuple, Tuple> e) {
+        return e == null ? null : e.swapped();
+    }
+
+    /** {@code e} with its sides exchanged (null stays null): for a join wired right side first. */
+    private static IntervalExpiry<Tuple, Tuple> swap(IntervalExpiry<Tuple, Tuple> e) {
+        return e == null ? null : e.swapped();
     }
 
     /**
@@ -262,6 +322,7 @@ final class JoinOp extends Op {
 
     /** {@link #routedByKey(Stream)} of rows whose column {@code o} is the joined row's {@code source[o]} (null: o). */
     private Stream<Tuple> routedByKey(Stream<Tuple> joined, int[] source) {
+        if (broadcast >= 0) return joined; // each pair was made where its unbroadcast row was: no column routes it
         int lc = leftKeys[0], rc = leftWidth + rightKeys[0];
         if (source == null) return Routing.declare(joined, lc, rc);
         int[] kept = new int[source.length];
@@ -317,6 +378,8 @@ final class JoinOp extends Op {
     @Override
     String describe() {
         return (lookup ? "temporal (lookup)" : type.name().toLowerCase(java.util.Locale.ROOT)) + " join " + text
+                + (broadcast < 0 ? "" : ", broadcasting its " + (broadcast == 0 ? "left" : "right")
+                        + " input to every worker")
                 + (pairs == null ? "" : ", its pairs filtered and projected as " + pairText)
                 + (keyTime == null ? "" : ", dropping the keys whose $" + leftKeys[keyTime.key()] + " is below the watermarks of "
                 + describe(keyTime.left()) + " and " + describe(keyTime.right()))

@@ -62,10 +62,69 @@ final class Lowering {
     /** The names of the recursive relations (WITH RECURSIVE) being lowered. */
     private final Set<String> transients = new java.util.HashSet<>();
 
+    /** The tables of the query's {@code BROADCAST} hints (lower case), each mapped to where its hint is. */
+    private final Map<String, String> broadcast;
+    /** The hinted tables some join has broadcast. */
+    private final Set<String> broadcastUsed = new java.util.HashSet<>();
+
     Lowering(Catalog catalog, Statement.QueryText where, JavaTypeFactory typeFactory) {
+        this(catalog, where, typeFactory, Map.of());
+    }
+
+    /** @param broadcast the query's {@code BROADCAST} hints ({@link BroadcastHints#take}) */
+    Lowering(Catalog catalog, Statement.QueryText where, JavaTypeFactory typeFactory, Map<String, String> broadcast) {
         this.catalog = catalog;
         this.where = where;
         this.typeFactory = typeFactory;
+        this.broadcast = broadcast;
+    }
+
+    /**
+     * Checks that every {@code BROADCAST} hint was taken by a join.
+     *
+     * @throws SqlException naming a hint no inner join of the plan has its table as an input
+     */
+    void checkBroadcastHintsUsed() {
+        for (Map.Entry<String, String> e : broadcast.entrySet()) {
+            if (!broadcastUsed.contains(e.getKey())) {
+                throw new SqlException(e.getValue() + ": no join of the query has " + e.getKey() + " as an input"
+                        + " (its rows, filtered or projected at most, on one side of the join only)");
+            }
+        }
+    }
+
+    /**
+     * Which input of a join of {@code type} over {@code left} and {@code right} a {@code BROADCAST} hint names: 0
+     * the left, 1 the right, -1 none. An input is named when it is the hinted table, filtered or projected at most,
+     * and the other input is not.
+     *
+     * @throws SqlException when hints name both inputs, or name one of a join other than an inner join
+     */
+    private int broadcastSide(RelNode left, RelNode right, JoinRelType type) {
+        if (broadcast.isEmpty()) return -1;
+        String l = directTable(left), r = directTable(right);
+        String hl = l == null ? null : broadcast.get(l), hr = r == null ? null : broadcast.get(r);
+        if (hl == null && hr == null || java.util.Objects.equals(l, r)) return -1;
+        if (hl != null && hr != null) {
+            throw new SqlException(hl + " and " + hr + " name both inputs of one join: broadcast one of them");
+        }
+        String hint = hl != null ? hl : hr;
+        if (type != JoinRelType.INNER) {
+            throw new UnsupportedSqlException(hint + ": the join it names is a " + type.name().toLowerCase(Locale.ROOT)
+                    + " join; jdbsp broadcasts an input of an inner join only");
+        }
+        broadcastUsed.add(hl != null ? l : r);
+        return hl != null ? 0 : 1;
+    }
+
+    /** The table (lower case) {@code rel} reads, when it is a scan under filters and projections only; else null. */
+    private static String directTable(RelNode rel) {
+        while (rel instanceof LogicalFilter || rel instanceof LogicalProject || rel instanceof LogicalCalc) {
+            rel = rel.getInput(0);
+        }
+        if (!(rel instanceof LogicalTableScan scan)) return null;
+        List<String> qn = scan.getTable().getQualifiedName();
+        return Catalog.key(qn.get(qn.size() - 1));
     }
 
     /** The lower-case names of the tables and views the lowered plans read. */
@@ -781,7 +840,8 @@ final class Lowering {
                 (n == 0 ? "(cross)" : keys.toString()) + residualText
                         + (picked == null ? "" : " picking " + java.util.Arrays.toString(picked)));
         op.intervalTimes = interval;
-        return op;
+        int side = broadcastSide(left, right, type);
+        return side < 0 ? op : op.broadcasting(side);
     }
 
     private Op aggregate(LogicalAggregate agg) {

@@ -55,6 +55,7 @@ import org.jdbsp.sql.UnsupportedSqlException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -310,6 +311,7 @@ public final class Planner {
 
     private CompiledQuery compile(SqlNode node, Statement.QueryText q, List<String> columnNames, boolean keepOrder,
             boolean expand) {
+        Map<String, String> broadcast = BroadcastHints.take(node, q, catalog);
         Frontend fe = new Frontend(expand);
         SqlNode validated;
         try {
@@ -357,8 +359,9 @@ public final class Planner {
             for (int i = 0; i < all.length; i++) all[i] = i;
             schema = schemaOf(rel.getRowType(), all, outNames);
         }
-        Lowering lowering = new Lowering(catalog, q, typeFactory);
+        Lowering lowering = new Lowering(catalog, q, typeFactory, broadcast);
         Op op = lowering.lower(rel);
+        lowering.checkBroadcastHintsUsed();
         return new CompiledQuery(op, schema, lowering.sources(), RelOptUtil.toString(rel),
                 keepOrder ? OrderComparator.of(root.collation, rel.getRowType()) : null, project,
                 lowering.bounds(rel), lowering.notNullColumns(rel));
