@@ -10,36 +10,32 @@ import java.util.function.Function;
  * meet. Internal.
  */
 final class Keys {
-    /** The key of a row of the left side whose equi-join key holds a NULL: equal to no key of the right side. */
-    static final Object LEFT_NULL = new Object() {
+    /**
+     * A key standing for NULL, which a key must not be. A record, so that a checkpoint writes it and a restore
+     * reads back a key equal to it (compare with {@code equals}: the restored key is another object).
+     */
+    record NullKey(String name) {
         @Override
         public String toString() {
-            return "NULL(left)";
+            return name;
         }
-    };
+    }
+
+    /** The key of a row of the left side whose equi-join key holds a NULL: equal to no key of the right side. */
+    static final Object LEFT_NULL = new NullKey("NULL(left)");
 
     /** The same for the right side; never equal to {@link #LEFT_NULL}. */
-    static final Object RIGHT_NULL = new Object() {
-        @Override
-        public String toString() {
-            return "NULL(right)";
-        }
-    };
+    static final Object RIGHT_NULL = new NullKey("NULL(right)");
 
     /** The key of a single-column grouping whose value is NULL (a key must not be null). */
-    static final Object NULL_KEY = new Object() {
-        @Override
-        public String toString() {
-            return "NULL";
-        }
-    };
+    static final Object NULL_KEY = new NullKey("NULL");
 
     private Keys() {
     }
 
     /** The value at position {@code i} of a key made by {@link #of}{@code (columns)} with {@code n} columns. */
     static Object value(Object key, int i, int n) {
-        if (n == 1) return key == NULL_KEY ? null : key;
+        if (n == 1) return NULL_KEY.equals(key) ? null : key;
         return ((Tuple) key).get(i);
     }
 
