@@ -332,7 +332,7 @@ public final class Main {
             long total = 0;
             try (QueryEngine engine = o.journal != null
                     ? Engines.createJournaled(q, o.mode, workers, keepsView(o),
-                            o.journal.resolve(q.name() + "-w" + workers))
+                            o.journal.resolve(v.directoryName(q.name(), o)))
                     : Engines.create(q, o.mode, workers, keepsView(o), v.engine())) {
                 ThreadCpu cpu = new ThreadCpu(workers - 1);
                 long mainCpu = 0;

@@ -57,8 +57,7 @@ final class Scaling {
 
     /** The seconds of the successful runs of variant {@code v}, in round order. */
     private static double[] seconds(List<QueryResult> runs, Variant v) {
-        return runs.stream().filter(r -> r.workers() == v.workers() && r.engine().equals(v.engine())
-                        && r.error() == null)
+        return runs.stream().filter(r -> r.error() == null && Variant.of(r).equals(v))
                 .sorted((a, b) -> Integer.compare(a.round(), b.round()))
                 .mapToDouble(QueryResult::seconds).toArray();
     }

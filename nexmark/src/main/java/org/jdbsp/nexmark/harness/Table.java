@@ -24,7 +24,7 @@ final class Table {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (QueryResult r : results) {
-            String name = runs ? r.query() + " " + new Variant(r.engine(), r.workers()).label(engines) + " r" + r.round()
+            String name = runs ? r.query() + " " + Variant.of(r).label(engines) + " r" + r.round()
                     : r.query();
             if (r.error() != null) {
                 rows.add(new String[] {name, fmt(r.events()), "-", "-", "-", "-", "-", "-", "-", "-", "-",

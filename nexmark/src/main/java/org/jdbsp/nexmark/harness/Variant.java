@@ -20,7 +20,15 @@ record Variant(String engine, int workers) {
         return variants;
     }
 
-    /** A directory for this variant's files of {@code query}: {@code q4-w2}, or {@code q4-sql-w2} with engines compared. */
+    /** The variant that ran {@code r}. */
+    static Variant of(QueryResult r) {
+        return new Variant(r.engine(), r.workers());
+    }
+
+    /**
+     * A directory for this variant's files of {@code query} (checkpoints, journal): {@code q4-w2}, or
+     * {@code q4-sql-w2} with engines compared.
+     */
     String directoryName(String query, Options o) {
         return query + (o.engines.size() > 1 ? "-" + engine : "") + "-w" + workers;
     }

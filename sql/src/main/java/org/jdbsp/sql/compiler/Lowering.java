@@ -122,9 +122,13 @@ final class Lowering {
         while (rel instanceof LogicalFilter || rel instanceof LogicalProject || rel instanceof LogicalCalc) {
             rel = rel.getInput(0);
         }
-        if (!(rel instanceof LogicalTableScan scan)) return null;
+        return rel instanceof LogicalTableScan scan ? Catalog.key(tableName(scan)) : null;
+    }
+
+    /** The name of the relation {@code scan} reads: the last part of its qualified name. */
+    private static String tableName(LogicalTableScan scan) {
         List<String> qn = scan.getTable().getQualifiedName();
-        return Catalog.key(qn.get(qn.size() - 1));
+        return qn.get(qn.size() - 1);
     }
 
     /** The lower-case names of the tables and views the lowered plans read. */
@@ -457,8 +461,7 @@ final class Lowering {
      */
     private boolean notNullColumn(RelNode rel, int c) {
         if (rel instanceof LogicalTableScan scan) {
-            List<String> qn = scan.getTable().getQualifiedName();
-            String last = qn.get(qn.size() - 1);
+            String last = tableName(scan);
             if (transients.contains(Catalog.key(last))) return false;
             if (!catalog.exists(last, true)) return catalog.exists(last, false) && catalog.view(last).query().notNull(c);
             return !catalog.table(last).schema().column(c).nullable();
@@ -677,8 +680,7 @@ final class Lowering {
      */
     private TimeBound bound(RelNode rel, int c) {
         if (rel instanceof LogicalTableScan scan) {
-            List<String> qn = scan.getTable().getQualifiedName();
-            String last = qn.get(qn.size() - 1);
+            String last = tableName(scan);
             if (transients.contains(Catalog.key(last))) return null;
             if (!catalog.exists(last, true)) return catalog.exists(last, false) ? catalog.view(last).query().bound(c) : null;
             TableDef t = catalog.table(last);
